@@ -1,0 +1,64 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+/** Node built-ins, by bare and `node:` name: shared/ must not import any of them. */
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs',
+  'fs/promises', 'http', 'http2', 'https', 'net', 'os', 'path', 'perf_hooks', 'process',
+  'readline', 'stream', 'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+];
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', 'coverage/**', '**/*.d.ts',
+      'test-results/**', 'playwright-report/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['client/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The model is pure: no I/O, no wall clock, no global randomness, no DOM, no Node (DESIGN.md).
+    files: ['shared/src/**/*.ts'],
+    ignores: ['shared/src/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.flatMap((name) => [
+          { name, message: 'shared/ is pure: no Node built-ins.' },
+          { name: `node:${name}`, message: 'shared/ is pure: no Node built-ins.' },
+        ]),
+        patterns: [
+          { group: ['node:*'], message: 'shared/ is pure: no Node built-ins.' },
+          { group: ['@hotline-sim/server', '@hotline-sim/client', '**/server/**', '**/client/**'],
+            message: 'shared/ depends on nothing else in the repo.' },
+        ],
+      }],
+      'no-restricted-globals': ['error',
+        ...['process', 'window', 'document', 'navigator', 'localStorage', 'fetch', 'setTimeout',
+          'setInterval', 'setImmediate', 'require', 'Buffer', '__dirname', 'XMLHttpRequest',
+          'WebSocket', 'performance'].map((name) => ({ name, message: 'shared/ is pure: inject it instead.' })),
+      ],
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'Use the seeded Rng from shared/src/random.' },
+        { object: 'Date', property: 'now', message: 'Use the simulation clock.' },
+      ],
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the simulation clock.' },
+      ],
+    },
+  },
+  prettier,
+);
