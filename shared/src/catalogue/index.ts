@@ -1,0 +1,7 @@
+/**
+ * The appeal catalogue: the units that own appeals, the ~30 appeal categories in ~10 groups, and the
+ * Chinese work-order texts (with English glosses) used to make simulated appeals readable.
+ */
+export * from './units';
+export * from './categories';
+export * from './appeal-text';
