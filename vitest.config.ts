@@ -7,8 +7,14 @@ export default defineConfig({
   resolve: { alias: { '@hotline-sim/shared': shared } },
   test: {
     projects: [
-      { extends: true, test: { name: 'shared', include: ['shared/src/**/*.test.ts', 'shared/test/**/*.test.ts'] } },
-      { extends: true, test: { name: 'server', include: ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'shared', include: ['shared/src/**/*.test.ts', 'shared/test/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'server', include: ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'] },
+      },
     ],
     testTimeout: 120_000,
   },

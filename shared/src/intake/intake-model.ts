@@ -1,0 +1,304 @@
+import { Simulation } from '../engine/simulation';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR, parseIsoDate } from '../engine/calendar';
+import { PiecewiseArrivals } from '../random/arrival-rate';
+import { makeSampler, type Sampler } from '../random/distributions';
+import { RngStreams, type Rng } from '../random/rng';
+import type { Scenario } from '../scenario/schema';
+import { QuantileSketch, TimeWeighted } from '../stats';
+
+/**
+ * Random sources of the intake, in a fixed order: each gets its own sub-stream, so that changing the
+ * number of agents (which changes how often patience matters) cannot shift arrival times.
+ */
+export const INTAKE_STREAMS = ['arrivals', 'talk', 'patience', 'directAnswer'] as const;
+export type IntakeStream = (typeof INTAKE_STREAMS)[number];
+
+/** Batches of the observed horizon, used for batch-means confidence intervals of one replication. */
+export const BATCHES = 20;
+
+/** Counts of one batch of the observed horizon (contacts grouped by arrival time). */
+export interface IntakeBatch {
+  contacts: number;
+  waited: number;
+  answered: number;
+  abandoned: number;
+  withinServiceLevel: number;
+  /** Sum of time in queue of finished contacts (answered or abandoned), seconds. */
+  waitSum: number;
+  /** ∫ busy agents dt over the batch. */
+  busyArea: number;
+  /** ∫ queue length dt over the batch. */
+  queueArea: number;
+}
+
+/** Everything one replication observed after warm-up. */
+export interface IntakeObservation {
+  agents: number;
+  /** Observed seconds (run length minus warm-up). */
+  seconds: number;
+  batches: IntakeBatch[];
+  /** Time in queue of answered contacts, seconds. */
+  waits: QuantileSketch;
+  directAnswers: number;
+  dispatched: number;
+  /** Contacts still queued at the end: neither answered nor abandoned yet. */
+  unfinished: number;
+}
+
+const emptyBatch = (): IntakeBatch => ({
+  contacts: 0,
+  waited: 0,
+  answered: 0,
+  abandoned: 0,
+  withinServiceLevel: 0,
+  waitSum: 0,
+  busyArea: 0,
+  queueArea: 0,
+});
+
+/**
+ * The hotline intake as a queue: contacts arrive (a non-homogeneous Poisson process), wait in one
+ * FIFO line for `agents` agents, and hang up when their patience runs out first. With exponential
+ * talk and patience this is M/M/c+M (Erlang A); without patience, M/M/c (Erlang C).
+ *
+ * Waiting contacts live in a ring buffer indexed by their place in the line (queue id); an abandonment
+ * event carries that id and is ignored if the contact was answered meanwhile (lazy cancellation: no
+ * heap removal). Contacts answered at once never enter the line.
+ */
+export class IntakeModel {
+  readonly sim = new Simulation();
+  private readonly agents: number;
+  private readonly warmup: number;
+  private readonly end: number;
+  private readonly batchSeconds: number;
+  private readonly serviceLevel: number;
+  private readonly directShare: number;
+
+  private readonly arrivals: PiecewiseArrivals;
+  private readonly talk: Sampler;
+  private readonly patience: Sampler | undefined;
+  private readonly rngArrivals: Rng;
+  private readonly rngTalk: Rng;
+  private readonly rngPatience: Rng;
+  private readonly rngDirect: Rng;
+
+  private readonly evArrival: number;
+  private readonly evDeparture: number;
+  private readonly evAbandon: number;
+  private readonly evWarmupEnd: number;
+  private readonly evBatchEnd: number;
+
+  // Waiting line: ring buffer over queue ids [head, tail); qGone is 1 once hung up, 2 marks a direct answer.
+  private mask = 1023;
+  private qArrival = new Float64Array(1024);
+  private qTalk = new Float64Array(1024);
+  private qGone = new Uint8Array(1024);
+  private head = 0;
+  private tail = 0;
+  private waiting = 0;
+  private busy = 0;
+
+  private readonly busyTw: TimeWeighted;
+  private readonly queueTw: TimeWeighted;
+  private batchIndex = 0;
+  private lastBusyArea = 0;
+  private lastQueueArea = 0;
+  private readonly observation: IntakeObservation;
+
+  constructor(scenario: Scenario, seed: number = scenario.seed) {
+    const streams = new RngStreams<IntakeStream>(seed, INTAKE_STREAMS);
+    this.rngArrivals = streams.stream('arrivals');
+    this.rngTalk = streams.stream('talk');
+    this.rngPatience = streams.stream('patience');
+    this.rngDirect = streams.stream('directAnswer');
+
+    this.agents = scenario.intake.agents;
+    this.warmup = scenario.warmupHours * SECONDS_PER_HOUR;
+    this.end = scenario.hours * SECONDS_PER_HOUR;
+    this.batchSeconds = (this.end - this.warmup) / BATCHES;
+    this.serviceLevel = scenario.intake.serviceLevelSeconds;
+    this.directShare = scenario.directAnswerShare;
+
+    this.arrivals = new PiecewiseArrivals(
+      scenario.arrivals,
+      parseIsoDate(scenario.start),
+      Math.ceil(this.end / SECONDS_PER_DAY),
+    );
+    this.talk = makeSampler(scenario.intake.talkMinutes, 60);
+    const patienceSpec = scenario.intake.patienceMinutes;
+    if (patienceSpec) this.patience = makeSampler(patienceSpec, 60);
+
+    this.busyTw = new TimeWeighted(0, 0);
+    this.queueTw = new TimeWeighted(0, 0);
+    this.observation = {
+      agents: this.agents,
+      seconds: this.end - this.warmup,
+      batches: Array.from({ length: BATCHES }, emptyBatch),
+      waits: new QuantileSketch(),
+      directAnswers: 0,
+      dispatched: 0,
+      unfinished: 0,
+    };
+
+    const sim = this.sim;
+    this.evArrival = sim.defineEvent(() => this.onArrival());
+    this.evDeparture = sim.defineEvent(() => this.onDeparture());
+    this.evAbandon = sim.defineEvent((id) => this.onAbandon(id));
+    this.evWarmupEnd = sim.defineEvent(() => this.onWarmupEnd());
+    this.evBatchEnd = sim.defineEvent(() => this.onBatchEnd());
+
+    sim.at(this.arrivals.next(0, this.rngArrivals), this.evArrival);
+    if (this.warmup > 0) sim.at(this.warmup, this.evWarmupEnd);
+    for (let b = 1; b <= BATCHES; b++) sim.at(this.warmup + b * this.batchSeconds, this.evBatchEnd);
+  }
+
+  /** Virtual seconds the whole run lasts. */
+  get horizon(): number {
+    return this.end;
+  }
+
+  /** Advance to time t (at most the horizon); resumable. */
+  advance(t: number): void {
+    this.sim.runUntil(Math.min(t, this.end));
+  }
+
+  /** Run to the end and return the observations. */
+  run(): IntakeObservation {
+    this.advance(this.end);
+    return this.finish();
+  }
+
+  /** The observations so far; call once the clock has reached the horizon. */
+  finish(): IntakeObservation {
+    this.observation.unfinished = this.waiting;
+    return this.observation;
+  }
+
+  private batchOf(t: number): IntakeBatch | undefined {
+    if (t < this.warmup) return undefined;
+    const b = Math.floor((t - this.warmup) / this.batchSeconds);
+    return this.observation.batches[b < BATCHES ? b : BATCHES - 1];
+  }
+
+  private onArrival(): void {
+    const sim = this.sim;
+    const now = sim.now;
+    const next = this.arrivals.next(now, this.rngArrivals);
+    if (next < this.end) sim.at(next, this.evArrival);
+
+    // Every contact draws its talk time and patience whether or not it needs them (common random numbers).
+    const talk = this.talk(this.rngTalk);
+    const patience = this.patience ? this.patience(this.rngPatience) : Infinity;
+    // A share of exactly 0 or 1 needs no draw (the stream is the contact's own, so skipping shifts nothing else).
+    const share = this.directShare;
+    const direct = share >= 1 || (share > 0 && this.rngDirect.next() < share);
+    const batch = this.batchOf(now);
+    if (batch) batch.contacts++;
+
+    if (this.busy < this.agents) {
+      this.busy++;
+      this.busyTw.set(now, this.busy);
+      sim.after(talk, this.evDeparture);
+      if (batch) {
+        batch.answered++;
+        batch.withinServiceLevel++;
+        this.observation.waits.add(0);
+        this.countOutcome(direct);
+      }
+      return;
+    }
+    if (batch) batch.waited++;
+    if (this.tail - this.head > this.mask) this.growQueue();
+    const id = this.tail++;
+    const slot = id & this.mask;
+    this.qArrival[slot] = now;
+    this.qTalk[slot] = talk;
+    this.qGone[slot] = direct ? 2 : 0;
+    this.waiting++;
+    this.queueTw.set(now, this.waiting);
+    if (patience < Infinity) sim.after(patience, this.evAbandon, id);
+  }
+
+  private onDeparture(): void {
+    const now = this.sim.now;
+    // Skip contacts that hung up while queued.
+    while (this.head < this.tail && this.qGone[this.head & this.mask] === 1) this.head++;
+    if (this.head === this.tail) {
+      this.busy--;
+      this.busyTw.set(now, this.busy);
+      return;
+    }
+    const slot = this.head & this.mask;
+    const arrived = this.qArrival[slot] as number;
+    const direct = this.qGone[slot] === 2;
+    this.sim.after(this.qTalk[slot] as number, this.evDeparture);
+    this.head++;
+    this.waiting--;
+    this.queueTw.set(now, this.waiting);
+    const batch = this.batchOf(arrived);
+    if (batch) {
+      const wait = now - arrived;
+      batch.answered++;
+      batch.waitSum += wait;
+      if (wait <= this.serviceLevel) batch.withinServiceLevel++;
+      this.observation.waits.add(wait);
+      this.countOutcome(direct);
+    }
+  }
+
+  private onAbandon(id: number): void {
+    if (id < this.head) return; // answered meanwhile
+    const slot = id & this.mask;
+    this.qGone[slot] = 1;
+    this.waiting--;
+    const now = this.sim.now;
+    this.queueTw.set(now, this.waiting);
+    const arrived = this.qArrival[slot] as number;
+    const batch = this.batchOf(arrived);
+    if (batch) {
+      batch.abandoned++;
+      batch.waitSum += now - arrived;
+    }
+  }
+
+  private countOutcome(direct: boolean): void {
+    if (direct) this.observation.directAnswers++;
+    else this.observation.dispatched++;
+  }
+
+  private onWarmupEnd(): void {
+    const now = this.sim.now;
+    this.busyTw.reset(now);
+    this.queueTw.reset(now);
+  }
+
+  private onBatchEnd(): void {
+    const now = this.sim.now;
+    const busyArea = this.busyTw.integral(now);
+    const queueArea = this.queueTw.integral(now);
+    const batch = this.observation.batches[this.batchIndex++] as IntakeBatch;
+    batch.busyArea = busyArea - this.lastBusyArea;
+    batch.queueArea = queueArea - this.lastQueueArea;
+    this.lastBusyArea = busyArea;
+    this.lastQueueArea = queueArea;
+  }
+
+  private growQueue(): void {
+    const size = (this.mask + 1) * 2;
+    const arrival = new Float64Array(size);
+    const talk = new Float64Array(size);
+    const gone = new Uint8Array(size);
+    const newMask = size - 1;
+    for (let id = this.head; id < this.tail; id++) {
+      const from = id & this.mask;
+      const to = id & newMask;
+      arrival[to] = this.qArrival[from] as number;
+      talk[to] = this.qTalk[from] as number;
+      gone[to] = this.qGone[from] as number;
+    }
+    this.mask = newMask;
+    this.qArrival = arrival;
+    this.qTalk = talk;
+    this.qGone = gone;
+  }
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { ScenarioError, parseScenario, validateScenario } from './load';
+
+/** The foundation issue's minimal form, verbatim: it must be accepted as is. */
+const MINIMAL = `{ "name": "mmc", "seed": 7, "hours": 500, "warmupHours": 5,
+  "arrivals": { "perHour": 2700 },
+  "intake": { "agents": 50,
+              "talkMinutes": { "exponential": { "mean": 1 } },
+              "patienceMinutes": { "exponential": { "mean": 2 } } },
+  "directAnswerShare": 1 }`;
+
+function problemsOf(input: unknown): readonly string[] {
+  try {
+    validateScenario(input);
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected the scenario to be rejected');
+}
+
+describe('scenario loading', () => {
+  it('accepts the minimal M/M/c+M form as is and fills defaults', () => {
+    const s = parseScenario(MINIMAL, 'mmc.json');
+    expect(s.intake.agents).toBe(50);
+    expect(s.intake.serviceLevelSeconds).toBe(15);
+    expect(s.start).toBe('2025-01-06');
+    expect(s.arrivals.hourOfDay).toBeUndefined();
+  });
+
+  it('accepts it without patience (callers never hang up)', () => {
+    const s = JSON.parse(MINIMAL);
+    delete s.intake.patienceMinutes;
+    expect(validateScenario(s).intake.patienceMinutes).toBeUndefined();
+  });
+
+  it('reads the same scenario from YAML', () => {
+    const yaml = `name: mmc\nseed: 7\nhours: 500\nwarmupHours: 5\narrivals:\n  perHour: 2700\nintake:\n  agents: 50\n  talkMinutes:\n    exponential: { mean: 1 }\n  patienceMinutes:\n    exponential: { mean: 2 }\ndirectAnswerShare: 1\n`;
+    expect(parseScenario(yaml, 'mmc.yaml')).toEqual(parseScenario(MINIMAL, 'mmc.json'));
+  });
+
+  it('freezes the result', () => {
+    const s = parseScenario(MINIMAL);
+    expect(Object.isFrozen(s)).toBe(true);
+    expect(Object.isFrozen(s.intake.talkMinutes)).toBe(true);
+    expect(() => {
+      (s.intake as { agents: number }).agents = 3;
+    }).toThrow();
+  });
+
+  it('names the field path, the rule and the value of each problem', () => {
+    const s = JSON.parse(MINIMAL);
+    s.intake.agents = -3;
+    s.arrivals.perHour = 'many';
+    const problems = problemsOf(s);
+    expect(problems).toContainEqual(expect.stringMatching(/^intake\.agents: .*>0.*got -3$/));
+    expect(problems).toContainEqual(expect.stringMatching(/^arrivals\.perHour: .*number.*got "many"$/));
+  });
+
+  it('rejects unknown fields (typos) instead of ignoring them', () => {
+    const s = JSON.parse(MINIMAL);
+    s.intake.agnets = 5;
+    expect(problemsOf(s)).toContainEqual('intake: unknown field(s) agnets');
+  });
+
+  it('rejects a warm-up as long as the run', () => {
+    const s = JSON.parse(MINIMAL);
+    s.warmupHours = 500;
+    expect(problemsOf(s)).toContainEqual(expect.stringMatching(/^warmupHours: must be shorter than hours/));
+  });
+
+  it('rejects profiles of the wrong length and impossible dates', () => {
+    const s = JSON.parse(MINIMAL);
+    s.arrivals.hourOfDay = [1, 2, 3];
+    s.start = '2025-02-30';
+    expect(problemsOf(s)).toContainEqual(expect.stringMatching(/^arrivals\.hourOfDay: needs exactly 24/));
+    const t = JSON.parse(MINIMAL);
+    t.start = '2025-02-30';
+    expect(problemsOf(t)).toEqual(['start: "2025-02-30" is not a real date']);
+  });
+
+  it('reports a syntax error with the format and never returns a half-read scenario', () => {
+    expect(() => parseScenario('{ "name": ', 'broken.json')).toThrow(
+      /broken\.json is invalid:[\s\S]*not valid JSON/,
+    );
+    expect(() => parseScenario('- just\n- a list', 'list.yaml')).toThrow(/must be an object/);
+  });
+});

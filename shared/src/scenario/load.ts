@@ -1,0 +1,82 @@
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { parseIsoDate } from '../engine/calendar';
+import { scenarioSchema, type Scenario } from './schema';
+
+/** A scenario that cannot run, with every problem found, each naming its field path and rule. */
+export class ScenarioError extends Error {
+  constructor(
+    readonly problems: readonly string[],
+    readonly source = 'scenario',
+  ) {
+    super(`${source} is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ScenarioError';
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/** `intake.agents: must be greater than 0, got -3`: the path, the rule, the offending value. */
+export function formatIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join('.') || '(top level)';
+    const rule = issue.message.replace(/^Invalid input: /, '');
+    if (issue.code === 'unrecognized_keys') return `${path}: unknown field(s) ${issue.keys.join(', ')}`;
+    const got = valueAt(input, issue.path);
+    return `${path}: ${rule}, got ${describe(got)}`;
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Validate a scenario object: fill defaults, check every rule, freeze. Throws ScenarioError. */
+export function validateScenario(input: unknown, source = 'scenario'): Scenario {
+  const result = scenarioSchema.safeParse(input);
+  if (!result.success) throw new ScenarioError(formatIssues(result.error.issues, input), source);
+  try {
+    parseIsoDate(result.data.start);
+  } catch (e) {
+    throw new ScenarioError([`start: ${(e as Error).message}`], source);
+  }
+  return deepFreeze(result.data) as Scenario;
+}
+
+/**
+ * Parse scenario text (JSON or YAML, told apart by the file name or, without one, by the first
+ * character), then validate it. Syntax errors are reported with their line.
+ */
+export function parseScenario(text: string, source = 'scenario'): Scenario {
+  const json = source.endsWith('.json') || (!/\.ya?ml$/.test(source) && text.trimStart().startsWith('{'));
+  let data: unknown;
+  try {
+    data = json ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    throw new ScenarioError(
+      [`not valid ${json ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`],
+      source,
+    );
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ScenarioError(['(top level): must be an object with name, hours, arrivals and intake'], source);
+  }
+  return validateScenario(data, source);
+}

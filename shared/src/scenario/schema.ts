@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { ISO_DATE } from '../engine/calendar';
+import { distributionSchema } from '../random/distributions';
+import type { DeepReadonly } from '../util/deep-readonly';
+
+const multipliers = (n: number, what: string) =>
+  z
+    .array(z.number().nonnegative())
+    .length(n, { message: `needs exactly ${n} multipliers (${what})` })
+    .refine((a) => a.some((x) => x > 0), { message: 'needs at least one multiplier above 0' });
+
+/**
+ * A scenario: everything a run needs, validated before anything runs. Every section not named is
+ * switched off or takes the default given here; each option is documented once, at its schema.
+ */
+export const scenarioSchema = z
+  .strictObject({
+    /** Short name shown in reports. */
+    name: z.string().min(1),
+    /** What the scenario is for, in a sentence. */
+    description: z.string().default(''),
+    /** Seed of every random stream of the run. @defaultValue 1 */
+    seed: z.number().int().min(0).max(0xffffffff).default(1),
+    /** Calendar date of the run's first day (weekday and month drive the arrival profile). @defaultValue 2025-01-06, a Monday */
+    start: z.string().regex(ISO_DATE, { message: 'must be a date written YYYY-MM-DD' }).default('2025-01-06'),
+    /** Length of the run in virtual hours, warm-up included. */
+    hours: z.number().positive(),
+    /** Hours at the start whose observations are discarded (warm-up deletion). @defaultValue 0 */
+    warmupHours: z.number().nonnegative().default(0),
+    /** Contacts reaching the hotline. */
+    arrivals: z.strictObject({
+      /** Average contacts per hour over the run's profile. */
+      perHour: z.number().positive(),
+      /** 24 relative multipliers by hour of day (normalised to mean 1). @defaultValue flat */
+      hourOfDay: multipliers(24, 'one per hour, 0-23').optional(),
+      /** 7 relative multipliers by day of week, Monday first (normalised). @defaultValue flat */
+      dayOfWeek: multipliers(7, 'one per weekday, Monday first').optional(),
+      /** 12 relative multipliers by month, January first (normalised). @defaultValue flat */
+      monthOfYear: multipliers(12, 'one per month, January first').optional(),
+    }),
+    /** Hotline intake (受理): agents answering calls in order of arrival. */
+    intake: z.strictObject({
+      /** Agents on duty. */
+      agents: z.number().int().positive(),
+      /** Talk time of one contact, in minutes. */
+      talkMinutes: distributionSchema,
+      /** How long a caller waits before hanging up, in minutes. Omitted: callers never hang up. */
+      patienceMinutes: distributionSchema.optional(),
+      /** Service-level threshold: a contact answered within this many seconds counts as on time. @defaultValue 15 */
+      serviceLevelSeconds: z.number().positive().default(15),
+    }),
+    /** Share of answered contacts settled on the spot (直接答复) instead of dispatched. @defaultValue 1 */
+    directAnswerShare: z.number().min(0).max(1).default(1),
+  })
+  .refine((s) => s.warmupHours < s.hours, {
+    message: 'must be shorter than hours',
+    path: ['warmupHours'],
+  });
+
+/** The scenario as a run sees it: defaults filled, validated, frozen. */
+export type Scenario = DeepReadonly<z.output<typeof scenarioSchema>>;
+/** The scenario as a user may write it (defaults optional). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -1,0 +1,19 @@
+import { validateScenario } from '../scenario/load';
+import type { Scenario } from '../scenario/schema';
+import beijingWeekdayIntake from './beijing-weekday-intake.json';
+import mmc from './mmc.json';
+
+/** Built-in scenarios, runnable by name; their JSON files double as examples to copy. */
+const BUILT_IN: Record<string, unknown> = {
+  mmc,
+  'beijing-weekday-intake': beijingWeekdayIntake,
+};
+
+/** Names of the built-in scenarios. */
+export const builtInScenarioNames: readonly string[] = Object.keys(BUILT_IN);
+
+/** A built-in scenario by name, validated; undefined when there is no such scenario. */
+export function builtInScenario(name: string): Scenario | undefined {
+  const raw = BUILT_IN[name];
+  return raw === undefined ? undefined : validateScenario(raw, `built-in scenario "${name}"`);
+}
