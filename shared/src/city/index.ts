@@ -1,0 +1,15 @@
+export { loadBeijing } from './beijing';
+export { createCity } from './load';
+export { bboxOf, pointInGeometry, pointInPolygon, pointInRing } from './geo';
+export type {
+  AreaGeometry,
+  BBox,
+  DistrictFeature,
+  DistrictFeatureProperties,
+  DistrictOutlines,
+  LinearRing,
+  MultiPolygonGeometry,
+  PolygonGeometry,
+  Position,
+} from './geo';
+export type { CellKind, City, District, GridCell, Street, StreetKind } from './types';
