@@ -97,3 +97,20 @@ describe('intake model properties', () => {
     expect(abandoned(many)).toBeLessThan(abandoned(few));
   });
 });
+
+describe('intake model with a recorded trace', () => {
+  it('serves exactly the recorded contacts', () => {
+    const trace = Array.from({ length: 500 }, (_, i) => ({ at: i * 7.3 }));
+    const obs = new IntakeModel(
+      validateScenario({
+        name: 'trace',
+        hours: 2,
+        arrivals: { trace },
+        intake: { agents: 2, talkMinutes: { deterministic: { value: 0.1 } } },
+      }),
+    ).run();
+    expect(obs.batches.reduce((a, b) => a + b.contacts, 0)).toBe(500);
+    // 6 s of talk every 7.3 s: nobody ever waits.
+    expect(obs.batches.reduce((a, b) => a + b.waited, 0)).toBe(0);
+  });
+});

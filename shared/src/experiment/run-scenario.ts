@@ -97,7 +97,7 @@ export function buildReport(
   const waits = new QuantileSketch();
   for (const o of observations) waits.merge(o.waits);
   const n = observations.length;
-  const perHour = scenario.arrivals.perHour;
+  const perHour = scenario.arrivals.perHour ?? (scenario.arrivals.trace?.length ?? 0) / scenario.hours;
   return {
     scenario: scenario.name,
     seed,

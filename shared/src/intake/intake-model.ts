@@ -1,6 +1,6 @@
 import { Simulation } from '../engine/simulation';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, parseIsoDate } from '../engine/calendar';
-import { PiecewiseArrivals } from '../random/arrival-rate';
+import { PiecewiseArrivals, TraceArrivals, type ArrivalProcess } from '../random/arrival-rate';
 import { makeSampler, type Sampler } from '../random/distributions';
 import { RngStreams, type Rng } from '../random/rng';
 import type { Scenario } from '../scenario/schema';
@@ -74,7 +74,7 @@ export class IntakeModel {
   private readonly serviceLevel: number;
   private readonly directShare: number;
 
-  private readonly arrivals: PiecewiseArrivals;
+  private readonly arrivals: ArrivalProcess;
   private readonly talk: Sampler;
   private readonly patience: Sampler | undefined;
   private readonly rngArrivals: Rng;
@@ -119,11 +119,14 @@ export class IntakeModel {
     this.serviceLevel = scenario.intake.serviceLevelSeconds;
     this.directShare = scenario.directAnswerShare;
 
-    this.arrivals = new PiecewiseArrivals(
-      scenario.arrivals,
-      parseIsoDate(scenario.start),
-      Math.ceil(this.end / SECONDS_PER_DAY),
-    );
+    const { perHour, trace } = scenario.arrivals;
+    this.arrivals = trace
+      ? new TraceArrivals(trace.map((e) => e.at))
+      : new PiecewiseArrivals(
+          { ...scenario.arrivals, perHour: perHour ?? 0 },
+          parseIsoDate(scenario.start),
+          Math.ceil(this.end / SECONDS_PER_DAY),
+        );
     this.talk = makeSampler(scenario.intake.talkMinutes, 60);
     const patienceSpec = scenario.intake.patienceMinutes;
     if (patienceSpec) this.patience = makeSampler(patienceSpec, 60);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../engine/calendar';
-import { PiecewiseArrivals } from './arrival-rate';
+import { PiecewiseArrivals, TraceArrivals } from './arrival-rate';
 import { createRng } from './rng';
 
 const hourOfDay = Array.from({ length: 24 }, (_, h) => (h >= 9 && h < 11 ? 3 : h < 6 ? 0.2 : 1));
@@ -64,5 +64,18 @@ describe('piecewise-constant arrivals', () => {
     const zeroAfternoon = Array.from({ length: 24 }, (_, h) => (h < 12 ? 1 : 0));
     const arrivals = new PiecewiseArrivals({ perHour: 10, hourOfDay: zeroAfternoon }, 0, 1);
     expect(arrivals.next(13 * 3600, createRng(1))).toBe(Infinity);
+  });
+});
+
+describe('trace arrivals', () => {
+  it('replays recorded times in order, equal times as separate contacts', () => {
+    const trace = new TraceArrivals([30, 10, 10, 20]);
+    const seen: number[] = [];
+    let t = trace.next(0);
+    while (t < Infinity) {
+      seen.push(t);
+      t = trace.next(t);
+    }
+    expect(seen).toEqual([10, 10, 20, 30]);
   });
 });

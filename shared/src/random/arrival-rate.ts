@@ -1,6 +1,28 @@
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, civilFromDays, dayOfWeek } from '../engine/calendar';
 import type { Rng } from './rng';
 
+/** Where arrival times come from: `next(t, rng)` is the first arrival after t (Infinity: none). */
+export interface ArrivalProcess {
+  next(t: number, rng: Rng): number;
+}
+
+/** Replays recorded arrival times in order; draws nothing from the generator. */
+export class TraceArrivals implements ArrivalProcess {
+  private readonly times: Float64Array;
+  private index = 0;
+
+  constructor(times: readonly number[]) {
+    this.times = Float64Array.from(times).sort();
+  }
+
+  next(t: number): number {
+    const times = this.times;
+    while (this.index < times.length && (times[this.index] as number) < t) this.index++;
+    // Equal times are distinct contacts: each call consumes one.
+    return this.index < times.length ? (times[this.index++] as number) : Infinity;
+  }
+}
+
 /** How the arrival rate varies: relative multipliers, each profile normalised to mean 1. */
 export interface ArrivalProfile {
   /** Average arrivals per hour over the profile. */
@@ -27,7 +49,7 @@ function normalised(weights: readonly number[] | undefined, n: number): Float64A
  * exponential and walk hour segments until it is used up. No thinning, so no rejected draws, and one
  * uniform per arrival: a constant-rate scenario sees the same arrival times as with no profile.
  */
-export class PiecewiseArrivals {
+export class PiecewiseArrivals implements ArrivalProcess {
   private readonly hourly: Float64Array;
   private readonly perDay: Float64Array;
   private readonly constantPerSecond: number | undefined;

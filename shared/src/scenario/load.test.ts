@@ -86,3 +86,17 @@ describe('scenario loading', () => {
     expect(() => parseScenario('- just\n- a list', 'list.yaml')).toThrow(/must be an object/);
   });
 });
+
+describe('scenario arrivals', () => {
+  it('takes a recorded trace instead of a rate, but not both and not neither', () => {
+    const s = JSON.parse(MINIMAL);
+    s.arrivals = { trace: [{ at: 5, category: 'heating', lon: 116.4, lat: 39.9, channel: 'phone' }] };
+    expect(validateScenario(s).arrivals.trace).toHaveLength(1);
+    s.arrivals.perHour = 10;
+    expect(problemsOf(s)).toContainEqual(
+      expect.stringMatching(/^arrivals: needs either perHour .* or trace/),
+    );
+    s.arrivals = {};
+    expect(problemsOf(s)).toContainEqual(expect.stringMatching(/^arrivals: needs either perHour/));
+  });
+});

@@ -9,6 +9,19 @@ const multipliers = (n: number, what: string) =>
     .length(n, { message: `needs exactly ${n} multipliers (${what})` })
     .refine((a) => a.some((x) => x > 0), { message: 'needs at least one multiplier above 0' });
 
+/** One recorded contact of an arrival trace. */
+export const traceEntrySchema = z.strictObject({
+  /** Seconds since the start of the run's first day. */
+  at: z.number().nonnegative(),
+  /** Appeal category id from the catalogue, when the source says. */
+  category: z.string().min(1).optional(),
+  /** Longitude and latitude (WGS84), when the source says. */
+  lon: z.number().min(-180).max(180).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  /** How the contact came in: phone, web, app, or a grid worker's discovery. */
+  channel: z.enum(['phone', 'web', 'app', 'grid']).optional(),
+});
+
 /**
  * A scenario: everything a run needs, validated before anything runs. Every section not named is
  * switched off or takes the default given here; each option is documented once, at its schema.
@@ -27,17 +40,26 @@ export const scenarioSchema = z
     hours: z.number().positive(),
     /** Hours at the start whose observations are discarded (warm-up deletion). @defaultValue 0 */
     warmupHours: z.number().nonnegative().default(0),
-    /** Contacts reaching the hotline. */
-    arrivals: z.strictObject({
-      /** Average contacts per hour over the run's profile. */
-      perHour: z.number().positive(),
-      /** 24 relative multipliers by hour of day (normalised to mean 1). @defaultValue flat */
-      hourOfDay: multipliers(24, 'one per hour, 0-23').optional(),
-      /** 7 relative multipliers by day of week, Monday first (normalised). @defaultValue flat */
-      dayOfWeek: multipliers(7, 'one per weekday, Monday first').optional(),
-      /** 12 relative multipliers by month, January first (normalised). @defaultValue flat */
-      monthOfYear: multipliers(12, 'one per month, January first').optional(),
-    }),
+    /** Contacts reaching the hotline: a rate with a profile, or a recorded trace to replay. */
+    arrivals: z
+      .strictObject({
+        /** Average contacts per hour over the run's profile. */
+        perHour: z.number().positive().optional(),
+        /** 24 relative multipliers by hour of day (normalised to mean 1). @defaultValue flat */
+        hourOfDay: multipliers(24, 'one per hour, 0-23').optional(),
+        /** 7 relative multipliers by day of week, Monday first (normalised). @defaultValue flat */
+        dayOfWeek: multipliers(7, 'one per weekday, Monday first').optional(),
+        /** 12 relative multipliers by month, January first (normalised). @defaultValue flat */
+        monthOfYear: multipliers(12, 'one per month, January first').optional(),
+        /**
+         * Recorded contacts to replay instead of a random process (e.g. from `hotline import` of a 311
+         * export): seconds since the start of the run's first day, with the category and place if known.
+         */
+        trace: z.array(traceEntrySchema).min(1).optional(),
+      })
+      .refine((a) => (a.perHour === undefined) !== (a.trace === undefined), {
+        message: 'needs either perHour (a random process) or trace (recorded contacts), not both',
+      }),
     /** Hotline intake (受理): agents answering calls in order of arrival. */
     intake: z.strictObject({
       /** Agents on duty. */
