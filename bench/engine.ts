@@ -10,7 +10,7 @@ import { IntakeModel, builtInScenario, validateScenario } from '@hotline-sim/sha
 const targetArrivals = Number(process.argv[2] ?? 1_000_000);
 const base = builtInScenario('mmc');
 if (!base) throw new Error('the mmc built-in scenario is missing');
-const hours = targetArrivals / base.arrivals.perHour;
+const hours = targetArrivals / (base.arrivals.perHour ?? 0);
 const scenario = validateScenario({ ...structuredClone(base), hours, warmupHours: 0 });
 
 function runEngine(seed: number) {

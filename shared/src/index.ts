@@ -13,3 +13,6 @@ export * from './stats';
 export * from './scenarios';
 export * from './catalogue';
 export * from './util/deep-readonly';
+export * from './experiment/compare';
+export * from './experiment/sweep';
+export * from './city';
