@@ -29,6 +29,8 @@ export interface IntakeBatch {
   busyArea: number;
   /** ∫ queue length dt over the batch. */
   queueArea: number;
+  /** ∫ agents on duty dt over the batch. */
+  agentArea: number;
 }
 
 /** Everything one replication observed after warm-up. */
@@ -45,6 +47,26 @@ export interface IntakeObservation {
   unfinished: number;
 }
 
+/**
+ * What the full hotline model (hotline/) hooks into the intake. Contact ids count every arrival the
+ * arrival process produces, admitted or not, so they stay the same across policies (common random
+ * numbers keyed by contact id).
+ */
+export interface IntakeHooks {
+  /** A contact is about to call; false means it never does (e.g. pre-empted by proactive work). */
+  admit(contactId: number): boolean;
+  /** An agent finished talking to the contact. */
+  onTalkEnd(contactId: number): void;
+  /** The contact hung up while queued. */
+  onAbandon(contactId: number): void;
+}
+
+export interface IntakeOptions {
+  /** Share a simulation with a larger model; the intake then never stops it at its horizon. */
+  sim?: Simulation;
+  hooks?: IntakeHooks;
+}
+
 const emptyBatch = (): IntakeBatch => ({
   contacts: 0,
   waited: 0,
@@ -54,6 +76,7 @@ const emptyBatch = (): IntakeBatch => ({
   waitSum: 0,
   busyArea: 0,
   queueArea: 0,
+  agentArea: 0,
 });
 
 /**
@@ -66,8 +89,11 @@ const emptyBatch = (): IntakeBatch => ({
  * heap removal). Contacts answered at once never enter the line.
  */
 export class IntakeModel {
-  readonly sim = new Simulation();
-  private readonly agents: number;
+  readonly sim: Simulation;
+  private agents: number;
+  private readonly agentsByHour: readonly number[] | undefined;
+  private readonly hooks: IntakeHooks | undefined;
+  private nextContact = 0;
   private readonly warmup: number;
   private readonly end: number;
   private readonly batchSeconds: number;
@@ -87,12 +113,14 @@ export class IntakeModel {
   private readonly evAbandon: number;
   private readonly evWarmupEnd: number;
   private readonly evBatchEnd: number;
+  private readonly evShift: number;
 
   // Waiting line: ring buffer over queue ids [head, tail); qGone is 1 once hung up, 2 marks a direct answer.
   private mask = 1023;
   private qArrival = new Float64Array(1024);
   private qTalk = new Float64Array(1024);
   private qGone = new Uint8Array(1024);
+  private qContact = new Int32Array(1024);
   private head = 0;
   private tail = 0;
   private waiting = 0;
@@ -100,19 +128,24 @@ export class IntakeModel {
 
   private readonly busyTw: TimeWeighted;
   private readonly queueTw: TimeWeighted;
+  private readonly agentsTw: TimeWeighted;
   private batchIndex = 0;
+  private lastAgentArea = 0;
   private lastBusyArea = 0;
   private lastQueueArea = 0;
   private readonly observation: IntakeObservation;
 
-  constructor(scenario: Scenario, seed: number = scenario.seed) {
+  constructor(scenario: Scenario, seed: number = scenario.seed, options: IntakeOptions = {}) {
+    this.sim = options.sim ?? new Simulation();
+    this.hooks = options.hooks;
     const streams = new RngStreams<IntakeStream>(seed, INTAKE_STREAMS);
     this.rngArrivals = streams.stream('arrivals');
     this.rngTalk = streams.stream('talk');
     this.rngPatience = streams.stream('patience');
     this.rngDirect = streams.stream('directAnswer');
 
-    this.agents = scenario.intake.agents;
+    this.agentsByHour = scenario.intake.agentsByHour;
+    this.agents = this.agentsByHour?.[0] ?? scenario.intake.agents;
     this.warmup = scenario.warmupHours * SECONDS_PER_HOUR;
     this.end = scenario.hours * SECONDS_PER_HOUR;
     this.batchSeconds = (this.end - this.warmup) / BATCHES;
@@ -133,6 +166,7 @@ export class IntakeModel {
 
     this.busyTw = new TimeWeighted(0, 0);
     this.queueTw = new TimeWeighted(0, 0);
+    this.agentsTw = new TimeWeighted(0, this.agents);
     this.observation = {
       agents: this.agents,
       seconds: this.end - this.warmup,
@@ -145,14 +179,16 @@ export class IntakeModel {
 
     const sim = this.sim;
     this.evArrival = sim.defineEvent(() => this.onArrival());
-    this.evDeparture = sim.defineEvent(() => this.onDeparture());
+    this.evDeparture = sim.defineEvent((contact) => this.onDeparture(contact));
     this.evAbandon = sim.defineEvent((id) => this.onAbandon(id));
     this.evWarmupEnd = sim.defineEvent(() => this.onWarmupEnd());
     this.evBatchEnd = sim.defineEvent(() => this.onBatchEnd());
+    this.evShift = sim.defineEvent((hour) => this.onShift(hour));
 
     sim.at(this.arrivals.next(0, this.rngArrivals), this.evArrival);
     if (this.warmup > 0) sim.at(this.warmup, this.evWarmupEnd);
     for (let b = 1; b <= BATCHES; b++) sim.at(this.warmup + b * this.batchSeconds, this.evBatchEnd);
+    if (this.agentsByHour) sim.at(SECONDS_PER_HOUR, this.evShift, 1);
   }
 
   /** Virtual seconds the whole run lasts. */
@@ -184,31 +220,41 @@ export class IntakeModel {
   }
 
   private onArrival(): void {
+    const next = this.arrivals.next(this.sim.now, this.rngArrivals);
+    if (next < this.end) this.sim.at(next, this.evArrival);
+    this.arrive();
+  }
+
+  /**
+   * A contact calls now: from the arrival process, or injected by a larger model (a surge).
+   * Returns its contact id, or -1 when the hooks did not admit it.
+   */
+  arrive(): number {
     const sim = this.sim;
     const now = sim.now;
-    const next = this.arrivals.next(now, this.rngArrivals);
-    if (next < this.end) sim.at(next, this.evArrival);
+    const contact = this.nextContact++;
+    if (this.hooks && !this.hooks.admit(contact)) return -1;
 
     // Every contact draws its talk time and patience whether or not it needs them (common random numbers).
     const talk = this.talk(this.rngTalk);
     const patience = this.patience ? this.patience(this.rngPatience) : Infinity;
     // A share of exactly 0 or 1 needs no draw (the stream is the contact's own, so skipping shifts nothing else).
     const share = this.directShare;
-    const direct = share >= 1 || (share > 0 && this.rngDirect.next() < share);
+    const direct = !this.hooks && (share >= 1 || (share > 0 && this.rngDirect.next() < share));
     const batch = this.batchOf(now);
     if (batch) batch.contacts++;
 
     if (this.busy < this.agents) {
       this.busy++;
       this.busyTw.set(now, this.busy);
-      sim.after(talk, this.evDeparture);
+      sim.after(talk, this.evDeparture, contact);
       if (batch) {
         batch.answered++;
         batch.withinServiceLevel++;
         this.observation.waits.add(0);
         this.countOutcome(direct);
       }
-      return;
+      return contact;
     }
     if (batch) batch.waited++;
     if (this.tail - this.head > this.mask) this.growQueue();
@@ -217,16 +263,24 @@ export class IntakeModel {
     this.qArrival[slot] = now;
     this.qTalk[slot] = talk;
     this.qGone[slot] = direct ? 2 : 0;
+    this.qContact[slot] = contact;
     this.waiting++;
     this.queueTw.set(now, this.waiting);
     if (patience < Infinity) sim.after(patience, this.evAbandon, id);
+    return contact;
   }
 
-  private onDeparture(): void {
+  private onDeparture(contact: number): void {
+    this.hooks?.onTalkEnd(contact);
+    this.serveNext();
+  }
+
+  /** An agent is free: take the next caller in line, or go idle (or off shift). */
+  private serveNext(): void {
     const now = this.sim.now;
     // Skip contacts that hung up while queued.
     while (this.head < this.tail && this.qGone[this.head & this.mask] === 1) this.head++;
-    if (this.head === this.tail) {
+    if (this.head === this.tail || this.busy > this.agents) {
       this.busy--;
       this.busyTw.set(now, this.busy);
       return;
@@ -234,7 +288,7 @@ export class IntakeModel {
     const slot = this.head & this.mask;
     const arrived = this.qArrival[slot] as number;
     const direct = this.qGone[slot] === 2;
-    this.sim.after(this.qTalk[slot] as number, this.evDeparture);
+    this.sim.after(this.qTalk[slot] as number, this.evDeparture, this.qContact[slot] as number);
     this.head++;
     this.waiting--;
     this.queueTw.set(now, this.waiting);
@@ -262,6 +316,23 @@ export class IntakeModel {
       batch.abandoned++;
       batch.waitSum += now - arrived;
     }
+    this.hooks?.onAbandon(this.qContact[slot] as number);
+  }
+
+  /** Shift change at the top of an hour: agents come on duty (and take callers) or leave after their call. */
+  private onShift(hour: number): void {
+    const byHour = this.agentsByHour as readonly number[];
+    const before = this.agents;
+    this.agents = byHour[hour % 24] as number;
+    const now = this.sim.now;
+    this.agentsTw.set(now, this.agents);
+    for (let extra = this.agents - before; extra > 0 && this.waiting > 0; extra--) {
+      this.busy++;
+      this.busyTw.set(now, this.busy);
+      this.serveNext();
+    }
+    if ((hour + 1) * SECONDS_PER_HOUR < this.end)
+      this.sim.at((hour + 1) * SECONDS_PER_HOUR, this.evShift, hour + 1);
   }
 
   private countOutcome(direct: boolean): void {
@@ -273,17 +344,21 @@ export class IntakeModel {
     const now = this.sim.now;
     this.busyTw.reset(now);
     this.queueTw.reset(now);
+    this.agentsTw.reset(now);
   }
 
   private onBatchEnd(): void {
     const now = this.sim.now;
     const busyArea = this.busyTw.integral(now);
     const queueArea = this.queueTw.integral(now);
+    const agentArea = this.agentsTw.integral(now);
     const batch = this.observation.batches[this.batchIndex++] as IntakeBatch;
     batch.busyArea = busyArea - this.lastBusyArea;
     batch.queueArea = queueArea - this.lastQueueArea;
     this.lastBusyArea = busyArea;
     this.lastQueueArea = queueArea;
+    batch.agentArea = agentArea - this.lastAgentArea;
+    this.lastAgentArea = agentArea;
   }
 
   private growQueue(): void {
@@ -291,6 +366,7 @@ export class IntakeModel {
     const arrival = new Float64Array(size);
     const talk = new Float64Array(size);
     const gone = new Uint8Array(size);
+    const contact = new Int32Array(size);
     const newMask = size - 1;
     for (let id = this.head; id < this.tail; id++) {
       const from = id & this.mask;
@@ -298,10 +374,12 @@ export class IntakeModel {
       arrival[to] = this.qArrival[from] as number;
       talk[to] = this.qTalk[from] as number;
       gone[to] = this.qGone[from] as number;
+      contact[to] = this.qContact[from] as number;
     }
     this.mask = newMask;
     this.qArrival = arrival;
     this.qTalk = talk;
     this.qGone = gone;
+    this.qContact = contact;
   }
 }

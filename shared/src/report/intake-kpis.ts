@@ -15,7 +15,7 @@ export const INTAKE_KPIS = {
     unit: 'share',
   },
   abandonRate: { en: 'Abandonment: share who hung up while queued', zh: '放弃率', unit: 'share' },
-  agentUtilisation: { en: 'Agent utilisation', zh: '话务员利用率', unit: 'share' },
+  agentUtilisation: { en: 'Agent utilisation (busy / on duty)', zh: '话务员利用率', unit: 'share' },
   littleLawError: {
     en: "Little's law check: |L − λW| / L for the queue",
     zh: '利特尔法则误差',
@@ -36,6 +36,7 @@ function sum(batches: readonly IntakeBatch[]): IntakeBatch {
     waitSum: 0,
     busyArea: 0,
     queueArea: 0,
+    agentArea: 0,
   };
   for (const b of batches) {
     total.contacts += b.contacts;
@@ -46,6 +47,7 @@ function sum(batches: readonly IntakeBatch[]): IntakeBatch {
     total.waitSum += b.waitSum;
     total.busyArea += b.busyArea;
     total.queueArea += b.queueArea;
+    total.agentArea += b.agentArea;
   }
   return total;
 }
@@ -59,7 +61,7 @@ const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
  * the mean time in queue of finished contacts: they are measured independently, so the gap is a
  * real check of the bookkeeping, shrinking as runs get longer.
  */
-export function kpisOf(batches: readonly IntakeBatch[], seconds: number, agents: number): IntakeKpiValues {
+export function kpisOf(batches: readonly IntakeBatch[], seconds: number): IntakeKpiValues {
   const b = sum(batches);
   const finished = b.answered + b.abandoned;
   const lambda = b.contacts / seconds;
@@ -71,18 +73,18 @@ export function kpisOf(batches: readonly IntakeBatch[], seconds: number, agents:
     meanWaitSeconds: w,
     serviceLevel15s: ratio(b.withinServiceLevel, finished),
     abandonRate: ratio(b.abandoned, finished),
-    agentUtilisation: b.busyArea / seconds / agents,
+    agentUtilisation: ratio(b.busyArea, b.agentArea),
     littleLawError: l > 0 ? Math.abs(l - lambda * w) / l : Math.abs(lambda * w),
   };
 }
 
 /** KPIs of a whole replication. */
 export function replicationKpis(obs: IntakeObservation): IntakeKpiValues {
-  return kpisOf(obs.batches, obs.seconds, obs.agents);
+  return kpisOf(obs.batches, obs.seconds);
 }
 
 /** KPIs of each batch of one replication (for batch-means intervals). */
 export function batchKpis(obs: IntakeObservation): IntakeKpiValues[] {
   const seconds = obs.seconds / obs.batches.length;
-  return obs.batches.map((b) => kpisOf([b], seconds, obs.agents));
+  return obs.batches.map((b) => kpisOf([b], seconds));
 }

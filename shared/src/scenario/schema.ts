@@ -62,8 +62,13 @@ export const scenarioSchema = z
       }),
     /** Hotline intake (受理): agents answering calls in order of arrival. */
     intake: z.strictObject({
-      /** Agents on duty. */
+      /** Agents on duty (all day, unless agentsByHour is given). */
       agents: z.number().int().positive(),
+      /** Agents on duty by hour of day (shifts: DOMAIN.md §2, 750 seats and 1,700+ operators in 2024). */
+      agentsByHour: z
+        .array(z.number().int().min(0))
+        .length(24, { message: 'needs 24 agent counts, hour 0 first' })
+        .optional(),
       /** Talk time of one contact, in minutes. */
       talkMinutes: distributionSchema,
       /** How long a caller waits before hanging up, in minutes. Omitted: callers never hang up. */
