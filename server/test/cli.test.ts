@@ -96,3 +96,139 @@ describe('hotline run', () => {
     expect((await hotline('frobnicate')).code).toBe(2);
   });
 });
+
+/**
+ * A few simulated hours: enough for the comparisons below, quick enough for many CLI calls (which
+ * run concurrently: each is mostly the start-up of a fresh process).
+ */
+const short = join(dir, 'short.json');
+const shortMore = join(dir, 'short-14.json');
+const shortInput = {
+  name: 'short',
+  seed: 5,
+  hours: 4,
+  warmupHours: 0.5,
+  arrivals: { perHour: 600 },
+  intake: { agents: 12, talkMinutes: { exponential: { mean: 1 } } },
+};
+writeFileSync(short, JSON.stringify(shortInput));
+writeFileSync(
+  shortMore,
+  JSON.stringify({ ...shortInput, name: 'short-14', intake: { ...shortInput.intake, agents: 14 } }),
+);
+
+const KPIS = [
+  'contacts',
+  'pWait',
+  'meanWaitSeconds',
+  'serviceLevel15s',
+  'abandonRate',
+  'agentUtilisation',
+  'littleLawError',
+];
+
+/** A usage mistake: exit code 2, nothing on stdout, one line on stderr matching `message`. */
+async function expectUsageError(args: string[], message: RegExp) {
+  const { code, stdout, stderr } = await hotline(...args);
+  expect(code).toBe(2);
+  expect(stdout).toBe('');
+  expect(stderr.trim().split('\n')).toHaveLength(1);
+  expect(stderr).toMatch(message);
+}
+
+describe.concurrent('hotline compare', () => {
+  it('prints the paired comparison as JSON with --json: both means, b − a, its interval and verdict', async () => {
+    const { code, stdout } = await hotline('compare', short, shortMore, '--json', '--replications', '3');
+    expect(code).toBe(0);
+    const c = JSON.parse(stdout);
+    expect(c).toMatchObject({ a: 'short', b: 'short-14', seed: 5, replications: 3 });
+    expect(c.rows.map((r: { kpi: string }) => r.kpi)).toEqual(KPIS);
+    for (const r of c.rows) {
+      expect(Object.keys(r).sort()).toEqual(
+        ['a', 'b', 'ci95', 'difference', 'kpi', 'relativeDifference', 'significant'].sort(),
+      );
+      expect(r.ci95[0]).toBeLessThanOrEqual(r.difference);
+      expect(r.ci95[1]).toBeGreaterThanOrEqual(r.difference);
+    }
+    const row = (k: string) => c.rows.find((r: { kpi: string }) => r.kpi === k);
+    expect(row('contacts')).toMatchObject({ difference: 0, significant: false }); // same arrivals
+    expect(row('pWait').significant).toBe(true);
+    expect(row('pWait').difference).toBeLessThan(0);
+  });
+
+  it('prints a readable table marking significant differences', async () => {
+    const { code, stdout } = await hotline('compare', short, shortMore, '-r', '2', '--seed', '8');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/a: short {2}vs {2}b: short-14/);
+    expect(stdout).toMatch(/base seed 8/);
+    expect(stdout).toMatch(/pWait\s+│\s+排队概率.*pp.*│ \* yes/);
+    expect(stdout).toMatch(/contacts\s+│.*│\s+no\s+│/);
+  });
+
+  it('refuses an unknown scenario and fewer than 2 replications with exit code 2', async () => {
+    await expectUsageError(
+      ['compare', short, 'no-such-scenario'],
+      /no scenario file or built-in scenario named "no-such-scenario"/,
+    );
+    const { code, stderr } = await hotline('compare', short, short, '--replications', '1');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/at least 2/);
+  });
+});
+
+describe.concurrent('hotline sweep', () => {
+  it('prints one report per value as JSON with --json, on the same arrivals for every value', async () => {
+    const { code, stdout } = await hotline('sweep', short, '--set', 'intake.agents=11,12,14', '--json');
+    expect(code).toBe(0);
+    const s = JSON.parse(stdout);
+    expect(s).toMatchObject({ scenario: 'short', path: 'intake.agents', replications: 1 });
+    expect(s.rows.map((r: { value: number }) => r.value)).toEqual([11, 12, 14]);
+    for (const r of s.rows) expect(Object.keys(r.report.kpis)).toEqual(KPIS);
+    const pWait = s.rows.map(
+      (r: { report: { kpis: { pWait: { mean: number } } } }) => r.report.kpis.pWait.mean,
+    );
+    expect(pWait[1]).toBeLessThan(pWait[0]);
+    expect(pWait[2]).toBeLessThan(pWait[1]);
+    expect(
+      new Set(
+        s.rows.map((r: { report: { kpis: { contacts: { mean: number } } } }) => r.report.kpis.contacts.mean),
+      ).size,
+    ).toBe(1);
+  });
+
+  it('prints a row per value with compact means and half-widths', async () => {
+    const { code, stdout } = await hotline('sweep', short, '--set', 'arrivals.perHour=500,600', '-r', '2');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/short: arrivals\.perHour swept over 500, 600/);
+    expect(stdout).toMatch(/2 replications each.*seed 5 for every value/);
+    expect(stdout).toMatch(/│\s+600 │.*\d+\.\d % ±\d+\.\d/);
+  });
+
+  it('names a path that is not a field in one line and exits 2', async () => {
+    await expectUsageError(
+      ['sweep', short, '--set', 'intake.agnets=5'],
+      /^hotline: intake\.agnets is not a field of the scenario \(fields of intake: agents,/,
+    );
+    await expectUsageError(
+      ['sweep', short, '--set', 'intake.talkMinutes=2'],
+      /intake\.talkMinutes is not a number/,
+    );
+  });
+
+  it('rejects a malformed --set in one line with exit code 2', async () => {
+    await expectUsageError(['sweep', short, '--set', 'intake.agents'], /--set must look like path=v1,v2/);
+    await expectUsageError(['sweep', short, '--set', 'intake.agents=12,many'], /"many" is not a number/);
+    expect((await hotline('sweep', short)).code).toBe(2); // --set is required
+  });
+
+  it('refuses an unknown scenario, and a value that breaks a rule before running anything', async () => {
+    await expectUsageError(
+      ['sweep', 'no-such-scenario', '--set', 'intake.agents=5'],
+      /no scenario file or built-in/,
+    );
+    await expectUsageError(
+      ['sweep', short, '--set', 'intake.agents=12,0'],
+      /short with intake\.agents = 0 is invalid: intake\.agents: .*got 0/,
+    );
+  });
+});

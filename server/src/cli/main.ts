@@ -1,7 +1,16 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { ScenarioError, runScenario } from '@hotline-sim/shared';
+import {
+  ScenarioError,
+  SweepPathError,
+  compareScenarios,
+  runScenario,
+  sweepScenario,
+} from '@hotline-sim/shared';
+import { formatComparison } from './format-comparison';
 import { formatReport } from './format-report';
+import { formatSweep } from './format-sweep';
 import { loadScenario } from './load-scenario';
+import { parseSet } from './parse-set';
 import { createProgress } from './progress';
 import { UsageError } from './usage-error';
 
@@ -11,6 +20,16 @@ function positiveInt(name: string) {
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer`);
     return n;
   };
+}
+
+function pairedReplications(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 2) {
+    throw new InvalidArgumentError(
+      'replications must be an integer of at least 2 (a paired interval needs two)',
+    );
+  }
+  return n;
 }
 
 function seedArg(text: string): number {
@@ -49,6 +68,67 @@ program
     });
     progress.stop();
     process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  });
+
+program
+  .command('compare')
+  .description('compare two scenarios on common random numbers: each KPI of b − a with its paired 95 % CI')
+  .argument('<a>', 'baseline: built-in scenario name or path to a scenario file')
+  .argument('<b>', 'alternative: built-in scenario name or path to a scenario file')
+  .option(
+    '-r, --replications <n>',
+    'replications of each scenario, replication r of both on the same seed (at least 2)',
+    pairedReplications,
+    10,
+  )
+  .option('-s, --seed <s>', "base seed of both (default: a's seed)", seedArg)
+  .option('--json', 'print only the comparison as JSON on stdout')
+  .action((nameA: string, nameB: string, opts: { replications: number; seed?: number; json?: boolean }) => {
+    const a = loadScenario(nameA);
+    const b = loadScenario(nameB);
+    const progress = createProgress(`${a.name} vs ${b.name}`);
+    const comparison = compareScenarios(a, b, {
+      replications: opts.replications,
+      ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+      onProgress: (f) => progress.update(f),
+    });
+    progress.stop();
+    process.stdout.write(
+      opts.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatComparison(comparison)}\n`,
+    );
+  });
+
+program
+  .command('sweep')
+  .description('run a scenario once per value of one numeric field, on the same seeds, and tabulate the KPIs')
+  .argument('<scenario>', 'built-in scenario name or path to a scenario file')
+  .requiredOption('--set <path=values>', 'the field to vary and its values, e.g. intake.agents=45,50,55')
+  .option(
+    '-r, --replications <n>',
+    'replications at each value (intervals across them; 1: batch means)',
+    positiveInt('replications'),
+    1,
+  )
+  .option('-s, --seed <s>', "override the scenario's seed (the same for every value)", seedArg)
+  .option('--json', 'print only the sweep as JSON on stdout')
+  .action((name: string, opts: { set: string; replications: number; seed?: number; json?: boolean }) => {
+    const { path, values } = parseSet(opts.set);
+    const scenario = loadScenario(name);
+    const progress = createProgress(`${scenario.name} ${path}`);
+    let sweep;
+    try {
+      sweep = sweepScenario(scenario, path, values, {
+        replications: opts.replications,
+        ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+        onProgress: (f) => progress.update(f),
+      });
+    } catch (e) {
+      // A path naming no number is the user's mistake: one line, exit code 2.
+      throw e instanceof SweepPathError ? new UsageError(e.message) : e;
+    } finally {
+      progress.stop();
+    }
+    process.stdout.write(opts.json ? `${JSON.stringify(sweep, null, 2)}\n` : `${formatSweep(sweep)}\n`);
   });
 
 try {
