@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { INTAKE_KPIS, type Comparison } from '@hotline-sim/shared';
+import { KPIS, type Comparison } from '@hotline-sim/shared';
 import { formatKpiChange, formatKpiChangeInterval, formatKpiValue, formatRelative } from './format-kpi';
 
 /** The human-readable comparison: what ran, then per KPI both means, b − a, its interval and verdict. */
@@ -10,7 +10,7 @@ export function formatComparison(c: Comparison): string {
     style: { head: [], border: [] },
   });
   for (const r of c.rows) {
-    const { unit, zh } = INTAKE_KPIS[r.kpi];
+    const { unit, zh } = KPIS[r.kpi];
     table.push([
       r.kpi,
       zh,

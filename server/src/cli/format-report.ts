@@ -1,39 +1,70 @@
 import Table from 'cli-table3';
-import { INTAKE_KPIS, type IntakeKpiName, type Report } from '@hotline-sim/shared';
+import { KPIS, kpiNames, type Report, type StreetRow } from '@hotline-sim/shared';
+import { formatKpiValue } from './format-kpi';
 
-function formatValue(value: number, unit: string): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (unit === 'share') return `${(value * 100).toFixed(2)} %`;
-  if (unit === 'count') return Math.round(value).toLocaleString('en-US');
-  return value.toFixed(2);
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+function leagueTable(title: string, rows: readonly StreetRow[]): string {
+  const table = new Table({
+    head: ['#', '街乡', 'street', 'orders', '响应率', '解决率', '满意率', 'score', '治理类'],
+    colAligns: ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'],
+    style: { head: [], border: [] },
+  });
+  for (const r of rows) {
+    table.push([
+      r.rank,
+      r.name,
+      r.nameEn,
+      r.orders,
+      pct(r.responseRate),
+      pct(r.resolutionRate),
+      pct(r.satisfactionRate),
+      pct(r.score),
+      r.underSupervision ? '治理类' : '',
+    ]);
+  }
+  return `${title}\n${table.toString()}`;
 }
 
-/** The human-readable report: a header line and a table of KPIs with their 95 % intervals. */
+/** The human-readable report: a header, the KPIs with their 95 % intervals, and the street league. */
 export function formatReport(report: Report): string {
   const table = new Table({
     head: ['KPI', '指标', 'mean', '95 % CI'],
     colAligns: ['left', 'left', 'right', 'right'],
     style: { head: [], border: [] },
   });
-  for (const name of Object.keys(INTAKE_KPIS) as IntakeKpiName[]) {
-    const { unit, zh } = INTAKE_KPIS[name];
+  for (const name of kpiNames(report.kpis)) {
+    const { unit, zh } = KPIS[name];
     const kpi = report.kpis[name];
+    if (!kpi) continue;
     table.push([
       name,
       zh,
-      formatValue(kpi.mean, unit),
-      `${formatValue(kpi.ci95[0], unit)} … ${formatValue(kpi.ci95[1], unit)}`,
+      formatKpiValue(kpi.mean, unit),
+      `${formatKpiValue(kpi.ci95[0], unit)} … ${formatKpiValue(kpi.ci95[1], unit)}`,
     ]);
   }
   const w = report.waitSeconds;
-  const how = report.ciMethod === 'batch-means' ? 'batch means of one replication' : 'across replications';
-  return [
+  const how =
+    report.ciMethod === 'batch-means'
+      ? 'intervals from batch means of one replication'
+      : report.ciMethod === 'replications'
+        ? 'intervals across replications'
+        : 'no intervals (conditions change over the run: use --replications 5 or more)';
+  const lines = [
     `${report.scenario}: ${report.hours} h (warm-up ${report.warmupHours} h), seed ${report.seed}, ` +
-      `${report.replications} replication(s), intervals ${how}`,
+      `${report.replications} replication(s), ${how}`,
     `${report.agents} agents, offered load ${(report.offeredLoad * 100).toFixed(1)} %`,
     table.toString(),
     `wait of answered contacts (s): p50 ${w.p50.toFixed(1)}, p90 ${w.p90.toFixed(1)}, p99 ${w.p99.toFixed(1)}`,
-    `per replication: ${Math.round(report.directAnswers).toLocaleString('en-US')} answered directly (直接答复), ` +
-      `${Math.round(report.dispatched).toLocaleString('en-US')} for dispatch (派单)`,
-  ].join('\n');
+  ];
+  const streets = report.streets;
+  if (streets && streets.length > 0) {
+    const flagged = streets.filter((s) => s.underSupervision).length;
+    lines.push(
+      leagueTable(`Street league (街乡排名), top 10 of ${streets.length} ranked:`, streets.slice(0, 10)),
+      leagueTable(`Bottom 10 (${flagged} under city supervision, 治理类):`, streets.slice(-10)),
+    );
+  }
+  return lines.join('\n');
 }

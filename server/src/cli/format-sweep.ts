@@ -1,10 +1,10 @@
 import Table from 'cli-table3';
-import { INTAKE_KPIS, type IntakeKpiName, type SweepResult } from '@hotline-sim/shared';
+import { KPIS, kpiNames, type SweepResult } from '@hotline-sim/shared';
 import { formatKpiCompact } from './format-kpi';
 
 /** The human-readable sweep: one row per value, each KPI as `mean ±half-width` of its 95 % interval. */
 export function formatSweep(sweep: SweepResult): string {
-  const names = Object.keys(INTAKE_KPIS) as IntakeKpiName[];
+  const names = kpiNames(sweep.rows[0]?.report.kpis ?? {});
   const table = new Table({
     head: [sweep.path, 'offered\nload', ...names],
     colAligns: ['right', 'right', ...names.map(() => 'right' as const)],
@@ -14,7 +14,10 @@ export function formatSweep(sweep: SweepResult): string {
     table.push([
       String(value),
       `${(report.offeredLoad * 100).toFixed(1)} %`,
-      ...names.map((n) => formatKpiCompact(report.kpis[n].mean, report.kpis[n].ci95, INTAKE_KPIS[n].unit)),
+      ...names.map((n) => {
+        const kpi = report.kpis[n];
+        return kpi ? formatKpiCompact(kpi.mean, kpi.ci95, KPIS[n].unit) : '';
+      }),
     ]);
   }
   const first = sweep.rows[0]?.report;
@@ -22,7 +25,9 @@ export function formatSweep(sweep: SweepResult): string {
   const how =
     first?.ciMethod === 'batch-means'
       ? '1 replication each, intervals from batch means'
-      : `${sweep.replications} replications each, intervals across them`;
+      : first?.ciMethod === 'none'
+        ? '1 replication each, no intervals (use --replications 5 or more)'
+        : `${sweep.replications} replications each, intervals across them`;
   const seed =
     seeds.length === 1
       ? `seed ${seeds[0]} for every value (common random numbers)`

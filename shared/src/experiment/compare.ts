@@ -1,16 +1,11 @@
-import {
-  INTAKE_KPIS,
-  replicationKpis,
-  type IntakeKpiName,
-  type IntakeKpiValues,
-} from '../report/intake-kpis';
+import { kpiNames, replicationKpis, type KpiName, type KpiValues } from '../report/kpis';
 import type { Scenario } from '../scenario/schema';
 import { meanCI, pairedDifferenceCI } from '../stats';
 import { replicationSeed, runReplication, type ProgressListener } from './run-scenario';
 
 /** One KPI of a comparison: both means and what changed from A to B. */
 export interface ComparisonRow {
-  kpi: IntakeKpiName;
+  kpi: KpiName;
   /** Mean over A's replications. */
   a: number;
   /** Mean over B's replications. */
@@ -37,7 +32,7 @@ export interface Comparison {
   /** Base seed: replication r of both scenarios ran on `replicationSeed(seed, r)`. */
   seed: number;
   replications: number;
-  /** One row per KPI, in the order of INTAKE_KPIS. */
+  /** One row per KPI both scenarios report, in report order (KPIS). */
   rows: ComparisonRow[];
 }
 
@@ -68,8 +63,8 @@ export function compareScenarios(a: Scenario, b: Scenario, options: CompareOptio
   const seed = options.seed ?? a.seed;
   const onProgress = options.onProgress;
   const runs = 2 * replications;
-  const samplesA: IntakeKpiValues[] = [];
-  const samplesB: IntakeKpiValues[] = [];
+  const samplesA: KpiValues[] = [];
+  const samplesB: KpiValues[] = [];
   for (let r = 0; r < replications; r++) {
     const s = replicationSeed(seed, r);
     // Only the KPIs are kept: a replication's wait sketch is not needed for a comparison.
@@ -80,9 +75,10 @@ export function compareScenarios(a: Scenario, b: Scenario, options: CompareOptio
       replicationKpis(runReplication(b, s, onProgress && ((f) => onProgress((2 * r + 1 + f) / runs)))),
     );
   }
-  const rows = (Object.keys(INTAKE_KPIS) as IntakeKpiName[]).map((kpi): ComparisonRow => {
-    const va = samplesA.map((v) => v[kpi]);
-    const vb = samplesB.map((v) => v[kpi]);
+  const names = kpiNames(samplesA[0] ?? {}).filter((kpi) => samplesB[0]?.[kpi] !== undefined);
+  const rows = names.map((kpi): ComparisonRow => {
+    const va = samplesA.map((v) => v[kpi] ?? NaN);
+    const vb = samplesB.map((v) => v[kpi] ?? NaN);
     const meanA = meanCI(va).mean;
     const diff = pairedDifferenceCI(vb, va);
     return {

@@ -1,14 +1,18 @@
 import { SECONDS_PER_HOUR } from '../engine/calendar';
-import { IntakeModel, type IntakeObservation } from '../intake/intake-model';
+import { HotlineModel } from '../hotline/hotline-model';
+import { IntakeModel } from '../intake/intake-model';
 import { distributionMean } from '../random/distributions';
 import { hashSeed } from '../random/rng';
 import {
-  INTAKE_KPIS,
   batchKpis,
+  kpiNames,
   replicationKpis,
-  type IntakeKpiName,
-  type IntakeKpiValues,
-} from '../report/intake-kpis';
+  type KpiName,
+  type KpiRecord,
+  type KpiValues,
+  type Replication,
+} from '../report/kpis';
+import { streetLeague, type StreetRow } from '../report/league';
 import type { Scenario } from '../scenario/schema';
 import { QuantileSketch, meanCI } from '../stats';
 
@@ -23,19 +27,23 @@ export interface Report {
   scenario: string;
   seed: number;
   replications: number;
-  /** How the intervals were made: across replications, or batch means within one. */
-  ciMethod: 'replications' | 'batch-means';
+  /**
+   * How the intervals were made: across replications, or batch means within one replication of a
+   * stationary scenario. A single replication of a scenario whose conditions change over the run (a
+   * daily profile, shifts, a lifecycle that drains) has no valid interval: `none`, and ci95 = [mean, mean].
+   */
+  ciMethod: 'replications' | 'batch-means' | 'none';
   hours: number;
   warmupHours: number;
   agents: number;
   /** λ·E[talk] / agents: the utilisation the agents would have if nobody hung up. */
   offeredLoad: number;
-  kpis: Record<IntakeKpiName, KpiEstimate>;
+  /** Intake KPIs always; the 接诉即办 KPIs when the scenario has a lifecycle. */
+  kpis: KpiRecord<KpiEstimate>;
   /** Time in queue of answered contacts, seconds, over all replications. */
   waitSeconds: { p50: number; p90: number; p99: number };
-  /** Answered contacts settled on the spot vs handed on for dispatch, per replication. */
-  directAnswers: number;
-  dispatched: number;
+  /** Street league table by score (lifecycle runs only), best first, with 治理类 flags. */
+  streets?: StreetRow[];
 }
 
 /** Seed of replication r: the scenario seed itself for the first, a hash of (seed, r) after. */
@@ -48,61 +56,63 @@ export type ProgressListener = (fraction: number) => void;
 
 const PROGRESS_STEPS = 100;
 
-/** Run one replication to its end. */
-export function runReplication(
-  scenario: Scenario,
-  seed: number,
-  onProgress?: ProgressListener,
-): IntakeObservation {
-  const model = new IntakeModel(scenario, seed);
-  if (!onProgress) return model.run();
+/** Run one replication to its end (a lifecycle run also drains its open appeals). */
+export function runReplication(scenario: Scenario, seed: number, onProgress?: ProgressListener): Replication {
+  const model = scenario.lifecycle ? new HotlineModel(scenario, seed) : new IntakeModel(scenario, seed);
   const horizon = model.horizon;
-  for (let i = 1; i <= PROGRESS_STEPS; i++) {
-    model.advance((horizon * i) / PROGRESS_STEPS);
-    onProgress(i / PROGRESS_STEPS);
+  if (onProgress) {
+    for (let i = 1; i <= PROGRESS_STEPS; i++) {
+      model.advance((horizon * i) / PROGRESS_STEPS);
+      onProgress(i / PROGRESS_STEPS);
+    }
+  } else {
+    model.advance(horizon);
   }
-  return model.finish();
+  if (model instanceof HotlineModel) {
+    const hotline = model.drain();
+    return { intake: hotline.intake, hotline };
+  }
+  return { intake: model.finish() };
 }
 
-function estimates(samples: readonly IntakeKpiValues[]): Record<IntakeKpiName, KpiEstimate> {
-  const out = {} as Record<IntakeKpiName, KpiEstimate>;
-  for (const name of Object.keys(INTAKE_KPIS) as IntakeKpiName[]) {
-    const ci = meanCI(samples.map((s) => s[name]));
+function estimates(samples: readonly KpiValues[]): KpiRecord<KpiEstimate> {
+  const out: Partial<Record<KpiName, KpiEstimate>> = {};
+  for (const name of kpiNames(samples[0] ?? {})) {
+    const ci = meanCI(samples.map((s) => s[name] ?? NaN));
     out[name] = { mean: ci.mean, ci95: [ci.ci95[0], ci.ci95[1]] };
   }
-  return out;
+  return out as KpiRecord<KpiEstimate>;
 }
 
 /**
- * Turn replications' observations into a report. With several replications the intervals come from
- * their spread; with one, from batch means of its observed horizon (contacts scaled to the whole run).
+ * Turn replications into a report. With several replications the intervals come from their spread;
+ * with one, from batch means of its observed horizon (counts scaled to the whole run).
  */
-export function buildReport(
-  scenario: Scenario,
-  seed: number,
-  observations: readonly IntakeObservation[],
-): Report {
-  const first = observations[0];
+export function buildReport(scenario: Scenario, seed: number, replications: readonly Replication[]): Report {
+  const first = replications[0];
   if (!first) throw new Error('a report needs at least one replication');
-  let kpis: Record<IntakeKpiName, KpiEstimate>;
-  if (observations.length === 1) {
-    const batches = batchKpis(first).map((k) => ({ ...k, contacts: k.contacts * first.batches.length }));
-    kpis = estimates(batches);
+  let kpis: KpiRecord<KpiEstimate>;
+  const stationary = isStationary(scenario);
+  if (replications.length === 1 && !stationary) {
+    const whole = replicationKpis(first);
+    kpis = estimates([whole]);
+  } else if (replications.length === 1) {
+    kpis = estimates(batchKpis(first));
     // The point estimates of one replication are its whole-run values, not averages of batch ratios.
     const whole = replicationKpis(first);
-    for (const name of Object.keys(kpis) as IntakeKpiName[]) kpis[name].mean = whole[name];
+    for (const name of kpiNames(kpis)) (kpis[name] as KpiEstimate).mean = whole[name] ?? NaN;
   } else {
-    kpis = estimates(observations.map(replicationKpis));
+    kpis = estimates(replications.map(replicationKpis));
   }
   const waits = new QuantileSketch();
-  for (const o of observations) waits.merge(o.waits);
-  const n = observations.length;
+  for (const r of replications) waits.merge(r.intake.waits);
+  const n = replications.length;
   const perHour = scenario.arrivals.perHour ?? (scenario.arrivals.trace?.length ?? 0) / scenario.hours;
-  return {
+  const report: Report = {
     scenario: scenario.name,
     seed,
     replications: n,
-    ciMethod: n === 1 ? 'batch-means' : 'replications',
+    ciMethod: n > 1 ? 'replications' : stationary ? 'batch-means' : 'none',
     hours: scenario.hours,
     warmupHours: scenario.warmupHours,
     agents: scenario.intake.agents,
@@ -112,9 +122,26 @@ export function buildReport(
       scenario.intake.agents,
     kpis,
     waitSeconds: { p50: waits.quantile(0.5), p90: waits.quantile(0.9), p99: waits.quantile(0.99) },
-    directAnswers: observations.reduce((a, o) => a + o.directAnswers, 0) / n,
-    dispatched: observations.reduce((a, o) => a + o.dispatched, 0) / n,
   };
+  const hotline = replications.flatMap((r) => (r.hotline ? [r.hotline] : []));
+  if (hotline.length > 0 && scenario.lifecycle) report.streets = streetLeague(hotline, scenario.lifecycle);
+  return report;
+}
+
+/**
+ * Whether the run's conditions stay the same throughout, so batches of one long replication are
+ * alike and batch means give a valid interval.
+ */
+export function isStationary(scenario: Scenario): boolean {
+  const a = scenario.arrivals;
+  return (
+    !a.hourOfDay &&
+    !a.dayOfWeek &&
+    !a.monthOfYear &&
+    !a.trace &&
+    !scenario.intake.agentsByHour &&
+    !scenario.lifecycle
+  );
 }
 
 export interface RunOptions {
@@ -131,10 +158,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Repor
     throw new Error(`replications must be a positive integer, got ${replications}`);
   }
   const seed = options.seed ?? scenario.seed;
-  const observations: IntakeObservation[] = [];
+  const runs: Replication[] = [];
   for (let r = 0; r < replications; r++) {
     const onProgress = options.onProgress;
-    observations.push(
+    runs.push(
       runReplication(
         scenario,
         replicationSeed(seed, r),
@@ -142,5 +169,5 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Repor
       ),
     );
   }
-  return buildReport(scenario, seed, observations);
+  return buildReport(scenario, seed, runs);
 }

@@ -191,6 +191,11 @@ export class IntakeModel {
     if (this.agentsByHour) sim.at(SECONDS_PER_HOUR, this.evShift, 1);
   }
 
+  /** The id the next contact will get. */
+  get nextContactId(): number {
+    return this.nextContact;
+  }
+
   /** Virtual seconds the whole run lasts. */
   get horizon(): number {
     return this.end;

@@ -79,12 +79,12 @@ export function kpisOf(batches: readonly IntakeBatch[], seconds: number): Intake
 }
 
 /** KPIs of a whole replication. */
-export function replicationKpis(obs: IntakeObservation): IntakeKpiValues {
+export function intakeKpis(obs: IntakeObservation): IntakeKpiValues {
   return kpisOf(obs.batches, obs.seconds);
 }
 
 /** KPIs of each batch of one replication (for batch-means intervals). */
-export function batchKpis(obs: IntakeObservation): IntakeKpiValues[] {
+export function intakeBatchKpis(obs: IntakeObservation): IntakeKpiValues[] {
   const seconds = obs.seconds / obs.batches.length;
   return obs.batches.map((b) => kpisOf([b], seconds));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ISO_DATE } from '../engine/calendar';
+import { lifecycleSchema } from '../hotline/lifecycle-schema';
 import { distributionSchema } from '../random/distributions';
 import type { DeepReadonly } from '../util/deep-readonly';
 
@@ -76,8 +77,13 @@ export const scenarioSchema = z
       /** Service-level threshold: a contact answered within this many seconds counts as on time. @defaultValue 15 */
       serviceLevelSeconds: z.number().positive().default(15),
     }),
-    /** Share of answered contacts settled on the spot (直接答复) instead of dispatched. @defaultValue 1 */
+    /**
+     * Intake only (no lifecycle): share of answered contacts settled on the spot (直接答复) instead of
+     * dispatched. With a lifecycle, each category's own likelihood decides. @defaultValue 1
+     */
     directAnswerShare: z.number().min(0).max(1).default(1),
+    /** The 接诉即办 lifecycle after intake; absent: the run models the intake queue only. */
+    lifecycle: lifecycleSchema.optional(),
   })
   .refine((s) => s.warmupHours < s.hours, {
     message: 'must be shorter than hours',

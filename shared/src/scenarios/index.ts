@@ -1,11 +1,13 @@
 import { validateScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
+import beijingWeekday from './beijing-weekday.json';
 import beijingWeekdayIntake from './beijing-weekday-intake.json';
 import mmc from './mmc.json';
 
 /** Built-in scenarios, runnable by name; their JSON files double as examples to copy. */
 const BUILT_IN: Record<string, unknown> = {
   mmc,
+  'beijing-weekday': beijingWeekday,
   'beijing-weekday-intake': beijingWeekdayIntake,
 };
 

@@ -1,0 +1,264 @@
+import { CATEGORIES, SLA_CLASSES, seasonalMultiplier, type AppealCategory } from '../catalogue/categories';
+import { CITY_UNITS } from '../catalogue/units';
+import type { City } from '../city/types';
+import { distributionMean } from '../random/distributions';
+import type { Scenario } from '../scenario/schema';
+import { civilFromDays } from '../engine/calendar';
+
+/** Unit kinds in the unit table, in table order. */
+export type TableUnitKind = 'district' | 'street' | 'department' | 'utility';
+
+/** One unit that receives orders. */
+export interface TableUnit {
+  readonly index: number;
+  readonly kind: TableUnitKind;
+  /** Division code (districts, streets) or catalogue id (departments, utilities). */
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn: string;
+  /** District index of streets and districts; -1 for city-level units. */
+  readonly district: number;
+  handlers: number;
+}
+
+/** Categories that the seasonal pre-emption lever acts on, with their seasons (month ranges, inclusive). */
+export const SEASONAL_CATEGORIES: Readonly<Record<string, readonly number[]>> = {
+  heating: [11, 12, 1, 2, 3],
+  waterlogging: [7, 8],
+};
+
+/** Categories that are questions, not problems: proactive work cannot pre-empt them. */
+export const CONSULTATION_CATEGORIES: ReadonlySet<string> = new Set([
+  'policy-consultation',
+  'epidemic-prevention',
+  'social-insurance',
+  'medical-insurance',
+  'school-enrolment',
+]);
+
+/**
+ * The city as the model sees it: categories, units and demand tables as flat arrays, built once
+ * per run from the city data, the catalogue and the scenario.
+ */
+export class CityModel {
+  readonly categories: readonly AppealCategory[] = CATEGORIES;
+  readonly units: TableUnit[] = [];
+  /** Unit index of each district, street (by position in city.streets) and city unit id. */
+  readonly districtUnit: Int32Array;
+  readonly streetUnit: Int32Array;
+  readonly cityUnit = new Map<string, number>();
+  /** District index of each street; street index of each cell. */
+  readonly streetDistrict: Int32Array;
+  readonly cellStreet: Int32Array;
+  /** Cumulative demand weights: streets across the city, cells within each street. */
+  private readonly streetCdf: Float64Array;
+  private readonly cellCdf: Float64Array;
+  private readonly cellStart: Int32Array;
+  /** Cumulative category weights per day of the run (seasonality). */
+  private readonly categoryCdfByDay: Float64Array[] = [];
+  /** SLA limit in seconds, owner kind and owning unit (city units) per category. */
+  readonly slaSeconds: Float64Array;
+  readonly ownerCityUnit: Int32Array;
+  readonly whistleUnits: Int32Array[];
+  readonly isConsultation: Uint8Array;
+  readonly seasonalMonths: (readonly number[] | undefined)[];
+  readonly startDay: number;
+
+  constructor(
+    readonly city: City,
+    scenario: Scenario,
+    startDay: number,
+    days: number,
+  ) {
+    this.startDay = startDay;
+    const lifecycle = scenario.lifecycle;
+    const districtIndex = new Map(city.districts.map((d, i) => [d.id, i]));
+    const streetIndex = new Map(city.streets.map((s, i) => [s.id, i]));
+
+    this.districtUnit = new Int32Array(city.districts.length);
+    city.districts.forEach((d, i) => {
+      this.districtUnit[i] = this.addUnit('district', d.id, d.name, d.nameEn, i);
+    });
+    this.streetUnit = new Int32Array(city.streets.length);
+    this.streetDistrict = new Int32Array(city.streets.length);
+    city.streets.forEach((s, i) => {
+      const d = districtIndex.get(s.districtId) ?? -1;
+      this.streetDistrict[i] = d;
+      this.streetUnit[i] = this.addUnit('street', s.id, s.name, s.nameEn, d);
+    });
+    for (const u of CITY_UNITS) {
+      this.cityUnit.set(u.id, this.addUnit(u.kind, u.id, u.zh, u.en, -1));
+    }
+
+    this.cellStreet = new Int32Array(city.cells.length);
+    city.cells.forEach((c, i) => {
+      this.cellStreet[i] = streetIndex.get(c.streetId) ?? 0;
+    });
+    this.streetCdf = cumulative(city.streets.map((s) => s.weight));
+    // Cells are ordered by street in the city data: one cumulative table per street's run of cells.
+    this.cellStart = new Int32Array(city.streets.length + 1);
+    this.cellCdf = new Float64Array(city.cells.length);
+    let cell = 0;
+    for (let s = 0; s < city.streets.length; s++) {
+      this.cellStart[s] = cell;
+      let acc = 0;
+      while (cell < city.cells.length && this.cellStreet[cell] === s) {
+        acc += city.cells[cell]?.weight ?? 0;
+        this.cellCdf[cell] = acc;
+        cell++;
+      }
+    }
+    this.cellStart[city.streets.length] = cell;
+
+    const k = this.categories.length;
+    this.slaSeconds = new Float64Array(k);
+    this.ownerCityUnit = new Int32Array(k).fill(-1);
+    this.isConsultation = new Uint8Array(k);
+    this.whistleUnits = [];
+    this.seasonalMonths = [];
+    const limits = lifecycle?.timeLimits;
+    this.categories.forEach((c, i) => {
+      this.slaSeconds[i] = (limits ? limits[c.slaClass] : SLA_CLASSES[c.slaClass].hours) * 3600;
+      if (c.owner.kind === 'department' || c.owner.kind === 'utility') {
+        this.ownerCityUnit[i] = this.cityUnit.get(c.owner.unitId) ?? -1;
+      }
+      this.whistleUnits.push(Int32Array.from(c.whistleUnits.map((id) => this.cityUnit.get(id) ?? -1)));
+      this.isConsultation[i] = CONSULTATION_CATEGORIES.has(c.id) ? 1 : 0;
+      this.seasonalMonths.push(SEASONAL_CATEGORIES[c.id]);
+    });
+
+    for (let d = 0; d < Math.max(1, days); d++) {
+      const { month, day, year } = civilFromDays(startDay + d);
+      const daysInMonth = monthLength(year, month);
+      this.categoryCdfByDay.push(
+        cumulative(this.categories.map((c) => c.share * seasonalMultiplier(c, month, day, daysInMonth))),
+      );
+    }
+
+    if (lifecycle) this.sizeUnits(scenario);
+  }
+
+  private addUnit(kind: TableUnitKind, id: string, name: string, nameEn: string, district: number): number {
+    const index = this.units.length;
+    this.units.push({ index, kind, id, name, nameEn, district, handlers: 1 });
+    return index;
+  }
+
+  /**
+   * Staff every unit for its expected load (lifecycle.units.targetUtilisation): expected orders per
+   * day × mean handler-hours per order, from the catalogue's shares and likelihoods.
+   */
+  private sizeUnits(scenario: Scenario): void {
+    const lifecycle = scenario.lifecycle;
+    if (!lifecycle) return;
+    const perDay =
+      (scenario.arrivals.perHour ?? (scenario.arrivals.trace?.length ?? 0) / scenario.hours) * 24;
+    const load = new Float64Array(this.units.length);
+    const streets = this.city.streets;
+    this.categories.forEach((c, k) => {
+      const redirect = c.redirect?.probability ?? 0;
+      const orders = perDay * c.share * (1 - redirect) * (1 - c.directAnswer);
+      const hours = distributionMean(lifecycle.units.workHours[c.slaClass]);
+      const work = orders * hours;
+      if (c.owner.kind === 'street') {
+        streets.forEach((s, i) => {
+          addAt(load, this.streetUnit[i] as number, work * s.weight);
+        });
+      } else if (c.owner.kind === 'district') {
+        this.city.districts.forEach((d, i) => {
+          addAt(load, this.districtUnit[i] as number, work * d.weight);
+        });
+      } else {
+        const u = this.ownerCityUnit[k] as number;
+        if (u >= 0) addAt(load, u, work);
+      }
+    });
+    const utilisation = lifecycle.units.targetUtilisation;
+    for (const unit of this.units) {
+      unit.handlers = Math.max(1, Math.ceil((load[unit.index] as number) / 24 / utilisation));
+    }
+  }
+
+  /** A category index for a uniform u, on day `day` of the run. */
+  drawCategory(u: number, day: number): number {
+    const cdf = this.categoryCdfByDay[Math.min(day, this.categoryCdfByDay.length - 1)] as Float64Array;
+    return search(cdf, u * (cdf[cdf.length - 1] as number));
+  }
+
+  /** A street index for a uniform u, by demand weight. */
+  drawStreet(u: number): number {
+    return search(this.streetCdf, u * (this.streetCdf[this.streetCdf.length - 1] as number));
+  }
+
+  /** A street of district d for a uniform u, by demand weight. */
+  drawStreetIn(d: number, u: number): number {
+    const streets: number[] = [];
+    let total = 0;
+    this.streetDistrict.forEach((district, s) => {
+      if (district === d) {
+        streets.push(s);
+        total += this.city.streets[s]?.weight ?? 0;
+      }
+    });
+    let x = u * total;
+    for (const s of streets) {
+      x -= this.city.streets[s]?.weight ?? 0;
+      if (x <= 0) return s;
+    }
+    return streets[streets.length - 1] ?? 0;
+  }
+
+  /** A cell of street s for a uniform u, by weight within the street. */
+  drawCell(s: number, u: number): number {
+    const lo = this.cellStart[s] as number;
+    const hi = this.cellStart[s + 1] as number;
+    if (hi <= lo) return -1;
+    // cellCdf restarts at each street's first cell.
+    const x = u * (this.cellCdf[hi - 1] as number);
+    let a = lo;
+    let b = hi - 1;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if ((this.cellCdf[m] as number) < x) a = m + 1;
+      else b = m;
+    }
+    return a;
+  }
+
+  /** The month (1-12) of a day of the run. */
+  monthOf(day: number): number {
+    return civilFromDays(this.startDay + day).month;
+  }
+}
+
+/** a[i] += n, for typed arrays under noUncheckedIndexedAccess. */
+export function addAt(a: Float64Array | Int32Array | Uint32Array | Uint16Array, i: number, n: number): void {
+  a[i] = (a[i] as number) + n;
+}
+
+function monthLength(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function cumulative(weights: readonly number[]): Float64Array {
+  const out = new Float64Array(weights.length);
+  let acc = 0;
+  weights.forEach((w, i) => {
+    acc += w;
+    out[i] = acc;
+  });
+  return out;
+}
+
+/** First index whose cumulative weight is ≥ x. */
+function search(cdf: Float64Array, x: number): number {
+  let a = 0;
+  let b = cdf.length - 1;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if ((cdf[m] as number) < x) a = m + 1;
+    else b = m;
+  }
+  return a;
+}

@@ -1,0 +1,998 @@
+import { loadBeijing } from '../city/beijing';
+import type { City } from '../city/types';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR, parseIsoDate } from '../engine/calendar';
+import { Simulation } from '../engine/simulation';
+import { BATCHES, IntakeModel, type IntakeObservation } from '../intake/intake-model';
+import { makeSampler, type Sampler } from '../random/distributions';
+import type { Scenario } from '../scenario/schema';
+import { QuantileSketch } from '../stats';
+import { CityModel, addAt } from './city-model';
+import { KeyedRng, PURPOSES, keyedUniform } from './keyed-random';
+import { transition, type AppealState } from './lifecycle';
+import { positiveRatingProbability, resolutionProbability, type Outcome } from './ratings';
+
+type Lifecycle = NonNullable<Scenario['lifecycle']>;
+
+/** Where a work order came from: a citizen's contact, or a grid worker's discovery. */
+export type OrderSource = 'citizen' | 'grid';
+
+/** A work order (工单): an appeal after dispatch, until it closes. */
+export interface WorkOrder {
+  readonly id: number;
+  readonly source: OrderSource;
+  readonly category: number;
+  readonly cell: number;
+  readonly street: number;
+  /** Receipt time (the contact's arrival, or the discovery). */
+  readonly received: number;
+  /** The unit that owns it (ground truth) and the unit that holds it now. */
+  readonly owner: number;
+  unit: number;
+  state: AppealState;
+  deadline: number;
+  dispatched: number;
+  contacted: number;
+  returns: number;
+  /** The current holder got it by mistake (misroute) or returned it without cause (dodge). */
+  misrouted: boolean;
+  supervised: boolean;
+  whistle: number;
+  outcome: Outcome | undefined;
+}
+
+/** Counters kept per batch of receipt time; KPIs are ratios of their sums. */
+export const HOTLINE_COUNTERS = [
+  'admitted',
+  'avoided',
+  'selfService',
+  'redirected',
+  'repeats',
+  'answered',
+  'workOrders',
+  'gridDiscoveries',
+  'gridOrders',
+  'proactiveTasks',
+  'returns',
+  'returnedOrders',
+  'whistles',
+  'reports',
+  'reportsOnTime',
+  'responded',
+  'respondedInTime',
+  'responseHours',
+  'dispatchMinutes',
+  'dispatches',
+  'evaluated',
+  'resolved',
+  'partly',
+  'positive',
+  'satisfied',
+  'supervised',
+  'closed',
+] as const;
+export type HotlineCounter = (typeof HOTLINE_COUNTERS)[number];
+const C = Object.fromEntries(HOTLINE_COUNTERS.map((name, i) => [name, i])) as Record<HotlineCounter, number>;
+const NC = HOTLINE_COUNTERS.length;
+
+/** One street's record for the league table. */
+export interface StreetRecord {
+  orders: number;
+  responded: number;
+  respondedInTime: number;
+  evaluated: number;
+  resolved: number;
+  positive: number;
+}
+
+/** What one replication of the full model observed after warm-up. */
+export interface HotlineObservation {
+  intake: IntakeObservation;
+  /** counters[counter * BATCHES + batch] */
+  counters: Float64Array;
+  /** Hours from receipt to close of citizen orders, per batch. */
+  closeHours: QuantileSketch[];
+  streets: StreetRecord[];
+  /** Appeals still open when the run ended (should be 0: the run drains). */
+  open: number;
+  weights: { response: number; resolution: number; satisfaction: number };
+}
+
+export interface HotlineOptions {
+  city?: City;
+  /** Called on every lifecycle transition (tests, and the live runtime's event history). */
+  onTransition?: (id: number, from: AppealState | undefined, to: AppealState, t: number) => void;
+}
+
+const GRID_ID_BASE = 1 << 30;
+const DAY = SECONDS_PER_DAY;
+
+/**
+ * The full 接诉即办 model: contacts arrive and queue for agents (the intake model), then are redirected,
+ * answered on the spot or dispatched as work orders; orders go to units that sign or return them,
+ * respond, handle (blowing the whistle when needed), reply, and are called back and rated at the time
+ * limit; overdue orders are supervised. Grid patrols discover problems, and proactive governance lowers
+ * the latent rate of future appeals. All per-appeal randomness is keyed by appeal id (keyed-random.ts).
+ */
+export class HotlineModel {
+  readonly sim = new Simulation();
+  readonly intake: IntakeModel;
+  readonly city: CityModel;
+  private readonly lc: Lifecycle;
+  private readonly seed: number;
+  private readonly keyed: KeyedRng;
+  private readonly onTransition: HotlineOptions['onTransition'];
+  private readonly end: number;
+  private readonly warmup: number;
+  private readonly batchSeconds: number;
+  private readonly days: number;
+
+  private readonly contactArrival = new Map<number, number>();
+  private readonly contactCategory = new Map<number, number>();
+  private readonly orders = new Map<number, WorkOrder>();
+  private nextGrid = 0;
+  private readonly traceCategories: (number | undefined)[] | undefined;
+
+  // Units: busy handlers, FIFO backlog, outage.
+  private readonly busy: Int32Array;
+  private readonly capacity: Float64Array;
+  private readonly backlog: number[][];
+  private readonly backlogHead: Int32Array;
+  private readonly outageUntil: Float64Array;
+
+  // Latent problem rate per (street, category): proactive effects until a time.
+  private readonly pairs: number;
+  private readonly hotUntil: Float64Array;
+  private readonly gridUntil: Float64Array;
+  private readonly windowCounts: Uint16Array;
+  private readonly windowSums: Uint32Array;
+  private topicCategory = -1;
+  private readonly flagged: Uint8Array;
+  private readonly monthStreet: Float64Array;
+  private surgeFactor: { factor: number; categories: Set<number> | undefined; district: number } | undefined;
+  private surgeDraws = 0;
+  private readonly contactStreet = new Map<number, number>();
+  /** Average contacts per hour of the arrival process (surges add a multiple of it). */
+  private readonly ratePerHour: number;
+
+  private readonly counters = new Float64Array(NC * BATCHES);
+  private readonly closeHours = Array.from({ length: BATCHES }, () => new QuantileSketch());
+  private readonly streetRecords: StreetRecord[];
+
+  private readonly samplers: {
+    dispatch: Sampler;
+    smartDispatch: Sampler;
+    forward: Sampler;
+    sign: Sampler;
+    review: Sampler;
+    response: Sampler;
+    report: Sampler;
+    work: Record<string, Sampler>;
+  };
+  private readonly baseEffort: number;
+  private readonly misrouteShare: number;
+  private readonly topicPolicies: number;
+
+  private readonly ev: Record<
+    | 'dispatch'
+    | 'receive'
+    | 'review'
+    | 'forward'
+    | 'respond'
+    | 'handled'
+    | 'deadline'
+    | 'callback'
+    | 'grid'
+    | 'day'
+    | 'surge'
+    | 'injectStart'
+    | 'injectEnd',
+    number
+  >;
+  private readonly injects: Lifecycle['injects'];
+
+  constructor(scenario: Scenario, seed: number = scenario.seed, options: HotlineOptions = {}) {
+    const lc = scenario.lifecycle;
+    if (!lc) throw new Error(`scenario "${scenario.name}" has no lifecycle section: use the intake model`);
+    this.lc = lc;
+    this.seed = seed;
+    this.keyed = new KeyedRng(seed);
+    this.onTransition = options.onTransition;
+    this.end = scenario.hours * SECONDS_PER_HOUR;
+    this.warmup = scenario.warmupHours * SECONDS_PER_HOUR;
+    this.batchSeconds = (this.end - this.warmup) / BATCHES;
+    this.days = Math.ceil(this.end / DAY) + 1;
+    this.ratePerHour = scenario.arrivals.perHour ?? (scenario.arrivals.trace?.length ?? 0) / scenario.hours;
+    const startDay = parseIsoDate(scenario.start);
+    this.city = new CityModel(options.city ?? loadBeijing(), scenario, startDay, this.days + 60);
+    const trace = scenario.arrivals.trace;
+    this.traceCategories = trace?.map((e) => {
+      if (e.category === undefined) return undefined;
+      const k = this.city.categories.findIndex((c) => c.id === e.category);
+      return k >= 0 ? k : undefined;
+    });
+
+    const units = this.city.units;
+    this.busy = new Int32Array(units.length);
+    this.capacity = Float64Array.from(units.map((u) => u.handlers));
+    this.backlog = units.map(() => []);
+    this.backlogHead = new Int32Array(units.length);
+    this.outageUntil = new Float64Array(units.length);
+    const streets = this.city.city.streets.length;
+    const k = this.city.categories.length;
+    this.pairs = streets * k;
+    this.hotUntil = new Float64Array(this.pairs);
+    this.gridUntil = new Float64Array(this.pairs);
+    const window = Math.max(1, Math.round(lc.proactive.hotSpots.windowDays));
+    this.windowCounts = new Uint16Array(this.pairs * window);
+    this.windowSums = new Uint32Array(this.pairs);
+    this.flagged = new Uint8Array(streets);
+    this.monthStreet = new Float64Array(streets * 3);
+    this.streetRecords = Array.from({ length: streets }, () => ({
+      orders: 0,
+      responded: 0,
+      respondedInTime: 0,
+      evaluated: 0,
+      resolved: 0,
+      positive: 0,
+    }));
+
+    this.samplers = {
+      dispatch: makeSampler(lc.dispatch.minutes, 60),
+      smartDispatch: makeSampler(lc.dispatch.smartMinutes, 60),
+      forward: makeSampler(lc.dispatch.forwardHours, 3600),
+      sign: makeSampler(lc.units.signHours, 3600),
+      review: makeSampler(lc.returns.reviewHours, 3600),
+      response: makeSampler(lc.response.hours, 3600),
+      report: makeSampler(lc.whistle.reportMinutes, 60),
+      work: Object.fromEntries(
+        Object.entries(lc.units.workHours).map(([cls, spec]) => [cls, makeSampler(spec, 3600)]),
+      ),
+    };
+    const a = lc.assessment;
+    this.baseEffort = Math.min(
+      1,
+      0.25 + (a.ranking ? 0.45 : 0) + (a.governanceList ? 0.15 : 0) + (lc.supervision.enabled ? 0.15 : 0),
+    );
+    const accuracy = lc.dispatch.mode === 'smart' ? lc.dispatch.smartAccuracy : lc.dispatch.manualAccuracy;
+    this.misrouteShare = (1 - accuracy) * (1 - 0.6 * lc.reforms.dataSharing);
+    this.topicPolicies = Math.min(1, lc.proactive.monthlyTopic.topicsInForce / 60);
+
+    const sim = this.sim;
+    this.ev = {
+      dispatch: sim.defineEvent((id) => this.onDispatch(id)),
+      receive: sim.defineEvent((id) => this.onReceive(id)),
+      review: sim.defineEvent((id) => this.onReview(id)),
+      forward: sim.defineEvent((id) => this.onForward(id)),
+      respond: sim.defineEvent((id) => this.onRespond(id)),
+      handled: sim.defineEvent((id) => this.onHandled(id)),
+      deadline: sim.defineEvent((id) => this.onDeadline(id)),
+      callback: sim.defineEvent((id) => this.onCallback(id)),
+      grid: sim.defineEvent(() => this.onGridDiscovery()),
+      day: sim.defineEvent((d) => this.onDay(d)),
+      surge: sim.defineEvent((i) => this.onSurgeArrival(i)),
+      injectStart: sim.defineEvent((i) => this.onInjectStart(i)),
+      injectEnd: sim.defineEvent((i) => this.onInjectEnd(i)),
+    };
+    this.injects = lc.injects;
+
+    this.intake = new IntakeModel(scenario, seed, {
+      sim,
+      hooks: {
+        admit: (c) => this.admit(c),
+        onTalkEnd: (c) => this.onTalkEnd(c),
+        onAbandon: (c) => this.onAbandon(c),
+      },
+    });
+
+    sim.at(0, this.ev.day, 0);
+    if (lc.grid.enabled && lc.grid.perCellPerDay > 0) this.scheduleGrid(0);
+    this.injects.forEach((inject, i) => {
+      if (inject.atHours * SECONDS_PER_HOUR < this.end)
+        sim.at(inject.atHours * SECONDS_PER_HOUR, this.ev.injectStart, i);
+    });
+  }
+
+  /** Virtual seconds of arrivals; the run continues past it until every appeal has closed. */
+  get horizon(): number {
+    return this.end;
+  }
+
+  /** Advance to time t; resumable. */
+  advance(t: number): void {
+    this.sim.runUntil(t);
+  }
+
+  /** Run arrivals to the horizon, then drain every open appeal, and return the observations. */
+  run(): HotlineObservation {
+    this.sim.runUntil(this.end);
+    return this.drain();
+  }
+
+  /** Let every open appeal finish (no new arrivals come after the horizon), then observe. */
+  drain(): HotlineObservation {
+    while (this.orders.size > 0 && this.sim.step()) {
+      // Each step fires one event; day ticks stop at the horizon, so the list empties.
+    }
+    const w = this.lc.assessment.weights;
+    const total = w.response + w.resolution + w.satisfaction || 1;
+    return {
+      intake: this.intake.finish(),
+      counters: this.counters,
+      closeHours: this.closeHours,
+      streets: this.streetRecords,
+      open: this.orders.size,
+      weights: {
+        response: w.response / total,
+        resolution: w.resolution / total,
+        satisfaction: w.satisfaction / total,
+      },
+    };
+  }
+
+  // ─── bookkeeping ────────────────────────────────────────────────────────────
+
+  private batchOf(received: number): number {
+    if (received < this.warmup || received >= this.end) return -1;
+    const b = Math.floor((received - this.warmup) / this.batchSeconds);
+    return b < BATCHES ? b : BATCHES - 1;
+  }
+
+  private count(received: number, counter: number, n = 1): void {
+    const b = this.batchOf(received);
+    if (b >= 0) addAt(this.counters, counter * BATCHES + b, n);
+  }
+
+  private move(order: WorkOrder, to: AppealState): void {
+    const from = order.state;
+    order.state = transition(from, to);
+    this.onTransition?.(order.id, from, to, this.sim.now);
+  }
+
+  private draw(id: number, purpose: number, counter = 0): number {
+    return keyedUniform(this.seed, id, purpose, counter);
+  }
+
+  private effort(order: WorkOrder): number {
+    const u = this.city.units[order.unit];
+    const flagged = u?.kind === 'street' && this.flagged[order.street] === 1 ? 0.2 : 0;
+    return Math.min(1, this.baseEffort + flagged);
+  }
+
+  // ─── intake ────────────────────────────────────────────────────────────────
+
+  /** Decide whether a would-be contact calls at all: proactive work and self-service pre-empt some. */
+  private admit(contact: number): boolean {
+    const now = this.sim.now;
+    const day = Math.floor(now / DAY);
+    const traceCategory = this.traceCategories?.[contact];
+    const surgeCategory = this.contactCategory.get(contact);
+    const category =
+      surgeCategory ?? traceCategory ?? this.city.drawCategory(this.draw(contact, PURPOSES.category), day);
+    const street = this.streetOf(contact);
+    const pair = street * this.city.categories.length + category;
+    const u = this.draw(contact, PURPOSES.latent);
+    if (this.city.isConsultation[category] === 1) {
+      if (u < 0.4 * this.lc.reforms.oneNetwork) {
+        this.count(now, C.selfService);
+        this.forget(contact);
+        return false;
+      }
+    } else if (u >= this.latentFactor(pair, category, now)) {
+      this.count(now, C.avoided);
+      this.forget(contact);
+      return false;
+    }
+    this.contactArrival.set(contact, now);
+    this.contactCategory.set(contact, category);
+    this.count(now, C.admitted);
+    return true;
+  }
+
+  /** Share of the latent problem rate still reaching the hotline after proactive work (≤ 1). */
+  private latentFactor(pair: number, category: number, now: number): number {
+    const p = this.lc.proactive;
+    let f = 1;
+    if ((this.hotUntil[pair] as number) > now) f *= 1 - p.hotSpots.effect;
+    if ((this.gridUntil[pair] as number) > now) f *= 1 - this.lc.grid.effect;
+    if (category === this.topicCategory) f *= 1 - p.monthlyTopic.effect;
+    const months = this.city.seasonalMonths[category];
+    if (p.seasonal.enabled && months && months.includes(this.city.monthOf(Math.floor(now / DAY)))) {
+      f *= 1 - p.seasonal.effect;
+    }
+    return f;
+  }
+
+  /** The contact's street: drawn from its id, unless a surge placed it in a district. */
+  private streetOf(contact: number): number {
+    return this.contactStreet.get(contact) ?? this.city.drawStreet(this.draw(contact, PURPOSES.street));
+  }
+
+  private forget(contact: number): void {
+    this.contactArrival.delete(contact);
+    this.contactCategory.delete(contact);
+    this.contactStreet.delete(contact);
+  }
+
+  private onAbandon(contact: number): void {
+    this.forget(contact);
+  }
+
+  /** The agent finishes: emergency hand-over, repeat, direct answer, or a work order. */
+  private onTalkEnd(contact: number): void {
+    const received = this.contactArrival.get(contact) ?? this.sim.now;
+    const category = this.contactCategory.get(contact) ?? 0;
+    const street = this.streetOf(contact);
+    this.forget(contact);
+    const cat = this.city.categories[category];
+    if (!cat) return;
+    const u = this.draw(contact, PURPOSES.intakeOutcome);
+    const redirect = cat.redirect?.probability ?? 0;
+    this.onTransition?.(contact, undefined, 'received', received);
+    if (u < redirect) {
+      this.count(received, C.redirected);
+      this.onTransition?.(contact, 'received', 'redirected', this.sim.now);
+      return;
+    }
+    const repeat = this.lc.citizens.repeatShare * (1 - 0.5 * this.lc.reforms.dataSharing);
+    if (this.draw(contact, PURPOSES.repeat) < repeat) {
+      this.count(received, C.repeats);
+      this.onTransition?.(contact, 'received', 'redirected', this.sim.now);
+      return;
+    }
+    const direct = cat.directAnswer + (1 - cat.directAnswer) * 0.3 * this.lc.reforms.oneNetwork;
+    if ((u - redirect) / (1 - redirect) < direct) {
+      this.count(received, C.answered);
+      this.onTransition?.(contact, 'received', 'answered', this.sim.now);
+      return;
+    }
+    const cell = this.city.drawCell(street, this.draw(contact, PURPOSES.cell));
+    const order = this.createOrder(contact, 'citizen', category, street, cell, received, 'received');
+    const smart = this.lc.dispatch.mode === 'smart';
+    const delay = (smart ? this.samplers.smartDispatch : this.samplers.dispatch)(
+      this.keyed.at(contact, PURPOSES.dispatchMinutes),
+    );
+    this.count(received, C.workOrders);
+    this.sim.after(delay, this.ev.dispatch, order.id);
+  }
+
+  private createOrder(
+    id: number,
+    source: OrderSource,
+    category: number,
+    street: number,
+    cell: number,
+    received: number,
+    state: AppealState,
+  ): WorkOrder {
+    const owner = this.ownerOf(category, street);
+    const order: WorkOrder = {
+      id,
+      source,
+      category,
+      cell,
+      street,
+      received,
+      owner,
+      unit: owner,
+      state,
+      deadline: Infinity,
+      dispatched: NaN,
+      contacted: NaN,
+      returns: 0,
+      misrouted: false,
+      supervised: false,
+      whistle: 0,
+      outcome: undefined,
+    };
+    this.orders.set(id, order);
+    if (state === 'received') this.onTransition?.(id, 'received', 'received', received);
+    return order;
+  }
+
+  private ownerOf(category: number, street: number): number {
+    const cat = this.city.categories[category];
+    const kind = cat?.owner.kind;
+    if (kind === 'street') return this.city.streetUnit[street] as number;
+    if (kind === 'district')
+      return this.city.districtUnit[this.city.streetDistrict[street] as number] as number;
+    return this.city.ownerCityUnit[category] as number;
+  }
+
+  // ─── dispatch, sign, return ─────────────────────────────────────────────────
+
+  private onDispatch(id: number): void {
+    const order = this.orders.get(id);
+    if (!order) return;
+    const now = this.sim.now;
+    if (Number.isNaN(order.dispatched)) {
+      order.dispatched = now;
+      order.deadline = now + (this.city.slaSeconds[order.category] as number);
+      this.sim.at(order.deadline, this.ev.deadline, id);
+      if (order.source === 'citizen') {
+        this.count(order.received, C.dispatches);
+        this.count(order.received, C.dispatchMinutes, (now - order.received) / 60);
+        this.noteForHotSpot(order);
+      }
+    }
+    this.route(order, order.returns);
+  }
+
+  /** Choose the receiving unit: tiered via the district, or straight to the owner; maybe by mistake. */
+  private route(order: WorkOrder, attempt: number): void {
+    const cat = this.city.categories[order.category];
+    const forcedRight = attempt >= this.lc.returns.maxReturns;
+    const wrong = !forcedRight && this.draw(order.id, PURPOSES.misroute, attempt) < this.misrouteShare;
+    order.misrouted = wrong;
+    if (wrong) {
+      order.unit = this.wrongUnit(order, attempt);
+    } else if (this.lc.dispatch.mode === 'tiered' && cat?.owner.kind === 'street' && attempt === 0) {
+      order.unit = this.city.districtUnit[this.city.streetDistrict[order.street] as number] as number;
+      this.move(order, 'dispatched');
+      this.sim.after(
+        this.samplers.forward(this.keyed.at(order.id, PURPOSES.forward)),
+        this.ev.forward,
+        order.id,
+      );
+      return;
+    } else {
+      order.unit = order.owner;
+    }
+    this.move(order, 'dispatched');
+    this.sim.after(
+      this.samplers.sign(this.keyed.at(order.id, PURPOSES.signHours + 32 * attempt)),
+      this.ev.receive,
+      order.id,
+    );
+  }
+
+  private wrongUnit(order: WorkOrder, attempt: number): number {
+    const u = this.draw(order.id, PURPOSES.wrongUnit, attempt);
+    const owner = this.city.units[order.owner];
+    const units = this.city.units;
+    // A street's neighbour in the same district, another district, or another city unit.
+    const candidates = units.filter(
+      (x) =>
+        x.kind === owner?.kind &&
+        x.index !== order.owner &&
+        (owner?.kind !== 'street' || x.district === owner.district),
+    );
+    const pool = candidates.length > 0 ? candidates : units.filter((x) => x.index !== order.owner);
+    return (pool[Math.floor(u * pool.length)] ?? units[0])?.index ?? 0;
+  }
+
+  /** Tiered mode: the district passes a street's order on to the street. */
+  private onForward(id: number): void {
+    const order = this.orders.get(id);
+    if (!order) return;
+    order.unit = order.owner;
+    this.move(order, 'dispatched');
+    this.sim.after(this.samplers.sign(this.keyed.at(order.id, PURPOSES.signHours)), this.ev.receive, id);
+  }
+
+  /** The unit signs (签收), or returns (退单) an order that is not its own, or that it wants to dodge. */
+  private onReceive(id: number): void {
+    const order = this.orders.get(id);
+    if (!order) return;
+    const dodge =
+      !order.misrouted &&
+      order.returns < this.lc.returns.maxReturns &&
+      this.draw(id, PURPOSES.falseReturn, order.returns) <
+        this.lc.returns.falseReturnShare * (1 - 0.5 * this.effort(order));
+    if (order.misrouted || dodge) {
+      if (order.returns === 0) this.count(order.received, C.returnedOrders);
+      order.returns++;
+      this.count(order.received, C.returns);
+      this.move(order, 'returned');
+      order.misrouted = true;
+      const review = this.lc.returns.review
+        ? this.samplers.review(this.keyed.at(id, PURPOSES.review + 32 * order.returns))
+        : this.samplers.dispatch(this.keyed.at(id, PURPOSES.dispatchMinutes + 32 * order.returns));
+      this.sim.after(review, this.ev.review, id);
+      return;
+    }
+    this.sign(order);
+  }
+
+  /** The return is reviewed: a wrong return is upheld (the unit must take it), a misroute re-dispatched. */
+  private onReview(id: number): void {
+    const order = this.orders.get(id);
+    if (!order) return;
+    if (order.unit === order.owner && this.lc.returns.review) {
+      order.misrouted = false;
+      this.sign(order);
+      return;
+    }
+    this.route(order, order.returns);
+  }
+
+  private sign(order: WorkOrder): void {
+    this.move(order, 'signed');
+    const e = this.effort(order);
+    const delay = this.samplers.response(this.keyed.at(order.id, PURPOSES.response)) * (1 - 0.9 * e);
+    this.sim.after(delay, this.ev.respond, order.id);
+  }
+
+  // ─── respond, handle, whistle ───────────────────────────────────────────────
+
+  private onRespond(id: number): void {
+    const order = this.orders.get(id);
+    if (!order) return;
+    const now = this.sim.now;
+    order.contacted = now;
+    this.move(order, 'contacted');
+    if (order.source === 'citizen') {
+      const limit = Math.min(
+        this.lc.response.limitHours * 3600,
+        this.city.slaSeconds[order.category] as number,
+      );
+      const inTime = now - order.dispatched <= limit;
+      this.count(order.received, C.responded);
+      this.count(order.received, C.responseHours, (now - order.dispatched) / 3600);
+      if (inTime) this.count(order.received, C.respondedInTime);
+      const rec = this.streetRecords[order.street];
+      if (rec && this.batchOf(order.received) >= 0) {
+        rec.responded++;
+        if (inTime) rec.respondedInTime++;
+      }
+    }
+    this.enqueue(order.unit, id);
+  }
+
+  private available(unit: number): number {
+    if ((this.outageUntil[unit] as number) > this.sim.now) return 0;
+    let cap = this.capacity[unit] as number;
+    if (this.topicCategory >= 0 && this.city.units[unit]?.kind === 'street') {
+      cap = Math.max(1, Math.round(cap * (1 - this.lc.proactive.monthlyTopic.capacityCost)));
+    }
+    return cap;
+  }
+
+  private enqueue(unit: number, id: number): void {
+    if ((this.busy[unit] as number) < this.available(unit)) this.startWork(unit, id);
+    else (this.backlog[unit] as number[]).push(id);
+  }
+
+  private startWork(unit: number, id: number): void {
+    const order = this.orders.get(id);
+    addAt(this.busy, unit, 1);
+    if (!order) {
+      // A proactive task: street work with no appeal behind it.
+      this.sim.after(
+        this.samplers.work['7d']?.(this.keyed.at(id, PURPOSES.work)) ?? 3600,
+        this.ev.handled,
+        id,
+      );
+      return;
+    }
+    const cat = this.city.categories[order.category];
+    let duration = (this.samplers.work[cat?.slaClass ?? '7d'] as Sampler)(this.keyed.at(id, PURPOSES.work));
+    const needed = (cat?.whistle ?? 0) > 0 && this.draw(id, PURPOSES.whistleNeeded) < (cat?.whistle ?? 0);
+    if (needed) {
+      if (this.lc.whistle.enabled) {
+        order.whistle = 1;
+        const summoned = this.city.whistleUnits[order.category] as Int32Array;
+        let latest = 0;
+        const rng = this.keyed.at(id, PURPOSES.reports);
+        for (let i = 0; i < summoned.length; i++) {
+          const report = this.samplers.report(rng);
+          latest = Math.max(latest, report);
+          if (report <= this.lc.whistle.reportLimitMinutes * 60) this.count(order.received, C.reportsOnTime);
+        }
+        this.count(order.received, C.whistles);
+        this.count(order.received, C.reports, summoned.length);
+        duration += latest;
+      } else {
+        order.whistle = -1;
+      }
+    }
+    this.sim.after(duration, this.ev.handled, id);
+  }
+
+  private onHandled(id: number): void {
+    const order = this.orders.get(id);
+    const unit = order ? order.unit : this.proactiveUnit(id);
+    addAt(this.busy, unit, -1);
+    this.pullBacklog(unit);
+    if (!order) return;
+    this.move(order, 'handled');
+    const cat = this.city.categories[order.category];
+    const effort = this.effort(order);
+    const p = resolutionProbability(this.lc.citizens.resolution, {
+      effort,
+      difficulty: cat?.difficulty ?? 0.3,
+      whistle: order.whistle,
+      supervised: order.supervised,
+      dataSharing: this.lc.reforms.dataSharing,
+      topicPolicies: this.city.isConsultation[order.category] === 1 ? 0 : this.topicPolicies,
+      returned: order.returns > 0,
+    });
+    order.outcome =
+      this.draw(id, PURPOSES.resolution) < p
+        ? 'resolved'
+        : this.draw(id, PURPOSES.partly) < this.lc.citizens.partlyShare
+          ? 'partly'
+          : 'not';
+    this.move(order, 'replied');
+    if (order.source === 'grid') {
+      this.move(order, 'verified');
+      if (order.outcome === 'resolved') {
+        this.gridUntil[order.street * this.city.categories.length + order.category] =
+          this.sim.now + this.lc.grid.effectDays * DAY;
+      }
+      this.close(order);
+      return;
+    }
+    this.sim.at(Math.max(this.sim.now, order.deadline), this.ev.callback, id);
+  }
+
+  private pullBacklog(unit: number): void {
+    const queue = this.backlog[unit] as number[];
+    while (
+      (this.busy[unit] as number) < this.available(unit) &&
+      (this.backlogHead[unit] as number) < queue.length
+    ) {
+      const next = queue[this.backlogHead[unit] as number] as number;
+      addAt(this.backlogHead, unit, 1);
+      this.startWork(unit, next);
+    }
+    if ((this.backlogHead[unit] as number) > 1024 && (this.backlogHead[unit] as number) * 2 > queue.length) {
+      queue.splice(0, this.backlogHead[unit]);
+      this.backlogHead[unit] = 0;
+    }
+  }
+
+  // ─── deadline, callback, close ──────────────────────────────────────────────
+
+  /** The time limit passes: an order not yet handled is overdue and supervised (督办). */
+  private onDeadline(id: number): void {
+    const order = this.orders.get(id);
+    if (!order) return;
+    const s = order.state;
+    if (s === 'handled' || s === 'replied' || s === 'evaluated' || s === 'verified' || s === 'supervised')
+      return;
+    if (!this.lc.supervision.enabled) return;
+    order.supervised = true;
+    if (order.source === 'citizen') this.count(order.received, C.supervised);
+    this.move(order, 'supervised');
+  }
+
+  /** 回访: the hotline calls the citizen back at the time limit and records the rating. */
+  private onCallback(id: number): void {
+    const order = this.orders.get(id);
+    if (!order) return;
+    const reached = this.draw(id, PURPOSES.reach) < this.lc.citizens.callbackReach;
+    if (reached && order.outcome) {
+      this.move(order, 'evaluated');
+      const late = order.contacted - order.dispatched > this.lc.response.limitHours * 3600;
+      const positive =
+        this.draw(id, PURPOSES.rating) <
+        positiveRatingProbability(this.lc.citizens.satisfaction, order.outcome, this.effort(order), late);
+      const r = order.received;
+      this.count(r, C.evaluated);
+      if (order.outcome === 'resolved') this.count(r, C.resolved);
+      if (order.outcome === 'partly') this.count(r, C.partly);
+      if (positive) {
+        this.count(r, C.positive);
+        if (this.draw(id, PURPOSES.basically) >= this.lc.citizens.basicallyShare) this.count(r, C.satisfied);
+      }
+      const rec = this.streetRecords[order.street];
+      if (rec && this.batchOf(r) >= 0) {
+        rec.evaluated++;
+        if (order.outcome === 'resolved') rec.resolved++;
+        if (positive) rec.positive++;
+      }
+      this.noteMonthScore(order, order.outcome === 'resolved', positive);
+    }
+    this.close(order);
+  }
+
+  private close(order: WorkOrder): void {
+    this.move(order, 'closed');
+    this.orders.delete(order.id);
+    const b = this.batchOf(order.received);
+    if (b >= 0) {
+      addAt(this.counters, C.closed * BATCHES + b, 1);
+      if (order.source === 'citizen')
+        (this.closeHours[b] as QuantileSketch).add((this.sim.now - order.received) / 3600);
+      const rec = this.streetRecords[order.street];
+      if (rec && order.source === 'citizen') rec.orders++;
+    }
+  }
+
+  // ─── grid, proactive, assessment ────────────────────────────────────────────
+
+  private scheduleGrid(now: number): void {
+    const perSecond = (this.city.city.cells.length * this.lc.grid.perCellPerDay) / DAY;
+    const gap = -Math.log(this.draw(GRID_ID_BASE + this.nextGrid, PURPOSES.gridDispatch, 1)) / perSecond;
+    if (now + gap < this.end) this.sim.at(now + gap, this.ev.grid);
+  }
+
+  private onGridDiscovery(): void {
+    const now = this.sim.now;
+    const id = GRID_ID_BASE + this.nextGrid++;
+    this.scheduleGrid(now);
+    // Grid workers find street-level problems: draw a category until it is street-owned (bounded).
+    let category = 0;
+    for (let i = 0; i < 16; i++) {
+      category = this.city.drawCategory(this.draw(id, PURPOSES.category, i), Math.floor(now / DAY));
+      if (this.city.categories[category]?.owner.kind === 'street' && this.city.isConsultation[category] === 0)
+        break;
+    }
+    const street = this.city.drawStreet(this.draw(id, PURPOSES.street));
+    const cell = this.city.drawCell(street, this.draw(id, PURPOSES.cell));
+    this.count(now, C.gridDiscoveries);
+    if (this.draw(id, PURPOSES.gridDispatch) >= this.lc.grid.dispatchedShare) {
+      // Settled on the spot by the grid worker: the problem is gone for a while.
+      this.gridUntil[street * this.city.categories.length + category] = now + this.lc.grid.effectDays * DAY;
+      return;
+    }
+    this.count(now, C.gridOrders);
+    const order = this.createOrder(id, 'grid', category, street, cell, now, 'dispatched');
+    this.onTransition?.(id, undefined, 'dispatched', now);
+    order.state = 'dispatched';
+    this.onDispatch(id);
+  }
+
+  private noteForHotSpot(order: WorkOrder): void {
+    const hs = this.lc.proactive.hotSpots;
+    if (!hs.enabled || this.city.isConsultation[order.category] === 1) return;
+    const pair = order.street * this.city.categories.length + order.category;
+    const window = this.windowCounts.length / this.pairs;
+    const day = Math.floor(this.sim.now / DAY) % window;
+    addAt(this.windowCounts, pair * window + day, 1);
+    addAt(this.windowSums, pair, 1);
+    if (
+      (this.windowSums[pair] as number) >= hs.threshold &&
+      (this.hotUntil[pair] as number) <= this.sim.now
+    ) {
+      this.hotUntil[pair] = this.sim.now + hs.durationDays * DAY;
+      this.count(order.received, C.proactiveTasks);
+      // The task takes street capacity like an order does.
+      const unit = this.city.streetUnit[order.street] as number;
+      this.enqueue(unit, -1 - unit);
+    }
+  }
+
+  private proactiveUnit(id: number): number {
+    return -1 - id;
+  }
+
+  private noteMonthScore(order: WorkOrder, resolved: boolean, positive: boolean): void {
+    const i = order.street * 3;
+    addAt(this.monthStreet, i, 1);
+    if (resolved) addAt(this.monthStreet, i + 1, 1);
+    if (positive) addAt(this.monthStreet, i + 2, 1);
+  }
+
+  /** Midnight: roll the hot-spot window; on the first of a month pick the topic and the governance list. */
+  private onDay(day: number): void {
+    const hs = this.lc.proactive.hotSpots;
+    if (hs.enabled && day > 0) {
+      const window = this.windowCounts.length / this.pairs;
+      const slot = day % window;
+      for (let p = 0; p < this.pairs; p++) {
+        const i = p * window + slot;
+        addAt(this.windowSums, p, -(this.windowCounts[i] as number));
+        this.windowCounts[i] = 0;
+      }
+    }
+    if (day === 0 || this.city.monthOf(day) !== this.city.monthOf(day - 1)) this.startMonth(day);
+    if ((day + 1) * DAY < this.end) this.sim.at((day + 1) * DAY, this.ev.day, day + 1);
+  }
+
+  private startMonth(day: number): void {
+    const topic = this.lc.proactive.monthlyTopic;
+    if (topic.enabled) {
+      // The month's top recurring problem: the complaint category with the most expected street appeals.
+      const month = this.city.monthOf(day);
+      let best = -1;
+      let bestWeight = -1;
+      this.city.categories.forEach((c, k) => {
+        if (this.city.isConsultation[k] === 1 || c.owner.kind !== 'street') return;
+        const w = c.share * (c.seasonality[month - 1] ?? 1) * (1 - c.directAnswer);
+        if (w > bestWeight) {
+          best = k;
+          bestWeight = w;
+        }
+      });
+      this.topicCategory = best;
+      this.count(this.sim.now, C.proactiveTasks, this.city.city.streets.length);
+    }
+    const a = this.lc.assessment;
+    if (a.governanceList && day > 0) {
+      // 治理类: the worst streets of the month (by weighted resolution and satisfaction) get city supervision.
+      const scores: [number, number][] = [];
+      for (let s = 0; s < this.flagged.length; s++) {
+        const n = this.monthStreet[s * 3] as number;
+        if (n < 5) continue;
+        scores.push([
+          s,
+          ((this.monthStreet[s * 3 + 1] as number) + (this.monthStreet[s * 3 + 2] as number)) / n,
+        ]);
+      }
+      scores.sort((x, y) => x[1] - y[1]);
+      this.flagged.fill(0);
+      for (const [s] of scores.slice(0, a.governanceListSize)) this.flagged[s] = 1;
+      this.monthStreet.fill(0);
+    }
+  }
+
+  // ─── injects ────────────────────────────────────────────────────────────────
+
+  private onInjectStart(i: number): void {
+    const inject = this.injects[i];
+    if (!inject) return;
+    const endAt = this.sim.now + inject.hours * SECONDS_PER_HOUR;
+    if (inject.kind === 'outage') {
+      const unit = this.city.units.find((u) => u.id === inject.unitId);
+      if (unit) this.outageUntil[unit.index] = endAt;
+      this.sim.at(endAt, this.ev.injectEnd, i);
+      return;
+    }
+    const categories =
+      inject.kind === 'heating-start'
+        ? new Set([this.city.categories.findIndex((c) => c.id === 'heating')])
+        : inject.categories
+          ? new Set(
+              inject.categories
+                .map((id) => this.city.categories.findIndex((c) => c.id === id))
+                .filter((k) => k >= 0),
+            )
+          : undefined;
+    const district =
+      inject.kind === 'surge' && inject.districtId
+        ? this.city.city.districts.findIndex((d) => d.id === inject.districtId)
+        : -1;
+    this.surgeFactor = { factor: inject.factor, categories, district };
+    this.sim.at(endAt, this.ev.injectEnd, i);
+    this.scheduleSurge(i);
+  }
+
+  /** Extra contacts while a surge lasts: (factor − 1) × the base rate of the affected categories. */
+  private scheduleSurge(i: number): void {
+    const s = this.surgeFactor;
+    if (!s) return;
+    const perHour = this.ratePerHour;
+    let share = 0;
+    this.city.categories.forEach((c, k) => {
+      if (!s.categories || s.categories.has(k)) share += c.share;
+    });
+    const rate = ((s.factor - 1) * perHour * share) / SECONDS_PER_HOUR;
+    if (rate <= 0) return;
+    const gap = -Math.log(this.draw(GRID_ID_BASE - 1 - i, PURPOSES.surge, this.surgeDraws++ % 60)) / rate;
+    this.sim.after(gap, this.ev.surge, i);
+  }
+
+  /** A surge contact: its category among the surge's, its street in the surge's district. */
+  private onSurgeArrival(i: number): void {
+    const s = this.surgeFactor;
+    if (!s || this.sim.now >= this.end) return;
+    const contact = this.intake.nextContactId;
+    const cats = s.categories ? [...s.categories] : undefined;
+    if (cats && cats.length > 0) {
+      this.contactCategory.set(
+        contact,
+        cats[Math.floor(this.draw(contact, PURPOSES.surge) * cats.length)] as number,
+      );
+    }
+    if (s.district >= 0) {
+      this.contactStreet.set(
+        contact,
+        this.city.drawStreetIn(s.district, this.draw(contact, PURPOSES.street, 1)),
+      );
+    }
+    this.intake.arrive();
+    this.scheduleSurge(i);
+  }
+
+  private onInjectEnd(i: number): void {
+    const inject = this.injects[i];
+    if (!inject) return;
+    if (inject.kind === 'outage') {
+      const unit = this.city.units.find((u) => u.id === inject.unitId);
+      if (unit) this.pullBacklog(unit.index);
+      return;
+    }
+    this.surgeFactor = undefined;
+  }
+}

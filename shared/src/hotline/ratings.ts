@@ -1,0 +1,70 @@
+/**
+ * The citizen model: how an appeal's outcome and its rating follow from what happened to it. The
+ * same coefficients hold in every reform stage (they are calibrated once, README: calibration);
+ * stages differ only by levers, which move the inputs below.
+ *
+ * Resolution (解决): P = logistic(base + effort·E − difficulty·D + whistle·W + supervised·S
+ *   + dataSharing·DS + topicPolicies·T − returned·R), where E is the unit's effort (from assessment
+ *   levers), D the category's difficulty, W = +1 if a needed whistle was blown / −1 if it was needed
+ *   but the whistle is off, S = 1 if supervised, DS the data-sharing lever, T the share of monthly-topic
+ *   policies in force (complaints only), R = 1 if the order was returned on the way.
+ * Not resolved splits into partly / not by `partlyShare`.
+ * Positive rating (满意 or 基本满意): P = logistic(outcome term + effort·E − lateResponse·L), L = 1
+ *   when the unit responded after the limit; a positive rating is "basically" with `basicallyShare`.
+ */
+export interface ResolutionCoefficients {
+  base: number;
+  effort: number;
+  difficulty: number;
+  whistle: number;
+  supervised: number;
+  dataSharing: number;
+  topicPolicies: number;
+  returned: number;
+}
+
+export interface SatisfactionCoefficients {
+  resolved: number;
+  partly: number;
+  notResolved: number;
+  effort: number;
+  lateResponse: number;
+}
+
+export interface ResolutionInputs {
+  effort: number;
+  difficulty: number;
+  /** +1 needed and blown, −1 needed but unavailable, 0 not needed. */
+  whistle: number;
+  supervised: boolean;
+  dataSharing: number;
+  topicPolicies: number;
+  returned: boolean;
+}
+
+export type Outcome = 'resolved' | 'partly' | 'not';
+
+export const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
+
+export function resolutionProbability(c: ResolutionCoefficients, x: ResolutionInputs): number {
+  return logistic(
+    c.base +
+      c.effort * x.effort -
+      c.difficulty * x.difficulty +
+      c.whistle * x.whistle +
+      (x.supervised ? c.supervised : 0) +
+      c.dataSharing * x.dataSharing +
+      c.topicPolicies * x.topicPolicies -
+      (x.returned ? c.returned : 0),
+  );
+}
+
+export function positiveRatingProbability(
+  c: SatisfactionCoefficients,
+  outcome: Outcome,
+  effort: number,
+  lateResponse: boolean,
+): number {
+  const base = outcome === 'resolved' ? c.resolved : outcome === 'partly' ? c.partly : c.notResolved;
+  return logistic(base + c.effort * effort - (lateResponse ? c.lateResponse : 0));
+}

@@ -1,0 +1,102 @@
+import type { HotlineCounter, HotlineObservation } from '../hotline/hotline-model';
+import { HOTLINE_COUNTERS } from '../hotline/hotline-model';
+import { BATCHES } from '../intake/intake-model';
+import { QuantileSketch } from '../stats';
+
+/** The 接诉即办 KPIs of a run with a lifecycle: 三率, score, and the reform's other measures. */
+export const HOTLINE_KPIS = {
+  responseRate: { en: 'Response rate: orders contacted within the limit', zh: '响应率', unit: 'share' },
+  resolutionRate: { en: 'Resolution rate: callbacks saying resolved', zh: '解决率', unit: 'share' },
+  satisfactionRate: {
+    en: 'Satisfaction rate: callbacks satisfied or basically satisfied',
+    zh: '满意率',
+    unit: 'share',
+  },
+  score: { en: 'Score: 三率 weighted by the assessment weights', zh: '三率综合得分', unit: 'share' },
+  directAnswerRate: {
+    en: 'Answered on the spot (of contacts with an outcome)',
+    zh: '直接答复率',
+    unit: 'share',
+  },
+  workOrders: { en: 'Work orders (citizen and grid)', zh: '工单量', unit: 'count' },
+  returnRate: { en: 'Orders returned at least once (退单)', zh: '退单率', unit: 'share' },
+  whistles: { en: 'Whistles blown (吹哨)', zh: '吹哨次数', unit: 'count' },
+  whistleOnTimeRate: { en: 'Department reports on time (报到)', zh: '报到及时率', unit: 'share' },
+  supervisedRate: { en: 'Orders supervised as overdue (督办)', zh: '督办率', unit: 'share' },
+  proactiveShare: {
+    en: 'Proactive share: proactive tasks and grid discoveries of all work',
+    zh: '主动治理占比',
+    unit: 'share',
+  },
+  appealsAvoided: {
+    en: 'Appeals avoided by proactive work (same seed without it)',
+    zh: '减少诉求量',
+    unit: 'count',
+  },
+  meanMinutesToDispatch: {
+    en: 'Mean minutes from call to dispatch',
+    zh: '平均派单时长（分钟）',
+    unit: 'min',
+  },
+  meanHoursToResponse: { en: 'Mean hours from dispatch to response', zh: '平均响应时长（小时）', unit: 'h' },
+  p90HoursToClose: {
+    en: '90th percentile hours from receipt to close',
+    zh: '办结时长P90（小时）',
+    unit: 'h',
+  },
+} as const;
+
+export type HotlineKpiName = keyof typeof HOTLINE_KPIS;
+export type HotlineKpiValues = Record<HotlineKpiName, number>;
+
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
+
+function sums(obs: HotlineObservation, batches: readonly number[]): Record<HotlineCounter, number> {
+  const out = {} as Record<HotlineCounter, number>;
+  HOTLINE_COUNTERS.forEach((name, c) => {
+    let total = 0;
+    for (const b of batches) total += obs.counters[c * BATCHES + b] as number;
+    out[name] = total;
+  });
+  return out;
+}
+
+/** KPIs over some batches of one replication; counts scaled by `countScale` (batch means). */
+function kpisOf(obs: HotlineObservation, batches: readonly number[], countScale: number): HotlineKpiValues {
+  const s = sums(obs, batches);
+  const close = new QuantileSketch();
+  for (const b of batches) close.merge(obs.closeHours[b] as QuantileSketch);
+  const response = ratio(s.respondedInTime, s.responded);
+  const resolution = ratio(s.resolved, s.evaluated);
+  const satisfaction = ratio(s.positive, s.evaluated);
+  const w = obs.weights;
+  const outcomes = s.answered + s.redirected + s.repeats + s.workOrders;
+  const proactive = s.proactiveTasks + s.gridDiscoveries;
+  return {
+    responseRate: response,
+    resolutionRate: resolution,
+    satisfactionRate: satisfaction,
+    score: w.response * response + w.resolution * resolution + w.satisfaction * satisfaction,
+    directAnswerRate: ratio(s.answered, outcomes),
+    workOrders: (s.workOrders + s.gridOrders) * countScale,
+    returnRate: ratio(s.returnedOrders, s.workOrders + s.gridOrders),
+    whistles: s.whistles * countScale,
+    whistleOnTimeRate: ratio(s.reportsOnTime, s.reports),
+    supervisedRate: ratio(s.supervised, s.workOrders),
+    proactiveShare: ratio(proactive, proactive + s.workOrders),
+    appealsAvoided: s.avoided * countScale,
+    meanMinutesToDispatch: ratio(s.dispatchMinutes, s.dispatches),
+    meanHoursToResponse: ratio(s.responseHours, s.responded),
+    p90HoursToClose: close.count > 0 ? close.quantile(0.9) : 0,
+  };
+}
+
+const ALL = Array.from({ length: BATCHES }, (_, b) => b);
+
+export function hotlineKpis(obs: HotlineObservation): HotlineKpiValues {
+  return kpisOf(obs, ALL, 1);
+}
+
+export function hotlineBatchKpis(obs: HotlineObservation): HotlineKpiValues[] {
+  return ALL.map((b) => kpisOf(obs, [b], BATCHES));
+}

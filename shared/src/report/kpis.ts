@@ -1,0 +1,45 @@
+import type { HotlineObservation } from '../hotline/hotline-model';
+import type { IntakeObservation } from '../intake/intake-model';
+import { HOTLINE_KPIS, hotlineBatchKpis, hotlineKpis, type HotlineKpiName } from './hotline-kpis';
+import {
+  INTAKE_KPIS,
+  intakeBatchKpis,
+  intakeKpis,
+  type IntakeKpiName,
+  type IntakeKpiValues,
+} from './intake-kpis';
+
+/** Every KPI a report can carry, in report order: intake first, then the lifecycle's. */
+export const KPIS = { ...INTAKE_KPIS, ...HOTLINE_KPIS } as const;
+export type KpiName = keyof typeof KPIS;
+/** Intake KPIs are always there; lifecycle KPIs only when the scenario has a lifecycle. */
+export type KpiValues = IntakeKpiValues & Partial<Record<HotlineKpiName, number>>;
+/** The same shape for any per-KPI value (estimates in reports). */
+export type KpiRecord<T> = Record<IntakeKpiName, T> & Partial<Record<HotlineKpiName, T>>;
+
+/** What one replication observed: the intake always, the lifecycle when the scenario has one. */
+export interface Replication {
+  intake: IntakeObservation;
+  hotline?: HotlineObservation;
+}
+
+/** KPI values of a whole replication. */
+export function replicationKpis(rep: Replication): KpiValues {
+  return rep.hotline ? { ...intakeKpis(rep.intake), ...hotlineKpis(rep.hotline) } : intakeKpis(rep.intake);
+}
+
+/** KPI values of each batch of one replication (batch means), counts scaled to the whole run. */
+export function batchKpis(rep: Replication): KpiValues[] {
+  const intake = intakeBatchKpis(rep.intake).map((k) => ({
+    ...k,
+    contacts: k.contacts * rep.intake.batches.length,
+  }));
+  if (!rep.hotline) return intake;
+  const hotline = hotlineBatchKpis(rep.hotline);
+  return intake.map((k, b) => ({ ...k, ...hotline[b] }));
+}
+
+/** The KPI names present in a set of values, in report order. */
+export function kpiNames(values: Partial<Record<KpiName, unknown>>): KpiName[] {
+  return (Object.keys(KPIS) as KpiName[]).filter((name) => values[name] !== undefined);
+}
