@@ -6,6 +6,7 @@ import {
   runScenario,
   sweepScenario,
 } from '@hotline-sim/shared';
+import { importCommand, layoutArg, type ImportCommandOptions } from '../import/import-command';
 import { formatComparison } from './format-comparison';
 import { formatReport } from './format-report';
 import { formatSweep } from './format-sweep';
@@ -130,6 +131,16 @@ program
     }
     process.stdout.write(opts.json ? `${JSON.stringify(sweep, null, 2)}\n` : `${formatSweep(sweep)}\n`);
   });
+
+program
+  .command('import')
+  .description('turn a 311 export (CSV) into a scenario that replays its contacts as an arrival trace')
+  .argument('<csv>', 'the 311 export: NYC or Boston layout, or any layout with --mapping')
+  .requiredOption('-o, --out <file>', 'where to write the scenario (JSON)')
+  .option('--mapping <file>', 'column mapping (JSON) for a layout that is not built in')
+  .option('--layout <layout>', 'nyc, boston, or auto: detect from the header', layoutArg, 'auto')
+  .option('--name <name>', 'scenario name (default: the file name without extension)')
+  .action((file: string, opts: ImportCommandOptions) => importCommand(file, opts));
 
 try {
   await program.parseAsync(process.argv);

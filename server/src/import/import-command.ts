@@ -1,0 +1,110 @@
+import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import { validateScenario } from '@hotline-sim/shared';
+import { createProgress } from '../cli/progress';
+import { UsageError } from '../cli/usage-error';
+import { formatSummary } from './format-summary';
+import { importCsv, type ImportResult } from './import-csv';
+import { ImportError } from './import-error';
+import { LAYOUTS, type LayoutName } from './layouts';
+import { parseMapping, type Layout } from './mapping';
+import { buildScenario, scenarioJson } from './to-scenario';
+
+/** Options of `hotline import`, as commander hands them over. */
+export interface ImportCommandOptions {
+  readonly out: string;
+  readonly mapping?: string;
+  readonly layout: LayoutName | 'auto';
+  readonly name?: string;
+}
+
+/** Parses `--layout`: a built-in layout name or `auto` (detect from the header). */
+export function layoutArg(text: string): LayoutName | 'auto' {
+  if (text === 'auto' || text in LAYOUTS) return text as LayoutName | 'auto';
+  throw new InvalidArgumentError(`layout must be one of ${[...Object.keys(LAYOUTS), 'auto'].join(', ')}`);
+}
+
+function fsProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return (e as Error).message;
+}
+
+function readMapping(path: string): Layout {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read mapping ${path}: ${fsProblem(e)}`);
+  }
+  try {
+    return parseMapping(text, path);
+  } catch (e) {
+    if (e instanceof ImportError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+async function readExport(file: string, layout: Layout | undefined): Promise<ImportResult> {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    size = stat.size;
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${fsProblem(e)}`);
+  }
+  const progress = createProgress(`import ${basename(file)}`);
+  try {
+    return await importCsv(createReadStream(file), {
+      ...(layout ? { layout } : {}),
+      onProgress: (bytes) => progress.update(size > 0 ? bytes / size : 1),
+    });
+  } catch (e) {
+    if (e instanceof ImportError) throw new UsageError(`${file}: ${e.message}`);
+    if ((e as NodeJS.ErrnoException).code !== undefined && (e as NodeJS.ErrnoException).syscall) {
+      throw new UsageError(`cannot read ${file}: ${fsProblem(e)}`);
+    }
+    throw e;
+  } finally {
+    progress.stop();
+  }
+}
+
+/**
+ * `hotline import <csv> --out scenario.json`: read a 311 export, write a scenario replaying it, print
+ * the summary on stderr. Every expected failure is a {@link UsageError} (one line, exit code 2).
+ */
+export async function importCommand(file: string, opts: ImportCommandOptions): Promise<void> {
+  if (opts.mapping !== undefined && opts.layout !== 'auto') {
+    throw new UsageError('give either --layout or --mapping, not both');
+  }
+  const layout =
+    opts.mapping !== undefined
+      ? readMapping(opts.mapping)
+      : opts.layout === 'auto'
+        ? undefined
+        : LAYOUTS[opts.layout];
+  const result = await readExport(file, layout);
+  const scenario = buildScenario(result, {
+    name: opts.name ?? basename(file, extname(file)),
+    file: basename(file),
+  });
+  // The output must load as it is; a failure here is a bug in the importer, reported like a bad file.
+  validateScenario(scenario, opts.out);
+  try {
+    writeFileSync(opts.out, scenarioJson(scenario));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      `cannot write ${opts.out}: ${code === 'ENOENT' ? 'no such directory' : fsProblem(e)}`,
+    );
+  }
+  process.stderr.write(
+    `${formatSummary(result, basename(file))}\nwrote ${opts.out}: scenario "${scenario.name}", ` +
+      `${result.imported.toLocaleString('en-US')} contacts over ${result.hours} h\n`,
+  );
+}

@@ -1,0 +1,15 @@
+/**
+ * `hotline import`: 311 exports (NYC, Boston, or any city through a column mapping) → an arrival
+ * trace a scenario replays. Everything here but `import-command.ts` is pure apart from reading the
+ * stream it is handed.
+ */
+export * from './created-time';
+export * from './category-map';
+export * from './channel-map';
+export * from './import-error';
+export * from './mapping';
+export * from './layouts';
+export * from './row-reader';
+export * from './import-csv';
+export * from './to-scenario';
+export * from './format-summary';
