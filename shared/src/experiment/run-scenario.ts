@@ -4,6 +4,7 @@ import { IntakeModel } from '../intake/intake-model';
 import { distributionMean } from '../random/distributions';
 import { hashSeed } from '../random/rng';
 import {
+  KPIS,
   batchKpis,
   kpiNames,
   replicationKpis,
@@ -79,7 +80,9 @@ function estimates(samples: readonly KpiValues[]): KpiRecord<KpiEstimate> {
   const out: Partial<Record<KpiName, KpiEstimate>> = {};
   for (const name of kpiNames(samples[0] ?? {})) {
     const ci = meanCI(samples.map((s) => s[name] ?? NaN));
-    out[name] = { mean: ci.mean, ci95: [ci.ci95[0], ci.ci95[1]] };
+    // A share cannot leave [0, 1], nor a count or duration go below 0: clip the t-interval to what is possible.
+    const hi = KPIS[name].unit === 'share' ? Math.min(1, ci.ci95[1]) : ci.ci95[1];
+    out[name] = { mean: ci.mean, ci95: [Math.max(0, ci.ci95[0]), hi] };
   }
   return out as KpiRecord<KpiEstimate>;
 }

@@ -201,7 +201,9 @@ export const lifecycleSchema = z.strictObject({
     .prefault({}),
   /**
    * The citizen model: how outcomes and ratings follow from what happened (ratings.ts). The same in
-   * every reform stage: stages differ by levers only. Calibrated (README: calibration).
+   * every reform stage: stages differ by levers only. The resolution and satisfaction coefficients
+   * were fitted by `npm run calibrate` (shared/scripts/calibration) to the published rates of the
+   * three reform stages (README: calibration); the rest are assumed.
    */
   citizens: z
     .strictObject({
@@ -211,22 +213,22 @@ export const lifecycleSchema = z.strictObject({
       callbackReach: share.default(0.92),
       resolution: z
         .strictObject({
-          base: z.number().default(0.6),
-          effort: z.number().default(1.6),
+          base: z.number().default(0.39),
+          effort: z.number().default(1.15),
           difficulty: z.number().default(2.2),
           whistle: z.number().default(1.2),
           supervised: z.number().default(0.4),
-          dataSharing: z.number().default(1),
-          topicPolicies: z.number().default(1.2),
+          dataSharing: z.number().default(1.41),
+          topicPolicies: z.number().default(1.7),
           returned: z.number().default(0.3),
         })
         .prefault({}),
       satisfaction: z
         .strictObject({
-          resolved: z.number().default(3.8),
-          partly: z.number().default(-0.6),
-          notResolved: z.number().default(-1.6),
-          effort: z.number().default(2),
+          resolved: z.number().default(3.22),
+          partly: z.number().default(-0.88),
+          notResolved: z.number().default(-1.88),
+          effort: z.number().default(1.29),
           lateResponse: z.number().default(0.8),
         })
         .prefault({}),

@@ -3,11 +3,13 @@ import type { Scenario } from '../scenario/schema';
 import beijingWeekday from './beijing-weekday.json';
 import beijingWeekdayIntake from './beijing-weekday-intake.json';
 import mmc from './mmc.json';
+import { REFORM_STAGES } from './reform-stages';
 
 /** Built-in scenarios, runnable by name; their JSON files double as examples to copy. */
 const BUILT_IN: Record<string, unknown> = {
   mmc,
   'beijing-weekday': beijingWeekday,
+  ...REFORM_STAGES,
   'beijing-weekday-intake': beijingWeekdayIntake,
 };
 
@@ -19,3 +21,5 @@ export function builtInScenario(name: string): Scenario | undefined {
   const raw = BUILT_IN[name];
   return raw === undefined ? undefined : validateScenario(raw, `built-in scenario "${name}"`);
 }
+
+export { REFORM_STAGES, STAGE_LEVERS, STAGE_TARGETS, type StageName } from './reform-stages';

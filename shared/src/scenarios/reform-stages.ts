@@ -1,0 +1,107 @@
+import type { LifecycleInput } from '../hotline/lifecycle-schema';
+import type { ScenarioInput } from '../scenario/schema';
+
+/**
+ * The reform stages (DOMAIN.md §3, §5) as scenarios that share everything (city, demand, intake,
+ * citizen model) and differ ONLY by policy levers. Their resolution and satisfaction rates are the
+ * calibration targets: published 53.1 / 64.6 % (Jan 2019), 74.4 / 85.4 % (Oct 2019), 96.5 / 96.9 %
+ * (Sep 2024). Demand is 2019's (19,000 contacts a day, §4) in all three, so only the levers move.
+ */
+const HOUR_OF_DAY = [
+  0.25, 0.15, 0.1, 0.08, 0.08, 0.15, 0.4, 0.9, 1.5, 1.85, 1.9, 1.6, 1.2, 1.35, 1.75, 1.8, 1.65, 1.4, 1.15,
+  1.05, 0.95, 0.8, 0.55, 0.4,
+];
+/** Agents by hour, sized for 85 % utilisation at 19,000 contacts a day (650 seats in 2019, §2). */
+const AGENTS_BY_HOUR = [
+  22, 13, 9, 8, 8, 13, 35, 78, 129, 159, 164, 138, 104, 116, 151, 155, 142, 121, 99, 91, 82, 69, 48, 35,
+];
+
+function stage(name: string, description: string, start: string, levers: LifecycleInput): ScenarioInput {
+  return {
+    name,
+    description,
+    seed: 2019,
+    start,
+    hours: 168,
+    warmupHours: 0,
+    arrivals: { perHour: 19_000 / 24, hourOfDay: HOUR_OF_DAY },
+    intake: {
+      agents: Math.max(...AGENTS_BY_HOUR),
+      agentsByHour: AGENTS_BY_HOUR,
+      talkMinutes: { lognormal: { mean: 5.3, cv: 0.8 } },
+      patienceMinutes: { exponential: { mean: 3 } },
+    },
+    lifecycle: levers,
+  };
+}
+
+/** The levers of each stage; everything else is shared. */
+export const STAGE_LEVERS = {
+  /** January 2019: 接诉即办 starts; orders go straight to streets (直派, from 2019-01-01), whistle since 2018, no ranking yet. */
+  'stage-2019-01': {
+    dispatch: { mode: 'direct' },
+    whistle: { enabled: true },
+    supervision: { enabled: true },
+    returns: { review: false },
+    assessment: { ranking: false, governanceList: false },
+    grid: { enabled: false },
+    proactive: {},
+    reforms: { dataSharing: 0, oneNetwork: 0 },
+  },
+  /** October 2019: monthly 三率 ranking, the 治理类 list, return review. */
+  'stage-2019-10': {
+    dispatch: { mode: 'direct' },
+    whistle: { enabled: true },
+    supervision: { enabled: true },
+    returns: { review: true },
+    assessment: { ranking: true, governanceList: true },
+    grid: { enabled: false },
+    proactive: {},
+    reforms: { dataSharing: 0.2, oneNetwork: 0.2 },
+  },
+  /** September 2024: smart dispatch, hotline + grid, 未诉先办 with 62 monthly topics in force, shared data, one network. */
+  'stage-2024': {
+    dispatch: { mode: 'smart' },
+    whistle: { enabled: true },
+    supervision: { enabled: true },
+    returns: { review: true },
+    assessment: { ranking: true, governanceList: true },
+    grid: { enabled: true },
+    proactive: {
+      hotSpots: { enabled: true },
+      seasonal: { enabled: true },
+      monthlyTopic: { enabled: true, topicsInForce: 62 },
+    },
+    reforms: { dataSharing: 0.8, oneNetwork: 0.8 },
+  },
+} as const satisfies Record<string, LifecycleInput>;
+
+export type StageName = keyof typeof STAGE_LEVERS;
+
+/** Published resolution and satisfaction rates of each stage (DOMAIN.md §3). */
+export const STAGE_TARGETS: Record<StageName, { resolutionRate: number; satisfactionRate: number }> = {
+  'stage-2019-01': { resolutionRate: 0.5309, satisfactionRate: 0.6461 },
+  'stage-2019-10': { resolutionRate: 0.7436, satisfactionRate: 0.8539 },
+  'stage-2024': { resolutionRate: 0.965, satisfactionRate: 0.969 },
+};
+
+export const REFORM_STAGES: Record<StageName, ScenarioInput> = {
+  'stage-2019-01': stage(
+    'stage-2019-01',
+    'Reform stage January 2019: 接诉即办 begins with direct dispatch to streets; no 三率 ranking yet.',
+    '2019-01-07',
+    STAGE_LEVERS['stage-2019-01'],
+  ),
+  'stage-2019-10': stage(
+    'stage-2019-10',
+    'Reform stage October 2019: monthly 三率 ranking, the 治理类 list of worst streets, return review.',
+    '2019-01-07',
+    STAGE_LEVERS['stage-2019-10'],
+  ),
+  'stage-2024': stage(
+    'stage-2024',
+    'Reform stage September 2024: smart dispatch, hotline + grid, 未诉先办 (hot spots, seasonal, monthly topics), shared data, one network.',
+    '2019-01-07',
+    STAGE_LEVERS['stage-2024'],
+  ),
+};
