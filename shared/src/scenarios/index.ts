@@ -4,12 +4,14 @@ import beijingWeekday from './beijing-weekday.json';
 import beijingWeekdayIntake from './beijing-weekday-intake.json';
 import mmc from './mmc.json';
 import { REFORM_STAGES } from './reform-stages';
+import { SEASONAL_EVENTS } from './seasonal-events';
 
 /** Built-in scenarios, runnable by name; their JSON files double as examples to copy. */
 const BUILT_IN: Record<string, unknown> = {
   mmc,
   'beijing-weekday': beijingWeekday,
   ...REFORM_STAGES,
+  ...SEASONAL_EVENTS,
   'beijing-weekday-intake': beijingWeekdayIntake,
 };
 

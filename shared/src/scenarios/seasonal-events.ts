@@ -1,0 +1,51 @@
+import type { ScenarioInput } from '../scenario/schema';
+import beijingWeekday from './beijing-weekday.json';
+
+/**
+ * Seasonal event scenarios built on beijing-weekday (same city, demand, intake and 2024 levers),
+ * each adding the injects of one known event (DOMAIN.md §4).
+ */
+function onWeekday(
+  name: string,
+  description: string,
+  start: string,
+  hours: number,
+  injects: unknown[],
+): ScenarioInput {
+  const base = structuredClone(beijingWeekday) as ScenarioInput & { lifecycle: Record<string, unknown> };
+  return {
+    ...base,
+    name,
+    description,
+    start,
+    hours,
+    lifecycle: { ...base.lifecycle, injects },
+  } as ScenarioInput;
+}
+
+export const SEASONAL_EVENTS: Record<string, ScenarioInput> = {
+  'heating-season': onWeekday(
+    'heating-season',
+    'The heating season starts on 15 November (DOMAIN.md §4): heating appeals triple in its first week. Three days from 14 November 2025, heating starting at the beginning of day two, with the 2024 levers (seasonal pre-emption on).',
+    '2025-11-14',
+    72,
+    [{ kind: 'heating-start', atHours: 24, hours: 168, factor: 3 }],
+  ),
+  'summer-storm': onWeekday(
+    'summer-storm',
+    'The 29 July - 1 August 2023 rainstorm (DOMAIN.md §4; call counts not public, the surge is assumed): waterlogging, power, water, facilities and fallen-tree appeals surge fivefold in Fangshan for two days, the power utility is swamped (an outage of its handling for 12 hours).',
+    '2023-07-29',
+    72,
+    [
+      {
+        kind: 'surge',
+        atHours: 6,
+        hours: 48,
+        factor: 5,
+        categories: ['waterlogging', 'power-supply', 'water-supply', 'municipal-facilities', 'greening'],
+        districtId: '110111',
+      },
+      { kind: 'outage', atHours: 18, hours: 12, unitId: 'power' },
+    ],
+  ),
+};
