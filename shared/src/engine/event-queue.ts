@@ -1,13 +1,95 @@
 /**
- * The future event list: a 4-ary min-heap ordered by (time, seq), stored in parallel typed arrays.
+ * The future event list: near events in a heap, far ones in time buckets.
  *
  * Hand-written rather than taken from a library because the engine's speed target (millions of
- * events per second) needs what general heaps do not give together: no object per event, no
+ * events per second) needs what general queues do not give together: no object per event, no
  * comparator callback, and the (time, seq) tie-break built in so equal times pop in the order they
- * were scheduled. Four children per node halve the depth of a binary heap (pops dominate: every
- * event is popped once), and sift-up and sift-down move a hole instead of swapping.
+ * were scheduled. A hotline run keeps hundreds of thousands of far-future events (deadlines days
+ * ahead); only those before the `frontier` live in the heap, the rest wait in buckets of
+ * `bucketSeconds` and enter the heap when the clock reaches them, so the heap stays small and in cache.
+ * Order is exact: every heap event is earlier than the frontier, every bucketed one at or after it.
  */
 export class EventQueue {
+  private readonly heap = new EventHeap();
+  private readonly buckets = new Map<number, number[]>();
+  private frontier: number;
+  private far = 0;
+
+  constructor(private readonly bucketSeconds = 3600) {
+    this.frontier = bucketSeconds;
+  }
+
+  get size(): number {
+    return this.heap.size + this.far;
+  }
+
+  /** Time of the earliest event; Infinity when empty. Call before topKind/topRef/pop. */
+  peekTime(): number {
+    if (this.heap.size === 0 && this.far > 0) this.refill();
+    return this.heap.peekTime();
+  }
+
+  push(time: number, seq: number, kind: number, ref: number): void {
+    if (time < this.frontier) {
+      this.heap.push(time, seq, kind, ref);
+      return;
+    }
+    const key = Math.floor(time / this.bucketSeconds);
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = [];
+      this.buckets.set(key, bucket);
+    }
+    bucket.push(time, seq, kind, ref);
+    this.far++;
+  }
+
+  /** Kind of the earliest event (after peekTime). */
+  topKind(): number {
+    return this.heap.topKind();
+  }
+
+  /** Ref of the earliest event (after peekTime). */
+  topRef(): number {
+    return this.heap.topRef();
+  }
+
+  /** Remove the earliest event (after peekTime). */
+  pop(): void {
+    this.heap.pop();
+  }
+
+  clear(): void {
+    this.heap.clear();
+    this.buckets.clear();
+    this.far = 0;
+  }
+
+  /** Move the earliest bucket into the heap and the frontier past it. */
+  private refill(): void {
+    let key = Infinity;
+    for (const k of this.buckets.keys()) if (k < key) key = k;
+    const bucket = this.buckets.get(key) as number[];
+    this.buckets.delete(key);
+    this.frontier = (key + 1) * this.bucketSeconds;
+    for (let i = 0; i < bucket.length; i += 4) {
+      this.heap.push(
+        bucket[i] as number,
+        bucket[i + 1] as number,
+        bucket[i + 2] as number,
+        bucket[i + 3] as number,
+      );
+    }
+    this.far -= bucket.length / 4;
+  }
+}
+
+/**
+ * A 4-ary min-heap ordered by (time, seq), in parallel typed arrays. Four children per node halve
+ * the depth of a binary heap (pops dominate: every event is popped once), and sift-up and sift-down
+ * move a hole instead of swapping.
+ */
+class EventHeap {
   private time: Float64Array;
   private seq: Float64Array;
   private kind: Int32Array;

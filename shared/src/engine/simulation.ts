@@ -60,6 +60,13 @@ export class Simulation {
     return true;
   }
 
+  /** Fire every event until none is left (the model must stop scheduling); the clock stays at the last. */
+  runAll(): number {
+    let fired = 0;
+    while (this.queue.size > 0) fired += this.runUntil(this.queue.peekTime());
+    return fired;
+  }
+
   /**
    * Fire every event with time ≤ t, then leave the clock at t. Events scheduled during the run that
    * fall at or before t fire too. Returns how many events fired.

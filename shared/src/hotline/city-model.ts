@@ -54,8 +54,11 @@ export class CityModel {
   private readonly streetCdf: Float64Array;
   private readonly cellCdf: Float64Array;
   private readonly cellStart: Int32Array;
-  /** Cumulative category weights per day of the run (seasonality). */
+  /** Cumulative category weights per day of the run (seasonality), and of street problems grid workers find. */
   private readonly categoryCdfByDay: Float64Array[] = [];
+  private readonly gridCdfByDay: Float64Array[] = [];
+  /** Month (1-12) of each day of the run. */
+  private readonly months: Uint8Array;
   /** SLA limit in seconds, owner kind and owning unit (city units) per category. */
   readonly slaSeconds: Float64Array;
   readonly ownerCityUnit: Int32Array;
@@ -127,11 +130,19 @@ export class CityModel {
       this.seasonalMonths.push(SEASONAL_CATEGORIES[c.id]);
     });
 
+    this.months = new Uint8Array(Math.max(1, days));
     for (let d = 0; d < Math.max(1, days); d++) {
       const { month, day, year } = civilFromDays(startDay + d);
+      this.months[d] = month;
       const daysInMonth = monthLength(year, month);
-      this.categoryCdfByDay.push(
-        cumulative(this.categories.map((c) => c.share * seasonalMultiplier(c, month, day, daysInMonth))),
+      const weights = this.categories.map((c) => c.share * seasonalMultiplier(c, month, day, daysInMonth));
+      this.categoryCdfByDay.push(cumulative(weights));
+      this.gridCdfByDay.push(
+        cumulative(
+          weights.map((w, k) =>
+            this.categories[k]?.owner.kind === 'street' && !this.isConsultation[k] ? w : 0,
+          ),
+        ),
       );
     }
 
@@ -185,6 +196,12 @@ export class CityModel {
     return search(cdf, u * (cdf[cdf.length - 1] as number));
   }
 
+  /** A street-level problem category (what grid workers find) for a uniform u, on day `day`. */
+  drawGridCategory(u: number, day: number): number {
+    const cdf = this.gridCdfByDay[Math.min(day, this.gridCdfByDay.length - 1)] as Float64Array;
+    return search(cdf, u * (cdf[cdf.length - 1] as number));
+  }
+
   /** A street index for a uniform u, by demand weight. */
   drawStreet(u: number): number {
     return search(this.streetCdf, u * (this.streetCdf[this.streetCdf.length - 1] as number));
@@ -227,7 +244,9 @@ export class CityModel {
 
   /** The month (1-12) of a day of the run. */
   monthOf(day: number): number {
-    return civilFromDays(this.startDay + day).month;
+    return day >= 0 && day < this.months.length
+      ? (this.months[day] as number)
+      : civilFromDays(this.startDay + day).month;
   }
 }
 

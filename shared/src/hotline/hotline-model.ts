@@ -7,6 +7,7 @@ import { makeSampler, type Sampler } from '../random/distributions';
 import type { Scenario } from '../scenario/schema';
 import { QuantileSketch } from '../stats';
 import { CityModel, addAt } from './city-model';
+import { ContactTable } from './contact-table';
 import { KeyedRng, PURPOSES, keyedUniform } from './keyed-random';
 import { transition, type AppealState } from './lifecycle';
 import { positiveRatingProbability, resolutionProbability, type Outcome } from './ratings';
@@ -126,8 +127,9 @@ export class HotlineModel {
   private readonly batchSeconds: number;
   private readonly days: number;
 
-  private readonly contactArrival = new Map<number, number>();
-  private readonly contactCategory = new Map<number, number>();
+  private readonly contacts = new ContactTable();
+  /** Category and street chosen for a surge contact before it calls. */
+  private readonly surgeCategory = new Map<number, number>();
   private readonly orders = new Map<number, WorkOrder>();
   private nextGrid = 0;
   private readonly traceCategories: (number | undefined)[] | undefined;
@@ -150,7 +152,7 @@ export class HotlineModel {
   private readonly monthStreet: Float64Array;
   private surgeFactor: { factor: number; categories: Set<number> | undefined; district: number } | undefined;
   private surgeDraws = 0;
-  private readonly contactStreet = new Map<number, number>();
+  private readonly surgeStreet = new Map<number, number>();
   /** Average contacts per hour of the arrival process (surges add a multiple of it). */
   private readonly ratePerHour: number;
 
@@ -310,9 +312,9 @@ export class HotlineModel {
 
   /** Let every open appeal finish (no new arrivals come after the horizon), then observe. */
   drain(): HotlineObservation {
-    while (this.orders.size > 0 && this.sim.step()) {
-      // Each step fires one event; day ticks stop at the horizon, so the list empties.
-    }
+    // Nothing new arrives after the horizon (day ticks, grid patrols and surges stop there), so the
+    // event list empties once the last open appeal closes.
+    this.sim.runAll();
     const w = this.lc.assessment.weights;
     const total = w.response + w.resolution + w.satisfaction || 1;
     return {
@@ -365,7 +367,7 @@ export class HotlineModel {
     const now = this.sim.now;
     const day = Math.floor(now / DAY);
     const traceCategory = this.traceCategories?.[contact];
-    const surgeCategory = this.contactCategory.get(contact);
+    const surgeCategory = this.surgeCategory.get(contact);
     const category =
       surgeCategory ?? traceCategory ?? this.city.drawCategory(this.draw(contact, PURPOSES.category), day);
     const street = this.streetOf(contact);
@@ -382,8 +384,9 @@ export class HotlineModel {
       this.forget(contact);
       return false;
     }
-    this.contactArrival.set(contact, now);
-    this.contactCategory.set(contact, category);
+    this.contacts.set(contact, now, category, street);
+    this.surgeCategory.delete(contact);
+    this.surgeStreet.delete(contact);
     this.count(now, C.admitted);
     return true;
   }
@@ -404,13 +407,13 @@ export class HotlineModel {
 
   /** The contact's street: drawn from its id, unless a surge placed it in a district. */
   private streetOf(contact: number): number {
-    return this.contactStreet.get(contact) ?? this.city.drawStreet(this.draw(contact, PURPOSES.street));
+    return this.surgeStreet.get(contact) ?? this.city.drawStreet(this.draw(contact, PURPOSES.street));
   }
 
   private forget(contact: number): void {
-    this.contactArrival.delete(contact);
-    this.contactCategory.delete(contact);
-    this.contactStreet.delete(contact);
+    this.contacts.delete(contact);
+    this.surgeCategory.delete(contact);
+    this.surgeStreet.delete(contact);
   }
 
   private onAbandon(contact: number): void {
@@ -419,10 +422,12 @@ export class HotlineModel {
 
   /** The agent finishes: emergency hand-over, repeat, direct answer, or a work order. */
   private onTalkEnd(contact: number): void {
-    const received = this.contactArrival.get(contact) ?? this.sim.now;
-    const category = this.contactCategory.get(contact) ?? 0;
-    const street = this.streetOf(contact);
-    this.forget(contact);
+    const slot = this.contacts.find(contact);
+    if (slot < 0) throw new Error(`contact ${contact} ended a call it never started`);
+    const received = this.contacts.arrival(slot);
+    const category = this.contacts.category(slot);
+    const street = this.contacts.street(slot);
+    this.contacts.delete(contact);
     const cat = this.city.categories[category];
     if (!cat) return;
     const u = this.draw(contact, PURPOSES.intakeOutcome);
@@ -722,7 +727,8 @@ export class HotlineModel {
       this.close(order);
       return;
     }
-    this.sim.at(Math.max(this.sim.now, order.deadline), this.ev.callback, id);
+    // Handled in time: the deadline event (already scheduled) makes the callback. Overdue: call back now.
+    if (this.sim.now >= order.deadline) this.sim.at(this.sim.now, this.ev.callback, id);
   }
 
   private pullBacklog(unit: number): void {
@@ -743,14 +749,20 @@ export class HotlineModel {
 
   // ─── deadline, callback, close ──────────────────────────────────────────────
 
-  /** The time limit passes: an order not yet handled is overdue and supervised (督办). */
+  /**
+   * The time limit passes. A replied order gets its callback (回访 at the time limit); one not yet
+   * handled is overdue and supervised (督办). One event per order does both, halving the far-future
+   * events in the list.
+   */
   private onDeadline(id: number): void {
     const order = this.orders.get(id);
     if (!order) return;
     const s = order.state;
-    if (s === 'handled' || s === 'replied' || s === 'evaluated' || s === 'verified' || s === 'supervised')
+    if (s === 'replied') {
+      this.onCallback(id);
       return;
-    if (!this.lc.supervision.enabled) return;
+    }
+    if (s === 'supervised' || !this.lc.supervision.enabled) return;
     order.supervised = true;
     if (order.source === 'citizen') this.count(order.received, C.supervised);
     this.move(order, 'supervised');
@@ -970,13 +982,13 @@ export class HotlineModel {
     const contact = this.intake.nextContactId;
     const cats = s.categories ? [...s.categories] : undefined;
     if (cats && cats.length > 0) {
-      this.contactCategory.set(
+      this.surgeCategory.set(
         contact,
         cats[Math.floor(this.draw(contact, PURPOSES.surge) * cats.length)] as number,
       );
     }
     if (s.district >= 0) {
-      this.contactStreet.set(
+      this.surgeStreet.set(
         contact,
         this.city.drawStreetIn(s.district, this.draw(contact, PURPOSES.street, 1)),
       );
