@@ -1,9 +1,9 @@
 import { CATEGORIES, SLA_CLASSES, seasonalMultiplier, type AppealCategory } from '../catalogue/categories';
-import { CITY_UNITS } from '../catalogue/units';
+import { CITY_UNITS, UNIT_KIND_DEFAULTS, UNIT_KIND_INFO, type WorkingHours } from '../catalogue/units';
 import type { City } from '../city/types';
 import { distributionMean } from '../random/distributions';
 import type { Scenario } from '../scenario/schema';
-import { civilFromDays } from '../engine/calendar';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR, civilFromDays, dayOfWeek } from '../engine/calendar';
 
 /** Unit kinds in the unit table, in table order. */
 export type TableUnitKind = 'district' | 'street' | 'department' | 'utility';
@@ -19,6 +19,9 @@ export interface TableUnit {
   /** District index of streets and districts; -1 for city-level units. */
   readonly district: number;
   handlers: number;
+  /** Signs orders around the clock (streets, utilities), or only within `hours` (DOMAIN.md §2.4). */
+  readonly signsAlways: boolean;
+  readonly hours: WorkingHours;
 }
 
 /** Categories that the seasonal pre-emption lever acts on, with their seasons (month ranges, inclusive). */
@@ -80,17 +83,24 @@ export class CityModel {
 
     this.districtUnit = new Int32Array(city.districts.length);
     city.districts.forEach((d, i) => {
-      this.districtUnit[i] = this.addUnit('district', d.id, d.name, d.nameEn, i);
+      this.districtUnit[i] = this.addUnit(
+        'district',
+        d.id,
+        d.name,
+        d.nameEn,
+        i,
+        UNIT_KIND_DEFAULTS.district.hours,
+      );
     });
     this.streetUnit = new Int32Array(city.streets.length);
     this.streetDistrict = new Int32Array(city.streets.length);
     city.streets.forEach((s, i) => {
       const d = districtIndex.get(s.districtId) ?? -1;
       this.streetDistrict[i] = d;
-      this.streetUnit[i] = this.addUnit('street', s.id, s.name, s.nameEn, d);
+      this.streetUnit[i] = this.addUnit('street', s.id, s.name, s.nameEn, d, UNIT_KIND_DEFAULTS.street.hours);
     });
     for (const u of CITY_UNITS) {
-      this.cityUnit.set(u.id, this.addUnit(u.kind, u.id, u.zh, u.en, -1));
+      this.cityUnit.set(u.id, this.addUnit(u.kind, u.id, u.zh, u.en, -1, u.hours));
     }
 
     this.cellStreet = new Int32Array(city.cells.length);
@@ -149,10 +159,32 @@ export class CityModel {
     if (lifecycle) this.sizeUnits(scenario);
   }
 
-  private addUnit(kind: TableUnitKind, id: string, name: string, nameEn: string, district: number): number {
+  private addUnit(
+    kind: TableUnitKind,
+    id: string,
+    name: string,
+    nameEn: string,
+    district: number,
+    hours: WorkingHours,
+  ): number {
     const index = this.units.length;
-    this.units.push({ index, kind, id, name, nameEn, district, handlers: 1 });
+    const signsAlways = UNIT_KIND_INFO[kind].signing === 'always';
+    this.units.push({ index, kind, id, name, nameEn, district, handlers: 1, signsAlways, hours });
     return index;
+  }
+
+  /** The first moment at or after t when the unit signs orders (its working hours, unless it signs always). */
+  nextOpen(unit: number, t: number): number {
+    const u = this.units[unit];
+    if (!u || u.signsAlways || (u.hours.start === 0 && u.hours.end === 24 && u.hours.days === 'everyday'))
+      return t;
+    for (let d = Math.floor(t / SECONDS_PER_DAY); ; d++) {
+      const weekday = dayOfWeek(this.startDay + d) < 5;
+      if (u.hours.days === 'weekdays' && !weekday) continue;
+      const open = d * SECONDS_PER_DAY + u.hours.start * SECONDS_PER_HOUR;
+      const close = d * SECONDS_PER_DAY + u.hours.end * SECONDS_PER_HOUR;
+      if (t < close) return Math.max(t, open);
+    }
   }
 
   /**

@@ -543,10 +543,9 @@ export class HotlineModel {
       order.unit = order.owner;
     }
     this.move(order, 'dispatched');
-    this.sim.after(
+    this.scheduleReceipt(
+      order,
       this.samplers.sign(this.keyed.at(order.id, PURPOSES.signHours + 32 * attempt)),
-      this.ev.receive,
-      order.id,
     );
   }
 
@@ -565,24 +564,37 @@ export class HotlineModel {
     return (pool[Math.floor(u * pool.length)] ?? units[0])?.index ?? 0;
   }
 
+  /** The unit signs or returns the order after `delay`, within its working hours. */
+  private scheduleReceipt(order: WorkOrder, delay: number): void {
+    this.sim.at(this.city.nextOpen(order.unit, this.sim.now + delay), this.ev.receive, order.id);
+  }
+
   /** Tiered mode: the district passes a street's order on to the street. */
   private onForward(id: number): void {
     const order = this.orders.get(id);
     if (!order) return;
     order.unit = order.owner;
     this.move(order, 'dispatched');
-    this.sim.after(this.samplers.sign(this.keyed.at(order.id, PURPOSES.signHours)), this.ev.receive, id);
+    this.scheduleReceipt(order, this.samplers.sign(this.keyed.at(order.id, PURPOSES.signHours)));
   }
 
   /** The unit signs (签收), or returns (退单) an order that is not its own, or that it wants to dodge. */
   private onReceive(id: number): void {
     const order = this.orders.get(id);
     if (!order) return;
+    // Without 首接负责 a street disputes a multi-unit (cross-department) case once before review upholds it.
+    const cat = this.city.categories[order.category];
+    const disputed =
+      !this.lc.dispatch.leadUnit &&
+      order.returns === 0 &&
+      cat?.owner.kind === 'street' &&
+      this.draw(id, PURPOSES.whistleNeeded) < cat.whistle;
     const dodge =
-      !order.misrouted &&
-      order.returns < this.lc.returns.maxReturns &&
-      this.draw(id, PURPOSES.falseReturn, order.returns) <
-        this.lc.returns.falseReturnShare * (1 - 0.5 * this.effort(order));
+      disputed ||
+      (!order.misrouted &&
+        order.returns < this.lc.returns.maxReturns &&
+        this.draw(id, PURPOSES.falseReturn, order.returns) <
+          this.lc.returns.falseReturnShare * (1 - 0.5 * this.effort(order)));
     if (order.misrouted || dodge) {
       if (order.returns === 0) this.count(order.received, C.returnedOrders);
       order.returns++;

@@ -53,6 +53,16 @@ export const LEVERS: readonly Lever[] = [
     },
   },
   {
+    path: 'lifecycle.dispatch.leadUnit',
+    driver: 'organization',
+    zh: '首接负责',
+    en: 'First receiver leads',
+    explain: {
+      zh: '多部门诉求由首个接单单位牵头，不再相互推诿退单。',
+      en: 'The first unit to receive a multi-unit case leads it instead of returning it.',
+    },
+  },
+  {
     path: 'lifecycle.whistle.enabled',
     driver: 'organization',
     zh: '街乡吹哨、部门报到',

@@ -50,6 +50,8 @@ export const lifecycleSchema = z.strictObject({
       minutes: dist({ lognormal: { mean: 5.5, cv: 0.6 } }),
       /** Call-to-dispatch minutes with AI assistance (DOMAIN.md §2.3: 3.7 min in 2026). */
       smartMinutes: dist({ lognormal: { mean: 3.7, cv: 0.6 } }),
+      /** 首接负责: the first receiving unit leads multi-unit cases; off, streets dispute them once. @defaultValue true */
+      leadUnit: z.boolean().default(true),
       /** Tiered mode: hours the district takes to pass a street's order on (assumed). */
       forwardHours: dist({ lognormal: { mean: 24, cv: 0.8 } }),
     })
