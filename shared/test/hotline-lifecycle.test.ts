@@ -25,6 +25,8 @@ interface Levers {
   hours: number;
   mode: 'tiered' | 'direct' | 'smart';
   accuracy: number;
+  /** 首接负责: off, streets dispute multi-unit cases once. */
+  leadUnit: boolean;
   whistle: boolean;
   supervision: boolean;
   review: boolean;
@@ -43,6 +45,7 @@ const leversArb: fc.Arbitrary<Levers> = fc.record({
   hours: fc.integer({ min: 24, max: 48 }),
   mode: fc.constantFrom('tiered', 'direct', 'smart'),
   accuracy: fc.double({ min: 0.5, max: 1, noNaN: true }),
+  leadUnit: fc.boolean(),
   whistle: fc.boolean(),
   supervision: fc.boolean(),
   review: fc.boolean(),
@@ -67,7 +70,7 @@ function scenarioOf(l: Levers): LifecycleOverrides {
     arrivals: { perHour: l.perHour },
     intake: { agents: Math.ceil(((l.perHour * 5.3) / 60) * 1.3) },
     lifecycle: {
-      dispatch: { mode: l.mode, manualAccuracy: l.accuracy, smartAccuracy: l.accuracy },
+      dispatch: { mode: l.mode, manualAccuracy: l.accuracy, smartAccuracy: l.accuracy, leadUnit: l.leadUnit },
       whistle: { enabled: l.whistle },
       supervision: { enabled: l.supervision },
       returns: { review: l.review, maxReturns: l.maxReturns, falseReturnShare: l.falseReturnShare },
