@@ -50,6 +50,8 @@ export class CityModel {
   readonly districtUnit: Int32Array;
   readonly streetUnit: Int32Array;
   readonly cityUnit = new Map<string, number>();
+  /** Unit index by id: division code of districts and streets, catalogue id of city units. */
+  readonly unitById = new Map<string, number>();
   /** District index of each street; street index of each cell. */
   readonly streetDistrict: Int32Array;
   readonly cellStreet: Int32Array;
@@ -168,9 +170,30 @@ export class CityModel {
     hours: WorkingHours,
   ): number {
     const index = this.units.length;
+    this.unitById.set(id, index);
     const signsAlways = UNIT_KIND_INFO[kind].signing === 'always';
     this.units.push({ index, kind, id, name, nameEn, district, handlers: 1, signsAlways, hours });
     return index;
+  }
+
+  private readonly confusable = new Map<number, Int32Array>();
+
+  /**
+   * Units an order for `owner` may reach by mistake: the other streets of its district, the other
+   * districts, or the other city units (any other unit when none of its kind exists). Built once per owner.
+   */
+  confusableWith(owner: number): Int32Array {
+    let pool = this.confusable.get(owner);
+    if (!pool) {
+      const o = this.units[owner];
+      const same = this.units.filter(
+        (x) => x.kind === o?.kind && x.index !== owner && (o.kind !== 'street' || x.district === o.district),
+      );
+      const any = same.length > 0 ? same : this.units.filter((x) => x.index !== owner);
+      pool = Int32Array.from(any.map((x) => x.index));
+      this.confusable.set(owner, pool);
+    }
+    return pool;
   }
 
   /** The first moment at or after t when the unit signs orders (its working hours, unless it signs always). */

@@ -105,6 +105,8 @@ export interface HotlineOptions {
 }
 
 const GRID_ID_BASE = 1 << 30;
+/** Keys of surge arrival gaps (contact ids stay far below). */
+const SURGE_ID_BASE = 1 << 29;
 const DAY = SECONDS_PER_DAY;
 
 /**
@@ -150,8 +152,12 @@ export class HotlineModel {
   private topicCategory = -1;
   private readonly flagged: Uint8Array;
   private readonly monthStreet: Float64Array;
-  private surgeFactor: { factor: number; categories: Set<number> | undefined; district: number } | undefined;
-  private surgeDraws = 0;
+  /** Running surges by inject index: their extra arrival rate, categories (with shares) and district. */
+  private readonly surges = new Map<
+    number,
+    { rate: number; categories: number[] | undefined; weights: number[]; share: number; district: number }
+  >();
+  private surgeArrivals = 0;
   private readonly surgeStreet = new Map<number, number>();
   /** Average contacts per hour of the arrival process (surges add a multiple of it). */
   private readonly ratePerHour: number;
@@ -490,7 +496,6 @@ export class HotlineModel {
       outcome: undefined,
     };
     this.orders.set(id, order);
-    if (state === 'received') this.onTransition?.(id, 'received', 'received', received);
     return order;
   }
 
@@ -549,19 +554,11 @@ export class HotlineModel {
     );
   }
 
+  /** A plausible wrong unit: a street's neighbour in the same district, another district, another city unit. */
   private wrongUnit(order: WorkOrder, attempt: number): number {
     const u = this.draw(order.id, PURPOSES.wrongUnit, attempt);
-    const owner = this.city.units[order.owner];
-    const units = this.city.units;
-    // A street's neighbour in the same district, another district, or another city unit.
-    const candidates = units.filter(
-      (x) =>
-        x.kind === owner?.kind &&
-        x.index !== order.owner &&
-        (owner?.kind !== 'street' || x.district === owner.district),
-    );
-    const pool = candidates.length > 0 ? candidates : units.filter((x) => x.index !== order.owner);
-    return (pool[Math.floor(u * pool.length)] ?? units[0])?.index ?? 0;
+    const pool = this.city.confusableWith(order.owner);
+    return pool[Math.floor(u * pool.length)] ?? order.owner;
   }
 
   /** The unit signs or returns the order after `delay`, within its working hours. */
@@ -947,62 +944,61 @@ export class HotlineModel {
     const inject = this.injects[i];
     if (!inject) return;
     const endAt = this.sim.now + inject.hours * SECONDS_PER_HOUR;
+    this.sim.at(endAt, this.ev.injectEnd, i);
     if (inject.kind === 'outage') {
-      const unit = this.city.units.find((u) => u.id === inject.unitId);
-      if (unit) this.outageUntil[unit.index] = endAt;
-      this.sim.at(endAt, this.ev.injectEnd, i);
+      const unit = this.city.unitById.get(inject.unitId);
+      if (unit !== undefined) this.outageUntil[unit] = endAt;
       return;
     }
-    const categories =
-      inject.kind === 'heating-start'
-        ? new Set([this.city.categories.findIndex((c) => c.id === 'heating')])
-        : inject.categories
-          ? new Set(
-              inject.categories
-                .map((id) => this.city.categories.findIndex((c) => c.id === id))
-                .filter((k) => k >= 0),
-            )
-          : undefined;
+    const ids = inject.kind === 'heating-start' ? ['heating'] : inject.categories;
+    const categories = ids
+      ?.map((id) => this.city.categories.findIndex((c) => c.id === id))
+      .filter((k) => k >= 0);
+    const weights = (categories ?? this.city.categories.map((_, k) => k)).map(
+      (k) => this.city.categories[k]?.share ?? 0,
+    );
+    const share = weights.reduce((a, b) => a + b, 0);
     const district =
       inject.kind === 'surge' && inject.districtId
         ? this.city.city.districts.findIndex((d) => d.id === inject.districtId)
         : -1;
-    this.surgeFactor = { factor: inject.factor, categories, district };
-    this.sim.at(endAt, this.ev.injectEnd, i);
+    // Extra contacts: (factor − 1) × the base rate of the affected categories (and district).
+    const districtShare = district >= 0 ? (this.city.city.districts[district]?.weight ?? 0) : 1;
+    const rate = ((inject.factor - 1) * this.ratePerHour * share * districtShare) / SECONDS_PER_HOUR;
+    if (rate <= 0) return;
+    this.surges.set(i, { rate, categories, weights, share, district });
     this.scheduleSurge(i);
   }
 
-  /** Extra contacts while a surge lasts: (factor − 1) × the base rate of the affected categories. */
   private scheduleSurge(i: number): void {
-    const s = this.surgeFactor;
-    if (!s) return;
-    const perHour = this.ratePerHour;
-    let share = 0;
-    this.city.categories.forEach((c, k) => {
-      if (!s.categories || s.categories.has(k)) share += c.share;
-    });
-    const rate = ((s.factor - 1) * perHour * share) / SECONDS_PER_HOUR;
-    if (rate <= 0) return;
-    const gap = -Math.log(this.draw(GRID_ID_BASE - 1 - i, PURPOSES.surge, this.surgeDraws++ % 60)) / rate;
+    const surge = this.surges.get(i);
+    if (!surge) return;
+    // Each surge arrival draws its gap from its own key: a Poisson process, reproducible by seed.
+    const gap = -Math.log(this.draw(SURGE_ID_BASE + this.surgeArrivals++, PURPOSES.surge)) / surge.rate;
     this.sim.after(gap, this.ev.surge, i);
   }
 
-  /** A surge contact: its category among the surge's, its street in the surge's district. */
+  /** A surge contact: its category among the surge's (by share), its street in the surge's district. */
   private onSurgeArrival(i: number): void {
-    const s = this.surgeFactor;
-    if (!s || this.sim.now >= this.end) return;
+    const surge = this.surges.get(i);
+    if (!surge || this.sim.now >= this.end) return;
     const contact = this.intake.nextContactId;
-    const cats = s.categories ? [...s.categories] : undefined;
-    if (cats && cats.length > 0) {
-      this.surgeCategory.set(
-        contact,
-        cats[Math.floor(this.draw(contact, PURPOSES.surge) * cats.length)] as number,
-      );
+    if (surge.categories) {
+      let x = this.draw(contact, PURPOSES.surge) * surge.share;
+      let pick = surge.categories[surge.categories.length - 1] ?? 0;
+      for (let j = 0; j < surge.categories.length; j++) {
+        x -= surge.weights[j] ?? 0;
+        if (x <= 0) {
+          pick = surge.categories[j] ?? pick;
+          break;
+        }
+      }
+      this.surgeCategory.set(contact, pick);
     }
-    if (s.district >= 0) {
+    if (surge.district >= 0) {
       this.surgeStreet.set(
         contact,
-        this.city.drawStreetIn(s.district, this.draw(contact, PURPOSES.street, 1)),
+        this.city.drawStreetIn(surge.district, this.draw(contact, PURPOSES.street, 1)),
       );
     }
     this.intake.arrive();
@@ -1011,12 +1007,11 @@ export class HotlineModel {
 
   private onInjectEnd(i: number): void {
     const inject = this.injects[i];
-    if (!inject) return;
-    if (inject.kind === 'outage') {
-      const unit = this.city.units.find((u) => u.id === inject.unitId);
-      if (unit) this.pullBacklog(unit.index);
+    if (inject?.kind === 'outage') {
+      const unit = this.city.unitById.get(inject.unitId);
+      if (unit !== undefined) this.pullBacklog(unit);
       return;
     }
-    this.surgeFactor = undefined;
+    this.surges.delete(i);
   }
 }

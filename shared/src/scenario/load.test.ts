@@ -100,3 +100,48 @@ describe('scenario arrivals', () => {
     expect(problemsOf(s)).toContainEqual(expect.stringMatching(/^arrivals: needs either perHour/));
   });
 });
+
+describe('scenario references', () => {
+  it('names unknown categories, units and districts in injects and traces', () => {
+    const s = JSON.parse(MINIMAL);
+    s.arrivals = { trace: [{ at: 1, category: 'no-such-category' }] };
+    s.lifecycle = {
+      injects: [
+        { kind: 'outage', atHours: 1, hours: 2, unitId: 'no-such-unit' },
+        {
+          kind: 'surge',
+          atHours: 1,
+          hours: 2,
+          factor: 2,
+          categories: ['heating', 'bogus'],
+          districtId: '999999',
+        },
+      ],
+    };
+    expect(problemsOf(s)).toEqual([
+      expect.stringMatching(/^arrivals\.trace\.0\.category: unknown category "no-such-category"/),
+      expect.stringMatching(/^lifecycle\.injects\.0\.unitId: unknown unit "no-such-unit"/),
+      expect.stringMatching(/^lifecycle\.injects\.1\.categories\.1: unknown category "bogus"/),
+      expect.stringMatching(/^lifecycle\.injects\.1\.districtId: unknown district "999999"/),
+    ]);
+  });
+
+  it('accepts real ids: a city unit, a street code, a district code', () => {
+    const s = JSON.parse(MINIMAL);
+    s.lifecycle = {
+      injects: [
+        { kind: 'outage', atHours: 1, hours: 2, unitId: 'power' },
+        { kind: 'outage', atHours: 1, hours: 2, unitId: '110109001' },
+        {
+          kind: 'surge',
+          atHours: 1,
+          hours: 2,
+          factor: 2,
+          categories: ['waterlogging'],
+          districtId: '110111',
+        },
+      ],
+    };
+    expect(validateScenario(s).lifecycle?.injects).toHaveLength(3);
+  });
+});

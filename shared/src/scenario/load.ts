@@ -1,5 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { categoryById } from '../catalogue/categories';
+import { cityUnitById } from '../catalogue/units';
+import { loadBeijing } from '../city/beijing';
 import { parseIsoDate } from '../engine/calendar';
 import { scenarioSchema, type Scenario } from './schema';
 
@@ -48,6 +51,41 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Ids a scenario names that must exist in the catalogue or the city: categories, units, districts. */
+function referenceProblems(s: z.output<typeof scenarioSchema>): string[] {
+  const problems: string[] = [];
+  const city = loadBeijing();
+  const category = (path: string, id: string) => {
+    if (!categoryById(id))
+      problems.push(`${path}: unknown category "${id}" (see the catalogue, e.g. heating, noise-nuisance)`);
+  };
+  s.arrivals.trace?.forEach((e, i) => {
+    if (e.category !== undefined) category(`arrivals.trace.${i}.category`, e.category);
+  });
+  s.lifecycle?.injects.forEach((inject, i) => {
+    const path = `lifecycle.injects.${i}`;
+    if (
+      inject.kind === 'outage' &&
+      !cityUnitById(inject.unitId) &&
+      !city.streetById.has(inject.unitId) &&
+      !city.districtById.has(inject.unitId)
+    ) {
+      problems.push(
+        `${path}.unitId: unknown unit "${inject.unitId}" (a city unit id such as "power", or a street or district code)`,
+      );
+    }
+    if (inject.kind === 'surge') {
+      inject.categories?.forEach((id, j) => category(`${path}.categories.${j}`, id));
+      if (inject.districtId !== undefined && !city.districtById.has(inject.districtId)) {
+        problems.push(
+          `${path}.districtId: unknown district "${inject.districtId}" (a division code such as "110105")`,
+        );
+      }
+    }
+  });
+  return problems;
+}
+
 /** Validate a scenario object: fill defaults, check every rule, freeze. Throws ScenarioError. */
 export function validateScenario(input: unknown, source = 'scenario'): Scenario {
   const result = scenarioSchema.safeParse(input);
@@ -57,6 +95,8 @@ export function validateScenario(input: unknown, source = 'scenario'): Scenario 
   } catch (e) {
     throw new ScenarioError([`start: ${(e as Error).message}`], source);
   }
+  const problems = referenceProblems(result.data);
+  if (problems.length > 0) throw new ScenarioError(problems, source);
   return deepFreeze(result.data) as Scenario;
 }
 
