@@ -20,12 +20,16 @@ export type OrderSource = 'citizen' | 'grid';
 /** A work order (工单): an appeal after dispatch, until it closes. */
 export interface WorkOrder {
   readonly id: number;
+  /** Where the order lives in the model's table; events refer to it by this. */
+  readonly slot: number;
   readonly source: OrderSource;
   readonly category: number;
   readonly cell: number;
   readonly street: number;
   /** Receipt time (the contact's arrival, or the discovery). */
   readonly received: number;
+  /** Observation batch of the receipt time; -1 outside the observed window. */
+  readonly batch: number;
   /** The unit that owns it (ground truth) and the unit that holds it now. */
   readonly owner: number;
   unit: number;
@@ -39,6 +43,10 @@ export interface WorkOrder {
   supervised: boolean;
   whistle: number;
   outcome: Outcome | undefined;
+  /** Closed, but its slot waits for a pending deadline event before it is reused. */
+  closed: boolean;
+  /** No deadline event is pending for it (never scheduled, or already fired). */
+  deadlineDone: boolean;
 }
 
 /** Counters kept per batch of receipt time; KPIs are ratios of their sums. */
@@ -132,7 +140,13 @@ export class HotlineModel {
   private readonly contacts = new ContactTable();
   /** Category and street chosen for a surge contact before it calls. */
   private readonly surgeCategory = new Map<number, number>();
-  private readonly orders = new Map<number, WorkOrder>();
+  /**
+   * Open orders by slot; closed slots are reused (a dense array, not a Map keyed by id: the hot path
+   * looks orders up several times each, and reuse keeps them in cache).
+   */
+  private readonly orders: (WorkOrder | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private openOrders = 0;
   private nextGrid = 0;
   private readonly traceCategories: (number | undefined)[] | undefined;
 
@@ -190,6 +204,7 @@ export class HotlineModel {
     | 'deadline'
     | 'callback'
     | 'grid'
+    | 'gridOrder'
     | 'day'
     | 'surge'
     | 'injectStart'
@@ -267,19 +282,20 @@ export class HotlineModel {
 
     const sim = this.sim;
     this.ev = {
-      dispatch: sim.defineEvent((id) => this.onDispatch(id)),
-      receive: sim.defineEvent((id) => this.onReceive(id)),
-      review: sim.defineEvent((id) => this.onReview(id)),
-      forward: sim.defineEvent((id) => this.onForward(id)),
-      respond: sim.defineEvent((id) => this.onRespond(id)),
-      handled: sim.defineEvent((id) => this.onHandled(id)),
-      deadline: sim.defineEvent((id) => this.onDeadline(id)),
-      callback: sim.defineEvent((id) => this.onCallback(id)),
-      grid: sim.defineEvent(() => this.onGridDiscovery()),
-      day: sim.defineEvent((d) => this.onDay(d)),
-      surge: sim.defineEvent((i) => this.onSurgeArrival(i)),
-      injectStart: sim.defineEvent((i) => this.onInjectStart(i)),
-      injectEnd: sim.defineEvent((i) => this.onInjectEnd(i)),
+      dispatch: sim.defineEvent(this.onDispatch.bind(this)),
+      receive: sim.defineEvent(this.onReceive.bind(this)),
+      review: sim.defineEvent(this.onReview.bind(this)),
+      forward: sim.defineEvent(this.onForward.bind(this)),
+      respond: sim.defineEvent(this.onRespond.bind(this)),
+      handled: sim.defineEvent(this.onHandled.bind(this)),
+      deadline: sim.defineEvent(this.onDeadline.bind(this)),
+      callback: sim.defineEvent(this.onCallback.bind(this)),
+      grid: sim.defineEvent(this.onGridHour.bind(this)),
+      gridOrder: sim.defineEvent(this.onGridOrder.bind(this)),
+      day: sim.defineEvent(this.onDay.bind(this)),
+      surge: sim.defineEvent(this.onSurgeArrival.bind(this)),
+      injectStart: sim.defineEvent(this.onInjectStart.bind(this)),
+      injectEnd: sim.defineEvent(this.onInjectEnd.bind(this)),
     };
     this.injects = lc.injects;
 
@@ -328,7 +344,7 @@ export class HotlineModel {
       counters: this.counters,
       closeHours: this.closeHours,
       streets: this.streetRecords,
-      open: this.orders.size,
+      open: this.openOrders,
       weights: {
         response: w.response / total,
         resolution: w.resolution / total,
@@ -346,8 +362,12 @@ export class HotlineModel {
   }
 
   private count(received: number, counter: number, n = 1): void {
-    const b = this.batchOf(received);
-    if (b >= 0) addAt(this.counters, counter * BATCHES + b, n);
+    this.tally(this.batchOf(received), counter, n);
+  }
+
+  /** Count into a batch already known (an order's), -1 meaning outside the observed window. */
+  private tally(batch: number, counter: number, n = 1): void {
+    if (batch >= 0) addAt(this.counters, counter * BATCHES + batch, n);
   }
 
   private move(order: WorkOrder, to: AppealState): void {
@@ -463,7 +483,7 @@ export class HotlineModel {
       this.keyed.at(contact, PURPOSES.dispatchMinutes),
     );
     this.count(received, C.workOrders);
-    this.sim.after(delay, this.ev.dispatch, order.id);
+    this.sim.after(delay, this.ev.dispatch, order.slot);
   }
 
   private createOrder(
@@ -476,13 +496,16 @@ export class HotlineModel {
     state: AppealState,
   ): WorkOrder {
     const owner = this.ownerOf(category, street);
+    const slot = this.freeSlots.pop() ?? this.orders.length;
     const order: WorkOrder = {
       id,
+      slot,
       source,
       category,
       cell,
       street,
       received,
+      batch: this.batchOf(received),
       owner,
       unit: owner,
       state,
@@ -494,8 +517,11 @@ export class HotlineModel {
       supervised: false,
       whistle: 0,
       outcome: undefined,
+      closed: false,
+      deadlineDone: true,
     };
-    this.orders.set(id, order);
+    this.orders[slot] = order;
+    this.openOrders++;
     return order;
   }
 
@@ -510,17 +536,18 @@ export class HotlineModel {
 
   // ─── dispatch, sign, return ─────────────────────────────────────────────────
 
-  private onDispatch(id: number): void {
-    const order = this.orders.get(id);
+  private onDispatch(slot: number): void {
+    const order = this.orders[slot];
     if (!order) return;
     const now = this.sim.now;
     if (Number.isNaN(order.dispatched)) {
       order.dispatched = now;
       order.deadline = now + (this.city.slaSeconds[order.category] as number);
-      this.sim.at(order.deadline, this.ev.deadline, id);
+      order.deadlineDone = false;
+      this.sim.at(order.deadline, this.ev.deadline, slot);
       if (order.source === 'citizen') {
-        this.count(order.received, C.dispatches);
-        this.count(order.received, C.dispatchMinutes, (now - order.received) / 60);
+        this.tally(order.batch, C.dispatches);
+        this.tally(order.batch, C.dispatchMinutes, (now - order.received) / 60);
         this.noteForHotSpot(order);
       }
     }
@@ -541,7 +568,7 @@ export class HotlineModel {
       this.sim.after(
         this.samplers.forward(this.keyed.at(order.id, PURPOSES.forward)),
         this.ev.forward,
-        order.id,
+        order.slot,
       );
       return;
     } else {
@@ -563,12 +590,12 @@ export class HotlineModel {
 
   /** The unit signs or returns the order after `delay`, within its working hours. */
   private scheduleReceipt(order: WorkOrder, delay: number): void {
-    this.sim.at(this.city.nextOpen(order.unit, this.sim.now + delay), this.ev.receive, order.id);
+    this.sim.at(this.city.nextOpen(order.unit, this.sim.now + delay), this.ev.receive, order.slot);
   }
 
   /** Tiered mode: the district passes a street's order on to the street. */
-  private onForward(id: number): void {
-    const order = this.orders.get(id);
+  private onForward(slot: number): void {
+    const order = this.orders[slot];
     if (!order) return;
     order.unit = order.owner;
     this.move(order, 'dispatched');
@@ -576,9 +603,10 @@ export class HotlineModel {
   }
 
   /** The unit signs (签收), or returns (退单) an order that is not its own, or that it wants to dodge. */
-  private onReceive(id: number): void {
-    const order = this.orders.get(id);
+  private onReceive(slot: number): void {
+    const order = this.orders[slot];
     if (!order) return;
+    const id = order.id;
     // Without 首接负责 a street disputes a multi-unit (cross-department) case once before review upholds it.
     const cat = this.city.categories[order.category];
     const disputed =
@@ -593,23 +621,23 @@ export class HotlineModel {
         this.draw(id, PURPOSES.falseReturn, order.returns) <
           this.lc.returns.falseReturnShare * (1 - 0.5 * this.effort(order)));
     if (order.misrouted || dodge) {
-      if (order.returns === 0) this.count(order.received, C.returnedOrders);
+      if (order.returns === 0) this.tally(order.batch, C.returnedOrders);
       order.returns++;
-      this.count(order.received, C.returns);
+      this.tally(order.batch, C.returns);
       this.move(order, 'returned');
       order.misrouted = true;
       const review = this.lc.returns.review
         ? this.samplers.review(this.keyed.at(id, PURPOSES.review + 32 * order.returns))
         : this.samplers.dispatch(this.keyed.at(id, PURPOSES.dispatchMinutes + 32 * order.returns));
-      this.sim.after(review, this.ev.review, id);
+      this.sim.after(review, this.ev.review, slot);
       return;
     }
     this.sign(order);
   }
 
   /** The return is reviewed: a wrong return is upheld (the unit must take it), a misroute re-dispatched. */
-  private onReview(id: number): void {
-    const order = this.orders.get(id);
+  private onReview(slot: number): void {
+    const order = this.orders[slot];
     if (!order) return;
     if (order.unit === order.owner && this.lc.returns.review) {
       order.misrouted = false;
@@ -623,13 +651,13 @@ export class HotlineModel {
     this.move(order, 'signed');
     const e = this.effort(order);
     const delay = this.samplers.response(this.keyed.at(order.id, PURPOSES.response)) * (1 - 0.9 * e);
-    this.sim.after(delay, this.ev.respond, order.id);
+    this.sim.after(delay, this.ev.respond, order.slot);
   }
 
   // ─── respond, handle, whistle ───────────────────────────────────────────────
 
-  private onRespond(id: number): void {
-    const order = this.orders.get(id);
+  private onRespond(slot: number): void {
+    const order = this.orders[slot];
     if (!order) return;
     const now = this.sim.now;
     order.contacted = now;
@@ -640,16 +668,16 @@ export class HotlineModel {
         this.city.slaSeconds[order.category] as number,
       );
       const inTime = now - order.dispatched <= limit;
-      this.count(order.received, C.responded);
-      this.count(order.received, C.responseHours, (now - order.dispatched) / 3600);
-      if (inTime) this.count(order.received, C.respondedInTime);
+      this.tally(order.batch, C.responded);
+      this.tally(order.batch, C.responseHours, (now - order.dispatched) / 3600);
+      if (inTime) this.tally(order.batch, C.respondedInTime);
       const rec = this.streetRecords[order.street];
       if (rec && this.batchOf(order.received) >= 0) {
         rec.responded++;
         if (inTime) rec.respondedInTime++;
       }
     }
-    this.enqueue(order.unit, id);
+    this.enqueue(order.unit, slot);
   }
 
   private available(unit: number): number {
@@ -661,23 +689,25 @@ export class HotlineModel {
     return cap;
   }
 
-  private enqueue(unit: number, id: number): void {
-    if ((this.busy[unit] as number) < this.available(unit)) this.startWork(unit, id);
-    else (this.backlog[unit] as number[]).push(id);
+  /** Work for a unit: an order's slot, or a proactive task (a negative ref, -1 - unit). */
+  private enqueue(unit: number, ref: number): void {
+    if ((this.busy[unit] as number) < this.available(unit)) this.startWork(unit, ref);
+    else (this.backlog[unit] as number[]).push(ref);
   }
 
-  private startWork(unit: number, id: number): void {
-    const order = this.orders.get(id);
+  private startWork(unit: number, ref: number): void {
     addAt(this.busy, unit, 1);
+    const order = ref >= 0 ? this.orders[ref] : undefined;
     if (!order) {
       // A proactive task: street work with no appeal behind it.
       this.sim.after(
-        this.samplers.work['7d']?.(this.keyed.at(id, PURPOSES.work)) ?? 3600,
+        this.samplers.work['7d']?.(this.keyed.at(ref, PURPOSES.work)) ?? 3600,
         this.ev.handled,
-        id,
+        ref,
       );
       return;
     }
+    const id = order.id;
     const cat = this.city.categories[order.category];
     let duration = (this.samplers.work[cat?.slaClass ?? '7d'] as Sampler)(this.keyed.at(id, PURPOSES.work));
     const needed = (cat?.whistle ?? 0) > 0 && this.draw(id, PURPOSES.whistleNeeded) < (cat?.whistle ?? 0);
@@ -690,24 +720,25 @@ export class HotlineModel {
         for (let i = 0; i < summoned.length; i++) {
           const report = this.samplers.report(rng);
           latest = Math.max(latest, report);
-          if (report <= this.lc.whistle.reportLimitMinutes * 60) this.count(order.received, C.reportsOnTime);
+          if (report <= this.lc.whistle.reportLimitMinutes * 60) this.tally(order.batch, C.reportsOnTime);
         }
-        this.count(order.received, C.whistles);
-        this.count(order.received, C.reports, summoned.length);
+        this.tally(order.batch, C.whistles);
+        this.tally(order.batch, C.reports, summoned.length);
         duration += latest;
       } else {
         order.whistle = -1;
       }
     }
-    this.sim.after(duration, this.ev.handled, id);
+    this.sim.after(duration, this.ev.handled, ref);
   }
 
-  private onHandled(id: number): void {
-    const order = this.orders.get(id);
-    const unit = order ? order.unit : this.proactiveUnit(id);
+  private onHandled(ref: number): void {
+    const order = ref >= 0 ? this.orders[ref] : undefined;
+    const unit = order ? order.unit : -1 - ref;
     addAt(this.busy, unit, -1);
     this.pullBacklog(unit);
     if (!order) return;
+    const id = order.id;
     this.move(order, 'handled');
     const cat = this.city.categories[order.category];
     const effort = this.effort(order);
@@ -737,7 +768,7 @@ export class HotlineModel {
       return;
     }
     // Handled in time: the deadline event (already scheduled) makes the callback. Overdue: call back now.
-    if (this.sim.now >= order.deadline) this.sim.at(this.sim.now, this.ev.callback, id);
+    if (this.sim.now >= order.deadline) this.sim.at(this.sim.now, this.ev.callback, ref);
   }
 
   private pullBacklog(unit: number): void {
@@ -763,24 +794,30 @@ export class HotlineModel {
    * handled is overdue and supervised (督办). One event per order does both, halving the far-future
    * events in the list.
    */
-  private onDeadline(id: number): void {
-    const order = this.orders.get(id);
+  private onDeadline(slot: number): void {
+    const order = this.orders[slot];
     if (!order) return;
+    order.deadlineDone = true;
+    if (order.closed) {
+      this.free(order);
+      return;
+    }
     const s = order.state;
     if (s === 'replied') {
-      this.onCallback(id);
+      this.onCallback(slot);
       return;
     }
     if (s === 'supervised' || !this.lc.supervision.enabled) return;
     order.supervised = true;
-    if (order.source === 'citizen') this.count(order.received, C.supervised);
+    if (order.source === 'citizen') this.tally(order.batch, C.supervised);
     this.move(order, 'supervised');
   }
 
   /** 回访: the hotline calls the citizen back at the time limit and records the rating. */
-  private onCallback(id: number): void {
-    const order = this.orders.get(id);
+  private onCallback(slot: number): void {
+    const order = this.orders[slot];
     if (!order) return;
+    const id = order.id;
     const reached = this.draw(id, PURPOSES.reach) < this.lc.citizens.callbackReach;
     if (reached && order.outcome) {
       this.move(order, 'evaluated');
@@ -789,12 +826,13 @@ export class HotlineModel {
         this.draw(id, PURPOSES.rating) <
         positiveRatingProbability(this.lc.citizens.satisfaction, order.outcome, this.effort(order), late);
       const r = order.received;
-      this.count(r, C.evaluated);
-      if (order.outcome === 'resolved') this.count(r, C.resolved);
-      if (order.outcome === 'partly') this.count(r, C.partly);
+      this.tally(order.batch, C.evaluated);
+      if (order.outcome === 'resolved') this.tally(order.batch, C.resolved);
+      if (order.outcome === 'partly') this.tally(order.batch, C.partly);
       if (positive) {
-        this.count(r, C.positive);
-        if (this.draw(id, PURPOSES.basically) >= this.lc.citizens.basicallyShare) this.count(r, C.satisfied);
+        this.tally(order.batch, C.positive);
+        if (this.draw(id, PURPOSES.basically) >= this.lc.citizens.basicallyShare)
+          this.tally(order.batch, C.satisfied);
       }
       const rec = this.streetRecords[order.street];
       if (rec && this.batchOf(r) >= 0) {
@@ -809,8 +847,11 @@ export class HotlineModel {
 
   private close(order: WorkOrder): void {
     this.move(order, 'closed');
-    this.orders.delete(order.id);
-    const b = this.batchOf(order.received);
+    order.closed = true;
+    this.openOrders--;
+    // A grid order verified before its time limit still has the deadline event pending: keep its slot till then.
+    if (order.deadlineDone) this.free(order);
+    const b = order.batch;
     if (b >= 0) {
       addAt(this.counters, C.closed * BATCHES + b, 1);
       if (order.source === 'citizen')
@@ -822,36 +863,55 @@ export class HotlineModel {
 
   // ─── grid, proactive, assessment ────────────────────────────────────────────
 
-  private scheduleGrid(now: number): void {
-    const perSecond = (this.city.city.cells.length * this.lc.grid.perCellPerDay) / DAY;
-    const gap = -Math.log(this.draw(GRID_ID_BASE + this.nextGrid, PURPOSES.gridDispatch, 1)) / perSecond;
-    if (now + gap < this.end) this.sim.at(now + gap, this.ev.grid);
+  /**
+   * Grid patrols report about ten discoveries for each work order, and nine in ten are settled on
+   * the spot: instead of an event each, one event per hour draws the hour's discoveries (a Poisson
+   * count, each at its own time within the hour). Dispatched ones become orders at their own time;
+   * settled ones lower the latent rate from the top of their hour (an hour early at most, against an
+   * effect lasting days).
+   */
+  private scheduleGrid(hour: number): void {
+    if (hour * SECONDS_PER_HOUR < this.end) this.sim.at(hour * SECONDS_PER_HOUR, this.ev.grid, hour);
   }
 
-  private onGridDiscovery(): void {
-    const now = this.sim.now;
-    const id = GRID_ID_BASE + this.nextGrid++;
-    this.scheduleGrid(now);
-    // Grid workers find street-level problems: draw a category until it is street-owned (bounded).
-    let category = 0;
-    for (let i = 0; i < 16; i++) {
-      category = this.city.drawCategory(this.draw(id, PURPOSES.category, i), Math.floor(now / DAY));
-      if (this.city.categories[category]?.owner.kind === 'street' && this.city.isConsultation[category] === 0)
-        break;
+  private onGridHour(hour: number): void {
+    this.scheduleGrid(hour + 1);
+    const start = hour * SECONDS_PER_HOUR;
+    const length = Math.min(SECONDS_PER_HOUR, this.end - start);
+    const perSecond = (this.city.city.cells.length * this.lc.grid.perCellPerDay) / DAY;
+    // Poisson arrivals in the hour: exponential gaps keyed by discovery id.
+    let t = start;
+    for (;;) {
+      const id = GRID_ID_BASE + this.nextGrid;
+      t += -Math.log(this.draw(id, PURPOSES.gridDispatch, 1)) / perSecond;
+      if (t >= start + length) break;
+      this.nextGrid++;
+      this.discover(id, t);
     }
+  }
+
+  private discover(id: number, t: number): void {
+    const category = this.city.drawGridCategory(this.draw(id, PURPOSES.category), Math.floor(t / DAY));
     const street = this.city.drawStreet(this.draw(id, PURPOSES.street));
-    const cell = this.city.drawCell(street, this.draw(id, PURPOSES.cell));
-    this.count(now, C.gridDiscoveries);
+    this.count(t, C.gridDiscoveries);
     if (this.draw(id, PURPOSES.gridDispatch) >= this.lc.grid.dispatchedShare) {
       // Settled on the spot by the grid worker: the problem is gone for a while.
-      this.gridUntil[street * this.city.categories.length + category] = now + this.lc.grid.effectDays * DAY;
+      const pair = street * this.city.categories.length + category;
+      this.gridUntil[pair] = Math.max(this.gridUntil[pair] as number, t + this.lc.grid.effectDays * DAY);
       return;
     }
-    this.count(now, C.gridOrders);
-    const order = this.createOrder(id, 'grid', category, street, cell, now, 'dispatched');
-    this.onTransition?.(id, undefined, 'dispatched', now);
-    order.state = 'dispatched';
-    this.onDispatch(id);
+    this.count(t, C.gridOrders);
+    const cell = this.city.drawCell(street, this.draw(id, PURPOSES.cell));
+    const order = this.createOrder(id, 'grid', category, street, cell, t, 'dispatched');
+    this.sim.at(t, this.ev.gridOrder, order.slot);
+  }
+
+  /** A dispatched grid discovery enters the pipeline at dispatch. */
+  private onGridOrder(slot: number): void {
+    const order = this.orders[slot];
+    if (!order) return;
+    this.onTransition?.(order.id, undefined, 'dispatched', this.sim.now);
+    this.onDispatch(slot);
   }
 
   private noteForHotSpot(order: WorkOrder): void {
@@ -867,15 +927,16 @@ export class HotlineModel {
       (this.hotUntil[pair] as number) <= this.sim.now
     ) {
       this.hotUntil[pair] = this.sim.now + hs.durationDays * DAY;
-      this.count(order.received, C.proactiveTasks);
+      this.tally(order.batch, C.proactiveTasks);
       // The task takes street capacity like an order does.
       const unit = this.city.streetUnit[order.street] as number;
       this.enqueue(unit, -1 - unit);
     }
   }
 
-  private proactiveUnit(id: number): number {
-    return -1 - id;
+  private free(order: WorkOrder): void {
+    this.orders[order.slot] = undefined;
+    this.freeSlots.push(order.slot);
   }
 
   private noteMonthScore(order: WorkOrder, resolved: boolean, positive: boolean): void {
