@@ -34,7 +34,7 @@ const year = validateScenario({
   hours: 24 * days,
   arrivals: {
     ...structuredClone(weekday.arrivals),
-    perHour: 3610,
+    perHour: 4900,
     dayOfWeek: [1.06, 1.06, 1.06, 1.06, 1.06, 0.85, 0.85],
   },
 });

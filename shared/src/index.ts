@@ -26,3 +26,4 @@ export * from './hotline/levers';
 export * from './hotline/ratings';
 export * from './hotline/keyed-random';
 export * from './hotline/city-model';
+export * from './random/alias-table';

@@ -1,6 +1,7 @@
 import { CATEGORIES, SLA_CLASSES, seasonalMultiplier, type AppealCategory } from '../catalogue/categories';
 import { CITY_UNITS, UNIT_KIND_DEFAULTS, UNIT_KIND_INFO, type WorkingHours } from '../catalogue/units';
 import type { City } from '../city/types';
+import { AliasTable } from '../random/alias-table';
 import { distributionMean } from '../random/distributions';
 import type { Scenario } from '../scenario/schema';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, civilFromDays, dayOfWeek } from '../engine/calendar';
@@ -56,12 +57,12 @@ export class CityModel {
   readonly streetDistrict: Int32Array;
   readonly cellStreet: Int32Array;
   /** Cumulative demand weights: streets across the city, cells within each street. */
-  private readonly streetCdf: Float64Array;
+  private readonly streetTable: AliasTable;
   private readonly cellCdf: Float64Array;
   private readonly cellStart: Int32Array;
   /** Cumulative category weights per day of the run (seasonality), and of street problems grid workers find. */
-  private readonly categoryCdfByDay: Float64Array[] = [];
-  private readonly gridCdfByDay: Float64Array[] = [];
+  private readonly categoryByDay: AliasTable[] = [];
+  private readonly gridCategoryByDay: AliasTable[] = [];
   /** Month (1-12) of each day of the run. */
   private readonly months: Uint8Array;
   /** SLA limit in seconds, owner kind and owning unit (city units) per category. */
@@ -109,7 +110,7 @@ export class CityModel {
     city.cells.forEach((c, i) => {
       this.cellStreet[i] = streetIndex.get(c.streetId) ?? 0;
     });
-    this.streetCdf = cumulative(city.streets.map((s) => s.weight));
+    this.streetTable = new AliasTable(city.streets.map((s) => s.weight));
     // Cells are ordered by street in the city data: one cumulative table per street's run of cells.
     this.cellStart = new Int32Array(city.streets.length + 1);
     this.cellCdf = new Float64Array(city.cells.length);
@@ -148,9 +149,9 @@ export class CityModel {
       this.months[d] = month;
       const daysInMonth = monthLength(year, month);
       const weights = this.categories.map((c) => c.share * seasonalMultiplier(c, month, day, daysInMonth));
-      this.categoryCdfByDay.push(cumulative(weights));
-      this.gridCdfByDay.push(
-        cumulative(
+      this.categoryByDay.push(new AliasTable(weights));
+      this.gridCategoryByDay.push(
+        new AliasTable(
           weights.map((w, k) =>
             this.categories[k]?.owner.kind === 'street' && !this.isConsultation[k] ? w : 0,
           ),
@@ -247,19 +248,17 @@ export class CityModel {
 
   /** A category index for a uniform u, on day `day` of the run. */
   drawCategory(u: number, day: number): number {
-    const cdf = this.categoryCdfByDay[Math.min(day, this.categoryCdfByDay.length - 1)] as Float64Array;
-    return search(cdf, u * (cdf[cdf.length - 1] as number));
+    return (this.categoryByDay[Math.min(day, this.categoryByDay.length - 1)] as AliasTable).draw(u);
   }
 
   /** A street-level problem category (what grid workers find) for a uniform u, on day `day`. */
   drawGridCategory(u: number, day: number): number {
-    const cdf = this.gridCdfByDay[Math.min(day, this.gridCdfByDay.length - 1)] as Float64Array;
-    return search(cdf, u * (cdf[cdf.length - 1] as number));
+    return (this.gridCategoryByDay[Math.min(day, this.gridCategoryByDay.length - 1)] as AliasTable).draw(u);
   }
 
   /** A street index for a uniform u, by demand weight. */
   drawStreet(u: number): number {
-    return search(this.streetCdf, u * (this.streetCdf[this.streetCdf.length - 1] as number));
+    return this.streetTable.draw(u);
   }
 
   /** A street of district d for a uniform u, by demand weight. */
@@ -313,26 +312,4 @@ export function addAt(a: Float64Array | Int32Array | Uint32Array | Uint16Array, 
 function monthLength(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-function cumulative(weights: readonly number[]): Float64Array {
-  const out = new Float64Array(weights.length);
-  let acc = 0;
-  weights.forEach((w, i) => {
-    acc += w;
-    out[i] = acc;
-  });
-  return out;
-}
-
-/** First index whose cumulative weight is ≥ x. */
-function search(cdf: Float64Array, x: number): number {
-  let a = 0;
-  let b = cdf.length - 1;
-  while (a < b) {
-    const m = (a + b) >> 1;
-    if ((cdf[m] as number) < x) a = m + 1;
-    else b = m;
-  }
-  return a;
 }
