@@ -9,6 +9,7 @@ export class ContactTable {
   private arrivals = new Float64Array(4096);
   private categories = new Int32Array(4096);
   private streets = new Int32Array(4096);
+  private waits = new Float64Array(4096);
 
   set(id: number, arrival: number, category: number, street: number): void {
     let slot = id & this.mask;
@@ -20,6 +21,17 @@ export class ContactTable {
     this.arrivals[slot] = arrival;
     this.categories[slot] = category;
     this.streets[slot] = street;
+    this.waits[slot] = 0;
+  }
+
+  /** Seconds the contact waited for an agent. */
+  setWait(id: number, seconds: number): void {
+    const slot = this.find(id);
+    if (slot >= 0) this.waits[slot] = seconds;
+  }
+
+  wait(slot: number): number {
+    return this.waits[slot] as number;
   }
 
   /** The slot of a live contact, or -1. */
@@ -51,6 +63,7 @@ export class ContactTable {
       arrivals: this.arrivals,
       categories: this.categories,
       streets: this.streets,
+      waits: this.waits,
     };
     const size = (this.mask + 1) * 2;
     this.mask = size - 1;
@@ -58,6 +71,7 @@ export class ContactTable {
     this.arrivals = new Float64Array(size);
     this.categories = new Int32Array(size);
     this.streets = new Int32Array(size);
+    this.waits = new Float64Array(size);
     old.ids.forEach((id, i) => {
       if (id === -1) return;
       const slot = id & this.mask;
@@ -65,6 +79,7 @@ export class ContactTable {
       this.arrivals[slot] = old.arrivals[i] as number;
       this.categories[slot] = old.categories[i] as number;
       this.streets[slot] = old.streets[i] as number;
+      this.waits[slot] = old.waits[i] as number;
     });
   }
 }

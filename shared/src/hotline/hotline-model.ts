@@ -43,6 +43,8 @@ export interface WorkOrder {
   supervised: boolean;
   whistle: number;
   outcome: Outcome | undefined;
+  /** Minutes the citizen waited for an agent (0 for grid discoveries). */
+  waitMinutes: number;
   /** Closed, but its slot waits for a pending deadline event before it is reused. */
   closed: boolean;
   /** No deadline event is pending for it (never scheduled, or already fired). */
@@ -303,6 +305,7 @@ export class HotlineModel {
       sim,
       hooks: {
         admit: (c) => this.admit(c),
+        onAnswered: (c, wait) => this.contacts.setWait(c, wait),
         onTalkEnd: (c) => this.onTalkEnd(c),
         onAbandon: (c) => this.onAbandon(c),
       },
@@ -453,6 +456,7 @@ export class HotlineModel {
     const received = this.contacts.arrival(slot);
     const category = this.contacts.category(slot);
     const street = this.contacts.street(slot);
+    const waitMinutes = this.contacts.wait(slot) / 60;
     this.contacts.delete(contact);
     const cat = this.city.categories[category];
     if (!cat) return;
@@ -478,6 +482,7 @@ export class HotlineModel {
     }
     const cell = this.city.drawCell(street, this.draw(contact, PURPOSES.cell));
     const order = this.createOrder(contact, 'citizen', category, street, cell, received, 'received');
+    order.waitMinutes = waitMinutes;
     const smart = this.lc.dispatch.mode === 'smart';
     const delay = (smart ? this.samplers.smartDispatch : this.samplers.dispatch)(
       this.keyed.at(contact, PURPOSES.dispatchMinutes),
@@ -517,6 +522,7 @@ export class HotlineModel {
       supervised: false,
       whistle: 0,
       outcome: undefined,
+      waitMinutes: 0,
       closed: false,
       deadlineDone: true,
     };
@@ -824,7 +830,13 @@ export class HotlineModel {
       const late = order.contacted - order.dispatched > this.lc.response.limitHours * 3600;
       const positive =
         this.draw(id, PURPOSES.rating) <
-        positiveRatingProbability(this.lc.citizens.satisfaction, order.outcome, this.effort(order), late);
+        positiveRatingProbability(
+          this.lc.citizens.satisfaction,
+          order.outcome,
+          this.effort(order),
+          late,
+          order.waitMinutes,
+        );
       const r = order.received;
       this.tally(order.batch, C.evaluated);
       if (order.outcome === 'resolved') this.tally(order.batch, C.resolved);

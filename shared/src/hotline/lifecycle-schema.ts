@@ -215,23 +215,25 @@ export const lifecycleSchema = z.strictObject({
       callbackReach: share.default(0.92),
       resolution: z
         .strictObject({
-          base: z.number().default(0.39),
-          effort: z.number().default(1.15),
+          base: z.number().default(0.386),
+          effort: z.number().default(1.162),
           difficulty: z.number().default(2.2),
           whistle: z.number().default(1.2),
           supervised: z.number().default(0.4),
-          dataSharing: z.number().default(1.41),
-          topicPolicies: z.number().default(1.7),
+          dataSharing: z.number().default(1.422),
+          topicPolicies: z.number().default(1.715),
           returned: z.number().default(0.3),
         })
         .prefault({}),
       satisfaction: z
         .strictObject({
-          resolved: z.number().default(3.22),
-          partly: z.number().default(-0.88),
-          notResolved: z.number().default(-1.88),
-          effort: z.number().default(1.29),
+          resolved: z.number().default(3.247),
+          partly: z.number().default(-0.81),
+          notResolved: z.number().default(-1.81),
+          effort: z.number().default(1.322),
           lateResponse: z.number().default(0.8),
+          /** Per minute waited for an agent (assumed). */
+          wait: z.number().default(0.1),
         })
         .prefault({}),
       /** Share of unresolved outcomes the citizen calls partly resolved. */

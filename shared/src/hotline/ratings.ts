@@ -9,8 +9,9 @@
  *   but the whistle is off, S = 1 if supervised, DS the data-sharing lever, T the share of monthly-topic
  *   policies in force (complaints only), R = 1 if the order was returned on the way.
  * Not resolved splits into partly / not by `partlyShare`.
- * Positive rating (满意 or 基本满意): P = logistic(outcome term + effort·E − lateResponse·L), L = 1
- *   when the unit responded after the limit; a positive rating is "basically" with `basicallyShare`.
+ * Positive rating (满意 or 基本满意): P = logistic(outcome term + effort·E − lateResponse·L − wait·M),
+ *   L = 1 when the unit responded after the limit, M the minutes the citizen waited for an agent;
+ *   a positive rating is "basically" with `basicallyShare`.
  */
 export interface ResolutionCoefficients {
   base: number;
@@ -29,6 +30,8 @@ export interface SatisfactionCoefficients {
   notResolved: number;
   effort: number;
   lateResponse: number;
+  /** Per minute the citizen waited in the hotline queue. */
+  wait: number;
 }
 
 export interface ResolutionInputs {
@@ -64,7 +67,8 @@ export function positiveRatingProbability(
   outcome: Outcome,
   effort: number,
   lateResponse: boolean,
+  waitMinutes = 0,
 ): number {
   const base = outcome === 'resolved' ? c.resolved : outcome === 'partly' ? c.partly : c.notResolved;
-  return logistic(base + c.effort * effort - (lateResponse ? c.lateResponse : 0));
+  return logistic(base + c.effort * effort - (lateResponse ? c.lateResponse : 0) - c.wait * waitMinutes);
 }

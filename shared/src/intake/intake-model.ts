@@ -55,6 +55,8 @@ export interface IntakeObservation {
 export interface IntakeHooks {
   /** A contact is about to call; false means it never does (e.g. pre-empted by proactive work). */
   admit(contactId: number): boolean;
+  /** An agent picks up the contact after it waited this long in the queue. */
+  onAnswered(contactId: number, waitSeconds: number): void;
   /** An agent finished talking to the contact. */
   onTalkEnd(contactId: number): void;
   /** The contact hung up while queued. */
@@ -253,6 +255,7 @@ export class IntakeModel {
       this.busy++;
       this.busyTw.set(now, this.busy);
       sim.after(talk, this.evDeparture, contact);
+      this.hooks?.onAnswered(contact, 0);
       if (batch) {
         batch.answered++;
         batch.withinServiceLevel++;
@@ -294,6 +297,7 @@ export class IntakeModel {
     const arrived = this.qArrival[slot] as number;
     const direct = this.qGone[slot] === 2;
     this.sim.after(this.qTalk[slot] as number, this.evDeparture, this.qContact[slot] as number);
+    this.hooks?.onAnswered(this.qContact[slot] as number, now - arrived);
     this.head++;
     this.waiting--;
     this.queueTw.set(now, this.waiting);
