@@ -76,8 +76,11 @@ export class Simulation {
     const q = this.queue;
     const handlers = this.handlers;
     let fired = 0;
-    while (q.size > 0 && q.peekTime() <= t) {
-      this.now = q.peekTime();
+    for (;;) {
+      const time = q.peekTime();
+      // An empty queue peeks Infinity, which no finite t reaches.
+      if (time > t || time === Infinity) break;
+      this.now = time;
       const kind = q.topKind();
       const ref = q.topRef();
       q.pop();
