@@ -1,23 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const bin = fileURLToPath(new URL('../bin/hotline.js', import.meta.url));
-const run = promisify(execFile);
-
-async function hotline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { maxBuffer: 1 << 24 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+import { hotline } from './run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'hotline-cli-'));
 const small = join(dir, 'small.json');
@@ -230,5 +215,73 @@ describe.concurrent('hotline sweep', () => {
       ['sweep', short, '--set', 'intake.agents=12,0'],
       /short with intake\.agents = 0 is invalid: intake\.agents: .*got 0/,
     );
+  });
+});
+
+/** The part of a report's street league row the tests read. */
+interface LeagueRow {
+  rank: number;
+  score: number;
+  underSupervision: boolean;
+}
+
+describe.concurrent('reform stages end to end: hotline run and compare with the lifecycle', () => {
+  it('reports the 三率, their score and a ranked street league with the 治理类 flags as JSON', async () => {
+    const { code, stdout } = await hotline('run', 'stage-2024', '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.scenario).toBe('stage-2024');
+    const rate = (k: string): number => {
+      const kpi = report.kpis[k];
+      expect(kpi, k).toBeDefined();
+      expect(kpi.mean, k).toBeGreaterThan(0);
+      expect(kpi.mean, k).toBeLessThanOrEqual(1);
+      return kpi.mean;
+    };
+    const [response, resolution, satisfaction] = [
+      rate('responseRate'),
+      rate('resolutionRate'),
+      rate('satisfactionRate'),
+    ];
+    // The default weights 10/45/45.
+    expect(rate('score')).toBeCloseTo(0.1 * response + 0.45 * resolution + 0.45 * satisfaction, 12);
+
+    const streets: LeagueRow[] = report.streets;
+    expect(streets.length).toBeGreaterThan(10);
+    expect(streets.map((s) => s.rank)).toEqual(streets.map((_, i) => i + 1));
+    for (let i = 1; i < streets.length; i++) {
+      expect(streets[i]?.score).toBeLessThanOrEqual(streets[i - 1]?.score ?? NaN);
+    }
+    // The 治理类 list: the worst governanceListSize (10) streets, and only they.
+    const flagged = streets.filter((s) => s.underSupervision).map((s) => s.rank);
+    expect(flagged).toEqual(streets.slice(-10).map((s) => s.rank));
+  });
+
+  it('prints the street league and its bottom 10 under city supervision (治理类) by default', async () => {
+    const { code, stdout } = await hotline('run', 'stage-2024');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/resolutionRate\s+│\s+解决率/);
+    expect(stdout).toMatch(/Street league \(街乡排名\), top 10 of \d+ ranked:/);
+    expect(stdout).toMatch(/Bottom 10 \(10 under city supervision, 治理类\):/);
+    const bottom = stdout.slice(stdout.indexOf('Bottom 10'));
+    // Ten ranked rows flagged (the header row ends in 治理类 too, without a rank).
+    expect(bottom.match(/^│\s+\d+ │.*│ 治理类 │$/gm)).toHaveLength(10);
+  });
+
+  it("compares two reform stages: October 2019's levers (ranking, 治理类 list, return review) raise the resolution rate", async () => {
+    const { code, stdout } = await hotline(
+      'compare',
+      'stage-2019-01',
+      'stage-2019-10',
+      '--replications',
+      '2',
+      '--json',
+    );
+    expect(code).toBe(0);
+    const c = JSON.parse(stdout);
+    expect(c).toMatchObject({ a: 'stage-2019-01', b: 'stage-2019-10', replications: 2 });
+    const resolution = c.rows.find((r: { kpi: string }) => r.kpi === 'resolutionRate');
+    expect(resolution.difference).toBeGreaterThan(0);
+    expect(resolution.ci95[0]).toBeGreaterThan(0);
   });
 });

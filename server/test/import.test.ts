@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { isCategoryId, runScenario, validateScenario } from '@hotline-sim/shared';
 import {
@@ -16,20 +14,9 @@ import {
   parseCreatedTime,
   parseMapping,
 } from '../src/import';
+import { hotline } from './run-cli';
 
-const bin = fileURLToPath(new URL('../bin/hotline.js', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-const run = promisify(execFile);
-
-async function hotline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { maxBuffer: 1 << 24 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'hotline-import-'));
 const write = (name: string, text: string) => {

@@ -202,8 +202,9 @@ function check(l: Levers): Violations {
   return v;
 }
 
-// Every property below runs the same scenarios (same fast-check seed), so each model runs once.
-const FC_SEED = Date.now() ^ 0x5eed;
+// Every property below runs the same scenarios (same fast-check seed), so each model runs once. The seed
+// is fixed (STYLE: property tests use fixed seeds): a failure names its levers and reproduces as is.
+const FC_SEED = 0x5eed;
 const NUM_RUNS = 10;
 const cache = new Map<string, Violations>();
 const violations = (l: Levers): Violations => {
