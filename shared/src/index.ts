@@ -24,6 +24,6 @@ export * from './hotline/lifecycle';
 export * from './hotline/lifecycle-schema';
 export * from './hotline/levers';
 export * from './hotline/ratings';
-export * from './hotline/keyed-random';
+export * from './random/keyed-random';
 export * from './hotline/city-model';
 export * from './random/alias-table';

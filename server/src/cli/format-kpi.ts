@@ -12,6 +12,7 @@ const count = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 
 
 /** A KPI's value: `28.46 %`, `7,349.9`, `3.14`. */
 export function formatKpiValue(value: number, unit: Unit): string {
+  if (Number.isNaN(value)) return 'n/a';
   if (!Number.isFinite(value)) return String(value);
   if (unit === 'share') return `${(value * 100).toFixed(2)} %`;
   if (unit === 'count') return count(value);

@@ -81,8 +81,9 @@ for (let it = 0; it <= iterations; it++) {
   c.resolution.base += damp * d('stage-2019-01', 'r');
   c.resolution.effort += (damp * (d('stage-2019-10', 'r') - d('stage-2019-01', 'r'))) / 0.6;
   const reform = damp * (d('stage-2024', 'r') - d('stage-2019-10', 'r'));
-  c.resolution.dataSharing += reform / (0.8 - 0.2 + 1.2 * 1.03);
-  c.resolution.topicPolicies += (1.2 * reform) / (0.8 - 0.2 + 1.2 * 1.03);
+  // dataSharing rises by 0.6 from Oct 2019 to 2024, the topic policies' share from 0 to 1 (62 ≥ 60 topics).
+  c.resolution.dataSharing += reform / (0.8 - 0.2 + 1.2);
+  c.resolution.topicPolicies += (1.2 * reform) / (0.8 - 0.2 + 1.2);
   // Satisfaction: shift the unresolved terms for Jan, effort for Oct, the resolved term for 2024.
   const shift = damp * d('stage-2019-01', 's');
   c.satisfaction.notResolved += shift;

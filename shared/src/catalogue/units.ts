@@ -51,15 +51,16 @@ export const OFFICE_HOURS = { days: 'weekdays', start: 9, end: 17 } as const sat
 export const ROUND_THE_CLOCK = { days: 'everyday', start: 0, end: 24 } as const satisfies WorkingHours;
 
 /**
- * Scenario-overridable defaults for the units built from division data (streets and districts):
- * how many orders they work on at once and when they handle them (signing follows {@link UNIT_KIND_INFO}).
+ * Working hours of the units built from division data (streets and districts); whether they sign
+ * outside them follows {@link UNIT_KIND_INFO}. Staffing is not catalogue data: the model sizes every
+ * unit for its expected load (lifecycle.units.targetUtilisation).
  */
 export const UNIT_KIND_DEFAULTS = {
   // assumed: DOMAIN.md gives no figure
-  street: { handlers: 6, hours: OFFICE_HOURS },
+  street: { hours: OFFICE_HOURS },
   // assumed: DOMAIN.md gives no figure
-  district: { handlers: 10, hours: OFFICE_HOURS },
-} as const satisfies Partial<Record<UnitKind, { handlers: number; hours: WorkingHours }>>;
+  district: { hours: OFFICE_HOURS },
+} as const satisfies Partial<Record<UnitKind, { hours: WorkingHours }>>;
 
 /** One city-level unit: a municipal department (委办局) or a utility. */
 export interface CityUnit {
@@ -70,28 +71,21 @@ export interface CityUnit {
   /** English name for the UI. */
   readonly en: string;
   readonly kind: Extract<UnitKind, 'department' | 'utility'>;
-  /**
-   * Default number of hotline orders the unit works on at the same time (its handling staff).
-   * A scenario default, not a fact: DOMAIN.md gives no per-unit staffing.
-   */
-  readonly handlers: number;
-  /** Default hours in which the unit handles orders. */
+  /** Hours in which the unit signs orders (unless its kind signs around the clock). */
   readonly hours: WorkingHours;
 }
 
 /**
  * The city departments and utilities that own or assist appeal categories. Names are the official
- * names of the Beijing municipal bodies; handler counts and hours are defaults a scenario can override.
+ * names of the Beijing municipal bodies; hours follow each unit's nature (assumed).
  */
 export const CITY_UNITS = [
-  // The handler counts only rank the units roughly by the volume of appeals they own; hours follow
-  // the unit's nature (offices vs 24-hour police, emergency and utility services).
+  // Hours follow the unit's nature (offices vs 24-hour police, emergency and utility services).
   {
     id: 'city-management',
     zh: '北京市城市管理委员会',
     en: 'Beijing Municipal Commission of Urban Management',
     kind: 'department',
-    handlers: 12, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -99,7 +93,6 @@ export const CITY_UNITS = [
     zh: '北京市住房和城乡建设委员会',
     en: 'Beijing Municipal Commission of Housing and Urban-Rural Development',
     kind: 'department',
-    handlers: 15, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -107,7 +100,6 @@ export const CITY_UNITS = [
     zh: '北京市交通委员会',
     en: 'Beijing Municipal Commission of Transport',
     kind: 'department',
-    handlers: 12, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -115,7 +107,6 @@ export const CITY_UNITS = [
     zh: '北京市市场监督管理局',
     en: 'Beijing Municipal Administration for Market Regulation',
     kind: 'department',
-    handlers: 25, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -123,7 +114,6 @@ export const CITY_UNITS = [
     zh: '北京市生态环境局',
     en: 'Beijing Municipal Ecology and Environment Bureau',
     kind: 'department',
-    handlers: 8, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -131,7 +121,6 @@ export const CITY_UNITS = [
     zh: '北京市水务局',
     en: 'Beijing Water Authority',
     kind: 'department',
-    handlers: 8, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -139,7 +128,6 @@ export const CITY_UNITS = [
     zh: '北京市卫生健康委员会',
     en: 'Beijing Municipal Health Commission',
     kind: 'department',
-    handlers: 25, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -147,7 +135,6 @@ export const CITY_UNITS = [
     zh: '北京市教育委员会',
     en: 'Beijing Municipal Education Commission',
     kind: 'department',
-    handlers: 10, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -155,7 +142,6 @@ export const CITY_UNITS = [
     zh: '北京市人力资源和社会保障局',
     en: 'Beijing Municipal Human Resources and Social Security Bureau',
     kind: 'department',
-    handlers: 12, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -163,7 +149,6 @@ export const CITY_UNITS = [
     zh: '北京市公安局',
     en: 'Beijing Municipal Public Security Bureau',
     kind: 'department',
-    handlers: 10, // assumed: DOMAIN.md gives no figure
     hours: ROUND_THE_CLOCK, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -171,7 +156,6 @@ export const CITY_UNITS = [
     zh: '北京市公安局公安交通管理局',
     en: 'Traffic Management Bureau of the Beijing Public Security Bureau',
     kind: 'department',
-    handlers: 10, // assumed: DOMAIN.md gives no figure
     hours: ROUND_THE_CLOCK, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -179,7 +163,6 @@ export const CITY_UNITS = [
     zh: '北京市规划和自然资源委员会',
     en: 'Beijing Municipal Commission of Planning and Natural Resources',
     kind: 'department',
-    handlers: 5, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -187,7 +170,6 @@ export const CITY_UNITS = [
     zh: '北京市民政局',
     en: 'Beijing Municipal Civil Affairs Bureau',
     kind: 'department',
-    handlers: 6, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -195,7 +177,6 @@ export const CITY_UNITS = [
     zh: '北京市园林绿化局',
     en: 'Beijing Municipal Forestry and Parks Bureau',
     kind: 'department',
-    handlers: 5, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -203,7 +184,6 @@ export const CITY_UNITS = [
     zh: '北京市文化和旅游局',
     en: 'Beijing Municipal Bureau of Culture and Tourism',
     kind: 'department',
-    handlers: 4, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -211,7 +191,6 @@ export const CITY_UNITS = [
     zh: '北京市应急管理局',
     en: 'Beijing Municipal Emergency Management Bureau',
     kind: 'department',
-    handlers: 4, // assumed: DOMAIN.md gives no figure
     hours: ROUND_THE_CLOCK, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -219,7 +198,6 @@ export const CITY_UNITS = [
     zh: '北京市消防救援总队',
     en: 'Beijing Fire and Rescue Corps',
     kind: 'department',
-    handlers: 4, // assumed: DOMAIN.md gives no figure
     hours: ROUND_THE_CLOCK, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -227,7 +205,6 @@ export const CITY_UNITS = [
     zh: '北京市城市管理综合行政执法局',
     en: 'Beijing Municipal Urban Management Law Enforcement Bureau',
     kind: 'department',
-    handlers: 10, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -235,7 +212,6 @@ export const CITY_UNITS = [
     zh: '北京市商务局',
     en: 'Beijing Municipal Commerce Bureau',
     kind: 'department',
-    handlers: 4, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -243,7 +219,6 @@ export const CITY_UNITS = [
     zh: '北京市医疗保障局',
     en: 'Beijing Municipal Medical Insurance Bureau',
     kind: 'department',
-    handlers: 8, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -251,7 +226,6 @@ export const CITY_UNITS = [
     zh: '北京市退役军人事务局',
     en: 'Beijing Municipal Veterans Affairs Bureau',
     kind: 'department',
-    handlers: 2, // assumed: DOMAIN.md gives no figure
     hours: OFFICE_HOURS, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -259,7 +233,6 @@ export const CITY_UNITS = [
     zh: '北京市自来水集团',
     en: 'Beijing Waterworks Group',
     kind: 'utility',
-    handlers: 15, // assumed: DOMAIN.md gives no figure
     hours: ROUND_THE_CLOCK, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -267,7 +240,6 @@ export const CITY_UNITS = [
     zh: '国网北京市电力公司',
     en: 'State Grid Beijing Electric Power Company',
     kind: 'utility',
-    handlers: 15, // assumed: DOMAIN.md gives no figure
     hours: ROUND_THE_CLOCK, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -275,7 +247,6 @@ export const CITY_UNITS = [
     zh: '北京市燃气集团',
     en: 'Beijing Gas Group',
     kind: 'utility',
-    handlers: 10, // assumed: DOMAIN.md gives no figure
     hours: ROUND_THE_CLOCK, // assumed: DOMAIN.md gives no figure
   },
   {
@@ -283,7 +254,6 @@ export const CITY_UNITS = [
     zh: '北京市热力集团',
     en: 'Beijing District Heating Group',
     kind: 'utility',
-    handlers: 30, // assumed: DOMAIN.md gives no figure
     hours: ROUND_THE_CLOCK, // assumed: DOMAIN.md gives no figure
   },
 ] as const satisfies readonly CityUnit[];

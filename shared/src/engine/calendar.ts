@@ -52,3 +52,9 @@ export function dayOfWeek(daysSinceEpoch: number): number {
   // 1970-01-01 was a Thursday (index 3).
   return (((daysSinceEpoch + 3) % 7) + 7) % 7;
 }
+
+/** Days in a month of a year (Gregorian). */
+export function monthLength(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}

@@ -77,8 +77,12 @@ export function compareScenarios(a: Scenario, b: Scenario, options: CompareOptio
   }
   const names = kpiNames(samplesA[0] ?? {}).filter((kpi) => samplesB[0]?.[kpi] !== undefined);
   const rows = names.map((kpi): ComparisonRow => {
-    const va = samplesA.map((v) => v[kpi] ?? NaN);
-    const vb = samplesB.map((v) => v[kpi] ?? NaN);
+    // Pairs where either side has no value for a rate (nothing counted) are left out.
+    const pairs = samplesA
+      .map((v, r) => [v[kpi] ?? NaN, samplesB[r]?.[kpi] ?? NaN] as const)
+      .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+    const va = pairs.map(([x]) => x);
+    const vb = pairs.map(([, y]) => y);
     const meanA = meanCI(va).mean;
     const diff = pairedDifferenceCI(vb, va);
     return {

@@ -14,7 +14,7 @@ import {
   type Replication,
 } from '../report/kpis';
 import { streetLeague, type StreetRow } from '../report/league';
-import type { Scenario } from '../scenario/schema';
+import { meanPerHour, type Scenario } from '../scenario/schema';
 import { QuantileSketch, meanCI } from '../stats';
 
 /** A KPI's point estimate and its 95 % confidence interval. */
@@ -79,7 +79,13 @@ export function runReplication(scenario: Scenario, seed: number, onProgress?: Pr
 function estimates(samples: readonly KpiValues[]): KpiRecord<KpiEstimate> {
   const out: Partial<Record<KpiName, KpiEstimate>> = {};
   for (const name of kpiNames(samples[0] ?? {})) {
-    const ci = meanCI(samples.map((s) => s[name] ?? NaN));
+    // A replication that counted nothing for a rate (no callbacks, no whistles) has no value for it.
+    const values = samples.map((s) => s[name] ?? NaN).filter(Number.isFinite);
+    if (values.length === 0) {
+      out[name] = { mean: NaN, ci95: [NaN, NaN] };
+      continue;
+    }
+    const ci = meanCI(values);
     // A share cannot leave [0, 1], nor a count or duration go below 0: clip the t-interval to what is possible.
     const hi = KPIS[name].unit === 'share' ? Math.min(1, ci.ci95[1]) : ci.ci95[1];
     out[name] = { mean: ci.mean, ci95: [Math.max(0, ci.ci95[0]), hi] };
@@ -110,7 +116,7 @@ export function buildReport(scenario: Scenario, seed: number, replications: read
   const waits = new QuantileSketch();
   for (const r of replications) waits.merge(r.intake.waits);
   const n = replications.length;
-  const perHour = scenario.arrivals.perHour ?? (scenario.arrivals.trace?.length ?? 0) / scenario.hours;
+  const perHour = meanPerHour(scenario);
   const report: Report = {
     scenario: scenario.name,
     seed,

@@ -3,8 +3,8 @@ import { CITY_UNITS, UNIT_KIND_DEFAULTS, UNIT_KIND_INFO, type WorkingHours } fro
 import type { City } from '../city/types';
 import { AliasTable } from '../random/alias-table';
 import { distributionMean } from '../random/distributions';
-import type { Scenario } from '../scenario/schema';
-import { SECONDS_PER_DAY, SECONDS_PER_HOUR, civilFromDays, dayOfWeek } from '../engine/calendar';
+import { meanPerHour, type Scenario } from '../scenario/schema';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR, civilFromDays, dayOfWeek, monthLength } from '../engine/calendar';
 
 /** Unit kinds in the unit table, in table order. */
 export type TableUnitKind = 'district' | 'street' | 'department' | 'utility';
@@ -62,6 +62,11 @@ export class CityModel {
   private readonly cellStart: Int32Array;
   /** Cumulative category weights per day of the run (seasonality), and of street problems grid workers find. */
   private readonly categoryByDay: AliasTable[] = [];
+  /** Category shares per day of the run (seasonality), summing to 1. */
+  private readonly sharesByDay: Float64Array[] = [];
+  /** Streets of each district, and a weighted table to draw among them. */
+  private readonly districtStreets: Int32Array[] = [];
+  private readonly districtStreetTable: AliasTable[] = [];
   private readonly gridCategoryByDay: AliasTable[] = [];
   /** Month (1-12) of each day of the run. */
   private readonly months: Uint8Array;
@@ -111,6 +116,11 @@ export class CityModel {
       this.cellStreet[i] = streetIndex.get(c.streetId) ?? 0;
     });
     this.streetTable = new AliasTable(city.streets.map((s) => s.weight));
+    city.districts.forEach((_, d) => {
+      const streets = city.streets.flatMap((_s, i) => (this.streetDistrict[i] === d ? [i] : []));
+      this.districtStreets.push(Int32Array.from(streets));
+      this.districtStreetTable.push(new AliasTable(streets.map((i) => city.streets[i]?.weight ?? 0)));
+    });
     // Cells are ordered by street in the city data: one cumulative table per street's run of cells.
     this.cellStart = new Int32Array(city.streets.length + 1);
     this.cellCdf = new Float64Array(city.cells.length);
@@ -150,6 +160,8 @@ export class CityModel {
       const daysInMonth = monthLength(year, month);
       const weights = this.categories.map((c) => c.share * seasonalMultiplier(c, month, day, daysInMonth));
       this.categoryByDay.push(new AliasTable(weights));
+      const total = weights.reduce((a, b) => a + b, 0);
+      this.sharesByDay.push(Float64Array.from(weights, (w) => w / total));
       this.gridCategoryByDay.push(
         new AliasTable(
           weights.map((w, k) =>
@@ -218,14 +230,29 @@ export class CityModel {
   private sizeUnits(scenario: Scenario): void {
     const lifecycle = scenario.lifecycle;
     if (!lifecycle) return;
-    const perDay =
-      (scenario.arrivals.perHour ?? (scenario.arrivals.trace?.length ?? 0) / scenario.hours) * 24;
+    const perDay = meanPerHour(scenario) * 24;
+    const grid = lifecycle.grid;
+    const gridOrdersPerDay = grid.enabled
+      ? this.city.cells.length * grid.perCellPerDay * grid.dispatchedShare
+      : 0;
+    const streetProblems = this.categories.reduce(
+      (a, c, k) => a + (c.owner.kind === 'street' && !this.isConsultation[k] ? c.share : 0),
+      0,
+    );
+    const reportHours = lifecycle.whistle.enabled
+      ? distributionMean(lifecycle.whistle.reportMinutes) / 60
+      : 0;
     const load = new Float64Array(this.units.length);
     const streets = this.city.streets;
     this.categories.forEach((c, k) => {
       const redirect = c.redirect?.probability ?? 0;
-      const orders = perDay * c.share * (1 - redirect) * (1 - c.directAnswer);
-      const hours = distributionMean(lifecycle.units.workHours[c.slaClass]);
+      let orders = perDay * c.share * (1 - redirect) * (1 - c.directAnswer);
+      // Grid workers dispatch street problems too, in proportion to their share.
+      if (c.owner.kind === 'street' && !this.isConsultation[k] && streetProblems > 0) {
+        orders += (gridOrdersPerDay * c.share) / streetProblems;
+      }
+      // A whistle keeps the handler waiting for the departments' reports.
+      const hours = distributionMean(lifecycle.units.workHours[c.slaClass]) + c.whistle * reportHours;
       const work = orders * hours;
       if (c.owner.kind === 'street') {
         streets.forEach((s, i) => {
@@ -263,20 +290,28 @@ export class CityModel {
 
   /** A street of district d for a uniform u, by demand weight. */
   drawStreetIn(d: number, u: number): number {
-    const streets: number[] = [];
+    const table = this.districtStreetTable[d];
+    const streets = this.districtStreets[d];
+    return table && streets ? (streets[table.draw(u)] as number) : this.drawStreet(u);
+  }
+
+  /** Share of all contacts that fall in the given categories on day `day` (seasonality included). */
+  categoryShare(categories: readonly number[], day: number): number {
+    const shares = this.sharesByDay[Math.min(day, this.sharesByDay.length - 1)] as Float64Array;
     let total = 0;
-    this.streetDistrict.forEach((district, s) => {
-      if (district === d) {
-        streets.push(s);
-        total += this.city.streets[s]?.weight ?? 0;
-      }
-    });
-    let x = u * total;
-    for (const s of streets) {
-      x -= this.city.streets[s]?.weight ?? 0;
-      if (x <= 0) return s;
+    for (const k of categories) total += shares[k] ?? 0;
+    return total;
+  }
+
+  /** One of the given categories for a uniform u, by their shares on day `day`. */
+  drawCategoryAmong(categories: readonly number[], u: number, day: number): number {
+    const shares = this.sharesByDay[Math.min(day, this.sharesByDay.length - 1)] as Float64Array;
+    let x = u * this.categoryShare(categories, day);
+    for (const k of categories) {
+      x -= shares[k] ?? 0;
+      if (x <= 0) return k;
     }
-    return streets[streets.length - 1] ?? 0;
+    return categories[categories.length - 1] ?? 0;
   }
 
   /** A cell of street s for a uniform u, by weight within the street. */
@@ -307,9 +342,4 @@ export class CityModel {
 /** a[i] += n, for typed arrays under noUncheckedIndexedAccess. */
 export function addAt(a: Float64Array | Int32Array | Uint32Array | Uint16Array, i: number, n: number): void {
   a[i] = (a[i] as number) + n;
-}
-
-function monthLength(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }

@@ -4,11 +4,11 @@ import { SECONDS_PER_DAY, SECONDS_PER_HOUR, parseIsoDate } from '../engine/calen
 import { Simulation } from '../engine/simulation';
 import { BATCHES, IntakeModel, type IntakeObservation } from '../intake/intake-model';
 import { makeSampler, type Sampler } from '../random/distributions';
-import type { Scenario } from '../scenario/schema';
+import { meanPerHour, type Scenario } from '../scenario/schema';
 import { QuantileSketch } from '../stats';
 import { CityModel, addAt } from './city-model';
 import { ContactTable } from './contact-table';
-import { KeyedRng, PURPOSES, keyedUniform } from './keyed-random';
+import { KeyedRng, PURPOSES, keyedUniform } from '../random/keyed-random';
 import { transition, type AppealState } from './lifecycle';
 import { positiveRatingProbability, resolutionProbability, type Outcome } from './ratings';
 
@@ -45,6 +45,8 @@ export interface WorkOrder {
   outcome: Outcome | undefined;
   /** Minutes the citizen waited for an agent (0 for grid discoveries). */
   waitMinutes: number;
+  /** The unit responded after the response limit (24 h, or the SLA if shorter). */
+  late: boolean;
   /** Closed, but its slot waits for a pending deadline event before it is reused. */
   closed: boolean;
   /** No deadline event is pending for it (never scheduled, or already fired). */
@@ -55,6 +57,7 @@ export interface WorkOrder {
 export const HOTLINE_COUNTERS = [
   'admitted',
   'avoided',
+  'gridAvoided',
   'selfService',
   'redirected',
   'repeats',
@@ -75,11 +78,10 @@ export const HOTLINE_COUNTERS = [
   'dispatches',
   'evaluated',
   'resolved',
-  'partly',
   'positive',
   'satisfied',
-  'supervised',
   'closed',
+  'supervised',
 ] as const;
 export type HotlineCounter = (typeof HOTLINE_COUNTERS)[number];
 const C = Object.fromEntries(HOTLINE_COUNTERS.map((name, i) => [name, i])) as Record<HotlineCounter, number>;
@@ -115,8 +117,30 @@ export interface HotlineOptions {
 }
 
 const GRID_ID_BASE = 1 << 30;
-/** Keys of surge arrival gaps (contact ids stay far below). */
+/** Fields of a street's record for the month (治理类 ranking). */
+const MONTH_EVALUATED = 0;
+const MONTH_RESOLVED = 1;
+const MONTH_POSITIVE = 2;
+const MONTH_RESPONDED = 3;
+const MONTH_IN_TIME = 4;
+const MONTH_FIELDS = 5;
+/** Streets need this many rated orders to be ranked (monthly 治理类 list, league table). */
+export const MIN_RATED_TO_RANK = 5;
+/** Keys of surge arrival gaps, and ids of surge contacts: ranges of their own, far above regular contacts. */
 const SURGE_ID_BASE = 1 << 29;
+const SURGE_CONTACT_BASE = (1 << 29) + (1 << 28);
+
+/** A running demand surge (storm, heating start): which categories and district, and its rate bound. */
+interface Surge {
+  factor: number;
+  categories: number[] | undefined;
+  district: number;
+  endAt: number;
+  /** The highest extra rate over its window (contacts per second), for thinning. */
+  peak: number;
+  /** Key of the pending candidate's draws (one candidate is pending at a time). */
+  key: number;
+}
 const DAY = SECONDS_PER_DAY;
 
 /**
@@ -139,7 +163,9 @@ export class HotlineModel {
   private readonly batchSeconds: number;
   private readonly days: number;
 
+  /** Contacts in flight: regular ones, and surge ones (a table each: each id range is contiguous). */
   private readonly contacts = new ContactTable();
+  private readonly surgeContactTable = new ContactTable();
   /** Category and street chosen for a surge contact before it calls. */
   private readonly surgeCategory = new Map<number, number>();
   /**
@@ -168,12 +194,11 @@ export class HotlineModel {
   private topicCategory = -1;
   private readonly flagged: Uint8Array;
   private readonly monthStreet: Float64Array;
-  /** Running surges by inject index: their extra arrival rate, categories (with shares) and district. */
-  private readonly surges = new Map<
-    number,
-    { rate: number; categories: number[] | undefined; weights: number[]; share: number; district: number }
-  >();
-  private surgeArrivals = 0;
+  /** Running surges by inject index. */
+  private readonly surges = new Map<number, Surge>();
+  private surgeDraws = 0;
+  private tasks = 0;
+  private surgeContacts = 0;
   private readonly surgeStreet = new Map<number, number>();
   /** Average contacts per hour of the arrival process (surges add a multiple of it). */
   private readonly ratePerHour: number;
@@ -193,6 +218,8 @@ export class HotlineModel {
     work: Record<string, Sampler>;
   };
   private readonly baseEffort: number;
+  /** 三率 weights of the assessment, normalised to sum to 1. */
+  private readonly weights: { response: number; resolution: number; satisfaction: number };
   private readonly misrouteShare: number;
   private readonly topicPolicies: number;
 
@@ -226,7 +253,7 @@ export class HotlineModel {
     this.warmup = scenario.warmupHours * SECONDS_PER_HOUR;
     this.batchSeconds = (this.end - this.warmup) / BATCHES;
     this.days = Math.ceil(this.end / DAY) + 1;
-    this.ratePerHour = scenario.arrivals.perHour ?? (scenario.arrivals.trace?.length ?? 0) / scenario.hours;
+    this.ratePerHour = meanPerHour(scenario);
     const startDay = parseIsoDate(scenario.start);
     this.city = new CityModel(options.city ?? loadBeijing(), scenario, startDay, this.days + 60);
     const trace = scenario.arrivals.trace;
@@ -251,7 +278,7 @@ export class HotlineModel {
     this.windowCounts = new Uint16Array(this.pairs * window);
     this.windowSums = new Uint32Array(this.pairs);
     this.flagged = new Uint8Array(streets);
-    this.monthStreet = new Float64Array(streets * 3);
+    this.monthStreet = new Float64Array(streets * MONTH_FIELDS);
     this.streetRecords = Array.from({ length: streets }, () => ({
       orders: 0,
       responded: 0,
@@ -274,6 +301,12 @@ export class HotlineModel {
       ),
     };
     const a = lc.assessment;
+    const total = a.weights.response + a.weights.resolution + a.weights.satisfaction || 1;
+    this.weights = {
+      response: a.weights.response / total,
+      resolution: a.weights.resolution / total,
+      satisfaction: a.weights.satisfaction / total,
+    };
     this.baseEffort = Math.min(
       1,
       0.25 + (a.ranking ? 0.45 : 0) + (a.governanceList ? 0.15 : 0) + (lc.supervision.enabled ? 0.15 : 0),
@@ -305,7 +338,7 @@ export class HotlineModel {
       sim,
       hooks: {
         admit: (c) => this.admit(c),
-        onAnswered: (c, wait) => this.contacts.setWait(c, wait),
+        onAnswered: (c, wait) => this.tableOf(c).setWait(c, wait),
         onTalkEnd: (c) => this.onTalkEnd(c),
         onAbandon: (c) => this.onAbandon(c),
       },
@@ -340,19 +373,13 @@ export class HotlineModel {
     // Nothing new arrives after the horizon (day ticks, grid patrols and surges stop there), so the
     // event list empties once the last open appeal closes.
     this.sim.runAll();
-    const w = this.lc.assessment.weights;
-    const total = w.response + w.resolution + w.satisfaction || 1;
     return {
       intake: this.intake.finish(),
       counters: this.counters,
       closeHours: this.closeHours,
       streets: this.streetRecords,
       open: this.openOrders,
-      weights: {
-        response: w.response / total,
-        resolution: w.resolution / total,
-        satisfaction: w.satisfaction / total,
-      },
+      weights: this.weights,
     };
   }
 
@@ -408,24 +435,33 @@ export class HotlineModel {
         this.forget(contact);
         return false;
       }
-    } else if (u >= this.latentFactor(pair, category, now)) {
-      this.count(now, C.avoided);
-      this.forget(contact);
-      return false;
+    } else {
+      // The grid's effect alone decides what the same seed without 未诉先办 would see; what proactive
+      // work removes on top of it is `avoided`, exactly the contacts that run would have had more.
+      const grid = (this.gridUntil[pair] as number) > now ? 1 - this.lc.grid.effect : 1;
+      if (u >= grid) {
+        this.count(now, C.gridAvoided);
+        this.forget(contact);
+        return false;
+      }
+      if (u >= grid * this.proactiveFactor(pair, category, now)) {
+        this.count(now, C.avoided);
+        this.forget(contact);
+        return false;
+      }
     }
-    this.contacts.set(contact, now, category, street);
+    this.tableOf(contact).set(contact, now, category, street);
     this.surgeCategory.delete(contact);
     this.surgeStreet.delete(contact);
     this.count(now, C.admitted);
     return true;
   }
 
-  /** Share of the latent problem rate still reaching the hotline after proactive work (≤ 1). */
-  private latentFactor(pair: number, category: number, now: number): number {
+  /** Share of the latent problem rate that 未诉先办 (hot spots, monthly topic, seasonal) leaves (≤ 1). */
+  private proactiveFactor(pair: number, category: number, now: number): number {
     const p = this.lc.proactive;
     let f = 1;
     if ((this.hotUntil[pair] as number) > now) f *= 1 - p.hotSpots.effect;
-    if ((this.gridUntil[pair] as number) > now) f *= 1 - this.lc.grid.effect;
     if (category === this.topicCategory) f *= 1 - p.monthlyTopic.effect;
     const months = this.city.seasonalMonths[category];
     if (p.seasonal.enabled && months && months.includes(this.city.monthOf(Math.floor(now / DAY)))) {
@@ -434,13 +470,17 @@ export class HotlineModel {
     return f;
   }
 
+  private tableOf(contact: number): ContactTable {
+    return contact >= SURGE_CONTACT_BASE ? this.surgeContactTable : this.contacts;
+  }
+
   /** The contact's street: drawn from its id, unless a surge placed it in a district. */
   private streetOf(contact: number): number {
     return this.surgeStreet.get(contact) ?? this.city.drawStreet(this.draw(contact, PURPOSES.street));
   }
 
   private forget(contact: number): void {
-    this.contacts.delete(contact);
+    this.tableOf(contact).delete(contact);
     this.surgeCategory.delete(contact);
     this.surgeStreet.delete(contact);
   }
@@ -451,13 +491,14 @@ export class HotlineModel {
 
   /** The agent finishes: emergency hand-over, repeat, direct answer, or a work order. */
   private onTalkEnd(contact: number): void {
-    const slot = this.contacts.find(contact);
+    const table = this.tableOf(contact);
+    const slot = table.find(contact);
     if (slot < 0) throw new Error(`contact ${contact} ended a call it never started`);
-    const received = this.contacts.arrival(slot);
-    const category = this.contacts.category(slot);
-    const street = this.contacts.street(slot);
-    const waitMinutes = this.contacts.wait(slot) / 60;
-    this.contacts.delete(contact);
+    const received = table.arrival(slot);
+    const category = table.category(slot);
+    const street = table.street(slot);
+    const waitMinutes = table.wait(slot) / 60;
+    table.delete(contact);
     const cat = this.city.categories[category];
     if (!cat) return;
     const u = this.draw(contact, PURPOSES.intakeOutcome);
@@ -523,6 +564,7 @@ export class HotlineModel {
       whistle: 0,
       outcome: undefined,
       waitMinutes: 0,
+      late: false,
       closed: false,
       deadlineDone: true,
     };
@@ -570,7 +612,7 @@ export class HotlineModel {
       order.unit = this.wrongUnit(order, attempt);
     } else if (this.lc.dispatch.mode === 'tiered' && cat?.owner.kind === 'street' && attempt === 0) {
       order.unit = this.city.districtUnit[this.city.streetDistrict[order.street] as number] as number;
-      this.move(order, 'dispatched');
+      if (order.state !== 'dispatched') this.move(order, 'dispatched'); // a grid discovery enters at dispatched
       this.sim.after(
         this.samplers.forward(this.keyed.at(order.id, PURPOSES.forward)),
         this.ev.forward,
@@ -580,7 +622,7 @@ export class HotlineModel {
     } else {
       order.unit = order.owner;
     }
-    this.move(order, 'dispatched');
+    if (order.state !== 'dispatched') this.move(order, 'dispatched'); // a grid discovery enters at dispatched
     this.scheduleReceipt(
       order,
       this.samplers.sign(this.keyed.at(order.id, PURPOSES.signHours + 32 * attempt)),
@@ -674,25 +716,33 @@ export class HotlineModel {
         this.city.slaSeconds[order.category] as number,
       );
       const inTime = now - order.dispatched <= limit;
+      order.late = !inTime;
       this.tally(order.batch, C.responded);
       this.tally(order.batch, C.responseHours, (now - order.dispatched) / 3600);
       if (inTime) this.tally(order.batch, C.respondedInTime);
       const rec = this.streetRecords[order.street];
-      if (rec && this.batchOf(order.received) >= 0) {
+      if (rec && order.batch >= 0) {
         rec.responded++;
         if (inTime) rec.respondedInTime++;
       }
+      this.noteMonth(order.street, MONTH_RESPONDED);
+      if (inTime) this.noteMonth(order.street, MONTH_IN_TIME);
     }
     this.enqueue(order.unit, slot);
   }
 
   private available(unit: number): number {
-    if ((this.outageUntil[unit] as number) > this.sim.now) return 0;
-    let cap = this.capacity[unit] as number;
-    if (this.topicCategory >= 0 && this.city.units[unit]?.kind === 'street') {
-      cap = Math.max(1, Math.round(cap * (1 - this.lc.proactive.monthlyTopic.capacityCost)));
-    }
-    return cap;
+    return (this.outageUntil[unit] as number) > this.sim.now ? 0 : (this.capacity[unit] as number);
+  }
+
+  /**
+   * While a monthly-topic campaign runs, streets give it `capacityCost` of their time: their work on
+   * everything else takes 1 / (1 − cost) as long (a share of handlers would round to nothing in small units).
+   */
+  private workStretch(unit: number): number {
+    return this.topicCategory >= 0 && this.city.units[unit]?.kind === 'street'
+      ? 1 / (1 - Math.min(0.95, this.lc.proactive.monthlyTopic.capacityCost))
+      : 1;
   }
 
   /** Work for a unit: an order's slot, or a proactive task (a negative ref, -1 - unit). */
@@ -705,9 +755,10 @@ export class HotlineModel {
     addAt(this.busy, unit, 1);
     const order = ref >= 0 ? this.orders[ref] : undefined;
     if (!order) {
-      // A proactive task: street work with no appeal behind it.
+      // A proactive task: street work with no appeal behind it, each task its own draw.
+      const work = this.samplers.work['7d'] as Sampler;
       this.sim.after(
-        this.samplers.work['7d']?.(this.keyed.at(ref, PURPOSES.work)) ?? 3600,
+        work(this.keyed.at(this.tasks++, PURPOSES.task)) * this.workStretch(unit),
         this.ev.handled,
         ref,
       );
@@ -715,7 +766,9 @@ export class HotlineModel {
     }
     const id = order.id;
     const cat = this.city.categories[order.category];
-    let duration = (this.samplers.work[cat?.slaClass ?? '7d'] as Sampler)(this.keyed.at(id, PURPOSES.work));
+    let duration =
+      (this.samplers.work[cat?.slaClass ?? '7d'] as Sampler)(this.keyed.at(id, PURPOSES.work)) *
+      this.workStretch(unit);
     const needed = (cat?.whistle ?? 0) > 0 && this.draw(id, PURPOSES.whistleNeeded) < (cat?.whistle ?? 0);
     if (needed) {
       if (this.lc.whistle.enabled) {
@@ -813,7 +866,7 @@ export class HotlineModel {
       this.onCallback(slot);
       return;
     }
-    if (s === 'supervised' || !this.lc.supervision.enabled) return;
+    if (!this.lc.supervision.enabled) return;
     order.supervised = true;
     if (order.source === 'citizen') this.tally(order.batch, C.supervised);
     this.move(order, 'supervised');
@@ -827,20 +880,18 @@ export class HotlineModel {
     const reached = this.draw(id, PURPOSES.reach) < this.lc.citizens.callbackReach;
     if (reached && order.outcome) {
       this.move(order, 'evaluated');
-      const late = order.contacted - order.dispatched > this.lc.response.limitHours * 3600;
       const positive =
         this.draw(id, PURPOSES.rating) <
         positiveRatingProbability(
           this.lc.citizens.satisfaction,
           order.outcome,
           this.effort(order),
-          late,
+          order.late,
           order.waitMinutes,
         );
       const r = order.received;
       this.tally(order.batch, C.evaluated);
       if (order.outcome === 'resolved') this.tally(order.batch, C.resolved);
-      if (order.outcome === 'partly') this.tally(order.batch, C.partly);
       if (positive) {
         this.tally(order.batch, C.positive);
         if (this.draw(id, PURPOSES.basically) >= this.lc.citizens.basicallyShare)
@@ -852,7 +903,9 @@ export class HotlineModel {
         if (order.outcome === 'resolved') rec.resolved++;
         if (positive) rec.positive++;
       }
-      this.noteMonthScore(order, order.outcome === 'resolved', positive);
+      this.noteMonth(order.street, MONTH_EVALUATED);
+      if (order.outcome === 'resolved') this.noteMonth(order.street, MONTH_RESOLVED);
+      if (positive) this.noteMonth(order.street, MONTH_POSITIVE);
     }
     this.close(order);
   }
@@ -951,11 +1004,8 @@ export class HotlineModel {
     this.freeSlots.push(order.slot);
   }
 
-  private noteMonthScore(order: WorkOrder, resolved: boolean, positive: boolean): void {
-    const i = order.street * 3;
-    addAt(this.monthStreet, i, 1);
-    if (resolved) addAt(this.monthStreet, i + 1, 1);
-    if (positive) addAt(this.monthStreet, i + 2, 1);
+  private noteMonth(street: number, field: number): void {
+    addAt(this.monthStreet, street * MONTH_FIELDS + field, 1);
   }
 
   /** Midnight: roll the hot-spot window; on the first of a month pick the topic and the governance list. */
@@ -994,14 +1044,17 @@ export class HotlineModel {
     }
     const a = this.lc.assessment;
     if (a.governanceList && day > 0) {
-      // 治理类: the worst streets of the month (by weighted resolution and satisfaction) get city supervision.
+      // 治理类: the worst streets of the month by their 三率 score (the assessment weights) go under city supervision.
+      const w = this.weights;
       const scores: [number, number][] = [];
       for (let s = 0; s < this.flagged.length; s++) {
-        const n = this.monthStreet[s * 3] as number;
-        if (n < 5) continue;
+        const m = (field: number) => this.monthStreet[s * MONTH_FIELDS + field] as number;
+        const n = m(MONTH_EVALUATED);
+        if (n < MIN_RATED_TO_RANK) continue;
+        const response = m(MONTH_RESPONDED) > 0 ? m(MONTH_IN_TIME) / m(MONTH_RESPONDED) : 0;
         scores.push([
           s,
-          ((this.monthStreet[s * 3 + 1] as number) + (this.monthStreet[s * 3 + 2] as number)) / n,
+          w.response * response + (w.resolution * m(MONTH_RESOLVED) + w.satisfaction * m(MONTH_POSITIVE)) / n,
         ]);
       }
       scores.sort((x, y) => x[1] - y[1]);
@@ -1016,7 +1069,8 @@ export class HotlineModel {
   private onInjectStart(i: number): void {
     const inject = this.injects[i];
     if (!inject) return;
-    const endAt = this.sim.now + inject.hours * SECONDS_PER_HOUR;
+    const now = this.sim.now;
+    const endAt = now + inject.hours * SECONDS_PER_HOUR;
     this.sim.at(endAt, this.ev.injectEnd, i);
     if (inject.kind === 'outage') {
       const unit = this.city.unitById.get(inject.unitId);
@@ -1027,55 +1081,66 @@ export class HotlineModel {
     const categories = ids
       ?.map((id) => this.city.categories.findIndex((c) => c.id === id))
       .filter((k) => k >= 0);
-    const weights = (categories ?? this.city.categories.map((_, k) => k)).map(
-      (k) => this.city.categories[k]?.share ?? 0,
-    );
-    const share = weights.reduce((a, b) => a + b, 0);
     const district =
       inject.kind === 'surge' && inject.districtId
         ? this.city.city.districts.findIndex((d) => d.id === inject.districtId)
         : -1;
-    // Extra contacts: (factor − 1) × the base rate of the affected categories (and district).
-    const districtShare = district >= 0 ? (this.city.city.districts[district]?.weight ?? 0) : 1;
-    const rate = ((inject.factor - 1) * this.ratePerHour * share * districtShare) / SECONDS_PER_HOUR;
-    if (rate <= 0) return;
-    this.surges.set(i, { rate, categories, weights, share, district });
+    const surge: Surge = { factor: inject.factor, categories, district, endAt, peak: 0, key: 0 };
+    // Thinning needs a bound on the extra rate over the whole window: the peak of the hourly rates.
+    for (let t = now; t < endAt; t += SECONDS_PER_HOUR)
+      surge.peak = Math.max(surge.peak, this.surgeRate(surge, t));
+    surge.peak = Math.max(surge.peak, this.surgeRate(surge, endAt - 1));
+    if (surge.peak <= 0) return;
+    this.surges.set(i, surge);
     this.scheduleSurge(i);
   }
 
+  /**
+   * Extra contacts per second a surge adds at time t: (factor − 1) × the current rate of the affected
+   * categories (time of day, weekday, season) in the affected district.
+   */
+  private surgeRate(surge: Surge, t: number): number {
+    const day = Math.floor(t / DAY);
+    const share = surge.categories ? this.city.categoryShare(surge.categories, day) : 1;
+    const area = surge.district >= 0 ? (this.city.city.districts[surge.district]?.weight ?? 0) : 1;
+    return (surge.factor - 1) * this.intake.rateAt(t) * share * area;
+  }
+
+  /** The next candidate of a surge, thinned against its peak so its rate follows the hour and the season. */
   private scheduleSurge(i: number): void {
     const surge = this.surges.get(i);
     if (!surge) return;
-    // Each surge arrival draws its gap from its own key: a Poisson process, reproducible by seed.
-    const gap = -Math.log(this.draw(SURGE_ID_BASE + this.surgeArrivals++, PURPOSES.surge)) / surge.rate;
-    this.sim.after(gap, this.ev.surge, i);
+    surge.key = SURGE_ID_BASE + this.surgeDraws++;
+    const gap = -Math.log(this.draw(surge.key, PURPOSES.surge)) / surge.peak;
+    if (this.sim.now + gap < Math.min(surge.endAt, this.end)) this.sim.after(gap, this.ev.surge, i);
   }
 
-  /** A surge contact: its category among the surge's (by share), its street in the surge's district. */
+  /** A surge candidate: kept with probability rate(now) / peak, then placed among the surge's categories and district. */
   private onSurgeArrival(i: number): void {
     const surge = this.surges.get(i);
-    if (!surge || this.sim.now >= this.end) return;
-    const contact = this.intake.nextContactId;
+    if (!surge) return;
+    const now = this.sim.now;
+    const key = surge.key;
+    this.scheduleSurge(i);
+    if (this.draw(key, PURPOSES.surge, 1) * surge.peak >= this.surgeRate(surge, now)) return;
+    const contact = SURGE_CONTACT_BASE + this.surgeContacts++;
     if (surge.categories) {
-      let x = this.draw(contact, PURPOSES.surge) * surge.share;
-      let pick = surge.categories[surge.categories.length - 1] ?? 0;
-      for (let j = 0; j < surge.categories.length; j++) {
-        x -= surge.weights[j] ?? 0;
-        if (x <= 0) {
-          pick = surge.categories[j] ?? pick;
-          break;
-        }
-      }
-      this.surgeCategory.set(contact, pick);
+      this.surgeCategory.set(
+        contact,
+        this.city.drawCategoryAmong(
+          surge.categories,
+          this.draw(contact, PURPOSES.category),
+          Math.floor(now / DAY),
+        ),
+      );
     }
     if (surge.district >= 0) {
       this.surgeStreet.set(
         contact,
-        this.city.drawStreetIn(surge.district, this.draw(contact, PURPOSES.street, 1)),
+        this.city.drawStreetIn(surge.district, this.draw(contact, PURPOSES.street)),
       );
     }
-    this.intake.arrive();
-    this.scheduleSurge(i);
+    this.intake.arrive(contact);
   }
 
   private onInjectEnd(i: number): void {

@@ -162,7 +162,7 @@ export const lifecycleSchema = z.strictObject({
       hotSpots: z
         .strictObject({
           enabled: z.boolean().default(false),
-          windowDays: z.number().positive().default(7),
+          windowDays: z.number().int().positive().default(7),
           threshold: z.number().int().positive().default(5),
           /** Share of the latent problem rate the task removes… */
           effect: share.default(0.5),
@@ -186,7 +186,10 @@ export const lifecycleSchema = z.strictObject({
           effect: share.default(0.3),
           /** Share of street capacity the campaign takes while it runs. */
           capacityCost: share.default(0.05),
-          /** Topics solved in earlier years whose policies are in force (DOMAIN.md §5: 27, 17, 18, 13 …). */
+          /**
+           * Topics solved in earlier years whose policies are in force (DOMAIN.md §5: 27, 17, 18, 13 …).
+           * Their effect on resolution grows with the count and saturates at 60 (about 2019-2023's).
+           */
           topicsInForce: z.number().int().min(0).max(100).default(0),
         })
         .prefault({}),
@@ -215,22 +218,22 @@ export const lifecycleSchema = z.strictObject({
       callbackReach: share.default(0.92),
       resolution: z
         .strictObject({
-          base: z.number().default(0.386),
-          effort: z.number().default(1.162),
+          base: z.number().default(0.385),
+          effort: z.number().default(1.165),
           difficulty: z.number().default(2.2),
           whistle: z.number().default(1.2),
           supervised: z.number().default(0.4),
-          dataSharing: z.number().default(1.422),
-          topicPolicies: z.number().default(1.715),
+          dataSharing: z.number().default(1.421),
+          topicPolicies: z.number().default(1.713),
           returned: z.number().default(0.3),
         })
         .prefault({}),
       satisfaction: z
         .strictObject({
-          resolved: z.number().default(3.247),
-          partly: z.number().default(-0.81),
-          notResolved: z.number().default(-1.81),
-          effort: z.number().default(1.322),
+          resolved: z.number().default(3.239),
+          partly: z.number().default(-0.782),
+          notResolved: z.number().default(-1.782),
+          effort: z.number().default(1.317),
           lateResponse: z.number().default(0.8),
           /** Per minute waited for an agent (assumed). */
           wait: z.number().default(0.1),

@@ -2,6 +2,7 @@ import { Simulation } from '../engine/simulation';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, parseIsoDate } from '../engine/calendar';
 import { PiecewiseArrivals, TraceArrivals, type ArrivalProcess } from '../random/arrival-rate';
 import { makeSampler, type Sampler } from '../random/distributions';
+import { KeyedRng, PURPOSES } from '../random/keyed-random';
 import { RngStreams, type Rng } from '../random/rng';
 import type { Scenario } from '../scenario/schema';
 import { QuantileSketch, TimeWeighted } from '../stats';
@@ -95,6 +96,7 @@ export class IntakeModel {
   private agents: number;
   private readonly agentsByHour: readonly number[] | undefined;
   private readonly hooks: IntakeHooks | undefined;
+  private readonly keyed: KeyedRng | undefined;
   private nextContact = 0;
   private readonly warmup: number;
   private readonly end: number;
@@ -140,6 +142,7 @@ export class IntakeModel {
   constructor(scenario: Scenario, seed: number = scenario.seed, options: IntakeOptions = {}) {
     this.sim = options.sim ?? new Simulation();
     this.hooks = options.hooks;
+    this.keyed = options.hooks ? new KeyedRng(seed) : undefined;
     const streams = new RngStreams<IntakeStream>(seed, INTAKE_STREAMS);
     this.rngArrivals = streams.stream('arrivals');
     this.rngTalk = streams.stream('talk');
@@ -156,7 +159,10 @@ export class IntakeModel {
 
     const { perHour, trace } = scenario.arrivals;
     this.arrivals = trace
-      ? new TraceArrivals(trace.map((e) => e.at))
+      ? new TraceArrivals(
+          trace.map((e) => e.at),
+          this.end,
+        )
       : new PiecewiseArrivals(
           { ...scenario.arrivals, perHour: perHour ?? 0 },
           parseIsoDate(scenario.start),
@@ -187,15 +193,16 @@ export class IntakeModel {
     this.evBatchEnd = sim.defineEvent(() => this.onBatchEnd());
     this.evShift = sim.defineEvent((hour) => this.onShift(hour));
 
-    sim.at(this.arrivals.next(0, this.rngArrivals), this.evArrival);
+    const first = this.arrivals.next(0, this.rngArrivals);
+    if (first < this.end) sim.at(first, this.evArrival);
     if (this.warmup > 0) sim.at(this.warmup, this.evWarmupEnd);
     for (let b = 1; b <= BATCHES; b++) sim.at(this.warmup + b * this.batchSeconds, this.evBatchEnd);
     if (this.agentsByHour) sim.at(SECONDS_PER_HOUR, this.evShift, 1);
   }
 
-  /** The id the next contact will get. */
-  get nextContactId(): number {
-    return this.nextContact;
+  /** Contacts per second the arrival process produces around time t. */
+  rateAt(t: number): number {
+    return this.arrivals.rateAt(t);
   }
 
   /** Virtual seconds the whole run lasts. */
@@ -233,18 +240,24 @@ export class IntakeModel {
   }
 
   /**
-   * A contact calls now: from the arrival process, or injected by a larger model (a surge).
+   * A contact calls now: from the arrival process, or injected by a larger model (a surge) with an
+   * id of its own range, so injected calls never shift the ids of the regular ones.
    * Returns its contact id, or -1 when the hooks did not admit it.
    */
-  arrive(): number {
+  arrive(injectedId?: number): number {
     const sim = this.sim;
     const now = sim.now;
-    const contact = this.nextContact++;
+    const contact = injectedId ?? this.nextContact++;
     if (this.hooks && !this.hooks.admit(contact)) return -1;
 
-    // Every contact draws its talk time and patience whether or not it needs them (common random numbers).
-    const talk = this.talk(this.rngTalk);
-    const patience = this.patience ? this.patience(this.rngPatience) : Infinity;
+    // Common random numbers: alone, the intake draws talk and patience for every contact from their
+    // streams; inside the hotline model, where policies change who calls at all, they are keyed by
+    // contact id so a contact's call is the same whoever else calls.
+    const keyed = this.keyed;
+    const talk = this.talk(keyed ? keyed.at(contact, PURPOSES.talk) : this.rngTalk);
+    const patience = this.patience
+      ? this.patience(keyed ? keyed.at(contact, PURPOSES.patience) : this.rngPatience)
+      : Infinity;
     // A share of exactly 0 or 1 needs no draw (the stream is the contact's own, so skipping shifts nothing else).
     const share = this.directShare;
     const direct = !this.hooks && (share >= 1 || (share > 0 && this.rngDirect.next() < share));

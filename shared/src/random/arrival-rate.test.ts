@@ -69,7 +69,8 @@ describe('piecewise-constant arrivals', () => {
 
 describe('trace arrivals', () => {
   it('replays recorded times in order, equal times as separate contacts', () => {
-    const trace = new TraceArrivals([30, 10, 10, 20]);
+    const trace = new TraceArrivals([30, 10, 10, 20], 40);
+    expect(trace.rateAt()).toBe(0.1);
     const seen: number[] = [];
     let t = trace.next(0);
     while (t < Infinity) {

@@ -4,6 +4,8 @@ import type { Rng } from './rng';
 /** Where arrival times come from: `next(t, rng)` is the first arrival after t (Infinity: none). */
 export interface ArrivalProcess {
   next(t: number, rng: Rng): number;
+  /** Arrivals per second around time t (a trace: its average). */
+  rateAt(t: number): number;
 }
 
 /** Replays recorded arrival times in order; draws nothing from the generator. */
@@ -11,8 +13,16 @@ export class TraceArrivals implements ArrivalProcess {
   private readonly times: Float64Array;
   private index = 0;
 
-  constructor(times: readonly number[]) {
+  private readonly meanRate: number;
+
+  /** @param seconds the span the trace covers, for its average rate */
+  constructor(times: readonly number[], seconds: number) {
     this.times = Float64Array.from(times).sort();
+    this.meanRate = seconds > 0 ? times.length / seconds : 0;
+  }
+
+  rateAt(): number {
+    return this.meanRate;
   }
 
   next(t: number): number {

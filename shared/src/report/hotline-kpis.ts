@@ -1,3 +1,4 @@
+import { ratio } from '../util/ratio';
 import type { HotlineCounter, HotlineObservation } from '../hotline/hotline-model';
 import { HOTLINE_COUNTERS } from '../hotline/hotline-model';
 import { BATCHES } from '../intake/intake-model';
@@ -29,9 +30,24 @@ export const HOTLINE_KPIS = {
     unit: 'share',
   },
   appealsAvoided: {
-    en: 'Appeals avoided by proactive work (same seed without it)',
-    zh: '减少诉求量',
+    en: 'Appeals avoided by 未诉先办 (hot spots, monthly topic, seasonal): the same seed without it has these more',
+    zh: '未诉先办减少诉求量',
     unit: 'count',
+  },
+  gridAppealsAvoided: {
+    en: 'Appeals avoided by grid patrols settling problems first',
+    zh: '网格先行减少诉求量',
+    unit: 'count',
+  },
+  selfServed: {
+    en: 'Questions settled by self-service (一网通办) before calling',
+    zh: '一网通办自助解决量',
+    unit: 'count',
+  },
+  fullySatisfiedRate: {
+    en: 'Callbacks fully satisfied (满意, not 基本满意)',
+    zh: '满意（非基本满意）占比',
+    unit: 'share',
   },
   meanMinutesToDispatch: {
     en: 'Mean minutes from call to dispatch',
@@ -48,8 +64,6 @@ export const HOTLINE_KPIS = {
 
 export type HotlineKpiName = keyof typeof HOTLINE_KPIS;
 export type HotlineKpiValues = Record<HotlineKpiName, number>;
-
-const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
 
 function sums(obs: HotlineObservation, batches: readonly number[]): Record<HotlineCounter, number> {
   const out = {} as Record<HotlineCounter, number>;
@@ -85,9 +99,12 @@ function kpisOf(obs: HotlineObservation, batches: readonly number[], countScale:
     supervisedRate: ratio(s.supervised, s.workOrders),
     proactiveShare: ratio(proactive, proactive + s.workOrders),
     appealsAvoided: s.avoided * countScale,
+    gridAppealsAvoided: s.gridAvoided * countScale,
+    selfServed: s.selfService * countScale,
+    fullySatisfiedRate: ratio(s.satisfied, s.evaluated),
     meanMinutesToDispatch: ratio(s.dispatchMinutes, s.dispatches),
     meanHoursToResponse: ratio(s.responseHours, s.responded),
-    p90HoursToClose: close.count > 0 ? close.quantile(0.9) : 0,
+    p90HoursToClose: close.count > 0 ? close.quantile(0.9) : NaN,
   };
 }
 

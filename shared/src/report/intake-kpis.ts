@@ -1,3 +1,4 @@
+import { ratio } from '../util/ratio';
 import type { IntakeBatch, IntakeObservation } from '../intake/intake-model';
 
 /** The intake KPIs every report carries, with what each one measures. */
@@ -51,8 +52,6 @@ function sum(batches: readonly IntakeBatch[]): IntakeBatch {
   }
   return total;
 }
-
-const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
 
 /**
  * KPIs of a stretch of observation (one batch, or the sum of all). Shares of outcomes are over

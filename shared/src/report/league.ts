@@ -1,5 +1,5 @@
 import { loadBeijing } from '../city/beijing';
-import type { HotlineObservation } from '../hotline/hotline-model';
+import { MIN_RATED_TO_RANK, type HotlineObservation } from '../hotline/hotline-model';
 import type { Scenario } from '../scenario/schema';
 
 /** One street of the league table. */
@@ -18,9 +18,6 @@ export interface StreetRow {
   /** 治理类: among the worst by score, put under city supervision. */
   underSupervision: boolean;
 }
-
-/** Streets need this many rated orders (over all replications) to be ranked. */
-export const MIN_RATED_TO_RANK = 5;
 
 /**
  * The street league table (三率 per street, ranked by the weighted score, best first); the worst

@@ -56,7 +56,12 @@ export const scenarioSchema = z
          * Recorded contacts to replay instead of a random process (e.g. from `hotline import` of a 311
          * export): seconds since the start of the run's first day, with the category and place if known.
          */
-        trace: z.array(traceEntrySchema).min(1).optional(),
+        trace: z
+          .array(traceEntrySchema)
+          .min(1)
+          // Contacts are numbered in time order, so the trace is kept sorted (stable for equal times).
+          .transform((entries) => [...entries].sort((a, b) => a.at - b.at))
+          .optional(),
       })
       .refine((a) => (a.perHour === undefined) !== (a.trace === undefined), {
         message: 'needs either perHour (a random process) or trace (recorded contacts), not both',
@@ -94,3 +99,8 @@ export const scenarioSchema = z
 export type Scenario = DeepReadonly<z.output<typeof scenarioSchema>>;
 /** The scenario as a user may write it (defaults optional). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+/** Average contacts per hour of a scenario: its rate, or its trace's count over the run. */
+export function meanPerHour(scenario: Scenario): number {
+  return scenario.arrivals.perHour ?? (scenario.arrivals.trace?.length ?? 0) / scenario.hours;
+}

@@ -26,10 +26,10 @@ function onWeekday(
 export const SEASONAL_EVENTS: Record<string, ScenarioInput> = {
   'heating-season': onWeekday(
     'heating-season',
-    'The heating season starts on 15 November (DOMAIN.md §4): heating appeals triple in its first week. Three days from 14 November 2025, heating starting at the beginning of day two, with the 2024 levers (seasonal pre-emption on).',
+    "The heating season starts on 15 November (DOMAIN.md §4): three days from 14 November 2025 with the 2024 levers. The catalogue's heating profile triples heating appeals in the season's first week, so no inject is needed (the heating-start inject fires the same surge at another date); seasonal pre-emption (pre-repairs in summer) is on.",
     '2025-11-14',
     72,
-    [{ kind: 'heating-start', atHours: 24, hours: 168, factor: 3 }],
+    [],
   ),
   'summer-storm': onWeekday(
     'summer-storm',

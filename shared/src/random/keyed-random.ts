@@ -1,4 +1,4 @@
-import { mix32, type Rng } from '../random/rng';
+import { mix32, type Rng } from './rng';
 
 /**
  * Counter-based randomness for appeals: every draw is a hash of (run seed, appeal or contact id,
@@ -31,6 +31,9 @@ export const PURPOSES = {
   reach: 22,
   gridDispatch: 23,
   surge: 24,
+  talk: 25,
+  patience: 26,
+  task: 27,
 } as const;
 
 export type Purpose = (typeof PURPOSES)[keyof typeof PURPOSES];
