@@ -70,7 +70,8 @@ export interface IntakeOptions {
   hooks?: IntakeHooks;
 }
 
-const emptyBatch = (): IntakeBatch => ({
+/** A batch with nothing counted yet. */
+export const emptyBatch = (): IntakeBatch => ({
   contacts: 0,
   waited: 0,
   answered: 0,

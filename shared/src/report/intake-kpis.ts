@@ -1,5 +1,5 @@
 import { ratio } from '../util/ratio';
-import type { IntakeBatch, IntakeObservation } from '../intake/intake-model';
+import { emptyBatch, type IntakeBatch, type IntakeObservation } from '../intake/intake-model';
 
 /** The intake KPIs every report carries, with what each one measures. */
 export const INTAKE_KPIS = {
@@ -28,17 +28,7 @@ export type IntakeKpiName = keyof typeof INTAKE_KPIS;
 export type IntakeKpiValues = Record<IntakeKpiName, number>;
 
 function sum(batches: readonly IntakeBatch[]): IntakeBatch {
-  const total: IntakeBatch = {
-    contacts: 0,
-    waited: 0,
-    answered: 0,
-    abandoned: 0,
-    withinServiceLevel: 0,
-    waitSum: 0,
-    busyArea: 0,
-    queueArea: 0,
-    agentArea: 0,
-  };
+  const total = emptyBatch();
   for (const b of batches) {
     total.contacts += b.contacts;
     total.waited += b.waited;

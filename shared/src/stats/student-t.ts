@@ -1,7 +1,7 @@
 /*
  * Student's t distribution, written here rather than imported: @stdlib/stats-base-dists-t-quantile
  * is accurate but CommonJS and pulls ~400 modules into a bundle, among them `debug`, whose Node
- * entry reads `process.env` and `tty`; shared/ must stay pure and load in the browser. The method
+ * entry reads the environment and `tty`; shared/ must stay pure and load in the browser. The method
  * follows R's `qt`: Hill's approximation (CACM Algorithm 396, 1970) as a starting point, polished
  * by Newton steps on the exact CDF (regularised incomplete beta); very large df use the
  * Cornish-Fisher expansion instead.
