@@ -421,7 +421,8 @@ export class HotlineModel {
     const now = this.sim.now;
     const day = Math.floor(now / DAY);
     const traceCategory = this.traceCategories?.[contact];
-    const surgeCategory = this.surgeCategory.get(contact);
+    const surge = contact >= SURGE_CONTACT_BASE;
+    const surgeCategory = surge ? this.surgeCategory.get(contact) : undefined;
     const category =
       surgeCategory ?? traceCategory ?? this.city.drawCategory(this.draw(contact, PURPOSES.category), day);
     const street = this.streetOf(contact);
@@ -449,8 +450,10 @@ export class HotlineModel {
       }
     }
     this.tableOf(contact).set(contact, now, category, street);
-    this.surgeCategory.delete(contact);
-    this.surgeStreet.delete(contact);
+    if (surge) {
+      this.surgeCategory.delete(contact);
+      this.surgeStreet.delete(contact);
+    }
     this.count(now, C.admitted);
     return true;
   }
@@ -474,11 +477,16 @@ export class HotlineModel {
 
   /** The contact's street: drawn from its id, unless a surge placed it in a district. */
   private streetOf(contact: number): number {
-    return this.surgeStreet.get(contact) ?? this.city.drawStreet(this.draw(contact, PURPOSES.street));
+    const placed = contact >= SURGE_CONTACT_BASE ? this.surgeStreet.get(contact) : undefined;
+    return placed ?? this.city.drawStreet(this.draw(contact, PURPOSES.street));
   }
 
   private forget(contact: number): void {
-    this.tableOf(contact).delete(contact);
+    if (contact < SURGE_CONTACT_BASE) {
+      this.contacts.delete(contact);
+      return;
+    }
+    this.surgeContactTable.delete(contact);
     this.surgeCategory.delete(contact);
     this.surgeStreet.delete(contact);
   }
