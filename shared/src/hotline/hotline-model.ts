@@ -19,19 +19,19 @@ export type OrderSource = 'citizen' | 'grid';
 
 /** A work order (工单): an appeal after dispatch, until it closes. */
 export interface WorkOrder {
-  id: number;
+  readonly id: number;
   /** Where the order lives in the model's table; events refer to it by this. */
-  slot: number;
-  source: OrderSource;
-  category: number;
-  cell: number;
-  street: number;
+  readonly slot: number;
+  readonly source: OrderSource;
+  readonly category: number;
+  readonly cell: number;
+  readonly street: number;
   /** Receipt time (the contact's arrival, or the discovery). */
-  received: number;
+  readonly received: number;
   /** Observation batch of the receipt time; -1 outside the observed window. */
-  batch: number;
+  readonly batch: number;
   /** The unit that owns it (ground truth) and the unit that holds it now. */
-  owner: number;
+  readonly owner: number;
   unit: number;
   state: AppealState;
   deadline: number;
@@ -51,35 +51,6 @@ export interface WorkOrder {
   closed: boolean;
   /** No deadline event is pending for it (never scheduled, or already fired). */
   deadlineDone: boolean;
-}
-
-/** An order with every field present (one object shape for all orders). */
-function blankOrder(): WorkOrder {
-  return {
-    id: 0,
-    slot: 0,
-    source: 'citizen',
-    category: 0,
-    cell: 0,
-    street: 0,
-    received: 0,
-    batch: -1,
-    owner: 0,
-    unit: 0,
-    state: 'received',
-    deadline: Infinity,
-    dispatched: NaN,
-    contacted: NaN,
-    returns: 0,
-    misrouted: false,
-    supervised: false,
-    whistle: 0,
-    outcome: undefined,
-    waitMinutes: 0,
-    late: false,
-    closed: false,
-    deadlineDone: true,
-  };
 }
 
 /** Counters kept per batch of receipt time; KPIs are ratios of their sums. */
@@ -203,7 +174,6 @@ export class HotlineModel {
    */
   private readonly orders: (WorkOrder | undefined)[] = [];
   private readonly freeSlots: number[] = [];
-  private readonly spareOrders: WorkOrder[] = [];
   private openOrders = 0;
   private nextGrid = 0;
   private readonly traceCategories: (number | undefined)[] | undefined;
@@ -579,31 +549,31 @@ export class HotlineModel {
   ): WorkOrder {
     const owner = this.ownerOf(category, street);
     const slot = this.freeSlots.pop() ?? this.orders.length;
-    // Closed orders' objects are reused: millions of orders a year would otherwise churn the heap.
-    const order = this.spareOrders.pop() ?? blankOrder();
-    order.id = id;
-    order.slot = slot;
-    order.source = source;
-    order.category = category;
-    order.cell = cell;
-    order.street = street;
-    order.received = received;
-    order.batch = this.batchOf(received);
-    order.owner = owner;
-    order.unit = owner;
-    order.state = state;
-    order.deadline = Infinity;
-    order.dispatched = NaN;
-    order.contacted = NaN;
-    order.returns = 0;
-    order.misrouted = false;
-    order.supervised = false;
-    order.whistle = 0;
-    order.outcome = undefined;
-    order.waitMinutes = 0;
-    order.late = false;
-    order.closed = false;
-    order.deadlineDone = true;
+    const order: WorkOrder = {
+      id,
+      slot,
+      source,
+      category,
+      cell,
+      street,
+      received,
+      batch: this.batchOf(received),
+      owner,
+      unit: owner,
+      state,
+      deadline: Infinity,
+      dispatched: NaN,
+      contacted: NaN,
+      returns: 0,
+      misrouted: false,
+      supervised: false,
+      whistle: 0,
+      outcome: undefined,
+      waitMinutes: 0,
+      late: false,
+      closed: false,
+      deadlineDone: true,
+    };
     this.orders[slot] = order;
     this.openOrders++;
     return order;
@@ -1040,8 +1010,6 @@ export class HotlineModel {
   private free(order: WorkOrder): void {
     this.orders[order.slot] = undefined;
     this.freeSlots.push(order.slot);
-    // onTransition listeners may keep the id they were given, never the object.
-    this.spareOrders.push(order);
   }
 
   private noteMonth(street: number, field: number): void {
