@@ -12,6 +12,8 @@
 export class EventQueue {
   private readonly heap = new EventHeap();
   private readonly buckets = new Map<number, number[]>();
+  /** Keys of the non-empty buckets, as a binary min-heap, so the next bucket is found in O(log n). */
+  private readonly keys: number[] = [];
   private frontier: number;
   private far = 0;
 
@@ -39,6 +41,7 @@ export class EventQueue {
     if (!bucket) {
       bucket = [];
       this.buckets.set(key, bucket);
+      pushKey(this.keys, key);
     }
     bucket.push(time, seq, kind, ref);
     this.far++;
@@ -62,13 +65,13 @@ export class EventQueue {
   clear(): void {
     this.heap.clear();
     this.buckets.clear();
+    this.keys.length = 0;
     this.far = 0;
   }
 
   /** Move the earliest bucket into the heap and the frontier past it. */
   private refill(): void {
-    let key = Infinity;
-    for (const k of this.buckets.keys()) if (k < key) key = k;
+    const key = popKey(this.keys);
     const bucket = this.buckets.get(key) as number[];
     this.buckets.delete(key);
     this.frontier = (key + 1) * this.bucketSeconds;
@@ -82,6 +85,36 @@ export class EventQueue {
     }
     this.far -= bucket.length / 4;
   }
+}
+
+function pushKey(keys: number[], key: number): void {
+  let i = keys.length;
+  keys.push(key);
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if ((keys[p] as number) <= key) break;
+    keys[i] = keys[p] as number;
+    i = p;
+  }
+  keys[i] = key;
+}
+
+function popKey(keys: number[]): number {
+  const top = keys[0] as number;
+  const last = keys.pop() as number;
+  const n = keys.length;
+  if (n === 0) return top;
+  let i = 0;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    if (c + 1 < n && (keys[c + 1] as number) < (keys[c] as number)) c++;
+    if (last <= (keys[c] as number)) break;
+    keys[i] = keys[c] as number;
+    i = c;
+  }
+  keys[i] = last;
+  return top;
 }
 
 /**

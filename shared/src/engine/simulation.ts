@@ -14,7 +14,12 @@ export class Simulation {
   now = 0;
   /** Events processed so far. */
   processed = 0;
-  private readonly queue = new EventQueue();
+  private readonly queue: EventQueue;
+
+  /** @param bucketSeconds events further ahead than this wait outside the heap (see EventQueue) */
+  constructor(bucketSeconds = 3600) {
+    this.queue = new EventQueue(bucketSeconds);
+  }
   private readonly handlers: EventHandler[] = [];
   private seq = 0;
 

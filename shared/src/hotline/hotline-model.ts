@@ -151,7 +151,8 @@ const DAY = SECONDS_PER_DAY;
  * the latent rate of future appeals. All per-appeal randomness is keyed by appeal id (keyed-random.ts).
  */
 export class HotlineModel {
-  readonly sim = new Simulation();
+  /** Ten-minute buckets: a city keeps hundreds of thousands of events pending, most of them days ahead. */
+  readonly sim = new Simulation(600);
   readonly intake: IntakeModel;
   readonly city: CityModel;
   private readonly lc: Lifecycle;
