@@ -48,6 +48,15 @@ describe('simulation clock', () => {
     expect(() => sim.runUntil(1)).toThrow(/back/);
   });
 
+  it('runAll fires everything and leaves the clock at the last event', () => {
+    const sim = new Simulation(5);
+    const ev = sim.defineEvent(() => undefined);
+    for (const t of [3, 40, 12, 7]) sim.at(t, ev);
+    expect(sim.runAll()).toBe(4);
+    expect(sim.now).toBe(40);
+    expect(sim.pending).toBe(0);
+  });
+
   it('ignores events at infinity (a process that never fires again)', () => {
     const sim = new Simulation();
     const ev = sim.defineEvent(() => undefined);

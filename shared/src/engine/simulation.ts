@@ -67,9 +67,7 @@ export class Simulation {
 
   /** Fire every event until none is left (the model must stop scheduling); the clock stays at the last. */
   runAll(): number {
-    let fired = 0;
-    while (this.queue.size > 0) fired += this.runUntil(this.queue.peekTime());
-    return fired;
+    return this.runUntil(Infinity);
   }
 
   /**
@@ -93,7 +91,8 @@ export class Simulation {
       fired++;
     }
     this.processed += fired;
-    this.now = t;
+    // runUntil(Infinity) (runAll) leaves the clock at the last event, not at infinity.
+    if (t < Infinity) this.now = t;
     return fired;
   }
 }
