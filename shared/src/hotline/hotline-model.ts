@@ -897,7 +897,6 @@ export class HotlineModel {
           order.late,
           order.waitMinutes,
         );
-      const r = order.received;
       this.tally(order.batch, C.evaluated);
       if (order.outcome === 'resolved') this.tally(order.batch, C.resolved);
       if (positive) {
@@ -906,7 +905,7 @@ export class HotlineModel {
           this.tally(order.batch, C.satisfied);
       }
       const rec = this.streetRecords[order.street];
-      if (rec && this.batchOf(r) >= 0) {
+      if (rec && order.batch >= 0) {
         rec.evaluated++;
         if (order.outcome === 'resolved') rec.resolved++;
         if (positive) rec.positive++;
