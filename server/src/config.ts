@@ -1,0 +1,106 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { builtInScenarioNames } from '@hotline-sim/shared';
+import { z } from 'zod';
+
+/** pino's levels, plus `silent` (no output). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Whether the server process also runs the BullMQ workers, or leaves them to `npm run worker`. */
+export const WORKER_MODES = ['in-process', 'external'] as const;
+export type WorkerMode = (typeof WORKER_MODES)[number];
+
+/**
+ * The server's settings, read once from the environment by {@link loadConfig}. Paths are absolute.
+ * An empty variable counts as unset (docker-compose writes `REDIS_URL=` for "none").
+ */
+export interface Config {
+  /** PORT: HTTP port; 0 picks a free one. @defaultValue 3000 */
+  readonly port: number;
+  /** HOST: interface to listen on. @defaultValue '0.0.0.0' */
+  readonly host: string;
+  /** REDIS_URL: a Redis to use; when unset the server looks on 127.0.0.1:6379, then starts its own. */
+  readonly redisUrl: string | null;
+  /** DATA_DIR: where the SQLite file and a private Redis keep their data. @defaultValue '.data' */
+  readonly dataDir: string;
+  /** SQLITE_PATH: the durable run records. @defaultValue `${DATA_DIR}/hotline.sqlite` */
+  readonly sqlitePath: string;
+  /** LOG_LEVEL: a pino level or `silent`. @defaultValue 'info' */
+  readonly logLevel: LogLevel;
+  /** DEFAULT_RUN: built-in scenario started live at boot; `none` → null (no run). @defaultValue 'beijing-weekday' */
+  readonly defaultRun: string | null;
+  /** DEFAULT_SPEED: virtual seconds per wall second of that run, 0.5..10000. @defaultValue 60 */
+  readonly defaultSpeed: number;
+  /** WORKERS: `in-process` runs the BullMQ workers here too; `external` leaves them to worker processes. */
+  readonly workers: WorkerMode;
+  /** CLIENT_DIST: the built dashboard, served when present. @defaultValue client/dist of this repository */
+  readonly clientDist: string;
+  /** TICK_MS: wall milliseconds between clock ticks (timers fire late by at most one tick), 20..1000. @defaultValue 100 */
+  readonly tickMs: number;
+}
+
+/** A variable with a value outside what it allows; the message names both. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly value: string,
+    readonly allowed: string,
+  ) {
+    super(`${variable}=${JSON.stringify(value)} is not allowed: ${allowed}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+const redisUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+});
+
+/**
+ * Read the server's settings from `env` (the only place that touches `process.env`): fill defaults,
+ * validate, freeze. Throws {@link ConfigError} on the first bad variable, before anything starts.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const read = <T>(name: string, schema: z.ZodType<T>, allowed: string, fallback: T): T => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) throw new ConfigError(name, raw, allowed);
+    return parsed.data;
+  };
+  const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+  const dataDir = resolve(read('DATA_DIR', z.string(), 'a directory path', '.data'));
+  const defaultRun = read(
+    'DEFAULT_RUN',
+    z.string().refine((name) => name === 'none' || builtInScenarioNames.includes(name)),
+    `a built-in scenario (${builtInScenarioNames.join(', ')}) or none`,
+    'beijing-weekday',
+  );
+  const config: Config = {
+    port: read('PORT', intIn(0, 65535), 'an integer from 0 to 65535', 3000),
+    host: read('HOST', z.string(), 'a host name or address', '0.0.0.0'),
+    redisUrl: read('REDIS_URL', redisUrl, 'a redis:// or rediss:// URL with a host', null),
+    dataDir,
+    sqlitePath: resolve(read('SQLITE_PATH', z.string(), 'a file path', join(dataDir, 'hotline.sqlite'))),
+    logLevel: read('LOG_LEVEL', z.enum(LOG_LEVELS), `one of ${LOG_LEVELS.join(', ')}`, 'info'),
+    defaultRun: defaultRun === 'none' ? null : defaultRun,
+    defaultSpeed: read(
+      'DEFAULT_SPEED',
+      z.coerce.number().min(0.5).max(10_000),
+      'a number from 0.5 to 10000',
+      60,
+    ),
+    workers: read('WORKERS', z.enum(WORKER_MODES), `one of ${WORKER_MODES.join(', ')}`, 'in-process'),
+    clientDist: resolve(read('CLIENT_DIST', z.string(), 'a directory path', CLIENT_DIST)),
+    tickMs: read('TICK_MS', intIn(20, 1000), 'an integer from 20 to 1000', 100),
+  };
+  return Object.freeze(config);
+}

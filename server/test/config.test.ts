@@ -1,0 +1,107 @@
+import { join, resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('config: defaults', () => {
+  it('fills every setting when the environment is empty', () => {
+    const config = loadConfig({});
+    const dataDir = resolve(process.cwd(), '.data');
+    expect(config).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      redisUrl: null,
+      dataDir,
+      sqlitePath: join(dataDir, 'hotline.sqlite'),
+      logLevel: 'info',
+      defaultRun: 'beijing-weekday',
+      defaultSpeed: 60,
+      workers: 'in-process',
+      clientDist: resolve(import.meta.dirname, '../../client/dist'),
+      tickMs: 100,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('treats an empty or blank variable as unset', () => {
+    expect(loadConfig({ REDIS_URL: '', PORT: '  ' })).toMatchObject({ redisUrl: null, port: 3000 });
+  });
+});
+
+describe('config: overrides', () => {
+  it.each([
+    ['PORT', '8080', { port: 8080 }],
+    ['PORT', '0', { port: 0 }],
+    ['HOST', '127.0.0.1', { host: '127.0.0.1' }],
+    [
+      'REDIS_URL',
+      'redis://:secret@cache.internal:6390/2',
+      { redisUrl: 'redis://:secret@cache.internal:6390/2' },
+    ],
+    ['REDIS_URL', 'rediss://cache.example.com', { redisUrl: 'rediss://cache.example.com' }],
+    ['LOG_LEVEL', 'debug', { logLevel: 'debug' }],
+    ['LOG_LEVEL', 'silent', { logLevel: 'silent' }],
+    ['DEFAULT_RUN', 'mmc', { defaultRun: 'mmc' }],
+    ['DEFAULT_RUN', 'none', { defaultRun: null }],
+    ['DEFAULT_SPEED', '0.5', { defaultSpeed: 0.5 }],
+    ['DEFAULT_SPEED', '10000', { defaultSpeed: 10_000 }],
+    ['WORKERS', 'external', { workers: 'external' }],
+    ['CLIENT_DIST', '/srv/dashboard', { clientDist: '/srv/dashboard' }],
+    ['TICK_MS', '20', { tickMs: 20 }],
+    ['TICK_MS', '1000', { tickMs: 1000 }],
+  ])('%s=%s', (name, value, expected) => {
+    expect(loadConfig({ [name]: value })).toMatchObject(expected);
+  });
+
+  it('resolves DATA_DIR against the working directory and puts the SQLite file in it', () => {
+    const config = loadConfig({ DATA_DIR: 'var/hotline' });
+    expect(config.dataDir).toBe(resolve(process.cwd(), 'var/hotline'));
+    expect(config.sqlitePath).toBe(resolve(process.cwd(), 'var/hotline/hotline.sqlite'));
+  });
+
+  it('takes SQLITE_PATH over the DATA_DIR default', () => {
+    const config = loadConfig({ DATA_DIR: '/tmp/a', SQLITE_PATH: '/tmp/b/runs.db' });
+    expect(config.dataDir).toBe('/tmp/a');
+    expect(config.sqlitePath).toBe('/tmp/b/runs.db');
+  });
+
+  it('reads process.env when given nothing', () => {
+    vi.stubEnv('PORT', '4321');
+    try {
+      expect(loadConfig().port).toBe(4321);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
+describe('config: bad values', () => {
+  it.each([
+    ['PORT', 'abc', 'integer from 0 to 65535'],
+    ['PORT', '65536', 'integer from 0 to 65535'],
+    ['PORT', '80.5', 'integer from 0 to 65535'],
+    ['PORT', '-1', 'integer from 0 to 65535'],
+    ['REDIS_URL', 'localhost:6379', 'redis:// or rediss:// URL'],
+    ['REDIS_URL', 'http://localhost:6379', 'redis:// or rediss:// URL'],
+    ['LOG_LEVEL', 'verbose', 'fatal, error, warn, info, debug, trace, silent'],
+    ['DEFAULT_RUN', 'beijing-weekend', 'beijing-weekday'],
+    ['DEFAULT_SPEED', '0.4', 'number from 0.5 to 10000'],
+    ['DEFAULT_SPEED', '10001', 'number from 0.5 to 10000'],
+    ['DEFAULT_SPEED', 'fast', 'number from 0.5 to 10000'],
+    ['WORKERS', 'none', 'in-process, external'],
+    ['TICK_MS', '19', 'integer from 20 to 1000'],
+    ['TICK_MS', '1001', 'integer from 20 to 1000'],
+    ['TICK_MS', '50.5', 'integer from 20 to 1000'],
+  ])('%s=%s is a ConfigError naming the variable, the value and what is allowed', (name, value, allowed) => {
+    let error: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { message, variable } = error as ConfigError;
+    expect(variable).toBe(name);
+    expect(message).toContain(`${name}="${value}"`);
+    expect(message).toContain(allowed);
+  });
+});
