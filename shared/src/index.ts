@@ -27,3 +27,6 @@ export * from './hotline/ratings';
 export * from './random/keyed-random';
 export * from './hotline/city-model';
 export * from './random/alias-table';
+export * from './live/live-run';
+export * from './live/protocol';
+export * from './report/replication-codec';

@@ -12,7 +12,7 @@ function firstSteps(lifecycle: Parameters<typeof makeLifecycleScenario>[0]) {
   const steps = new Map<number, string>();
   const scenario = makeLifecycleScenario({ ...lifecycle, intake: { agents: 200 } });
   new HotlineModel(scenario, 7, {
-    onTransition: (id, from, to, t) => {
+    onTransition: ({ id, from, to, at: t }) => {
       if (from === 'received' && !steps.has(id)) steps.set(id, `${to}@${t}`);
     },
   }).run();

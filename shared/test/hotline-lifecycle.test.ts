@@ -308,7 +308,7 @@ describe('lifecycle determinism', () => {
     const log = (stepwise: boolean): string[] => {
       const out: string[] = [];
       const model = new HotlineModel(scenario, 7, {
-        onTransition: (id, from, to, t) => out.push(`${id} ${from} ${to} ${t}`),
+        onTransition: ({ id, from, to, at: t }) => out.push(`${id} ${from} ${to} ${t}`),
       });
       if (stepwise) for (let i = 1; i <= 37; i++) model.advance((model.horizon * i) / 37);
       else model.advance(model.horizon);

@@ -80,7 +80,7 @@ export function runRecorded(
 ): { obs: HotlineObservation; histories: Map<number, Step[]> } {
   const histories = new Map<number, Step[]>();
   const model = new HotlineModel(scenario, seed, {
-    onTransition: (id, from, to, t) => {
+    onTransition: ({ id, from, to, at: t }) => {
       let h = histories.get(id);
       if (!h) {
         h = [];

@@ -10,6 +10,8 @@ import { CityModel, addAt } from './city-model';
 import { ContactTable } from './contact-table';
 import { KeyedRng, PURPOSES, keyedUniform } from '../random/keyed-random';
 import { transition, type AppealState } from './lifecycle';
+import type { Inject } from './lifecycle-schema';
+import type { DeepReadonly } from '../util/deep-readonly';
 import { positiveRatingProbability, resolutionProbability, type Outcome } from './ratings';
 
 type Lifecycle = NonNullable<Scenario['lifecycle']>;
@@ -43,6 +45,8 @@ export interface WorkOrder {
   supervised: boolean;
   whistle: number;
   outcome: Outcome | undefined;
+  /** The citizen's rating at the callback, when reached. */
+  rating: Rating | undefined;
   /** Minutes the citizen waited for an agent (0 for grid discoveries). */
   waitMinutes: number;
   /** The unit responded after the response limit (24 h, or the SLA if shorter). */
@@ -110,10 +114,34 @@ export interface HotlineObservation {
   weights: { response: number; resolution: number; satisfaction: number };
 }
 
+/** A citizen's rating at the callback (满意 / 基本满意 / 不满意). */
+export type Rating = 'satisfied' | 'basically' | 'not';
+
+/** One lifecycle transition of an appeal, with what an observer needs to show it. */
+export interface AppealTransition {
+  /** Contact id (citizen appeals) or discovery id (grid). */
+  id: number;
+  /** undefined when the appeal enters (received, or dispatched for a grid discovery). */
+  from: AppealState | undefined;
+  to: AppealState;
+  /** Virtual time of the transition (it can lie ahead of the model's clock: dispatch is decided at the call's end). */
+  at: number;
+  source: OrderSource;
+  /** Indices into the city model's categories, streets, cells and units; -1 where there is none yet. */
+  category: number;
+  street: number;
+  cell: number;
+  unit: number;
+  /** The time limit (SLA) of a dispatched order; NaN before dispatch. */
+  deadline: number;
+  outcome: Outcome | undefined;
+  rating: Rating | undefined;
+}
+
 export interface HotlineOptions {
   city?: City;
   /** Called on every lifecycle transition (tests, and the live runtime's event history). */
-  onTransition?: (id: number, from: AppealState | undefined, to: AppealState, t: number) => void;
+  onTransition?: (step: AppealTransition) => void;
 }
 
 const GRID_ID_BASE = 1 << 30;
@@ -240,7 +268,8 @@ export class HotlineModel {
     | 'injectEnd',
     number
   >;
-  private readonly injects: Lifecycle['injects'];
+  /** The scenario's injects, then those fired during a live run (`injectNow`), by index. */
+  private readonly injects: DeepReadonly<Inject>[];
 
   constructor(scenario: Scenario, seed: number = scenario.seed, options: HotlineOptions = {}) {
     const lc = scenario.lifecycle;
@@ -331,7 +360,7 @@ export class HotlineModel {
       injectStart: sim.defineEvent(this.onInjectStart.bind(this)),
       injectEnd: sim.defineEvent(this.onInjectEnd.bind(this)),
     };
-    this.injects = lc.injects;
+    this.injects = [...lc.injects];
 
     this.intake = new IntakeModel(scenario, seed, {
       sim,
@@ -372,6 +401,16 @@ export class HotlineModel {
     // Nothing new arrives after the horizon (day ticks, grid patrols and surges stop there), so the
     // event list empties once the last open appeal closes.
     this.sim.runAll();
+    return this.observe();
+  }
+
+  /** Whether the run is over: past the horizon, with every appeal closed and nothing left to happen. */
+  get finished(): boolean {
+    return this.sim.now >= this.end && this.sim.pending === 0;
+  }
+
+  /** What the model has observed so far (a live run's report); after `drain()`, the final observation. */
+  observe(): HotlineObservation {
     return {
       intake: this.intake.finish(),
       counters: this.counters,
@@ -402,7 +441,49 @@ export class HotlineModel {
   private move(order: WorkOrder, to: AppealState, at = this.sim.now): void {
     const from = order.state;
     order.state = transition(from, to);
-    this.onTransition?.(order.id, from, to, at);
+    this.onTransition?.(this.stepOf(order, from, to, at));
+  }
+
+  private stepOf(order: WorkOrder, from: AppealState | undefined, to: AppealState, at: number): AppealTransition {
+    return {
+      id: order.id,
+      from,
+      to,
+      at,
+      source: order.source,
+      category: order.category,
+      street: order.street,
+      cell: order.cell,
+      unit: order.unit,
+      deadline: order.dispatched >= 0 ? order.deadline : NaN,
+      outcome: order.outcome,
+      rating: order.rating,
+    };
+  }
+
+  /** A contact's transition before it has an order (received, answered, redirected). */
+  private contactStep(
+    contact: number,
+    from: AppealState | undefined,
+    to: AppealState,
+    at: number,
+    category: number,
+    street: number,
+  ): AppealTransition {
+    return {
+      id: contact,
+      from,
+      to,
+      at,
+      source: 'citizen',
+      category,
+      street,
+      cell: this.city.drawCell(street, this.draw(contact, PURPOSES.cell)),
+      unit: -1,
+      deadline: NaN,
+      outcome: undefined,
+      rating: undefined,
+    };
   }
 
   private draw(id: number, purpose: number, counter = 0): number {
@@ -510,22 +591,23 @@ export class HotlineModel {
     if (!cat) return;
     const u = this.draw(contact, PURPOSES.intakeOutcome);
     const redirect = cat.redirect?.probability ?? 0;
-    this.onTransition?.(contact, undefined, 'received', received);
+    const hook = this.onTransition;
+    hook?.(this.contactStep(contact, undefined, 'received', received, category, street));
     if (u < redirect) {
       this.count(received, C.redirected);
-      this.onTransition?.(contact, 'received', 'redirected', this.sim.now);
+      hook?.(this.contactStep(contact, 'received', 'redirected', this.sim.now, category, street));
       return;
     }
     const repeat = this.lc.citizens.repeatShare * (1 - 0.5 * this.lc.reforms.dataSharing);
     if (this.draw(contact, PURPOSES.repeat) < repeat) {
       this.count(received, C.repeats);
-      this.onTransition?.(contact, 'received', 'redirected', this.sim.now);
+      hook?.(this.contactStep(contact, 'received', 'redirected', this.sim.now, category, street));
       return;
     }
     const direct = cat.directAnswer + (1 - cat.directAnswer) * 0.3 * this.lc.reforms.oneNetwork;
     if ((u - redirect) / (1 - redirect) < direct) {
       this.count(received, C.answered);
-      this.onTransition?.(contact, 'received', 'answered', this.sim.now);
+      hook?.(this.contactStep(contact, 'received', 'answered', this.sim.now, category, street));
       return;
     }
     const cell = this.city.drawCell(street, this.draw(contact, PURPOSES.cell));
@@ -570,6 +652,7 @@ export class HotlineModel {
       supervised: false,
       whistle: 0,
       outcome: undefined,
+      rating: undefined,
       waitMinutes: 0,
       late: false,
       closed: false,
@@ -887,7 +970,6 @@ export class HotlineModel {
     const id = order.id;
     const reached = this.draw(id, PURPOSES.reach) < this.lc.citizens.callbackReach;
     if (reached && order.outcome) {
-      this.move(order, 'evaluated');
       const positive =
         this.draw(id, PURPOSES.rating) <
         positiveRatingProbability(
@@ -897,12 +979,14 @@ export class HotlineModel {
           order.late,
           order.waitMinutes,
         );
+      const satisfied = positive && this.draw(id, PURPOSES.basically) >= this.lc.citizens.basicallyShare;
+      order.rating = satisfied ? 'satisfied' : positive ? 'basically' : 'not';
+      this.move(order, 'evaluated');
       this.tally(order.batch, C.evaluated);
       if (order.outcome === 'resolved') this.tally(order.batch, C.resolved);
       if (positive) {
         this.tally(order.batch, C.positive);
-        if (this.draw(id, PURPOSES.basically) >= this.lc.citizens.basicallyShare)
-          this.tally(order.batch, C.satisfied);
+        if (satisfied) this.tally(order.batch, C.satisfied);
       }
       const rec = this.streetRecords[order.street];
       if (rec && order.batch >= 0) {
@@ -982,7 +1066,7 @@ export class HotlineModel {
   private onGridOrder(slot: number): void {
     const order = this.orders[slot];
     if (!order) return;
-    this.onTransition?.(order.id, undefined, 'dispatched', this.sim.now);
+    this.onTransition?.(this.stepOf(order, undefined, 'dispatched', this.sim.now));
     this.dispatch(order, this.sim.now);
   }
 
@@ -1073,6 +1157,12 @@ export class HotlineModel {
   }
 
   // ─── injects ────────────────────────────────────────────────────────────────
+
+  /** An inject fired by an instructor during a live run: it starts at the model's clock and lasts `inject.hours`. */
+  injectNow(inject: DeepReadonly<Inject>): void {
+    this.injects.push(inject);
+    this.sim.at(this.sim.now, this.ev.injectStart, this.injects.length - 1);
+  }
 
   private onInjectStart(i: number): void {
     const inject = this.injects[i];

@@ -1,0 +1,82 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ClientToServerEvents, ServerToClientEvents } from '@hotline-sim/shared';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { Server as IoServer } from 'socket.io';
+import { ApiError } from '../live/errors';
+import type { RunManager } from '../live/run-manager';
+import { attachRealtime, type Realtime } from '../realtime/rooms';
+import { runRoutes } from './routes';
+
+export interface AppDeps {
+  manager: RunManager;
+  logger: Logger;
+  /** The built dashboard (client/dist), served at / when it exists. */
+  clientDist?: string;
+  /** Socket.IO adapter factory (the Redis adapter, so several servers share rooms). */
+  adapter?: Parameters<IoServer['adapter']>[0];
+}
+
+export interface App {
+  http: HttpServer;
+  io: IoServer<ClientToServerEvents, ServerToClientEvents>;
+  realtime: Realtime;
+}
+
+/** Largest JSON body accepted (a whole scenario with a trace fits; anything bigger is refused with 413). */
+export const BODY_LIMIT = '2mb';
+
+/**
+ * The HTTP side of the server: REST under /api, Socket.IO rooms per run, and the built dashboard.
+ * Errors become `{ error }` with a 4xx naming the problem; nothing reaches the client as a stack trace.
+ */
+export function createApp(deps: AppDeps): App {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use('/api', runRoutes(deps.manager));
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: 'no such API endpoint (see README: Live server API)' });
+  });
+  if (deps.clientDist && existsSync(join(deps.clientDist, 'index.html'))) {
+    const dist = deps.clientDist;
+    app.use(express.static(dist));
+    app.get(/^(?!\/api|\/socket\.io).*/, (_req, res) => res.sendFile(join(dist, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .type('text/plain; charset=utf-8')
+        .send(
+          'hotline-sim server is running. The dashboard is not built yet: run `npm run build -w @hotline-sim/client`.\n' +
+            'API: GET /api/runs, POST /api/runs {"scenario":"beijing-weekday","speed":60}\n',
+        );
+    });
+  }
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const e = err as { status?: number; statusCode?: number; type?: string; message?: string };
+    if (err instanceof ApiError) {
+      res.status(err.status).json({ error: err.message });
+    } else if (e.type === 'entity.too.large') {
+      res.status(413).json({ error: `request body too large (limit ${BODY_LIMIT})` });
+    } else if (e.type === 'entity.parse.failed') {
+      res.status(400).json({ error: `malformed JSON body: ${e.message ?? ''}` });
+    } else if (typeof (e.status ?? e.statusCode) === 'number' && (e.status ?? e.statusCode ?? 500) < 500) {
+      res.status(e.status ?? e.statusCode ?? 400).json({ error: e.message ?? 'bad request' });
+    } else {
+      deps.logger.error({ err }, 'request failed');
+      res.status(500).json({ error: 'internal error (logged on the server)' });
+    }
+  });
+
+  const http = createServer(app);
+  const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, {
+    maxHttpBufferSize: 64 * 1024,
+    cors: { origin: true },
+  });
+  if (deps.adapter) io.adapter(deps.adapter);
+  const realtime = attachRealtime(io, deps.manager, deps.logger);
+  return { http, io, realtime };
+}

@@ -1,0 +1,148 @@
+import {
+  APPEAL_STATES,
+  createRunSchema,
+  fireInjectSchema,
+  setSpeedSchema,
+  type RunInfo,
+} from '@hotline-sim/shared';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { ApiError } from '../live/errors';
+import type { RunManager } from '../live/run-manager';
+import { auditRun } from '../live/audit';
+
+/** Turn a zod failure into a message naming each bad field and why. */
+export function describeZodError(err: z.ZodError): string {
+  return err.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : 'body'}: ${i.message}`).join('; ');
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ApiError(400, `invalid ${what}: ${describeZodError(result.error)}`);
+  return result.data;
+}
+
+const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a run id is 1-64 letters, digits or dashes');
+const appealIdSchema = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31);
+const appealsQuerySchema = z.strictObject({
+  state: z.enum(APPEAL_STATES).optional(),
+  street: z.string().min(1).max(40).optional(),
+  category: z.string().min(1).max(60).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+
+type Handler = (req: Request, res: Response) => Promise<unknown>;
+
+/** Express 5 forwards rejected promises to the error handler; this keeps handlers one-liners. */
+const json =
+  (handler: Handler) =>
+  async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      const body = await handler(req, res);
+      if (!res.headersSent) res.json(body);
+    } catch (err) {
+      next(err);
+    }
+  };
+
+const runId = (req: Request): string => parse(runIdSchema, req.params.id, 'run id');
+
+/** REST routes of live runs, under /api. */
+export function runRoutes(manager: RunManager): Router {
+  const r = Router();
+  const control = (action: (id: string) => Promise<RunInfo>) =>
+    json(async (req) => {
+      parse(z.union([z.undefined(), z.strictObject({})]), emptyToUndefined(req.body), 'body (expected none)');
+      return action(runId(req));
+    });
+
+  r.get(
+    '/runs',
+    json(async () => ({ runs: await manager.list() })),
+  );
+  r.post(
+    '/runs',
+    json(async (req, res) => {
+      const body = parse(createRunSchema, req.body, 'run');
+      const run = await manager.create(body);
+      res.status(201);
+      return run;
+    }),
+  );
+  r.get(
+    '/runs/:id',
+    json(async (req) => manager.info(runId(req))),
+  );
+  r.post(
+    '/runs/:id/pause',
+    control((id) => manager.pause(id)),
+  );
+  r.post(
+    '/runs/:id/resume',
+    control((id) => manager.resume(id)),
+  );
+  r.post(
+    '/runs/:id/stop',
+    control((id) => manager.stop(id)),
+  );
+  r.post(
+    '/runs/:id/speed',
+    json(async (req) => {
+      const id = runId(req);
+      return manager.setSpeed(id, parse(setSpeedSchema, req.body, 'speed').speed);
+    }),
+  );
+  r.post(
+    '/runs/:id/injects',
+    json(async (req, res) => {
+      const id = runId(req);
+      const run = await manager.inject(id, parse(fireInjectSchema, req.body, 'inject'));
+      res.status(202);
+      return run;
+    }),
+  );
+  r.get(
+    '/runs/:id/report',
+    json(async (req) => {
+      const id = runId(req);
+      const report = await manager.report(id);
+      return { run: await manager.info(id), states: await manager.states(id), report };
+    }),
+  );
+  r.get(
+    '/runs/:id/appeals',
+    json(async (req) => {
+      const id = runId(req);
+      await manager.info(id);
+      return manager.appeals(id, parse(appealsQuerySchema, req.query, 'query'));
+    }),
+  );
+  r.get(
+    '/runs/:id/appeals/:appealId',
+    json(async (req) => {
+      const id = runId(req);
+      await manager.info(id);
+      const appealId = parse(appealIdSchema, req.params.appealId, 'appeal id');
+      const appeal = await manager.appeal(id, appealId);
+      if (!appeal) throw new ApiError(404, `appeal ${appealId} not found in run "${id}"`);
+      return appeal;
+    }),
+  );
+  r.get(
+    '/runs/:id/audit',
+    json(async (req) => {
+      const id = runId(req);
+      await manager.info(id);
+      return auditRun(manager.redis, id);
+    }),
+  );
+  return r;
+}
+
+function emptyToUndefined(body: unknown): unknown {
+  return body && typeof body === 'object' && Object.keys(body).length === 0 ? undefined : body;
+}

@@ -1,0 +1,38 @@
+/**
+ * Redis key layout of the live runtime. Every run lives under its own prefix, so several runs share
+ * one Redis (and one set of stage queues) without touching each other's data.
+ */
+export const RUNS_KEY = 'hotline:runs';
+
+export function runPrefix(runId: string): string {
+  return `hotline:run:${runId}:`;
+}
+
+export const runKeys = (runId: string) => {
+  const p = runPrefix(runId);
+  return {
+    prefix: p,
+    /** Hash: the run's scenario, seed, clock and status. */
+    meta: `${p}meta`,
+    /** List of JSON LiveInputs (injects) in time order: replaying them rebuilds the run. */
+    inputs: `${p}inputs`,
+    /** List of injects fired through the API, waiting for the owner's next tick. */
+    inbox: `${p}inbox`,
+    /** The owning server's id, with an expiry the owner keeps renewing. */
+    owner: `${p}owner`,
+    /** Set of the current tick's job keys not yet applied. */
+    pending: `${p}pending`,
+    /** Hash: appeals in each state. */
+    states: `${p}states`,
+    /** Sorted set of every appeal id. */
+    all: `${p}all`,
+    /** The latest report (JSON). */
+    report: `${p}report`,
+    appeal: (id: number | string) => `${p}a:${id}`,
+    history: (id: number | string) => `${p}h:${id}`,
+    state: (state: string) => `${p}state:${state}`,
+    street: (street: number | string) => `${p}street:${street}`,
+    category: (category: number | string) => `${p}category:${category}`,
+  };
+};
+export type RunKeys = ReturnType<typeof runKeys>;

@@ -1,0 +1,520 @@
+import { randomUUID } from 'node:crypto';
+import {
+  APPEALS_PAGE_SIZE,
+  APPEAL_STATES,
+  LiveRun,
+  STATE_LABELS,
+  ScenarioError,
+  builtInScenario,
+  builtInScenarioNames,
+  createRng,
+  hashSeed,
+  renderAppealText,
+  renderAppealTextEn,
+  validateScenario,
+  type AppealState,
+  type CreateRunBody,
+  type Inject,
+  type LiveInput,
+  type Report,
+  type RunInfo,
+  type RunStatus,
+  type Scenario,
+} from '@hotline-sim/shared';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { AppealJob, HistoryEntry } from './appeal-job';
+import { ApiError, notFound } from './errors';
+import { RUNS_KEY, runKeys } from './keys';
+import { RunOwner, type TickResult } from './run-owner';
+import { STAGES, queueName, type Stage } from './stages';
+
+/** Where finished runs are kept for good (the SQLite store). */
+export interface RunArchive {
+  saveRun(run: {
+    id: string;
+    scenarioName: string;
+    scenario: unknown;
+    seed: number;
+    speed: number;
+    status: RunStatus;
+    createdAt: string;
+  }): void;
+  finishRun(id: string, status: 'finished' | 'stopped', report: unknown, finishedAt: string): void;
+}
+
+export interface RunManagerDeps {
+  redis: Redis;
+  redisUrl: string;
+  logger: Logger;
+  tickMs: number;
+  archive?: RunArchive;
+  /** Called after every settled tick of a run this server owns (the realtime layer broadcasts it). */
+  onTick?: (tick: TickResult) => void;
+  /** Ownership expiry: another server takes a run over this long after its owner went silent. @defaultValue 5000 */
+  lockMs?: number;
+}
+
+/** An appeal as `GET /api/runs/:id/appeals/:appealId` shows it. */
+export interface AppealDetail {
+  id: number;
+  state: AppealState;
+  stateLabel: { zh: string; en: string };
+  source: 'citizen' | 'grid';
+  category: { index: number; id: string; zh: string; en: string; slaClass: string };
+  place: {
+    district: string;
+    street: string;
+    community: string;
+    districtEn: string;
+    streetEn: string;
+    communityEn: string;
+    lon: number;
+    lat: number;
+  };
+  unit: { index: number; name: string; nameEn: string; kind: string } | null;
+  deadline: number | null;
+  outcome: string | null;
+  rating: string | null;
+  text: { zh: string; en: string };
+  history: HistoryEntry[];
+}
+
+export interface AppealsQuery {
+  state?: AppealState;
+  street?: string;
+  category?: string;
+  page: number;
+}
+
+/**
+ * Creates and controls live runs. Run state lives in Redis, so any server can answer for any run;
+ * the clock of each run is driven by the one server holding its lock (a `RunOwner`). Every second
+ * this server looks for runs nobody owns (a server died, or restarted) and takes them over by
+ * replaying their inputs from the scenario and seed.
+ */
+export class RunManager {
+  readonly serverId = randomUUID();
+  private readonly owners = new Map<string, RunOwner>();
+  readonly queues: Record<Stage, Queue<AppealJob>>;
+  private scan: NodeJS.Timeout | undefined;
+  private closing = false;
+  /** Scenario per run, parsed once (the city model per run is heavier: kept only by owners). */
+  private readonly scenarios = new Map<string, Scenario>();
+  private readonly lookups = new Map<string, LiveRun>();
+
+  constructor(private readonly deps: RunManagerDeps) {
+    this.queues = Object.fromEntries(
+      STAGES.map((s) => [
+        s,
+        new Queue<AppealJob>(queueName(s), {
+          connection: { url: deps.redisUrl, maxRetriesPerRequest: null },
+        }),
+      ]),
+    ) as Record<Stage, Queue<AppealJob>>;
+  }
+
+  get redis(): Redis {
+    return this.deps.redis;
+  }
+
+  /** Take over orphaned runs now and every second from now on. */
+  async start(): Promise<void> {
+    await this.adoptOrphans();
+    this.scan = setInterval(() => {
+      this.adoptOrphans().catch((err: unknown) =>
+        this.deps.logger.warn({ err }, 'scan for orphaned runs failed'),
+      );
+    }, 1_000);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    if (this.scan) clearInterval(this.scan);
+    await Promise.all([...this.owners.values()].map((o) => o.close(true)));
+    this.owners.clear();
+    await Promise.all(Object.values(this.queues).map((q) => q.close()));
+  }
+
+  /** Owners this server runs right now (tests, shutdown). */
+  ownedRuns(): string[] {
+    return [...this.owners.keys()];
+  }
+
+  async create(body: {
+    scenario: CreateRunBody['scenario'];
+    speed: number;
+    seed?: number | undefined;
+    paused: boolean;
+  }): Promise<RunInfo> {
+    const scenario = resolveScenario(body.scenario);
+    if (!scenario.lifecycle) {
+      throw new ApiError(
+        422,
+        `scenario "${scenario.name}" has no lifecycle section: a live run needs appeals to route (try beijing-weekday)`,
+      );
+    }
+    const id = randomUUID().slice(0, 8);
+    const seed = body.seed ?? scenario.seed;
+    const createdAt = new Date().toISOString();
+    const status: RunStatus = body.paused ? 'paused' : 'running';
+    const live = new LiveRun(scenario, seed);
+    const k = runKeys(id);
+    await this.deps.redis
+      .multi()
+      .hset(k.meta, {
+        scenario: JSON.stringify(scenario),
+        scenarioName: scenario.name,
+        seed,
+        speed: body.speed,
+        status,
+        createdAt,
+        vt: 0,
+        settledVt: 0,
+        horizon: live.horizon,
+        start: scenario.start,
+        appeals: 0,
+        transitions: 0,
+        effectiveSpeed: 0,
+      })
+      .zadd(RUNS_KEY, Date.now(), id)
+      .exec();
+    this.deps.archive?.saveRun({
+      id,
+      scenarioName: scenario.name,
+      scenario,
+      seed,
+      speed: body.speed,
+      status,
+      createdAt,
+    });
+    await this.own(id, live);
+    return this.info(id);
+  }
+
+  async list(): Promise<RunInfo[]> {
+    const ids = await this.deps.redis.zrevrange(RUNS_KEY, 0, -1);
+    const runs = await Promise.all(ids.map((id) => this.get(id)));
+    return runs.filter((r): r is RunInfo => r !== undefined);
+  }
+
+  async get(id: string): Promise<RunInfo | undefined> {
+    const meta = await this.deps.redis.hgetall(runKeys(id).meta);
+    return meta.scenarioName === undefined ? undefined : infoOf(id, meta);
+  }
+
+  async info(id: string): Promise<RunInfo> {
+    const run = await this.get(id);
+    if (!run) throw notFound(`run "${id}"`);
+    return run;
+  }
+
+  async pause(id: string): Promise<RunInfo> {
+    return this.setStatus(id, 'paused', ['running']);
+  }
+
+  async resume(id: string): Promise<RunInfo> {
+    return this.setStatus(id, 'running', ['paused']);
+  }
+
+  async stop(id: string): Promise<RunInfo> {
+    const run = await this.setStatus(id, 'stopped', ['running', 'paused']);
+    // Wait until the owner has closed the run, so the reply shows its final state.
+    for (let i = 0; i < 200; i++) {
+      const meta = await this.deps.redis.hmget(runKeys(id).meta, 'finishedAt');
+      if (meta[0]) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return { ...run, ...(await this.get(id)) };
+  }
+
+  async setSpeed(id: string, speed: number): Promise<RunInfo> {
+    const run = await this.info(id);
+    if (run.status === 'finished' || run.status === 'stopped')
+      throw new ApiError(409, `run "${id}" is ${run.status}: its speed cannot change`);
+    await this.deps.redis.hset(runKeys(id).meta, 'speed', speed);
+    this.owners.get(id)?.poke();
+    return this.info(id);
+  }
+
+  /** An inject fired now: it enters the run's input log at the owner's next tick. */
+  async inject(id: string, inject: Inject): Promise<RunInfo> {
+    const run = await this.info(id);
+    if (run.status === 'finished' || run.status === 'stopped')
+      throw new ApiError(409, `run "${id}" is ${run.status}: nothing can be injected`);
+    if (inject.kind === 'outage') {
+      const scenario = await this.scenarioOf(id);
+      const city = this.cityOf(id, scenario);
+      if (!city.model.city.unitById.has(inject.unitId))
+        throw new ApiError(422, `unknown unit "${inject.unitId}" for the outage`);
+    }
+    await this.deps.redis.rpush(runKeys(id).inbox, JSON.stringify(inject));
+    this.owners.get(id)?.poke();
+    return run;
+  }
+
+  async report(id: string): Promise<Report | null> {
+    await this.info(id);
+    const text = await this.deps.redis.get(runKeys(id).report);
+    return text ? (JSON.parse(text) as Report) : null;
+  }
+
+  async states(id: string): Promise<Partial<Record<AppealState, number>>> {
+    const raw = await this.deps.redis.hgetall(runKeys(id).states);
+    const out: Partial<Record<AppealState, number>> = {};
+    for (const s of APPEAL_STATES) if (raw[s] !== undefined && Number(raw[s]) !== 0) out[s] = Number(raw[s]);
+    return out;
+  }
+
+  /** A page of a run's appeals, newest first, filtered by state, street (code) and category (id). */
+  async appeals(
+    id: string,
+    q: AppealsQuery,
+  ): Promise<{ page: number; pageSize: number; total: number; appeals: AppealDetail[] }> {
+    const scenario = await this.scenarioOf(id);
+    const model = this.cityOf(id, scenario).model.city;
+    const k = runKeys(id);
+    const sets: string[] = [];
+    if (q.state) sets.push(k.state(q.state));
+    if (q.street !== undefined) {
+      const s = model.city.streets.findIndex((x) => x.id === q.street);
+      if (s < 0)
+        throw new ApiError(
+          400,
+          `unknown street "${q.street}" (give a street code, e.g. ${model.city.streets[0]?.id})`,
+        );
+      sets.push(k.street(s));
+    }
+    if (q.category !== undefined) {
+      const c = model.categories.findIndex((x) => x.id === q.category);
+      if (c < 0)
+        throw new ApiError(400, `unknown category "${q.category}" (e.g. ${model.categories[0]?.id})`);
+      sets.push(k.category(c));
+    }
+    const redis = this.deps.redis;
+    let source = k.all;
+    if (sets.length > 0) {
+      source = `${k.prefix}query:${randomUUID()}`;
+      await redis.zinterstore(source, sets.length, ...sets);
+      await redis.expire(source, 10);
+    }
+    const start = (q.page - 1) * APPEALS_PAGE_SIZE;
+    const [total, ids] = await Promise.all([
+      redis.zcard(source),
+      redis.zrevrange(source, start, start + APPEALS_PAGE_SIZE - 1),
+    ]);
+    const appeals = (await Promise.all(ids.map((a) => this.appeal(id, Number(a), false)))).filter(
+      (a): a is AppealDetail => a !== undefined,
+    );
+    return { page: q.page, pageSize: APPEALS_PAGE_SIZE, total, appeals };
+  }
+
+  /** One appeal with its text, place, holder and (when asked) its full history. */
+  async appeal(id: string, appealId: number, withHistory = true): Promise<AppealDetail | undefined> {
+    const scenario = await this.scenarioOf(id);
+    const live = this.cityOf(id, scenario);
+    const k = runKeys(id);
+    const [hash, history] = await Promise.all([
+      this.deps.redis.hgetall(k.appeal(appealId)),
+      withHistory ? this.deps.redis.lrange(k.history(appealId), 0, -1) : Promise.resolve([]),
+    ]);
+    if (!hash.state || !hash.fields) return undefined;
+    const f = JSON.parse(hash.fields) as {
+      source: 'citizen' | 'grid';
+      category: number;
+      street: number;
+      cell: number;
+      unit: number;
+      deadline: number | null;
+      outcome: string | null;
+      rating: string | null;
+    };
+    const city = live.model.city;
+    const cat = city.categories[f.category];
+    const street = city.city.streets[f.street];
+    const cell = city.city.cells[f.cell];
+    const district = city.city.districts.find((d) => d.id === street?.districtId);
+    const unit = city.units[f.unit];
+    const state = hash.state as AppealState;
+    const seed = Number((await this.deps.redis.hget(k.meta, 'seed')) ?? 0);
+    const zhPlace = {
+      district: district?.name ?? '',
+      street: street?.name ?? '',
+      community: cell?.name ?? '',
+    };
+    const enPlace = {
+      district: district?.nameEn ?? '',
+      street: street?.nameEn ?? '',
+      community: cell?.nameEn ?? '',
+    };
+    const textSeed = hashSeed(seed, appealId);
+    return {
+      id: appealId,
+      state,
+      stateLabel: STATE_LABELS[state],
+      source: f.source,
+      category: {
+        index: f.category,
+        id: cat?.id ?? '',
+        zh: cat?.zh ?? '',
+        en: cat?.en ?? '',
+        slaClass: cat?.slaClass ?? '',
+      },
+      place: {
+        ...zhPlace,
+        districtEn: enPlace.district,
+        streetEn: enPlace.street,
+        communityEn: enPlace.community,
+        lon: cell?.lon ?? street?.lon ?? 0,
+        lat: cell?.lat ?? street?.lat ?? 0,
+      },
+      unit: unit ? { index: unit.index, name: unit.name, nameEn: unit.nameEn, kind: unit.kind } : null,
+      deadline: f.deadline,
+      outcome: f.outcome,
+      rating: f.rating,
+      text: cat
+        ? {
+            zh: renderAppealText(cat.id, zhPlace, createRng(textSeed)),
+            en: renderAppealTextEn(cat.id, enPlace, createRng(textSeed)),
+          }
+        : { zh: '', en: '' },
+      history: history.map((h) => JSON.parse(h) as HistoryEntry),
+    };
+  }
+
+  // ─── ownership ──────────────────────────────────────────────────────────────
+
+  private async setStatus(id: string, status: RunStatus, from: RunStatus[]): Promise<RunInfo> {
+    const run = await this.info(id);
+    if (!from.includes(run.status)) {
+      throw new ApiError(
+        409,
+        `run "${id}" is ${run.status}; it can be made ${status} only when ${from.join(' or ')}`,
+      );
+    }
+    await this.deps.redis.hset(runKeys(id).meta, 'status', status);
+    this.owners.get(id)?.poke();
+    return this.info(id);
+  }
+
+  private async scenarioOf(id: string): Promise<Scenario> {
+    const cached = this.scenarios.get(id);
+    if (cached) return cached;
+    const text = await this.deps.redis.hget(runKeys(id).meta, 'scenario');
+    if (!text) throw notFound(`run "${id}"`);
+    const scenario = validateScenario(JSON.parse(text), `run ${id}'s scenario`);
+    this.scenarios.set(id, scenario);
+    return scenario;
+  }
+
+  /** A model to look names up in (city, units, categories) for runs this server does not own. */
+  private cityOf(id: string, scenario: Scenario): LiveRun {
+    const owned = this.owners.get(id);
+    if (owned) return owned.live;
+    let live = this.lookups.get(id);
+    if (!live) {
+      live = new LiveRun(scenario, scenario.seed);
+      this.lookups.set(id, live);
+    }
+    return live;
+  }
+
+  private async adoptOrphans(): Promise<void> {
+    if (this.closing) return;
+    const ids = await this.deps.redis.zrange(RUNS_KEY, '0', '-1');
+    for (const id of ids) {
+      if (this.owners.has(id) || this.closing) continue;
+      const [status, owner] = await Promise.all([
+        this.deps.redis.hget(runKeys(id).meta, 'status'),
+        this.deps.redis.get(runKeys(id).owner),
+      ]);
+      if ((status === 'running' || status === 'paused') && owner === null) await this.own(id);
+    }
+  }
+
+  /**
+   * Take a run: win its lock, rebuild its model by replaying the input log up to the last settled
+   * tick (nothing is written while replaying), then let the owner re-release the tick in flight.
+   */
+  private async own(id: string, fresh?: LiveRun): Promise<boolean> {
+    const k = runKeys(id);
+    const lockMs = this.deps.lockMs ?? 5_000;
+    const won = await this.deps.redis.set(k.owner, this.serverId, 'PX', lockMs, 'NX');
+    if (won !== 'OK') return false;
+    let live = fresh;
+    let releasedVt = 0;
+    if (!live) {
+      const scenario = await this.scenarioOf(id);
+      const [meta, inputs] = await Promise.all([
+        this.deps.redis.hgetall(k.meta),
+        this.deps.redis.lrange(k.inputs, 0, -1),
+      ]);
+      live = new LiveRun(
+        scenario,
+        Number(meta.seed),
+        inputs.map((i) => JSON.parse(i) as LiveInput),
+      );
+      const settled = Number(meta.settledVt ?? 0);
+      live.advanceTo(settled);
+      releasedVt = Number(meta.vt ?? settled);
+      this.deps.logger.info({ run: id, virtualTime: settled, appeals: live.created }, 'took the run over');
+    }
+    const owner = new RunOwner({
+      redis: this.deps.redis,
+      queues: this.queues,
+      runId: id,
+      ownerId: this.serverId,
+      live,
+      tickMs: this.deps.tickMs,
+      logger: this.deps.logger,
+      lockMs,
+      releasedVt,
+      onTick: (t) => this.deps.onTick?.(t),
+      onEnd: (status, report) => {
+        this.deps.archive?.finishRun(id, status, report, new Date().toISOString());
+        this.owners.delete(id);
+      },
+      onFail: () => this.owners.delete(id),
+    });
+    this.owners.set(id, owner);
+    owner.start();
+    return true;
+  }
+}
+
+function infoOf(id: string, m: Record<string, string>): RunInfo {
+  return {
+    id,
+    scenario: m.scenarioName ?? '',
+    seed: Number(m.seed),
+    status: (m.status ?? 'running') as RunStatus,
+    speed: Number(m.speed),
+    effectiveSpeed: m.status === 'running' ? Number(m.effectiveSpeed ?? 0) : 0,
+    virtualTime: Number(m.settledVt ?? 0),
+    horizon: Number(m.horizon),
+    start: m.start ?? '',
+    createdAt: m.createdAt ?? '',
+    appeals: Number(m.appeals ?? 0),
+    transitions: Number(m.transitions ?? 0),
+  };
+}
+
+/** A built-in scenario by name, or a scenario object validated like a file; errors name the problem. */
+export function resolveScenario(input: string | Record<string, unknown>): Scenario {
+  if (typeof input === 'string') {
+    const s = builtInScenario(input);
+    if (!s)
+      throw new ApiError(
+        404,
+        `no built-in scenario "${input}" (built-in: ${builtInScenarioNames.join(', ')})`,
+      );
+    return s;
+  }
+  try {
+    return validateScenario(input, 'scenario');
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new ApiError(422, err.message);
+    throw err;
+  }
+}

@@ -1,0 +1,321 @@
+import {
+  type AppealMove,
+  type LiveInput,
+  type AppealStep,
+  type LiveRun,
+  type Report,
+  type RunStatus,
+  MAX_MOVES,
+} from '@hotline-sim/shared';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { toJob, type AppealJob } from './appeal-job';
+import { runKeys, type RunKeys } from './keys';
+import { PRIORITY, queueName, stageOf, type Stage } from './stages';
+
+/** What the owner of a run tells the rest of the server after each settled tick. */
+export interface TickResult {
+  runId: string;
+  virtualTime: number;
+  effectiveSpeed: number;
+  moves: AppealMove[];
+  movesDropped: number;
+  /** The report, when it was refreshed this tick. */
+  report?: Report;
+  releasedAt: number;
+  status: RunStatus;
+}
+
+export interface RunOwnerDeps {
+  redis: Redis;
+  queues: Record<Stage, Queue<AppealJob>>;
+  runId: string;
+  ownerId: string;
+  live: LiveRun;
+  tickMs: number;
+  logger: Logger;
+  /** Ownership lasts this long without renewal; another server may take the run over after. */
+  lockMs: number;
+  /** Virtual time the previous owner had released (a tick it may not have settled): released again first. */
+  releasedVt: number;
+  onTick: (tick: TickResult) => void;
+  onEnd: (status: 'finished' | 'stopped', report: Report) => Promise<void> | void;
+  /** The owner stopped on an error; its lock expires and a server (maybe this one) takes the run over. */
+  onFail: (err: unknown) => void;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** Re-release a tick's unapplied jobs when nothing has been applied for this long (a lost job). */
+const STALL_MS = 3_000;
+const REPORT_EVERY_MS = 1_000;
+
+/** Renew the lock only if we still hold it. */
+const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
+/** Move the oldest inject from the inbox to the input log, stamped with the virtual time it takes effect. */
+const TAKE_INPUT = `local item = redis.call('LPOP', KEYS[1])
+if not item then return false end
+local input = cjson.decode(item)
+local out = cjson.encode({ at = tonumber(ARGV[1]), kind = 'inject', inject = input })
+redis.call('RPUSH', KEYS[2], out)
+return out`;
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+
+/**
+ * The clock of one live run, held by one server at a time (a Redis lock with expiry). Each tick it
+ * moves virtual time forward by at most speed × tick, fires the model's events up to there, releases
+ * their transitions as jobs onto the stage queues, and waits until every one has been applied before
+ * the next tick: the clock never runs ahead of unfinished work. Falling behind lowers the effective
+ * speed instead of changing results; the model alone decides what happens, so machine load never does.
+ */
+export class RunOwner {
+  private readonly keys: RunKeys;
+  private stopped = false;
+  private loop: Promise<void> | undefined;
+  /** Virtual time and wall time the pacing counts from; reset on resume, speed change and falling behind. */
+  private anchor: { wall: number; vt: number } | undefined;
+  private speed = 1;
+  private readonly samples: { wall: number; vt: number }[] = [];
+  private lastReport = 0;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly deps: RunOwnerDeps) {
+    this.keys = runKeys(deps.runId);
+  }
+
+  get runId(): string {
+    return this.deps.runId;
+  }
+
+  get live(): LiveRun {
+    return this.deps.live;
+  }
+
+  start(): void {
+    this.loop ??= this.run().catch((err: unknown) => {
+      this.deps.logger.error(
+        { run: this.deps.runId, err },
+        'run owner failed; the run is taken over when its lock expires',
+      );
+      this.deps.onFail(err);
+    });
+  }
+
+  /** Pause, speed and stop are read from Redis every tick; this makes the owner look now. */
+  poke(): void {
+    this.wake?.();
+  }
+
+  /** Stop ticking (the run stays in Redis for another owner), and give the lock up when asked. */
+  async close(release = true): Promise<void> {
+    this.stopped = true;
+    this.poke();
+    await this.loop;
+    if (release) await this.deps.redis.eval(RELEASE, 1, this.keys.owner, this.deps.ownerId);
+  }
+
+  private async nap(ms: number): Promise<void> {
+    await Promise.race([sleep(ms), new Promise<void>((r) => (this.wake = r))]);
+    this.wake = undefined;
+  }
+
+  private async run(): Promise<void> {
+    const { redis, live, tickMs } = this.deps;
+    if (this.deps.releasedVt > live.now && (await this.renew())) await this.tick(this.deps.releasedVt);
+    while (!this.stopped) {
+      if (!(await this.renew())) {
+        this.deps.logger.warn({ run: this.deps.runId }, 'lost the run lock; stopping this owner');
+        return;
+      }
+      const [status, speedText] = await redis.hmget(this.keys.meta, 'status', 'speed');
+      const speed = Number(speedText);
+      if (status === 'stopped') return this.end('stopped');
+      if (live.finished) return this.end('finished');
+      if (status === 'paused') {
+        this.anchor = undefined;
+        this.samples.length = 0;
+        await this.nap(tickMs);
+        continue;
+      }
+      const now = Date.now();
+      if (!this.anchor || speed !== this.speed) {
+        this.anchor = { wall: now, vt: live.now };
+        this.speed = speed;
+      }
+      const tick = (speed * tickMs) / 1000;
+      let allowed = this.anchor.vt + ((now - this.anchor.wall) / 1000) * speed;
+      if (allowed - live.now > 2 * tick) {
+        // Behind (workers slower than the speed asks): hold the clock back rather than race to catch up.
+        this.anchor = { wall: now, vt: live.now };
+        allowed = live.now + tick;
+      }
+      if (allowed - live.now < tick) {
+        await this.nap(Math.max(1, ((live.now + tick - allowed) / speed) * 1000));
+        continue;
+      }
+      await this.tick(Math.min(allowed, live.now + tick));
+    }
+  }
+
+  /** One tick: advance the model to `to`, release its transitions, wait for them, commit the clock. */
+  private async tick(to: number): Promise<void> {
+    const { redis, live } = this.deps;
+    await this.takeInputs();
+    const groups = live.advanceTo(to);
+    const releasedAt = Date.now();
+    const jobs = groups.map((steps) => toJob(this.deps.runId, steps, to, releasedAt));
+    await redis.hset(this.keys.meta, 'vt', to);
+    await this.release(jobs, 0);
+    await this.settle(jobs);
+    const wall = Date.now();
+    this.samples.push({ wall, vt: to });
+    while (this.samples.length > 2 && (this.samples[0] as { wall: number }).wall < wall - 3_000)
+      this.samples.shift();
+    const first = this.samples[0] as { wall: number; vt: number };
+    const effectiveSpeed = wall > first.wall ? ((to - first.vt) / (wall - first.wall)) * 1000 : this.speed;
+    let report: Report | undefined;
+    if (wall - this.lastReport >= REPORT_EVERY_MS) {
+      report = live.report();
+      this.lastReport = wall;
+    }
+    const multi = redis.multi().hset(this.keys.meta, {
+      settledVt: to,
+      appeals: live.created,
+      effectiveSpeed,
+    });
+    if (report) multi.set(this.keys.report, JSON.stringify(report));
+    await multi.exec();
+    const moves = movesOf(groups);
+    this.deps.onTick({
+      runId: this.deps.runId,
+      virtualTime: to,
+      effectiveSpeed,
+      moves: moves.slice(0, MAX_MOVES),
+      movesDropped: Math.max(0, moves.length - MAX_MOVES),
+      ...(report ? { report } : {}),
+      releasedAt,
+      status: 'running',
+    });
+  }
+
+  private async release(jobs: AppealJob[], attempt: number): Promise<void> {
+    if (jobs.length === 0) return;
+    const { redis, queues, live } = this.deps;
+    await redis.sadd(this.keys.pending, ...jobs.map((j) => j.key));
+    const byStage = new Map<Stage, AppealJob[]>();
+    for (const job of jobs) {
+      const stage = stageOf((job.steps[job.steps.length - 1] as AppealJob['steps'][number]).to);
+      const list = byStage.get(stage);
+      if (list) list.push(job);
+      else byStage.set(stage, [job]);
+    }
+    const categories = live.model.city.categories;
+    await Promise.all(
+      [...byStage].map(([stage, list]) =>
+        queues[stage].addBulk(
+          list.map((job) => ({
+            name: queueName(stage),
+            data: job,
+            opts: {
+              jobId: `${job.run}.${job.key.replace(':', '.')}.${attempt}`,
+              priority: PRIORITY[categories[job.category]?.slaClass ?? '7d'],
+              attempts: 5,
+              backoff: { type: 'fixed', delay: 200 },
+            },
+          })),
+        ),
+      ),
+    );
+  }
+
+  /**
+   * Wait until every job of the tick has been applied. A job lost with a crashed Redis, or stuck with
+   * a killed worker, is released again (under a new job id) when nothing moves for a while; the
+   * apply script skips whatever was already applied, so the extra copy is harmless.
+   */
+  private async settle(jobs: AppealJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const { redis } = this.deps;
+    let left = await redis.scard(this.keys.pending);
+    let lastProgress = Date.now();
+    let attempt = 0;
+    while (left > 0) {
+      if (this.stopped) return;
+      await sleep(left > 50 ? 10 : 3);
+      const now = await redis.scard(this.keys.pending);
+      if (now < left) lastProgress = Date.now();
+      left = now;
+      if (left > 0 && Date.now() - lastProgress > STALL_MS) {
+        const missing = new Set(await redis.smembers(this.keys.pending));
+        attempt++;
+        this.deps.logger.warn(
+          { run: this.deps.runId, jobs: missing.size, attempt },
+          're-releasing unapplied jobs',
+        );
+        await this.release(
+          jobs.filter((j) => missing.has(j.key)),
+          attempt,
+        );
+        lastProgress = Date.now();
+      }
+    }
+  }
+
+  /** Injects fired since the last tick take effect now, at the released virtual time. */
+  private async takeInputs(): Promise<void> {
+    const { redis, live } = this.deps;
+    for (;;) {
+      const text = (await redis.eval(TAKE_INPUT, 2, this.keys.inbox, this.keys.inputs, live.now)) as
+        string | null;
+      if (!text) return;
+      const input = JSON.parse(text) as LiveInput;
+      live.addInput(input);
+      this.deps.logger.info(
+        { run: this.deps.runId, at: input.at, inject: input.inject.kind },
+        'inject fired',
+      );
+    }
+  }
+
+  private async renew(): Promise<boolean> {
+    const ok = await this.deps.redis.eval(RENEW, 1, this.keys.owner, this.deps.ownerId, this.deps.lockMs);
+    return ok === 1;
+  }
+
+  private async end(status: 'finished' | 'stopped'): Promise<void> {
+    const { redis, live } = this.deps;
+    const report = live.report();
+    await redis
+      .multi()
+      .hset(this.keys.meta, { status, appeals: live.created, finishedAt: new Date().toISOString() })
+      .set(this.keys.report, JSON.stringify(report))
+      .exec();
+    await this.deps.onEnd(status, report);
+    this.deps.onTick({
+      runId: this.deps.runId,
+      virtualTime: live.now,
+      effectiveSpeed: 0,
+      moves: [],
+      movesDropped: 0,
+      report,
+      releasedAt: Date.now(),
+      status,
+    });
+  }
+}
+
+function movesOf(groups: readonly (readonly AppealStep[])[]): AppealMove[] {
+  return groups.map((steps) => {
+    const s = steps[steps.length - 1] as AppealStep;
+    return {
+      id: s.id,
+      to: s.to,
+      at: s.at,
+      source: s.source,
+      category: s.category,
+      street: s.street,
+      cell: s.cell,
+      unit: s.unit,
+    };
+  });
+}

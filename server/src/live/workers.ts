@@ -1,0 +1,61 @@
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { applyAppealJob, defineApply, type AppealJob } from './appeal-job';
+import { STAGES, queueName } from './stages';
+
+export interface LiveWorkerOptions {
+  /** Jobs in flight per stage queue. @defaultValue 50 */
+  concurrency?: number;
+  logger?: Logger;
+}
+
+/** The live runtime's processors: one BullMQ Worker per stage queue, all running the same thin processor. */
+export interface LiveWorkers {
+  readonly workers: Worker[];
+  /** Finish the jobs in flight, then disconnect. */
+  close(): Promise<void>;
+}
+
+/**
+ * Start the stage workers against Redis at `url`. Any number of processes may do this against one
+ * Redis (`npm run worker`); BullMQ hands each job to one of them, and a job whose worker dies is
+ * retried elsewhere after its lock expires (the script's idempotence makes the retry harmless).
+ */
+export function startLiveWorkers(url: string, options: LiveWorkerOptions = {}): LiveWorkers {
+  const redis = defineApply(
+    new Redis(url, { maxRetriesPerRequest: null, connectionName: 'hotline-live-apply' }),
+  );
+  const workers = STAGES.map((stage) => {
+    const worker = new Worker<AppealJob, number>(
+      queueName(stage),
+      async (job) => applyAppealJob(redis, job.data),
+      {
+        connection: { url, maxRetriesPerRequest: null },
+        concurrency: options.concurrency ?? 50,
+        // A killed worker's jobs come back within seconds, not BullMQ's default 30 s.
+        lockDuration: 5_000,
+        stalledInterval: 2_500,
+        maxStalledCount: 100,
+        removeOnComplete: { count: 0 },
+        removeOnFail: { count: 1_000 },
+        name: `live-${stage}`,
+      },
+    );
+    worker.on('failed', (job, err) =>
+      options.logger?.warn(
+        { stage, job: job?.data.key, run: job?.data.run, err: err.message },
+        'live job failed',
+      ),
+    );
+    worker.on('error', (err) => options.logger?.warn({ stage, err: err.message }, 'live worker error'));
+    return worker;
+  });
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Config } from './config';
+import { createApp, type App } from './http/app';
+import type { Logger } from './logger';
+import { RunManager } from './live/run-manager';
+import { startLiveWorkers, type LiveWorkers } from './live/workers';
+import { createRedisClient } from './redis/connect';
+import { openStore, type RunStore } from './store';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: App;
+  manager: RunManager;
+  store: RunStore;
+  workers: LiveWorkers | undefined;
+  /** Graceful: stop taking requests, hand runs back (another server takes over at once), finish jobs in flight. */
+  close(): Promise<void>;
+}
+
+/**
+ * Start one server process's parts against Redis at `redisUrl`: the run manager (and the clocks of
+ * the runs it owns), REST + Socket.IO (Redis adapter), in-process stage workers unless
+ * `config.workers` is external, and the default run when none is live.
+ */
+export async function startServer(config: Config, redisUrl: string, logger: Logger): Promise<RunningServer> {
+  const redis = createRedisClient(redisUrl, 'hotline-server');
+  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+  const pub = createRedisClient(redisUrl, 'hotline-io-pub');
+  const sub = createRedisClient(redisUrl, 'hotline-io-sub');
+  for (const c of [pub, sub]) c.on('error', () => undefined);
+  const store = openStore(config.sqlitePath);
+  // The realtime layer needs the manager and the manager feeds it ticks: a holder breaks the cycle.
+  const realtime: { onTick?: App['realtime']['onTick'] } = {};
+  const manager = new RunManager({
+    redis,
+    redisUrl,
+    logger,
+    tickMs: config.tickMs,
+    archive: store,
+    onTick: (tick) => realtime.onTick?.(tick),
+  });
+  const app = createApp({ manager, logger, clientDist: config.clientDist, adapter: createAdapter(pub, sub) });
+  realtime.onTick = (tick) => app.realtime.onTick(tick);
+  const workers = config.workers === 'in-process' ? startLiveWorkers(redisUrl, { logger }) : undefined;
+  await manager.start();
+  const http = app.http;
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+
+  if (config.defaultRun) {
+    const live = (await manager.list()).some((r) => r.status === 'running' || r.status === 'paused');
+    if (!live) {
+      const run = await manager.create({
+        scenario: config.defaultRun,
+        speed: config.defaultSpeed,
+        paused: false,
+      });
+      logger.info({ run: run.id, scenario: run.scenario, speed: run.speed }, 'started the default run');
+    }
+  }
+
+  let closed: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    app,
+    manager,
+    store,
+    workers,
+    close() {
+      closed ??= (async () => {
+        app.realtime.close();
+        await new Promise<void>((resolve) => {
+          app.io.close(() => resolve());
+        });
+        await manager.close();
+        await workers?.close();
+        store.close();
+        for (const c of [redis, pub, sub]) c.disconnect();
+      })();
+      return closed;
+    },
+  };
+}

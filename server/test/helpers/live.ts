@@ -1,0 +1,104 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunInfo, ScenarioInput } from '@hotline-sim/shared';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { startServer, type RunningServer } from '../../src/server';
+
+/**
+ * A small city day for live tests: 150 contacts an hour for 12 hours (about 1,800), time limits
+ * shortened to hours so the drain after the day takes virtual days, not weeks.
+ */
+export function liveTestScenario(overrides: Partial<ScenarioInput> = {}): ScenarioInput {
+  return {
+    name: 'live-test',
+    seed: 4242,
+    start: '2025-03-12',
+    hours: 12,
+    warmupHours: 0,
+    arrivals: { perHour: 150 },
+    intake: {
+      agents: 16,
+      talkMinutes: { lognormal: { mean: 5.3, cv: 0.8 } },
+      patienceMinutes: { exponential: { mean: 3 } },
+    },
+    lifecycle: {
+      timeLimits: { '2h': 2, '24h': 8, '7d': 24, '15d': 36 },
+      response: { hours: { lognormal: { mean: 3, cv: 1 } }, limitHours: 8 },
+    },
+    ...overrides,
+  };
+}
+
+/** A server on a free port against `redisUrl`, data in a temp dir, no default run, quiet logs. */
+export async function startTestServer(
+  redisUrl: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'hotline-server-')),
+    DEFAULT_RUN: 'none',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  return startServer(config, redisUrl, createLogger(config, 'test-server'));
+}
+
+/** JSON over HTTP, with the status. */
+export async function api<T = unknown>(
+  base: string,
+  path: string,
+  init: { method?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(base + path, {
+    method: init.method ?? (init.body !== undefined || init.raw !== undefined ? 'POST' : 'GET'),
+    headers: { 'content-type': 'application/json', ...init.headers },
+    ...(init.raw !== undefined
+      ? { body: init.raw }
+      : init.body !== undefined
+        ? { body: JSON.stringify(init.body) }
+        : {}),
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text (tests assert on it)
+  }
+  return { status: res.status, body: body as T };
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Poll until `check` returns a value (not undefined/false) or the time runs out. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 60_000,
+  everyMs = 100,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+/** Wait until a run has finished (or stopped), returning its final info. */
+export async function waitForEnd(base: string, id: string, timeoutMs = 120_000): Promise<RunInfo> {
+  return waitFor(
+    `run ${id} to finish`,
+    async () => {
+      const { body } = await api<RunInfo>(base, `/api/runs/${id}`);
+      return body.status === 'finished' || body.status === 'stopped' ? body : undefined;
+    },
+    timeoutMs,
+    250,
+  );
+}

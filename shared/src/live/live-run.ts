@@ -1,0 +1,131 @@
+import { buildReport, type Report } from '../experiment/run-scenario';
+import { HotlineModel, type AppealTransition } from '../hotline/hotline-model';
+import type { Inject } from '../hotline/lifecycle-schema';
+import type { Scenario } from '../scenario/schema';
+import type { DeepReadonly } from '../util/deep-readonly';
+
+/**
+ * Something from outside the model that changes a live run, logged with the virtual time it took
+ * effect. A run's state is a pure function of (scenario, seed, inputs): replaying the log rebuilds it
+ * exactly, which is how a restarted or second server takes a run over.
+ */
+export type LiveInput = { at: number; kind: 'inject'; inject: DeepReadonly<Inject> };
+
+/** A transition numbered within its appeal's history (0 = the appeal's first step). */
+export interface AppealStep extends AppealTransition {
+  seq: number;
+}
+
+/**
+ * The hotline model driven in steps of virtual time by the live runtime. `advanceTo(t)` fires the
+ * model's events up to t and releases the transitions that happened by t, grouped per appeal in
+ * order; transitions the model decided ahead of its clock (a dispatch is decided when the call ends)
+ * wait until their time comes. The same model and seed as the engine: a live run's report equals an
+ * engine replication's.
+ */
+export class LiveRun {
+  readonly model: HotlineModel;
+  /** Virtual time released so far. */
+  private releasedTo = 0;
+  /** Transitions emitted by the model and not yet released (their time lies ahead). */
+  private held: AppealStep[] = [];
+  private emitted: AppealStep[] = [];
+  /** Next seq per open appeal (dropped when it reaches a terminal state). */
+  private readonly seqs = new Map<number, number>();
+  private readonly inputs: LiveInput[] = [];
+  private nextInput = 0;
+  /** Appeals whose first step has been released. */
+  created = 0;
+  /** Transitions released. */
+  transitions = 0;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly seed: number,
+    inputs: readonly LiveInput[] = [],
+  ) {
+    this.model = new HotlineModel(scenario, seed, { onTransition: (t) => this.onTransition(t) });
+    for (const input of inputs) this.addInput(input);
+  }
+
+  /** Virtual seconds of arrivals (the run then drains until every appeal has closed). */
+  get horizon(): number {
+    return this.model.horizon;
+  }
+
+  /** Virtual time released so far. */
+  get now(): number {
+    return this.releasedTo;
+  }
+
+  /** Every appeal closed and released: nothing will ever happen again. */
+  get finished(): boolean {
+    return this.model.finished && this.held.length === 0 && this.nextInput >= this.inputs.length;
+  }
+
+  /** Log an input; it takes effect at `input.at`, which must not lie before the released time. */
+  addInput(input: LiveInput): void {
+    if (!(input.at >= this.releasedTo)) {
+      throw new Error(`an input at ${input.at} s comes after the run released ${this.releasedTo} s`);
+    }
+    const last = this.inputs[this.inputs.length - 1];
+    if (last && input.at < last.at) throw new Error('inputs must be added in time order');
+    this.inputs.push(input);
+  }
+
+  /**
+   * Fire the model's events up to t (inputs due by then take effect at their time) and return the
+   * transitions at or before t, grouped per appeal, each group in history order, groups in order of
+   * their first transition.
+   */
+  advanceTo(t: number): AppealStep[][] {
+    if (!(t >= this.releasedTo)) throw new Error(`cannot go back to ${t} s from ${this.releasedTo} s`);
+    for (
+      let input = this.inputs[this.nextInput];
+      input && input.at <= t;
+      input = this.inputs[this.nextInput]
+    ) {
+      this.model.advance(Math.max(input.at, this.model.sim.now));
+      this.apply(input);
+      this.nextInput++;
+    }
+    this.model.advance(t);
+    this.releasedTo = t;
+    const due: AppealStep[] = [];
+    const held: AppealStep[] = [];
+    for (const list of [this.held, this.emitted]) {
+      for (const step of list) (step.at <= t ? due : held).push(step);
+    }
+    this.held = held;
+    this.emitted = [];
+    // Stable: steps at the same time keep the model's order.
+    due.sort((a, b) => a.at - b.at);
+    const groups = new Map<number, AppealStep[]>();
+    for (const step of due) {
+      const group = groups.get(step.id);
+      if (group) group.push(step);
+      else groups.set(step.id, [step]);
+      if (step.seq === 0) this.created++;
+    }
+    this.transitions += due.length;
+    return [...groups.values()];
+  }
+
+  /** The run's report so far, in the same shape as the CLI's (one replication, no interval). */
+  report(): Report {
+    return buildReport(this.scenario, this.seed, [
+      { intake: this.model.intake.finish(), hotline: this.model.observe() },
+    ]);
+  }
+
+  private apply(input: LiveInput): void {
+    this.model.injectNow(input.inject);
+  }
+
+  private onTransition(t: AppealTransition): void {
+    const seq = this.seqs.get(t.id) ?? 0;
+    if (t.to === 'closed' || t.to === 'answered' || t.to === 'redirected') this.seqs.delete(t.id);
+    else this.seqs.set(t.id, seq + 1);
+    this.emitted.push({ ...t, seq });
+  }
+}
