@@ -13,6 +13,8 @@ export interface LiveWorkerOptions {
 /** The live runtime's processors: one BullMQ Worker per stage queue, all running the same thin processor. */
 export interface LiveWorkers {
   readonly workers: Worker[];
+  /** Resolves once every stage worker is connected. */
+  waitUntilReady(): Promise<unknown>;
   /** Finish the jobs in flight, then disconnect. */
   close(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export function startLiveWorkers(url: string, options: LiveWorkerOptions = {}): 
   });
   return {
     workers,
+    waitUntilReady: () => Promise.all(workers.map((w) => w.waitUntilReady())),
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       redis.disconnect();
