@@ -6,6 +6,16 @@ import {
   runScenario,
   sweepScenario,
 } from '@hotline-sim/shared';
+import {
+  DEFAULT_REDIS_URL,
+  ExperimentAbortedError,
+  RedisUnreachableError,
+  ReplicationFailedError,
+  compareScenariosOnQueue,
+  runScenarioOnQueue,
+  sweepScenarioOnQueue,
+  type QueueRunOptions,
+} from '../experiments';
 import { importCommand, layoutArg, type ImportCommandOptions } from '../import/import-command';
 import { formatComparison } from './format-comparison';
 import { formatReport } from './format-report';
@@ -41,14 +51,65 @@ function seedArg(text: string): number {
   return n;
 }
 
+function redisUrlArg(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InvalidArgumentError('redis must be a URL such as redis://127.0.0.1:6379');
+  }
+  if ((url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
+    throw new InvalidArgumentError('redis must be a redis:// or rediss:// URL with a host');
+  }
+  return text;
+}
+
+/** `--queue` and `--redis`, as the commands that can run on the experiments queue take them. */
+interface QueueFlags {
+  queue?: boolean;
+  redis?: string;
+}
+
+function withQueueOptions(command: Command): Command {
+  return command
+    .option('--queue', 'run the replications on the experiments queue: start workers with `npm run worker`')
+    .option(
+      '--redis <url>',
+      `Redis of the queue (default: REDIS_URL, else ${DEFAULT_REDIS_URL})`,
+      redisUrlArg,
+    );
+}
+
+/**
+ * How a command runs on the queue, or undefined to run in-process. Ctrl-C takes the experiment's
+ * waiting jobs off the queue before exiting.
+ */
+function queueRun(
+  flags: QueueFlags,
+  progress: { update(fraction: number): void },
+): QueueRunOptions | undefined {
+  if (!flags.queue) {
+    if (flags.redis !== undefined) throw new UsageError('--redis is only used with --queue');
+    return undefined;
+  }
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => interrupt.abort());
+  return {
+    connection: flags.redis ?? (process.env.REDIS_URL?.trim() || DEFAULT_REDIS_URL),
+    signal: interrupt.signal,
+    onProgress: (f) => progress.update(f),
+    onWaitingForWorkers: () =>
+      process.stderr.write('hotline: waiting for workers: start one with `npm run worker`\n'),
+  };
+}
+
 const program = new Command()
   .name('hotline')
   .description('hotline-sim: simulate Beijing 12345 接诉即办 scenarios')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text) });
 
-program
-  .command('run')
+withQueueOptions(program.command('run'))
   .description('run a scenario (built-in name or JSON/YAML file) and print its report')
   .argument('<scenario>', 'built-in scenario name or path to a scenario file')
   .option(
@@ -59,20 +120,29 @@ program
   )
   .option('-s, --seed <s>', "override the scenario's seed", seedArg)
   .option('--json', 'print only the report as JSON on stdout')
-  .action((name: string, opts: { replications: number; seed?: number; json?: boolean }) => {
-    const scenario = loadScenario(name);
-    const progress = createProgress(scenario.name);
-    const report = runScenario(scenario, {
-      replications: opts.replications,
-      ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-      onProgress: (f) => progress.update(f),
-    });
-    progress.stop();
-    process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
-  });
+  .action(
+    async (name: string, opts: QueueFlags & { replications: number; seed?: number; json?: boolean }) => {
+      const scenario = loadScenario(name);
+      const progress = createProgress(scenario.name);
+      const options = {
+        replications: opts.replications,
+        ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+        onProgress: (f: number) => progress.update(f),
+      };
+      const queue = queueRun(opts, progress);
+      let report;
+      try {
+        report = queue
+          ? await runScenarioOnQueue(scenario, { ...options, ...queue })
+          : runScenario(scenario, options);
+      } finally {
+        progress.stop();
+      }
+      process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+    },
+  );
 
-program
-  .command('compare')
+withQueueOptions(program.command('compare'))
   .description('compare two scenarios on common random numbers: each KPI of b − a with its paired 95 % CI')
   .argument('<a>', 'baseline: built-in scenario name or path to a scenario file')
   .argument('<b>', 'alternative: built-in scenario name or path to a scenario file')
@@ -84,23 +154,36 @@ program
   )
   .option('-s, --seed <s>', "base seed of both (default: a's seed)", seedArg)
   .option('--json', 'print only the comparison as JSON on stdout')
-  .action((nameA: string, nameB: string, opts: { replications: number; seed?: number; json?: boolean }) => {
-    const a = loadScenario(nameA);
-    const b = loadScenario(nameB);
-    const progress = createProgress(`${a.name} vs ${b.name}`);
-    const comparison = compareScenarios(a, b, {
-      replications: opts.replications,
-      ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-      onProgress: (f) => progress.update(f),
-    });
-    progress.stop();
-    process.stdout.write(
-      opts.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatComparison(comparison)}\n`,
-    );
-  });
+  .action(
+    async (
+      nameA: string,
+      nameB: string,
+      opts: QueueFlags & { replications: number; seed?: number; json?: boolean },
+    ) => {
+      const a = loadScenario(nameA);
+      const b = loadScenario(nameB);
+      const progress = createProgress(`${a.name} vs ${b.name}`);
+      const options = {
+        replications: opts.replications,
+        ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+        onProgress: (f: number) => progress.update(f),
+      };
+      const queue = queueRun(opts, progress);
+      let comparison;
+      try {
+        comparison = queue
+          ? await compareScenariosOnQueue(a, b, { ...options, ...queue })
+          : compareScenarios(a, b, options);
+      } finally {
+        progress.stop();
+      }
+      process.stdout.write(
+        opts.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatComparison(comparison)}\n`,
+      );
+    },
+  );
 
-program
-  .command('sweep')
+withQueueOptions(program.command('sweep'))
   .description('run a scenario once per value of one numeric field, on the same seeds, and tabulate the KPIs')
   .argument('<scenario>', 'built-in scenario name or path to a scenario file')
   .requiredOption('--set <path=values>', 'the field to vary and its values, e.g. intake.agents=45,50,55')
@@ -112,25 +195,34 @@ program
   )
   .option('-s, --seed <s>', "override the scenario's seed (the same for every value)", seedArg)
   .option('--json', 'print only the sweep as JSON on stdout')
-  .action((name: string, opts: { set: string; replications: number; seed?: number; json?: boolean }) => {
-    const { path, values } = parseSet(opts.set);
-    const scenario = loadScenario(name);
-    const progress = createProgress(`${scenario.name} ${path}`);
-    let sweep;
-    try {
-      sweep = sweepScenario(scenario, path, values, {
+  .action(
+    async (
+      name: string,
+      opts: QueueFlags & { set: string; replications: number; seed?: number; json?: boolean },
+    ) => {
+      const { path, values } = parseSet(opts.set);
+      const scenario = loadScenario(name);
+      const progress = createProgress(`${scenario.name} ${path}`);
+      const options = {
         replications: opts.replications,
         ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-        onProgress: (f) => progress.update(f),
-      });
-    } catch (e) {
-      // A path naming no number is the user's mistake: one line, exit code 2.
-      throw e instanceof SweepPathError ? new UsageError(e.message) : e;
-    } finally {
-      progress.stop();
-    }
-    process.stdout.write(opts.json ? `${JSON.stringify(sweep, null, 2)}\n` : `${formatSweep(sweep)}\n`);
-  });
+        onProgress: (f: number) => progress.update(f),
+      };
+      const queue = queueRun(opts, progress);
+      let sweep;
+      try {
+        sweep = queue
+          ? await sweepScenarioOnQueue(scenario, path, values, { ...options, ...queue })
+          : sweepScenario(scenario, path, values, options);
+      } catch (e) {
+        // A path naming no number is the user's mistake: one line, exit code 2.
+        throw e instanceof SweepPathError ? new UsageError(e.message) : e;
+      } finally {
+        progress.stop();
+      }
+      process.stdout.write(opts.json ? `${JSON.stringify(sweep, null, 2)}\n` : `${formatSweep(sweep)}\n`);
+    },
+  );
 
 program
   .command('import')
@@ -148,11 +240,15 @@ try {
   if (e instanceof CommanderError) {
     // Commander has printed its own message; help and version exit cleanly.
     process.exitCode = e.exitCode === 0 ? 0 : 2;
-  } else if (e instanceof UsageError || e instanceof ScenarioError) {
+  } else if (e instanceof UsageError || e instanceof ScenarioError || e instanceof RedisUnreachableError) {
     const message =
       e instanceof ScenarioError ? `${e.source} is invalid: ${e.problems.join('; ')}` : e.message;
     process.stderr.write(`hotline: ${message}\n`);
     process.exitCode = 2;
+  } else if (e instanceof ReplicationFailedError || e instanceof ExperimentAbortedError) {
+    // The experiment did not finish: one line saying why, and no report.
+    process.stderr.write(`hotline: ${e.message}\n`);
+    process.exitCode = e instanceof ExperimentAbortedError ? 130 : 1;
   } else {
     throw e;
   }

@@ -75,6 +75,26 @@ export function compareScenarios(a: Scenario, b: Scenario, options: CompareOptio
       replicationKpis(runReplication(b, s, onProgress && ((f) => onProgress((2 * r + 1 + f) / runs)))),
     );
   }
+  return compareKpiSamples(a.name, b.name, seed, samplesA, samplesB);
+}
+
+/**
+ * The comparison of KPI samples already gathered: `samplesA[r]` and `samplesB[r]` from replication r
+ * of A and of B on the same seed (`replicationSeed(seed, r)`), as {@link compareScenarios} gathers
+ * them; for callers that run the replications elsewhere (a queue of workers).
+ *
+ * @throws Error when the two lists differ in length.
+ */
+export function compareKpiSamples(
+  a: string,
+  b: string,
+  seed: number,
+  samplesA: readonly KpiValues[],
+  samplesB: readonly KpiValues[],
+): Comparison {
+  if (samplesA.length !== samplesB.length) {
+    throw new Error(`paired samples differ in number: ${samplesA.length} of A, ${samplesB.length} of B`);
+  }
   const names = kpiNames(samplesA[0] ?? {}).filter((kpi) => samplesB[0]?.[kpi] !== undefined);
   const rows = names.map((kpi): ComparisonRow => {
     // Pairs where either side has no value for a rate (nothing counted) are left out.
@@ -95,5 +115,5 @@ export function compareScenarios(a: Scenario, b: Scenario, options: CompareOptio
       significant: diff.significant,
     };
   });
-  return { a: a.name, b: b.name, seed, replications, rows };
+  return { a, b, seed, replications: samplesA.length, rows };
 }

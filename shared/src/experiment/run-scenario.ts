@@ -57,23 +57,40 @@ export type ProgressListener = (fraction: number) => void;
 
 const PROGRESS_STEPS = 100;
 
-/** Run one replication to its end (a lifecycle run also drains its open appeals). */
-export function runReplication(scenario: Scenario, seed: number, onProgress?: ProgressListener): Replication {
+/**
+ * One replication in steps, for callers that must do other work while it runs (a queue worker lets
+ * its event loop renew the job's lock between steps). Each `next()` advances the model by 1/steps of
+ * its horizon and yields the fraction done; the call after the last step drains a lifecycle's open
+ * appeals and returns the replication. The number of steps does not change the replication.
+ */
+export function* replicationSteps(
+  scenario: Scenario,
+  seed: number,
+  steps = PROGRESS_STEPS,
+): Generator<number, Replication, void> {
+  if (!Number.isInteger(steps) || steps < 1)
+    throw new Error(`steps must be a positive integer, got ${steps}`);
   const model = scenario.lifecycle ? new HotlineModel(scenario, seed) : new IntakeModel(scenario, seed);
   const horizon = model.horizon;
-  if (onProgress) {
-    for (let i = 1; i <= PROGRESS_STEPS; i++) {
-      model.advance((horizon * i) / PROGRESS_STEPS);
-      onProgress(i / PROGRESS_STEPS);
-    }
-  } else {
-    model.advance(horizon);
+  for (let i = 1; i <= steps; i++) {
+    model.advance((horizon * i) / steps);
+    yield i / steps;
   }
   if (model instanceof HotlineModel) {
     const hotline = model.drain();
     return { intake: hotline.intake, hotline };
   }
   return { intake: model.finish() };
+}
+
+/** Run one replication to its end (a lifecycle run also drains its open appeals). */
+export function runReplication(scenario: Scenario, seed: number, onProgress?: ProgressListener): Replication {
+  const steps = replicationSteps(scenario, seed, onProgress ? PROGRESS_STEPS : 1);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onProgress?.(step.value);
+  }
 }
 
 function estimates(samples: readonly KpiValues[]): KpiRecord<KpiEstimate> {

@@ -1,4 +1,5 @@
 import { validateScenario } from '../scenario/load';
+import type { Scenario } from '../scenario/schema';
 import { runScenario, type ProgressListener, type Report } from './run-scenario';
 
 /** A sweep path that names no numeric field of the scenario: says which path and why. */
@@ -125,6 +126,32 @@ export interface SweepResult {
   rows: SweepRow[];
 }
 
+/** One value of a sweep and the validated scenario that has it. */
+export interface SweepVariant {
+  value: number;
+  scenario: Scenario;
+}
+
+/**
+ * The scenarios of a sweep, one per value, each validated (see {@link sweepScenario}); for callers
+ * that run them elsewhere (a queue of workers).
+ *
+ * @throws SweepPathError when the path names no number; ScenarioError when a variant is invalid;
+ * Error when there are no values.
+ */
+export function sweepVariants(input: unknown, path: string, values: readonly number[]): SweepVariant[] {
+  if (values.length === 0) throw new Error('a sweep needs at least one value');
+  const name =
+    isContainer(input) && !Array.isArray(input) && typeof input.name === 'string' ? input.name : '';
+  return values.map((value) => ({
+    value,
+    scenario: validateScenario(
+      setNumericPath(input, path, value),
+      `${name || 'scenario'} with ${path} = ${value}`,
+    ),
+  }));
+}
+
 /**
  * Run a scenario once per value of one numeric field (see {@link setNumericPath}) and report each.
  * Every variant is validated before anything runs, so a value that breaks a rule (`intake.agents`
@@ -142,16 +169,7 @@ export function sweepScenario(
   values: readonly number[],
   options: SweepOptions = {},
 ): SweepResult {
-  if (values.length === 0) throw new Error('a sweep needs at least one value');
-  const name =
-    isContainer(input) && !Array.isArray(input) && typeof input.name === 'string' ? input.name : '';
-  const variants = values.map((value) => ({
-    value,
-    scenario: validateScenario(
-      setNumericPath(input, path, value),
-      `${name || 'scenario'} with ${path} = ${value}`,
-    ),
-  }));
+  const variants = sweepVariants(input, path, values);
   const onProgress = options.onProgress;
   const rows = variants.map(({ value, scenario }, i): SweepRow => {
     const report = runScenario(scenario, {
@@ -162,7 +180,7 @@ export function sweepScenario(
     return { value, report };
   });
   return {
-    scenario: variants[0]?.scenario.name ?? name,
+    scenario: variants[0]?.scenario.name ?? '',
     path,
     replications: options.replications ?? 1,
     rows,

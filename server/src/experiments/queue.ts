@@ -1,0 +1,529 @@
+import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Queue, QueueEvents, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import {
+  ScenarioError,
+  decodeReplication,
+  encodeReplication,
+  formatIssues,
+  replicationSeed,
+  replicationSteps,
+  validateScenario,
+  type EncodedReplication,
+  type Replication,
+  type Scenario,
+} from '@hotline-sim/shared';
+
+/*
+ * Batch experiments on BullMQ: one job per replication on the `experiments` queue, so any number of
+ * worker processes (`npm run worker`) share an experiment's replications. A job carries the scenario
+ * and the replication's own seed; the worker runs the same `shared/` code as an in-process run and
+ * returns the replication encoded as JSON (replication-codec), so a report built from queued
+ * replications is identical to the in-process one for the same seeds.
+ */
+
+/** Name of the BullMQ queue of experiment replications. */
+export const EXPERIMENTS_QUEUE = 'experiments';
+
+/** The Redis used when neither `--redis` nor REDIS_URL names one. */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** What one job of the experiments queue carries: one replication of one scenario. */
+export interface ExperimentJobData {
+  /** The scenario as plain data (validated again by the worker). */
+  scenario: unknown;
+  /** This replication's own seed: `replicationSeed(base seed, index)`. */
+  seed: number;
+  /** The replication's index within its scenario's replications (0 first). */
+  index: number;
+}
+
+const jobDataSchema = z.object({
+  scenario: z.unknown(),
+  seed: z.number().int().min(0).max(0xffffffff),
+  index: z.number().int().min(0),
+});
+
+/**
+ * Options of every job. No retries: a replication is deterministic, so one that threw would throw
+ * again; a worker that dies mid-job is a stall, which BullMQ hands to another worker by itself.
+ * Finished jobs expire so Redis cannot grow without bound: completed ones after an hour or beyond the
+ * latest 1000 (about 55 kB each for a Beijing day; a client reads each result as soon as it completes,
+ * and removes it then unless the experiment is named), failed ones after a week, for inspection.
+ */
+export const EXPERIMENT_JOB_OPTIONS = {
+  attempts: 1,
+  removeOnComplete: { age: 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
+} as const satisfies JobsOptions;
+
+/** The id of replication `index` of an experiment: the same id twice adds the job once. */
+export function replicationJobId(experimentId: string, index: number): string {
+  return `${experimentId}-${index}`;
+}
+
+/** Where Redis is: a URL, or an ioredis client the caller keeps (and closes). */
+export type RedisConnection = Redis | string;
+
+/**
+ * An ioredis client as BullMQ wants it: commands wait for a reconnect instead of failing
+ * (`maxRetriesPerRequest: null`). Connection errors are left to the caller's `error` listener.
+ */
+function redisClient(url: string): Redis {
+  const client = new Redis(url, { maxRetriesPerRequest: null });
+  // ioredis prints unhandled connection errors; BullMQ reports them through its own `error` events.
+  client.on('error', () => {});
+  return client;
+}
+
+/** The URL with its password masked, for messages. */
+export function redactRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable URL)';
+  }
+}
+
+/** Redis does not answer at the URL given; the message names the URL and why. */
+export class RedisUnreachableError extends Error {
+  constructor(
+    readonly url: string,
+    reason: string,
+  ) {
+    super(`cannot reach Redis at ${redactRedisUrl(url)}: ${reason}`);
+    this.name = 'RedisUnreachableError';
+  }
+}
+
+/** Fail fast with a clear error rather than let ioredis retry forever against nothing. */
+async function assertReachable(url: string, timeoutMs: number): Promise<void> {
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+  // The connection's own error says why (ECONNREFUSED, ENOTFOUND, auth); connect() only says closed.
+  let cause: Error | undefined;
+  probe.on('error', (e: Error) => {
+    cause ??= e;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      probe.connect().then(() => probe.ping()),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+  } catch (e) {
+    throw new RedisUnreachableError(url, (cause ?? (e instanceof Error ? e : new Error(String(e)))).message);
+  } finally {
+    clearTimeout(timer);
+    probe.disconnect();
+  }
+}
+
+/** A replication that failed on a worker; the message names the replication and the worker's reason. */
+export class ReplicationFailedError extends Error {
+  constructor(
+    /** What ran: the scenario's name, or the batch's label. */
+    readonly label: string,
+    /** 0-based index of the replication within its batch. */
+    readonly index: number,
+    readonly replications: number,
+    readonly seed: number,
+    readonly jobId: string,
+    readonly reason: string,
+  ) {
+    super(
+      `replication ${index + 1}/${replications} of ${label} (seed ${seed}, job ${jobId}) failed: ${reason}`,
+    );
+    this.name = 'ReplicationFailedError';
+  }
+}
+
+/** The caller gave up (its AbortSignal fired); the experiment's waiting jobs were removed. */
+export class ExperimentAbortedError extends Error {
+  constructor(readonly removedJobs: number) {
+    super(`experiment interrupted; ${removedJobs} waiting replication(s) removed from the queue`);
+    this.name = 'ExperimentAbortedError';
+  }
+}
+
+/** Replications of one scenario to run on the queue. */
+export interface ReplicationBatch {
+  scenario: Scenario;
+  replications: number;
+  /** Base seed: replication r runs on `replicationSeed(seed, r)`. @defaultValue the scenario's seed */
+  seed?: number;
+  /** Names the batch in job names and errors. @defaultValue the scenario's name */
+  label?: string;
+}
+
+/** How to reach the queue and follow an experiment. */
+export interface QueueRunOptions {
+  connection: RedisConnection;
+  /** BullMQ key prefix (tests use their own). @defaultValue 'bull' */
+  prefix?: string;
+  /**
+   * Names the experiment's jobs (`<id>-<index>`): running with the same id again, or from a second
+   * client at once, adds no job twice and reads the results while they are kept (an hour). Results of
+   * a named experiment are left to expire; those of an unnamed one are removed once read.
+   * @defaultValue a new random id per run, so a changed model never answers with results an older
+   * one left behind
+   */
+  experimentId?: string;
+  /** Fraction of all replications done, in [0, 1], as workers report progress. */
+  onProgress?: (fraction: number) => void;
+  /** Called once when no worker has started any of the jobs after `waitingHintMs`; waiting goes on. */
+  onWaitingForWorkers?: () => void;
+  /** @defaultValue 10000 */
+  waitingHintMs?: number;
+  /** How often job states are polled besides the queue's events (which a reconnect may miss). @defaultValue 2000 */
+  pollMs?: number;
+  /** Aborting removes the experiment's waiting jobs and rejects with {@link ExperimentAbortedError}. */
+  signal?: AbortSignal;
+}
+
+interface Pending {
+  batch: number;
+  index: number;
+  replications: number;
+  seed: number;
+  label: string;
+}
+
+/**
+ * Put every replication of several batches on the experiments queue at once (so workers share them
+ * all) and wait for the results, decoded, as `result[batch][index]`.
+ *
+ * @throws RedisUnreachableError when `connection` is a URL nobody answers; ReplicationFailedError
+ * for the first replication that fails on a worker (the experiment's waiting jobs are removed);
+ * ExperimentAbortedError when `signal` aborts.
+ */
+export async function runReplicationBatchesOnQueue(
+  batches: readonly ReplicationBatch[],
+  options: QueueRunOptions,
+): Promise<Replication[][]> {
+  for (const b of batches) {
+    if (!Number.isInteger(b.replications) || b.replications < 1) {
+      throw new Error(`replications must be a positive integer, got ${b.replications}`);
+    }
+  }
+  const experimentId = options.experimentId ?? randomUUID();
+  if (experimentId.includes(':')) throw new Error(`experiment id cannot contain ":", got ${experimentId}`);
+  options.signal?.throwIfAborted();
+
+  let owned: Redis | undefined;
+  if (typeof options.connection === 'string') {
+    await assertReachable(options.connection, 5000);
+    owned = redisClient(options.connection);
+  }
+  const connection = owned ?? (options.connection as Redis);
+  const prefix = options.prefix === undefined ? {} : { prefix: options.prefix };
+  const queue = new Queue<ExperimentJobData, EncodedReplication>(EXPERIMENTS_QUEUE, {
+    connection,
+    ...prefix,
+  });
+  // QueueEvents blocks on its own duplicate of the connection (BullMQ makes and closes it).
+  const events = new QueueEvents(EXPERIMENTS_QUEUE, { connection, ...prefix });
+  queue.on('error', () => {});
+  events.on('error', () => {});
+  try {
+    await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+    return await follow(queue, events, experimentId, batches, options);
+  } finally {
+    await events.close();
+    await queue.close();
+    if (owned) await owned.quit().catch(() => owned?.disconnect());
+  }
+}
+
+async function follow(
+  queue: Queue<ExperimentJobData, EncodedReplication>,
+  events: QueueEvents,
+  experimentId: string,
+  batches: readonly ReplicationBatch[],
+  options: QueueRunOptions,
+): Promise<Replication[][]> {
+  const pending = new Map<string, Pending>();
+  const results: Replication[][] = batches.map(() => []);
+  const jobs: Parameters<typeof queue.addBulk>[0] = [];
+  batches.forEach((b, batch) => {
+    const base = b.seed ?? b.scenario.seed;
+    const label = b.label ?? b.scenario.name;
+    for (let index = 0; index < b.replications; index++) {
+      const jobId = replicationJobId(experimentId, pending.size);
+      const seed = replicationSeed(base, index);
+      pending.set(jobId, { batch, index, replications: b.replications, seed, label });
+      jobs.push({
+        name: `${label} #${index + 1}`,
+        data: { scenario: b.scenario, seed, index },
+        opts: { ...EXPERIMENT_JOB_OPTIONS, jobId },
+      });
+    }
+  });
+  const total = pending.size;
+  const progress = new Map<string, number>();
+  let started = false;
+  const checking = new Set<string>();
+
+  return new Promise<Replication[][]>((resolve, reject) => {
+    let settled = false;
+    const timers: NodeJS.Timeout[] = [];
+    // Events are the fast path; polling catches what they miss (completed before we listened, a
+    // reconnect), so a lost event costs at most one poll interval.
+    const poll = setInterval(() => {
+      for (const id of pending.keys()) void check(id);
+    }, options.pollMs ?? 2000);
+    const finish = (error: unknown, value?: Replication[][]) => {
+      if (settled) return;
+      settled = true;
+      for (const t of timers) clearTimeout(t);
+      clearInterval(poll);
+      events
+        .off('active', onActive)
+        .off('progress', onProgress)
+        .off('completed', onDone)
+        .off('failed', onDone);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (value) {
+        resolve(value);
+        return;
+      }
+      // Nobody needs the rest any more: take the waiting jobs off the queue (active ones finish).
+      void removeWaiting().then(
+        (removed) =>
+          reject(error instanceof ExperimentAbortedError ? new ExperimentAbortedError(removed) : error),
+        () => reject(error),
+      );
+    };
+    const removeWaiting = async (): Promise<number> => {
+      const removed = await Promise.all([...pending.keys()].map((id) => queue.remove(id).catch(() => 0)));
+      return removed.reduce<number>((n, r) => n + r, 0);
+    };
+    const reportProgress = () => {
+      if (!options.onProgress) return;
+      let sum = 0;
+      for (const f of progress.values()) sum += f;
+      options.onProgress(Math.min(1, sum / total));
+    };
+
+    const check = async (jobId: string): Promise<void> => {
+      const p = pending.get(jobId);
+      if (!p || checking.has(jobId) || settled) return;
+      checking.add(jobId);
+      try {
+        const state = await queue.getJobState(jobId);
+        if (state === 'active') started = true;
+        if (state === 'completed') {
+          started = true;
+          const job = await queue.getJob(jobId);
+          if (!job) throw new Error(`job ${jobId} completed but is gone before its result was read`);
+          let rep: Replication;
+          try {
+            rep = decodeReplication(job.returnvalue);
+          } catch (e) {
+            throw new ReplicationFailedError(
+              p.label,
+              p.index,
+              p.replications,
+              p.seed,
+              jobId,
+              `its result cannot be read (${(e as Error).message})`,
+            );
+          }
+          (results[p.batch] as Replication[])[p.index] = rep;
+          pending.delete(jobId);
+          progress.set(jobId, 1);
+          reportProgress();
+          // A private experiment's results have one reader: free Redis at once. A named one may have
+          // others (the same id run twice), so its results stay until they expire.
+          if (options.experimentId === undefined) await job.remove().catch(() => {});
+          if (pending.size === 0) finish(undefined, results);
+        } else if (state === 'failed') {
+          const job = await queue.getJob(jobId);
+          const reason = job?.failedReason || 'no reason given';
+          throw new ReplicationFailedError(p.label, p.index, p.replications, p.seed, jobId, reason);
+        } else if (state === 'unknown') {
+          throw new Error(
+            `the job of replication ${p.index + 1}/${p.replications} of ${p.label} (job ${jobId}) is gone from the queue (removed by someone?)`,
+          );
+        }
+      } catch (e) {
+        finish(e);
+      } finally {
+        checking.delete(jobId);
+      }
+    };
+
+    const onActive = ({ jobId }: { jobId: string }) => {
+      if (pending.has(jobId)) started = true;
+    };
+    const onProgress = ({ jobId, data }: { jobId: string; data: unknown }) => {
+      if (!pending.has(jobId) || typeof data !== 'number') return;
+      started = true;
+      progress.set(jobId, Math.min(1, Math.max(0, data)));
+      reportProgress();
+    };
+    const onDone = ({ jobId }: { jobId: string }) => void check(jobId);
+    const onAbort = () => finish(new ExperimentAbortedError(0));
+    events.on('active', onActive).on('progress', onProgress).on('completed', onDone).on('failed', onDone);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
+
+    timers.push(
+      setTimeout(() => {
+        if (!started && !settled) options.onWaitingForWorkers?.();
+      }, options.waitingHintMs ?? 10_000),
+    );
+
+    queue.addBulk(jobs).then(
+      () => {
+        // Re-adding an existing id is a no-op: those jobs may be finished already, so look at each once.
+        for (const id of [...pending.keys()]) void check(id);
+      },
+      (e: unknown) => finish(e),
+    );
+  });
+}
+
+/**
+ * Run `replications` of one scenario on the experiments queue and return them in index order
+ * (replication r on `replicationSeed(seed, r)`, as `runScenario` does in-process).
+ *
+ * @throws as {@link runReplicationBatchesOnQueue}.
+ */
+export async function runReplicationsOnQueue(
+  scenario: Scenario,
+  options: QueueRunOptions & { replications: number; seed?: number },
+): Promise<Replication[]> {
+  const { replications, seed, ...queueOptions } = options;
+  const [runs] = await runReplicationBatchesOnQueue(
+    [{ scenario, replications, ...(seed === undefined ? {} : { seed }) }],
+    queueOptions,
+  );
+  return runs ?? [];
+}
+
+/** Options of {@link createExperimentWorker}. */
+export interface ExperimentWorkerOptions {
+  /** Replications run at once by this worker (they share one thread: see the processor). @defaultValue 1 */
+  concurrency?: number;
+  /** One line per finished or failed replication, and worker errors. */
+  logger?: Logger;
+  /** BullMQ key prefix; must match the producers'. @defaultValue 'bull' */
+  prefix?: string;
+}
+
+/** Wall milliseconds between progress reports of one replication. */
+const PROGRESS_INTERVAL_MS = 250;
+
+/**
+ * The processor of an experiments job: validate the data, run the replication, return it encoded.
+ * Bad data (a malformed scenario, a bad seed) fails the job at once with an UnrecoverableError
+ * whose message names the problem.
+ *
+ * A replication is CPU-bound and synchronous, and BullMQ renews a job's lock from a timer on this
+ * thread: run in one piece, a long replication would starve that timer and be declared stalled and
+ * handed to a second worker. So the replication runs in steps (`replicationSteps`, at most one
+ * virtual hour each, a few milliseconds to tens of milliseconds of wall time) with a turn of the event
+ * loop between them, in which the lock is renewed, progress is reported and a shutdown signal is
+ * heard. Chosen over a `worker_threads` thread: a thread has to load tsx and the model afresh (about
+ * a second here, longer than a replication of most scenarios) or be kept in a pool, while steps run
+ * the very code of an in-process run, so results cannot differ. The one uninterrupted piece left is
+ * the lifecycle's drain after the horizon (about 0.1 s for a Beijing day; bounded by the 15-day limit
+ * whatever the horizon), far inside the lock.
+ */
+export async function processExperimentJob(
+  job: Job<ExperimentJobData, EncodedReplication>,
+): Promise<EncodedReplication> {
+  const parsed = jobDataSchema.safeParse(job.data);
+  if (!parsed.success) {
+    throw new UnrecoverableError(
+      `job ${job.id} is malformed: ${formatIssues(parsed.error.issues, job.data).join('; ')}`,
+    );
+  }
+  let scenario: Scenario;
+  try {
+    scenario = validateScenario(parsed.data.scenario, `the scenario of job ${job.id}`);
+  } catch (e) {
+    if (e instanceof ScenarioError)
+      throw new UnrecoverableError(`${e.source} is invalid: ${e.problems.join('; ')}`);
+    throw e;
+  }
+  const steps = replicationSteps(scenario, parsed.data.seed, Math.max(100, Math.ceil(scenario.hours)));
+  let reported = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return encodeReplication(step.value);
+    if (performance.now() - reported >= PROGRESS_INTERVAL_MS) {
+      reported = performance.now();
+      await job.updateProgress(step.value);
+    }
+    await nextTurn();
+  }
+}
+
+/**
+ * Lock held on a job and renewed every half of it. The event loop is never blocked for long (see
+ * {@link processExperimentJob}), so this only has to outlast GC pauses and a busy machine; the
+ * price of a longer one is a slower hand-over when a worker dies (its job waits out the lock).
+ */
+const LOCK_MS = 60_000;
+
+/** A BullMQ worker that closes the Redis client it made for itself once it is closed. */
+class ExperimentWorker extends Worker<ExperimentJobData, EncodedReplication> {
+  constructor(
+    connection: Redis,
+    options: ExperimentWorkerOptions,
+    private readonly ownedClient: Redis | undefined,
+  ) {
+    super(EXPERIMENTS_QUEUE, processExperimentJob, {
+      connection,
+      concurrency: options.concurrency ?? 1,
+      lockDuration: LOCK_MS,
+      ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+    });
+  }
+
+  override async close(force?: boolean): Promise<void> {
+    await super.close(force);
+    if (this.ownedClient) await this.ownedClient.quit().catch(() => this.ownedClient?.disconnect());
+  }
+}
+
+/**
+ * A worker of the experiments queue: takes replications, runs them with `shared/` code, returns
+ * them encoded. `close()` waits for the replications in progress (BullMQ's graceful close), then
+ * closes the Redis client made from a URL (a client passed in stays open).
+ */
+export function createExperimentWorker(
+  connection: RedisConnection,
+  options: ExperimentWorkerOptions = {},
+): Worker<ExperimentJobData, EncodedReplication> {
+  const owned = typeof connection === 'string' ? redisClient(connection) : undefined;
+  const worker = new ExperimentWorker(owned ?? (connection as Redis), options, owned);
+  const logger = options.logger;
+  worker.on('completed', (job) => {
+    logger?.info(
+      { job: job.id, name: job.name, ms: (job.finishedOn ?? 0) - (job.processedOn ?? 0) },
+      'replication done',
+    );
+  });
+  worker.on('failed', (job, err) => {
+    logger?.warn({ job: job?.id, name: job?.name, reason: err.message }, 'replication failed');
+  });
+  worker.on('error', (err) => {
+    logger?.error({ err: err.message }, 'experiments worker error');
+  });
+  return worker;
+}

@@ -1,0 +1,87 @@
+import {
+  buildReport,
+  compareKpiSamples,
+  replicationKpis,
+  sweepVariants,
+  type Comparison,
+  type Report,
+  type Scenario,
+  type SweepResult,
+} from '@hotline-sim/shared';
+import { runReplicationBatchesOnQueue, type QueueRunOptions } from './queue';
+
+/*
+ * `runScenario`, `compareScenarios` and `sweepScenario` with the replications run by queue workers:
+ * the same seeds and the same report code, so the same output as in-process.
+ */
+
+/** Replications and base seed, as the in-process runs take them. */
+export interface QueuedRunOptions extends QueueRunOptions {
+  /** @defaultValue 1 (`run`, `sweep`), 10 (`compare`) */
+  replications?: number;
+  /** Base seed. @defaultValue the scenario's own seed (`compare`: scenario A's) */
+  seed?: number;
+}
+
+/** `runScenario` on the experiments queue: the same report for the same seeds. */
+export async function runScenarioOnQueue(scenario: Scenario, options: QueuedRunOptions): Promise<Report> {
+  const { replications = 1, seed = scenario.seed, ...queue } = options;
+  const [runs = []] = await runReplicationBatchesOnQueue([{ scenario, replications, seed }], queue);
+  return buildReport(scenario, seed, runs);
+}
+
+/** `compareScenarios` on the experiments queue: replication r of A and of B on the same seed. */
+export async function compareScenariosOnQueue(
+  a: Scenario,
+  b: Scenario,
+  options: QueuedRunOptions,
+): Promise<Comparison> {
+  const { replications = 10, seed = a.seed, ...queue } = options;
+  if (!Number.isInteger(replications) || replications < 2) {
+    throw new Error(
+      `replications must be an integer of at least 2 (a paired interval needs two), got ${replications}`,
+    );
+  }
+  const [runsA = [], runsB = []] = await runReplicationBatchesOnQueue(
+    [
+      { scenario: a, replications, seed, label: `${a.name} (a)` },
+      { scenario: b, replications, seed, label: `${b.name} (b)` },
+    ],
+    queue,
+  );
+  return compareKpiSamples(a.name, b.name, seed, runsA.map(replicationKpis), runsB.map(replicationKpis));
+}
+
+/**
+ * `sweepScenario` on the experiments queue: every variant is validated first (the same errors), then
+ * all their replications go on the queue at once.
+ */
+export async function sweepScenarioOnQueue(
+  input: unknown,
+  path: string,
+  values: readonly number[],
+  options: QueuedRunOptions,
+): Promise<SweepResult> {
+  const { replications = 1, seed, ...queue } = options;
+  const variants = sweepVariants(input, path, values);
+  // As runScenario: the base seed is the option's, else each variant's own (sweeping `seed` itself).
+  const seeds = variants.map((v) => seed ?? v.scenario.seed);
+  const runs = await runReplicationBatchesOnQueue(
+    variants.map((v, i) => ({
+      scenario: v.scenario,
+      replications,
+      seed: seeds[i] as number,
+      label: `${v.scenario.name} with ${path} = ${v.value}`,
+    })),
+    queue,
+  );
+  return {
+    scenario: variants[0]?.scenario.name ?? '',
+    path,
+    replications,
+    rows: variants.map((v, i) => ({
+      value: v.value,
+      report: buildReport(v.scenario, seeds[i] as number, runs[i] ?? []),
+    })),
+  };
+}

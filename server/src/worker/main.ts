@@ -1,0 +1,49 @@
+import { pino } from 'pino';
+import { DEFAULT_REDIS_URL, redactRedisUrl } from '../experiments';
+import { WORKER_ROLES, startWorkers } from './start-workers';
+
+/*
+ * `npm run worker`: a process that only works the queues (every role of WORKER_ROLES), any number of
+ * them on any machine sharing one Redis. SIGTERM or SIGINT closes gracefully: no new jobs, the jobs in
+ * progress finish, exit 0.
+ */
+
+// WARNING: until the server's config module reads the environment for everyone, this entry point
+// reads the two variables it needs itself.
+const redisUrl = process.env.REDIS_URL?.trim() || DEFAULT_REDIS_URL;
+const logger = pino({
+  name: 'worker',
+  level: process.env.LOG_LEVEL?.trim() || 'info',
+  timestamp: pino.stdTimeFunctions.isoTime,
+});
+
+const slow = setTimeout(
+  () => logger.warn({ redis: redactRedisUrl(redisUrl) }, 'waiting for Redis to answer'),
+  3000,
+);
+const workers = await startWorkers(WORKER_ROLES, { redisUrl, logger });
+clearTimeout(slow);
+logger.info({ redis: redactRedisUrl(redisUrl), roles: workers.roles, pid: process.pid }, 'worker ready');
+
+let closing = false;
+function shutdown(signal: NodeJS.Signals): void {
+  if (closing) {
+    // A second signal: stop now; the jobs in progress will be found stalled and run elsewhere.
+    logger.warn({ signal }, 'second signal: exiting without waiting');
+    process.exit(1);
+  }
+  closing = true;
+  logger.info({ signal }, 'closing: finishing the jobs in progress');
+  workers.close().then(
+    () => {
+      logger.info('closed');
+      process.exit(0);
+    },
+    (err: unknown) => {
+      logger.error({ err: err instanceof Error ? err.message : String(err) }, 'close failed');
+      process.exit(1);
+    },
+  );
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
