@@ -67,41 +67,52 @@ function startWorkers(n: number, prefix?: string): { workers: Worker[]; done: nu
   return { workers, done };
 }
 
-/** Lines a child prints on stdout, parsed as pino JSON; resolves on the first matching `msg`. */
-function waitForLog(child: ChildProcess, msg: string, timeoutMs = 20_000): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(
-      () => reject(new Error(`no "${msg}" from the worker within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    const onData = (chunk: Buffer) => {
-      buffer += chunk.toString();
-      for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        let entry: Record<string, unknown>;
-        try {
-          entry = JSON.parse(line);
-        } catch {
-          continue;
-        }
-        if (entry.msg === msg) {
-          clearTimeout(timer);
-          child.stdout?.off('data', onData);
-          resolve(entry);
-          return;
-        }
+/** The pino lines a child prints on stdout, parsed, and a wait for the first with a given `msg`. */
+function logsOf(child: ChildProcess): {
+  lines: Record<string, unknown>[];
+  waitFor(msg: string, timeoutMs?: number): Promise<Record<string, unknown>>;
+} {
+  const lines: Record<string, unknown>[] = [];
+  const waiters: (() => void)[] = [];
+  let buffer = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      try {
+        lines.push(JSON.parse(line));
+      } catch {
+        continue;
       }
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the worker exited (code ${code}) before "${msg}"`)));
+      for (const w of waiters) w();
+    }
   });
+  return {
+    lines,
+    waitFor: (msg, timeoutMs = 20_000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`no "${msg}" from the worker within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        const look = () => {
+          const found = lines.find((l) => l.msg === msg);
+          if (found) {
+            clearTimeout(timer);
+            resolve(found);
+          }
+        };
+        waiters.push(look);
+        look();
+        child.once('exit', (code) => reject(new Error(`the worker exited (code ${code}) before "${msg}"`)));
+      }),
+  };
 }
 
+/** The child's exit code, once its output has been read to the end too ('close', not 'exit'). */
 function exitOf(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve) => child.once('close', (code) => resolve(code)));
 }
 
 describe('experiments queue: results', () => {
@@ -140,7 +151,8 @@ describe('experiments queue: results', () => {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     open.push({ close: async () => void child.kill('SIGKILL') });
-    const ready = await waitForLog(child, 'worker ready');
+    const logs = logsOf(child);
+    const ready = await logs.waitFor('worker ready');
     expect(ready.roles).toEqual(['live', 'experiments']);
 
     const queued = await runReplicationsOnQueue(small, { connection: redis.url, replications: 4 });
@@ -148,24 +160,39 @@ describe('experiments queue: results', () => {
       JSON.stringify(runScenario(small, { replications: 4 })),
     );
 
-    // SIGTERM while a full Beijing day runs: the worker finishes it, takes no other, and exits 0;
-    // a worker started afterwards does the rest, and the report is still the in-process one.
-    let signalled = false;
+    // SIGTERM while a full Beijing day runs: the worker finishes the replication in progress, takes
+    // no other and exits 0; a worker started afterwards does the rest, and the report is still the
+    // in-process one.
+    let signalledAt: number | undefined;
     const exited = exitOf(child);
     const report = runScenarioOnQueue(weekday, {
       connection: redis.url,
       replications: 2,
       onProgress: (f) => {
-        if (f > 0 && f < 0.5 && !signalled) {
-          signalled = true;
+        if (f < 1 && signalledAt === undefined) {
+          signalledAt = f;
           child.kill('SIGTERM');
         }
       },
     });
     expect(await exited).toBe(0);
-    expect(signalled).toBe(true);
     startWorkers(1);
     expect(JSON.stringify(await report)).toBe(JSON.stringify(runScenario(weekday, { replications: 2 })));
+    // pino's lines may reach the pipe out of order: compare their times, not their places.
+    const at = (msg: string) => Date.parse(String(logs.lines.find((l) => l.msg === msg)?.time));
+    const closing = at('closing: finishing the jobs in progress');
+    const closed = at('closed');
+    expect(closing).toBeGreaterThan(0);
+    expect(closed).toBeGreaterThanOrEqual(closing);
+    // Signalled on a progress report of the first replication, so during it: it finished before
+    // the worker closed.
+    if (signalledAt !== undefined && signalledAt > 0 && signalledAt < 0.5) {
+      const done = logs.lines.filter((l) => l.msg === 'replication done' && l.name === 'beijing-weekday #1');
+      expect(done).toHaveLength(1);
+      const finished = Date.parse(String(done[0]?.time));
+      expect(finished).toBeGreaterThanOrEqual(closing);
+      expect(finished).toBeLessThanOrEqual(closed);
+    }
   });
 
   it('adds a named experiment once however often it is run', async () => {
@@ -269,10 +296,12 @@ describe('hotline … --queue', () => {
   });
 
   it('refuses --redis without --queue, and a URL that is not redis://', async () => {
-    const alone = await hotline('run', file, '--redis', redis.url);
+    const [alone, http] = await Promise.all([
+      hotline('run', file, '--redis', redis.url),
+      hotline('run', file, '--queue', '--redis', 'http://localhost'),
+    ]);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toMatch(/--redis is only used with --queue/);
-    const http = await hotline('run', file, '--queue', '--redis', 'http://localhost');
     expect(http.code).toBe(2);
     expect(http.stderr).toMatch(/redis:\/\/ or rediss:\/\/ URL/);
   });

@@ -81,8 +81,8 @@ function withQueueOptions(command: Command): Command {
 }
 
 /**
- * How a command runs on the queue, or undefined to run in-process. Ctrl-C takes the experiment's
- * waiting jobs off the queue before exiting.
+ * How a command runs on the queue, or undefined to run in-process. Ctrl-C (or SIGTERM) takes the
+ * experiment's waiting jobs off the queue before exiting; a second one exits at once.
  */
 function queueRun(
   flags: QueueFlags,
@@ -93,7 +93,11 @@ function queueRun(
     return undefined;
   }
   const interrupt = new AbortController();
-  process.once('SIGINT', () => interrupt.abort());
+  const onSignal = () => {
+    if (interrupt.signal.aborted) process.exit(130);
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   return {
     connection: flags.redis ?? (process.env.REDIS_URL?.trim() || DEFAULT_REDIS_URL),
     signal: interrupt.signal,

@@ -23,7 +23,7 @@ const slow = setTimeout(
 );
 const workers = await startWorkers(WORKER_ROLES, { redisUrl, logger });
 clearTimeout(slow);
-logger.info({ redis: redactRedisUrl(redisUrl), roles: workers.roles, pid: process.pid }, 'worker ready');
+logger.info({ redis: redactRedisUrl(redisUrl), roles: workers.roles }, 'worker ready');
 
 let closing = false;
 function shutdown(signal: NodeJS.Signals): void {

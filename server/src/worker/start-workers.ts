@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import { createExperimentWorker } from '../experiments';
 import { startLiveWorkers } from '../live/workers';
-import { startLiveWorkers } from '../live/workers';
 
 /*
  * The kinds of BullMQ worker a worker process (`npm run worker`) runs: one entry of WORKER_ROLES per
