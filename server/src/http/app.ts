@@ -28,6 +28,21 @@ export interface App {
 /** Largest JSON body accepted (a whole scenario with a trace fits; anything bigger is refused with 413). */
 export const BODY_LIMIT = '2mb';
 
+/** Deepest nesting of arrays and objects accepted in a JSON body (a whole scenario needs about eight). */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether `value` nests arrays or objects more than `limit` levels deep (without recursing itself). */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [v, depth] = item;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /**
  * The HTTP side of the server: REST under /api, Socket.IO rooms per run, and the built dashboard.
  * Errors become `{ error }` with a 4xx naming the problem; nothing reaches the client as a stack trace.
@@ -36,6 +51,13 @@ export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: BODY_LIMIT }));
+  app.use((req, res, next) => {
+    // Checked before anything walks the body recursively (validation, error messages), which a
+    // deeply nested one would overflow the stack of: a 500 instead of a 4xx.
+    if (nestedDeeperThan(req.body, MAX_JSON_DEPTH)) {
+      res.status(400).json({ error: `JSON body nested deeper than ${MAX_JSON_DEPTH} levels` });
+    } else next();
+  });
   app.use('/api', runRoutes(deps.manager));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such API endpoint (see README: Live server API)' });

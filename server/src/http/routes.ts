@@ -11,28 +11,43 @@ import { ApiError } from '../live/errors';
 import type { RunManager } from '../live/run-manager';
 import { auditRun } from '../live/audit';
 
-/** Turn a zod failure into a message naming each bad field and why. */
-export function describeZodError(err: z.ZodError): string {
-  return err.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : 'body'}: ${i.message}`).join('; ');
+/**
+ * Turn a zod failure into a message naming each bad field and why. A problem with the value as a
+ * whole is named `root` (say, `body`) when given, and stands alone otherwise.
+ */
+export function describeZodError(err: z.ZodError, root?: string): string {
+  return err.issues
+    .map((i) => {
+      const where = i.path.length > 0 ? i.path.join('.') : root;
+      return where ? `${where}: ${i.message}` : i.message;
+    })
+    .join('; ');
 }
 
-function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+function parse<T extends z.ZodType>(schema: T, value: unknown, what: string, root?: string): z.output<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ApiError(400, `invalid ${what}: ${describeZodError(result.error)}`);
+  if (!result.success) throw new ApiError(400, `invalid ${what}: ${describeZodError(result.error, root)}`);
   return result.data;
 }
 
+/** A JSON body, validated: a problem with the body as a whole is called `body`. */
+const parseBody = <T extends z.ZodType>(schema: T, value: unknown, what: string) =>
+  parse(schema, value, what, 'body');
+
 const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a run id is 1-64 letters, digits or dashes');
-const appealIdSchema = z.coerce
-  .number()
-  .int()
-  .min(0)
-  .max(2 ** 31);
+/** Whole decimal numbers only: `Number()` would also take ' ', '0x10' and '1e3'. */
+const decimal = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,10}$/, 'must be a whole number in decimal digits')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+const appealIdSchema = decimal(0, 2 ** 31);
 const appealsQuerySchema = z.strictObject({
   state: z.enum(APPEAL_STATES).optional(),
   street: z.string().min(1).max(40).optional(),
   category: z.string().min(1).max(60).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  page: decimal(1, 100_000).default(1),
 });
 
 type Handler = (req: Request, res: Response) => Promise<unknown>;
@@ -56,7 +71,11 @@ export function runRoutes(manager: RunManager): Router {
   const r = Router();
   const control = (action: (id: string) => Promise<RunInfo>) =>
     json(async (req) => {
-      parse(z.union([z.undefined(), z.strictObject({})]), emptyToUndefined(req.body), 'body (expected none)');
+      parseBody(
+        z.union([z.undefined(), z.strictObject({})]),
+        emptyToUndefined(req.body),
+        'body (expected none)',
+      );
       return action(runId(req));
     });
 
@@ -67,7 +86,7 @@ export function runRoutes(manager: RunManager): Router {
   r.post(
     '/runs',
     json(async (req, res) => {
-      const body = parse(createRunSchema, req.body, 'run');
+      const body = parseBody(createRunSchema, req.body, 'run');
       const run = await manager.create(body);
       res.status(201);
       return run;
@@ -93,14 +112,14 @@ export function runRoutes(manager: RunManager): Router {
     '/runs/:id/speed',
     json(async (req) => {
       const id = runId(req);
-      return manager.setSpeed(id, parse(setSpeedSchema, req.body, 'speed').speed);
+      return manager.setSpeed(id, parseBody(setSpeedSchema, req.body, 'speed').speed);
     }),
   );
   r.post(
     '/runs/:id/injects',
     json(async (req, res) => {
       const id = runId(req);
-      const run = await manager.inject(id, parse(fireInjectSchema, req.body, 'inject'));
+      const run = await manager.inject(id, parseBody(fireInjectSchema, req.body, 'inject'));
       res.status(202);
       return run;
     }),

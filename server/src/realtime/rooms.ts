@@ -1,4 +1,10 @@
-import type { ClientToServerEvents, RunUpdate, ServerToClientEvents, StageDepth } from '@hotline-sim/shared';
+import {
+  MAX_MOVES,
+  type ClientToServerEvents,
+  type RunUpdate,
+  type ServerToClientEvents,
+  type StageDepth,
+} from '@hotline-sim/shared';
 import type { Logger } from 'pino';
 import type { Server as IoServer, Socket } from 'socket.io';
 import { z } from 'zod';
@@ -8,8 +14,12 @@ import { STAGES } from '../live/stages';
 
 export const roomOf = (runId: string) => `run:${runId}`;
 
-/** Updates to one run's room go out at most this often, whatever the event rate. */
-export const UPDATE_INTERVAL_MS = 100;
+/**
+ * Updates to one run's room go out at least this far apart, whatever the event rate: at most ten a
+ * second as a client counts them. The 10 % over 100 ms absorbs delivery jitter (two updates sent
+ * 100 ms apart may arrive 80 ms apart, and a client would count eleven in some second).
+ */
+export const UPDATE_INTERVAL_MS = 110;
 const QUEUES_EVERY_MS = 500;
 
 export interface Realtime {
@@ -38,12 +48,15 @@ export function attachRealtime(
       try {
         const run = await manager.get(id.data);
         if (!run) return reply({ error: `run "${id.data}" not found` });
+        const [states, report] = await Promise.all([manager.states(id.data), manager.report(id.data)]);
+        // A socket gone while the snapshot was read must not be put in the room (it would stay there).
+        if (!socket.connected) return;
+        // Snapshot, then join, in one synchronous step (joining is synchronous): no update can reach
+        // the client ahead of its snapshot. An update broadcast while the snapshot was being read is
+        // not seen by this client; the next one carries the whole state again (only the moves in
+        // between go unanimated).
+        socket.emit('snapshot', { run, states, report });
         await socket.join(roomOf(id.data));
-        socket.emit('snapshot', {
-          run,
-          states: await manager.states(id.data),
-          report: await manager.report(id.data),
-        });
         reply({ ok: true });
       } catch (err) {
         logger.warn({ err }, 'join failed');
@@ -59,75 +72,113 @@ export function attachRealtime(
     });
   });
 
-  /** Per run: what accumulated since the last update went out. */
-  const pending = new Map<string, { ticks: TickResult[]; timer: NodeJS.Timeout | undefined; last: number }>();
+  /**
+   * Per run: the ticks settled since the last update went out, the timer of the next one, whether
+   * one is being built, and when the last one left. One update per run is built at a time and the
+   * next is due `UPDATE_INTERVAL_MS` after the previous one left, so updates never overtake each
+   * other and never come closer together than that, however long building one takes.
+   */
+  interface Pending {
+    ticks: TickResult[];
+    timer: NodeJS.Timeout | undefined;
+    building: boolean;
+    sentAt: number;
+    ended: boolean;
+  }
+  const pending = new Map<string, Pending>();
+  let closed = false;
   let queues: Record<string, StageDepth> = {};
   let workers = 0;
   let queuesAt = 0;
+  let refreshing: Promise<void> | undefined;
 
-  async function refreshQueues(): Promise<void> {
-    if (Date.now() - queuesAt < QUEUES_EVERY_MS) return;
+  /**
+   * Queue depths and workers, refreshed at most every `QUEUES_EVERY_MS` in the background (off the
+   * update path). Resolves when the refresh in flight, if any, is done.
+   */
+  function refreshQueues(): Promise<void> {
+    if (refreshing) return refreshing;
+    if (Date.now() - queuesAt < QUEUES_EVERY_MS) return Promise.resolve();
     queuesAt = Date.now();
-    const next: Record<string, StageDepth> = {};
-    let seen = 0;
-    await Promise.all(
-      STAGES.map(async (stage) => {
-        const q = manager.queues[stage];
-        const c = await q.getJobCounts('waiting', 'prioritized', 'active', 'completed');
-        next[stage] = {
-          waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
-          active: c.active ?? 0,
-          completed: c.completed ?? 0,
-        };
-        seen = Math.max(seen, await q.getWorkersCount());
-      }),
-    );
-    queues = next;
-    workers = seen;
+    refreshing = (async () => {
+      const next: Record<string, StageDepth> = {};
+      let seen = 0;
+      await Promise.all(
+        STAGES.map(async (stage) => {
+          const q = manager.queues[stage];
+          const c = await q.getJobCounts('waiting', 'prioritized', 'active', 'completed');
+          next[stage] = {
+            waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
+            active: c.active ?? 0,
+            completed: c.completed ?? 0,
+          };
+          seen = Math.max(seen, await q.getWorkersCount());
+        }),
+      );
+      queues = next;
+      workers = seen;
+    })().finally(() => {
+      refreshing = undefined;
+    });
+    return refreshing;
   }
 
-  async function flush(runId: string): Promise<void> {
-    const p = pending.get(runId);
-    if (!p || p.ticks.length === 0) return;
+  async function flush(runId: string, p: Pending): Promise<void> {
     const ticks = p.ticks;
     p.ticks = [];
-    p.last = Date.now();
     const latest = ticks[ticks.length - 1] as TickResult;
-    await refreshQueues().catch(() => undefined);
-    const run = await manager.get(runId);
-    if (!run) return;
+    if (latest.status !== 'running') p.ended = true;
+    const refreshed = refreshQueues().catch((err: unknown) => logger.warn({ err }, 'queue depths failed'));
+    // Only the very first update waits for the depths; later ones carry the latest known.
+    if (Object.keys(queues).length === 0) await refreshed;
+    const [run, states] = await Promise.all([manager.get(runId), manager.states(runId)]);
+    if (!run || closed) return;
     const moves = ticks.flatMap((t) => t.moves);
     const report = ticks.findLast((t) => t.report)?.report;
     const update: RunUpdate = {
       run: { ...run, virtualTime: latest.virtualTime, effectiveSpeed: latest.effectiveSpeed },
-      states: await manager.states(runId),
-      moves: moves.slice(0, 2_000),
-      movesDropped: ticks.reduce((n, t) => n + t.movesDropped, 0) + Math.max(0, moves.length - 2_000),
+      states,
+      moves: moves.slice(0, MAX_MOVES),
+      movesDropped: ticks.reduce((n, t) => n + t.movesDropped, 0) + Math.max(0, moves.length - MAX_MOVES),
       ...(report ? { report } : {}),
       queues,
       workers,
       releasedAt: latest.releasedAt,
     };
+    p.sentAt = Date.now();
     io.to(roomOf(runId)).emit('update', update);
+  }
+
+  function schedule(runId: string, p: Pending): void {
+    if (closed || p.timer || p.building || p.ticks.length === 0) return;
+    p.timer = setTimeout(
+      () => {
+        p.timer = undefined;
+        p.building = true;
+        flush(runId, p)
+          .catch((err: unknown) => logger.warn({ err, run: runId }, 'update failed'))
+          .finally(() => {
+            p.building = false;
+            if (p.ticks.length > 0) schedule(runId, p);
+            else if (p.ended) pending.delete(runId);
+          });
+      },
+      Math.max(0, p.sentAt + UPDATE_INTERVAL_MS - Date.now()),
+    );
   }
 
   return {
     onTick(tick) {
       let p = pending.get(tick.runId);
       if (!p) {
-        p = { ticks: [], timer: undefined, last: 0 };
+        p = { ticks: [], timer: undefined, building: false, sentAt: 0, ended: false };
         pending.set(tick.runId, p);
       }
       p.ticks.push(tick);
-      if (p.timer) return;
-      const wait = Math.max(0, p.last + UPDATE_INTERVAL_MS - Date.now());
-      const entry = p;
-      entry.timer = setTimeout(() => {
-        entry.timer = undefined;
-        flush(tick.runId).catch((err: unknown) => logger.warn({ err }, 'update failed'));
-      }, wait);
+      schedule(tick.runId, p);
     },
     close() {
+      closed = true;
       for (const p of pending.values()) if (p.timer) clearTimeout(p.timer);
       pending.clear();
     },

@@ -17,7 +17,9 @@ export const speedSchema = z.number().min(SPEED_MIN).max(SPEED_MAX);
 /** POST /api/runs */
 export const createRunSchema = z.strictObject({
   /** A built-in scenario's name, or a whole scenario (validated like a scenario file). */
-  scenario: z.union([z.string().min(1).max(200), z.record(z.string(), z.unknown())]),
+  scenario: z.union([z.string().min(1).max(200), z.record(z.string(), z.unknown())], {
+    error: 'expected a built-in scenario name (1-200 characters) or a scenario object',
+  }),
   speed: speedSchema.default(60),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   /** Create the run paused (a teacher sets the scene first). */
