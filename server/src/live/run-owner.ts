@@ -78,6 +78,8 @@ export class RunOwner {
   private readonly samples: { wall: number; vt: number }[] = [];
   private lastReport = 0;
   private wake: (() => void) | undefined;
+  /** Virtual seconds the next tick covers at most (≤ speed × tick; shorter while workers are behind). */
+  private span = 0;
 
   constructor(private readonly deps: RunOwnerDeps) {
     this.keys = runKeys(deps.runId);
@@ -153,7 +155,13 @@ export class RunOwner {
         await this.nap(Math.max(1, ((live.now + tick - allowed) / speed) * 1000));
         continue;
       }
-      await this.tick(Math.min(allowed, live.now + tick));
+      // Under load a tick's work takes longer than a tick of wall time: shorten the virtual span so
+      // each tick settles in about `tickMs`, keeping updates (and their lag) near the tick rate.
+      this.span = Math.min(tick, this.span || tick);
+      const started = Date.now();
+      await this.tick(Math.min(allowed, live.now + this.span));
+      const took = Date.now() - started;
+      this.span = took > tickMs ? this.span * Math.max(0.25, tickMs / took) : Math.min(tick, this.span * 1.5);
     }
   }
 
