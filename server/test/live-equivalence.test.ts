@@ -10,6 +10,7 @@ import {
   type RunInfo,
 } from '@hotline-sim/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hotline } from './run-cli';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 import { api, liveTestScenario, startTestServer, waitForEnd } from './helpers/live';
 import type { RunningServer } from '../src/server';
@@ -89,6 +90,17 @@ describe('live run at ×10,000 against the engine', () => {
   it('equals the engine’s replication with the same seed exactly (one model, not a copy)', () => {
     const engine = buildReport(scenario, scenario.seed, [runReplication(scenario, scenario.seed)]);
     expect(report.kpis).toEqual(engine.kpis);
+  });
+
+  it('`hotline audit <runId>` says the same from the command line', async () => {
+    const ok = await hotline('audit', run.id, '--redis', redis.url);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`run ${run.id}: OK`);
+    expect(ok.stdout).toContain(`appeals stored ${run.appeals}, created by the model ${run.appeals}`);
+    const missing = await hotline('audit', 'no-such-run', '--redis', redis.url);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no live run "no-such-run"');
   });
 
   it('keeps the finished run in SQLite with its report and scenario', () => {

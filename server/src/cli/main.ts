@@ -1,4 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Redis } from 'ioredis';
+import { auditRun, type AuditResult } from '../live/audit';
+import { runKeys } from '../live/keys';
 import {
   ScenarioError,
   SweepPathError,
@@ -227,6 +230,48 @@ withQueueOptions(program.command('sweep'))
       process.stdout.write(opts.json ? `${JSON.stringify(sweep, null, 2)}\n` : `${formatSweep(sweep)}\n`);
     },
   );
+
+program
+  .command('audit')
+  .description(
+    'check a live run in Redis: every appeal created once, in exactly one state, with a gap-free history',
+  )
+  .argument('<runId>', 'the live run (GET /api/runs lists them)')
+  .option(
+    '--redis <url>',
+    `the live server's Redis (default: REDIS_URL, else ${DEFAULT_REDIS_URL})`,
+    redisUrlArg,
+  )
+  .option('--json', 'print the audit as JSON')
+  .action(async (runId: string, opts: { redis?: string; json?: boolean }) => {
+    const url = opts.redis ?? (process.env.REDIS_URL?.trim() || DEFAULT_REDIS_URL);
+    const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 3_000, lazyConnect: true });
+    try {
+      await redis.connect().catch(() => {
+        throw new UsageError(`cannot reach Redis at ${url}: start the server's Redis or pass --redis`);
+      });
+      if (!(await redis.exists(runKeys(runId).meta)))
+        throw new UsageError(`no live run "${runId}" in ${url}`);
+      const audit = await auditRun(redis, runId);
+      process.stdout.write(opts.json ? `${JSON.stringify(audit, null, 2)}\n` : `${formatAudit(audit)}\n`);
+      if (!audit.ok) process.exitCode = 1;
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+/** The audit in a few lines: verdict, counts by state, the first problems. */
+function formatAudit(a: AuditResult): string {
+  const states = Object.entries(a.states)
+    .map(([s, n]) => `${s} ${n}`)
+    .join(', ');
+  return [
+    `run ${a.run}: ${a.ok ? 'OK' : `${a.problemCount} problem(s)`}`,
+    `appeals stored ${a.appeals}, created by the model ${a.created}, transitions ${a.transitions}`,
+    `states: ${states || 'none yet'}`,
+    ...a.problems.slice(0, 20).map((p) => `  - ${p}`),
+  ].join('\n');
+}
 
 program
   .command('import')

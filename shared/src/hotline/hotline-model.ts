@@ -444,7 +444,12 @@ export class HotlineModel {
     this.onTransition?.(this.stepOf(order, from, to, at));
   }
 
-  private stepOf(order: WorkOrder, from: AppealState | undefined, to: AppealState, at: number): AppealTransition {
+  private stepOf(
+    order: WorkOrder,
+    from: AppealState | undefined,
+    to: AppealState,
+    at: number,
+  ): AppealTransition {
     return {
       id: order.id,
       from,
