@@ -161,7 +161,13 @@ export class RunOwner {
       const started = Date.now();
       await this.tick(Math.min(allowed, live.now + this.span));
       const took = Date.now() - started;
-      this.span = took > tickMs ? this.span * Math.max(0.25, tickMs / took) : Math.min(tick, this.span * 1.5);
+      // Aim at 100 ms of work per tick (or the tick, if longer), and never below a tenth of a tick:
+      // a tick's fixed costs would otherwise shrink the span towards nothing on a loaded machine.
+      const aim = Math.max(tickMs, 100);
+      this.span =
+        took > aim
+          ? Math.max(tick / 10, this.span * Math.max(0.25, aim / took))
+          : Math.min(tick, this.span * 1.5);
     }
   }
 
