@@ -151,7 +151,7 @@ describe('live REST API', () => {
     await waitFor(
       'the resumed run to advance',
       async () => (await run(weekday.id)).body.virtualTime > after.virtualTime,
-      5_000,
+      30_000,
     );
 
     for (const speed of [0.5, 10_000, 120]) {
@@ -342,7 +342,7 @@ describe('live REST API', () => {
           ? log.map((l) => JSON.parse(l) as { at: number; inject: { kind: string; unitId?: string } })
           : undefined;
       },
-      5_000,
+      30_000,
     );
     expect(inputs.map((i) => i.inject.kind)).toEqual(['surge', 'outage']);
     expect(inputs[1]?.inject.unitId).toBe(unit?.id);
@@ -744,7 +744,7 @@ describe('live REST API', () => {
           const now = (await run(steady.id)).body;
           return now.status === 'running' && now.virtualTime > vt;
         },
-        5_000,
+        30_000,
         50,
       );
     });
