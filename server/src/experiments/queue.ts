@@ -1,3 +1,4 @@
+import { redactRedisUrl } from '../redis/connect';
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Queue, QueueEvents, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
@@ -79,16 +80,7 @@ function redisClient(url: string): Redis {
   return client;
 }
 
-/** The URL with its password masked, for messages. */
-export function redactRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparsable URL)';
-  }
-}
+export { redactRedisUrl };
 
 /** Redis does not answer at the URL given; the message names the URL and why. */
 export class RedisUnreachableError extends Error {

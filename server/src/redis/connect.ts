@@ -54,10 +54,10 @@ export async function resolveRedis(
     const failure = await pingFailure(config.redisUrl, timeoutMs);
     if (failure !== null) {
       throw new RedisUnavailableError(
-        `REDIS_URL=${redact(config.redisUrl)} does not answer PING (${failure}); fix it, or unset it to use a local Redis`,
+        `REDIS_URL=${redactRedisUrl(config.redisUrl)} does not answer PING (${failure}); fix it, or unset it to use a local Redis`,
       );
     }
-    logger.info({ redis: redact(config.redisUrl), source: 'env' }, 'using Redis from REDIS_URL');
+    logger.info({ redis: redactRedisUrl(config.redisUrl), source: 'env' }, 'using Redis from REDIS_URL');
     return { url: config.redisUrl, source: 'env', stop: async () => {} };
   }
 
@@ -67,11 +67,11 @@ export async function resolveRedis(
   if (await portAnswers(local.hostname, Number(local.port || 6379))) {
     const failure = await pingFailure(localUrl, timeoutMs);
     if (failure === null) {
-      logger.info({ redis: redact(localUrl), source: 'local' }, 'using the local Redis');
+      logger.info({ redis: redactRedisUrl(localUrl), source: 'local' }, 'using the local Redis');
       return { url: localUrl, source: 'local', stop: async () => {} };
     }
     logger.warn(
-      { redis: redact(localUrl), failure },
+      { redis: redactRedisUrl(localUrl), failure },
       'something answers there but not as Redis; ignoring it',
     );
   }
@@ -205,7 +205,7 @@ function canonical(dir: string): string {
 }
 
 /** The URL with its password masked, for logs and messages. */
-function redact(url: string): string {
+export function redactRedisUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password !== '') parsed.password = '***';
