@@ -16,6 +16,7 @@ export default defineConfig({
         test: { name: 'server', include: ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'] },
       },
     ],
+    setupFiles: ['./vitest.setup.ts'],
     testTimeout: 120_000,
   },
 });
