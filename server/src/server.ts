@@ -4,7 +4,8 @@ import type { Config } from './config';
 import { createApp, type App } from './http/app';
 import type { Logger } from './logger';
 import { RunManager } from './live/run-manager';
-import { startLiveWorkers, type LiveWorkers } from './live/workers';
+import { Comparisons } from './experiments/comparisons';
+import { WORKER_ROLES, startWorkers, type RunningWorkers } from './worker/start-workers';
 import { createRedisClient } from './redis/connect';
 import { openStore, type RunStore } from './store';
 
@@ -14,14 +15,16 @@ export interface RunningServer {
   app: App;
   manager: RunManager;
   store: RunStore;
-  workers: LiveWorkers | undefined;
+  comparisons: Comparisons;
+  /** This process's BullMQ workers (every role), unless they are left to worker processes. */
+  workers: RunningWorkers | undefined;
   /** Graceful: stop taking requests, hand runs back (another server takes over at once), finish jobs in flight. */
   close(): Promise<void>;
 }
 
 /**
  * Start one server process's parts against Redis at `redisUrl`: the run manager (and the clocks of
- * the runs it owns), REST + Socket.IO (Redis adapter), in-process stage workers unless
+ * the runs it owns), REST + Socket.IO (Redis adapter), in-process workers of every role unless
  * `config.workers` is external, and the default run when none is live.
  */
 export async function startServer(config: Config, redisUrl: string, logger: Logger): Promise<RunningServer> {
@@ -41,9 +44,17 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
     archive: store,
     onTick: (tick) => realtime.onTick?.(tick),
   });
-  const app = createApp({ manager, logger, clientDist: config.clientDist, adapter: createAdapter(pub, sub) });
+  const comparisons = new Comparisons({ redis, logger });
+  const app = createApp({
+    manager,
+    comparisons,
+    logger,
+    clientDist: config.clientDist,
+    adapter: createAdapter(pub, sub),
+  });
   realtime.onTick = (tick) => app.realtime.onTick(tick);
-  const workers = config.workers === 'in-process' ? startLiveWorkers(redisUrl, { logger }) : undefined;
+  const workers =
+    config.workers === 'in-process' ? await startWorkers(WORKER_ROLES, { redisUrl, logger }) : undefined;
   await manager.start();
   const http = app.http;
   await new Promise<void>((resolve, reject) => {
@@ -71,6 +82,7 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
     port,
     app,
     manager,
+    comparisons,
     store,
     workers,
     close() {
@@ -79,6 +91,7 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
         await new Promise<void>((resolve) => {
           app.io.close(() => resolve());
         });
+        await comparisons.close();
         await manager.close();
         await workers?.close();
         store.close();

@@ -4,13 +4,13 @@ import {
   builtInScenarioNames,
   runScenario,
   validateScenario,
+  type AppealDetail,
   type AppealState,
   type Report,
   type RunInfo,
 } from '@hotline-sim/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKeys } from '../src/live/keys';
-import type { AppealDetail } from '../src/live/run-manager';
 import type { RunningServer } from '../src/server';
 import { api, liveTestScenario, sleep, startTestServer, waitFor } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';

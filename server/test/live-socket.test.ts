@@ -181,6 +181,25 @@ describe('live run rooms over Socket.IO', () => {
     expect(late.events[0]?.kind).toBe('snapshot');
   });
 
+  it('numbers series points without gaps: a snapshot holds all so far, updates carry the next', async () => {
+    // ×600: a virtual hour every 6 wall seconds.
+    await waitFor(
+      'two series points',
+      () => first.updates(steady.id).flatMap((u) => u.data.series).length >= 2,
+      30_000,
+    );
+    const fromSnapshot = (first.snapshots(steady.id)[0]?.data as RunSnapshot).series;
+    const sent = first.updates(steady.id).flatMap((u) => u.data.series);
+    const all = [...fromSnapshot, ...sent];
+    expect(all.map((p) => p.n)).toEqual(all.map((_, i) => i));
+    for (const p of sent) expect(Math.floor(p.at / 3600)).toBe(p.n + 1);
+    const late = await watch(a);
+    expect(await join(late.socket, steady.id)).toEqual({ ok: true });
+    const snapshot = late.snapshots(steady.id)[0]?.data as RunSnapshot;
+    expect(snapshot.series.length).toBeGreaterThanOrEqual(all.length);
+    expect(snapshot.series.slice(0, all.length)).toEqual(all);
+  });
+
   it('answers a bad or unknown run id with an error ack and keeps the socket connected', async () => {
     const client = await watch(a);
     const cases: [unknown, string][] = [

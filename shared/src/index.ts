@@ -30,3 +30,4 @@ export * from './random/alias-table';
 export * from './live/live-run';
 export * from './live/protocol';
 export * from './report/replication-codec';
+export * from './live/city-map';

@@ -1,2 +1,3 @@
 export * from './queue';
 export * from './queued-runs';
+export * from './comparisons';

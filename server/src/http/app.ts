@@ -2,16 +2,20 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClientToServerEvents, ServerToClientEvents } from '@hotline-sim/shared';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { Server as IoServer } from 'socket.io';
+import type { Comparisons } from '../experiments/comparisons';
 import { ApiError } from '../live/errors';
 import type { RunManager } from '../live/run-manager';
 import { attachRealtime, type Realtime } from '../realtime/rooms';
+import { catalogueRoutes } from './catalogue-routes';
 import { runRoutes } from './routes';
 
 export interface AppDeps {
   manager: RunManager;
+  comparisons: Comparisons;
   logger: Logger;
   /** The built dashboard (client/dist), served at / when it exists. */
   clientDist?: string;
@@ -50,6 +54,8 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
 export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
+  // Gzip for the city's map (~0.5 MB of JSON) and the dashboard's bundle; Socket.IO compresses its own.
+  app.use(compression());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use((req, res, next) => {
     // Checked before anything walks the body recursively (validation, error messages), which a
@@ -59,6 +65,7 @@ export function createApp(deps: AppDeps): App {
     } else next();
   });
   app.use('/api', runRoutes(deps.manager));
+  app.use('/api', catalogueRoutes(deps.comparisons));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such API endpoint (see README: Live server API)' });
   });

@@ -5,34 +5,12 @@ import {
   setSpeedSchema,
   type RunInfo,
 } from '@hotline-sim/shared';
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { ApiError } from '../live/errors';
 import type { RunManager } from '../live/run-manager';
 import { auditRun } from '../live/audit';
-
-/**
- * Turn a zod failure into a message naming each bad field and why. A problem with the value as a
- * whole is named `root` (say, `body`) when given, and stands alone otherwise.
- */
-export function describeZodError(err: z.ZodError, root?: string): string {
-  return err.issues
-    .map((i) => {
-      const where = i.path.length > 0 ? i.path.join('.') : root;
-      return where ? `${where}: ${i.message}` : i.message;
-    })
-    .join('; ');
-}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown, what: string, root?: string): z.output<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new ApiError(400, `invalid ${what}: ${describeZodError(result.error, root)}`);
-  return result.data;
-}
-
-/** A JSON body, validated: a problem with the body as a whole is called `body`. */
-const parseBody = <T extends z.ZodType>(schema: T, value: unknown, what: string) =>
-  parse(schema, value, what, 'body');
+import { emptyToUndefined, json, parse, parseBody } from './handlers';
 
 const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a run id is 1-64 letters, digits or dashes');
 /** Whole decimal numbers only: `Number()` would also take ' ', '0x10' and '1e3'. */
@@ -49,20 +27,6 @@ const appealsQuerySchema = z.strictObject({
   category: z.string().min(1).max(60).optional(),
   page: decimal(1, 100_000).default(1),
 });
-
-type Handler = (req: Request, res: Response) => Promise<unknown>;
-
-/** Express 5 forwards rejected promises to the error handler; this keeps handlers one-liners. */
-const json =
-  (handler: Handler) =>
-  async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    try {
-      const body = await handler(req, res);
-      if (!res.headersSent) res.json(body);
-    } catch (err) {
-      next(err);
-    }
-  };
 
 const runId = (req: Request): string => parse(runIdSchema, req.params.id, 'run id');
 
@@ -133,6 +97,10 @@ export function runRoutes(manager: RunManager): Router {
     }),
   );
   r.get(
+    '/runs/:id/series',
+    json(async (req) => ({ series: await manager.series(runId(req)) })),
+  );
+  r.get(
     '/runs/:id/appeals',
     json(async (req) => {
       const id = runId(req);
@@ -160,8 +128,4 @@ export function runRoutes(manager: RunManager): Router {
     }),
   );
   return r;
-}
-
-function emptyToUndefined(body: unknown): unknown {
-  return body && typeof body === 'object' && Object.keys(body).length === 0 ? undefined : body;
 }

@@ -1,4 +1,4 @@
-import { transition, type AppealState, type AppealStep } from '@hotline-sim/shared';
+import { transition, type AppealState, type AppealStep, type HistoryEntry } from '@hotline-sim/shared';
 import type { Redis } from 'ioredis';
 import { runKeys } from './keys';
 
@@ -126,12 +126,6 @@ export function defineApply(redis: Redis): ApplyClient {
     redis.defineCommand('hotlineApply', { numberOfKeys: 0, lua: APPLY });
   }
   return client;
-}
-
-/** One history entry as stored: the step, the clock it was released at and when it was applied. */
-export interface HistoryEntry extends JobStep {
-  clock: number;
-  appliedAt: number;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { APPEAL_STATES, canTransition, type AppealState } from '@hotline-sim/shared';
 import type { Redis } from 'ioredis';
-import type { HistoryEntry } from './appeal-job';
+import type { HistoryEntry } from '@hotline-sim/shared';
 import { runKeys } from './keys';
 
 /** What `hotline audit <runId>` and GET /api/runs/:id/audit report. */

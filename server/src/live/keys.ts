@@ -28,6 +28,8 @@ export const runKeys = (runId: string) => {
     all: `${p}all`,
     /** The latest report (JSON). */
     report: `${p}report`,
+    /** List of JSON SeriesPoints, one per virtual hour, oldest first. */
+    series: `${p}series`,
     appeal: (id: number | string) => `${p}a:${id}`,
     history: (id: number | string) => `${p}h:${id}`,
     state: (state: string) => `${p}state:${state}`,

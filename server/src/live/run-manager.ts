@@ -12,6 +12,7 @@ import {
   renderAppealText,
   renderAppealTextEn,
   validateScenario,
+  type AppealDetail,
   type AppealState,
   type CreateRunBody,
   type Inject,
@@ -19,12 +20,14 @@ import {
   type Report,
   type RunInfo,
   type RunStatus,
+  type HistoryEntry,
   type Scenario,
+  type SeriesPoint,
 } from '@hotline-sim/shared';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { AppealJob, HistoryEntry } from './appeal-job';
+import type { AppealJob } from './appeal-job';
 import { ApiError, notFound } from './errors';
 import { RUNS_KEY, runKeys } from './keys';
 import { RunOwner, type TickResult } from './run-owner';
@@ -54,31 +57,6 @@ export interface RunManagerDeps {
   onTick?: (tick: TickResult) => void;
   /** Ownership expiry: another server takes a run over this long after its owner went silent. @defaultValue 5000 */
   lockMs?: number;
-}
-
-/** An appeal as `GET /api/runs/:id/appeals/:appealId` shows it. */
-export interface AppealDetail {
-  id: number;
-  state: AppealState;
-  stateLabel: { zh: string; en: string };
-  source: 'citizen' | 'grid';
-  category: { index: number; id: string; zh: string; en: string; slaClass: string };
-  place: {
-    district: string;
-    street: string;
-    community: string;
-    districtEn: string;
-    streetEn: string;
-    communityEn: string;
-    lon: number;
-    lat: number;
-  };
-  unit: { index: number; name: string; nameEn: string; kind: string } | null;
-  deadline: number | null;
-  outcome: string | null;
-  rating: string | null;
-  text: { zh: string; en: string };
-  history: HistoryEntry[];
 }
 
 export interface AppealsQuery {
@@ -258,6 +236,13 @@ export class RunManager {
     await this.info(id);
     const text = await this.deps.redis.get(runKeys(id).report);
     return text ? (JSON.parse(text) as Report) : null;
+  }
+
+  /** The run's series points (one per virtual hour), oldest first. */
+  async series(id: string): Promise<SeriesPoint[]> {
+    await this.info(id);
+    const items = await this.deps.redis.lrange(runKeys(id).series, 0, -1);
+    return items.map((text) => JSON.parse(text) as SeriesPoint);
   }
 
   async states(id: string): Promise<Partial<Record<AppealState, number>>> {

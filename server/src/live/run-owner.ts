@@ -5,6 +5,7 @@ import {
   type LiveRun,
   type Report,
   type RunStatus,
+  type SeriesPoint,
   MAX_MOVES,
 } from '@hotline-sim/shared';
 import type { Queue } from 'bullmq';
@@ -23,6 +24,8 @@ export interface TickResult {
   movesDropped: number;
   /** The report, when it was refreshed this tick. */
   report?: Report;
+  /** The series point, when this tick crossed a virtual hour (or ended the run). */
+  point?: SeriesPoint;
   releasedAt: number;
   status: RunStatus;
 }
@@ -49,6 +52,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** Re-release a tick's unapplied jobs when nothing has been applied for this long (a lost job). */
 const STALL_MS = 3_000;
 const REPORT_EVERY_MS = 1_000;
+/** Virtual seconds between series points. */
+const SERIES_EVERY = 3_600;
 
 /** Renew the lock only if we still hold it. */
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
@@ -80,9 +85,14 @@ export class RunOwner {
   private wake: (() => void) | undefined;
   /** Virtual seconds the next tick covers at most (≤ speed × tick; shorter while workers are behind). */
   private span = 0;
+  /** Series points exist up to this period (a restarted owner continues the list its predecessor kept). */
+  private sampled: number;
+  /** Points in the run's series list so far. */
+  private points = 0;
 
   constructor(private readonly deps: RunOwnerDeps) {
     this.keys = runKeys(deps.runId);
+    this.sampled = Math.floor(deps.live.now / SERIES_EVERY);
   }
 
   get runId(): string {
@@ -123,6 +133,7 @@ export class RunOwner {
 
   private async run(): Promise<void> {
     const { redis, live, tickMs } = this.deps;
+    this.points = await redis.llen(this.keys.series);
     if (this.deps.releasedVt > live.now && (await this.renew())) await this.tick(this.deps.releasedVt);
     while (!this.stopped) {
       if (!(await this.renew())) {
@@ -188,9 +199,15 @@ export class RunOwner {
     const first = this.samples[0] as { wall: number; vt: number };
     const effectiveSpeed = wall > first.wall ? ((to - first.vt) / (wall - first.wall)) * 1000 : this.speed;
     let report: Report | undefined;
-    if (wall - this.lastReport >= REPORT_EVERY_MS) {
+    let point: SeriesPoint | undefined;
+    const period = Math.floor(to / SERIES_EVERY);
+    if (wall - this.lastReport >= REPORT_EVERY_MS || period > this.sampled) {
       report = live.report();
       this.lastReport = wall;
+    }
+    if (report && period > this.sampled) {
+      point = live.seriesPoint(this.points++, report);
+      this.sampled = period;
     }
     const multi = redis.multi().hset(this.keys.meta, {
       settledVt: to,
@@ -198,6 +215,7 @@ export class RunOwner {
       effectiveSpeed,
     });
     if (report) multi.set(this.keys.report, JSON.stringify(report));
+    if (point) multi.rpush(this.keys.series, JSON.stringify(point));
     await multi.exec();
     const moves = movesOf(groups);
     this.deps.onTick({
@@ -207,6 +225,7 @@ export class RunOwner {
       moves: moves.slice(0, MAX_MOVES),
       movesDropped: Math.max(0, moves.length - MAX_MOVES),
       ...(report ? { report } : {}),
+      ...(point ? { point } : {}),
       releasedAt,
       status: 'running',
     });
@@ -299,10 +318,12 @@ export class RunOwner {
   private async end(status: 'finished' | 'stopped'): Promise<void> {
     const { redis, live } = this.deps;
     const report = live.report();
+    const point = live.seriesPoint(this.points++, report);
     await redis
       .multi()
       .hset(this.keys.meta, { status, appeals: live.created, finishedAt: new Date().toISOString() })
       .set(this.keys.report, JSON.stringify(report))
+      .rpush(this.keys.series, JSON.stringify(point))
       .exec();
     await this.deps.onEnd(status, report);
     this.deps.onTick({
@@ -312,6 +333,7 @@ export class RunOwner {
       moves: [],
       movesDropped: 0,
       report,
+      point,
       releasedAt: Date.now(),
       status,
     });

@@ -48,14 +48,18 @@ export function attachRealtime(
       try {
         const run = await manager.get(id.data);
         if (!run) return reply({ error: `run "${id.data}" not found` });
-        const [states, report] = await Promise.all([manager.states(id.data), manager.report(id.data)]);
+        const [states, report, series] = await Promise.all([
+          manager.states(id.data),
+          manager.report(id.data),
+          manager.series(id.data),
+        ]);
         // A socket gone while the snapshot was read must not be put in the room (it would stay there).
         if (!socket.connected) return;
         // Snapshot, then join, in one synchronous step (joining is synchronous): no update can reach
         // the client ahead of its snapshot. An update broadcast while the snapshot was being read is
         // not seen by this client; the next one carries the whole state again (only the moves in
         // between go unanimated).
-        socket.emit('snapshot', { run, states, report });
+        socket.emit('snapshot', { run, states, report, series });
         await socket.join(roomOf(id.data));
         reply({ ok: true });
       } catch (err) {
@@ -144,6 +148,7 @@ export function attachRealtime(
       queues,
       workers,
       releasedAt: latest.releasedAt,
+      series: ticks.flatMap((t) => (t.point ? [t.point] : [])),
     };
     p.sentAt = Date.now();
     io.to(roomOf(runId)).emit('update', update);

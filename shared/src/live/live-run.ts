@@ -1,8 +1,11 @@
-import { buildReport, type Report } from '../experiment/run-scenario';
+import { buildReport, type KpiEstimate, type Report } from '../experiment/run-scenario';
 import { HotlineModel, type AppealTransition } from '../hotline/hotline-model';
 import type { Inject } from '../hotline/lifecycle-schema';
+import { observationTotals } from '../report/hotline-kpis';
+import type { KpiName } from '../report/kpis';
 import type { Scenario } from '../scenario/schema';
 import type { DeepReadonly } from '../util/deep-readonly';
+import type { SeriesPoint } from './protocol';
 
 /**
  * Something from outside the model that changes a live run, logged with the virtual time it took
@@ -116,6 +119,26 @@ export class LiveRun {
     return buildReport(this.scenario, this.seed, [
       { intake: this.model.intake.finish(), hotline: this.model.observe() },
     ]);
+  }
+
+  /** Series point `n` now: the KPIs of `report` (this run's, just built) and the running counts. */
+  seriesPoint(n: number, report: Report): SeriesPoint {
+    const obs = this.model.observe();
+    const totals = observationTotals(obs);
+    const kpis: SeriesPoint['kpis'] = {};
+    for (const [name, estimate] of Object.entries(report.kpis) as [KpiName, KpiEstimate][]) {
+      if (Number.isFinite(estimate.mean)) kpis[name] = estimate.mean;
+    }
+    return {
+      n,
+      at: this.now,
+      kpis,
+      reactiveOrders: totals.workOrders,
+      gridOrders: totals.gridOrders,
+      proactiveTasks: totals.proactiveTasks,
+      appealsAvoided: totals.avoided,
+      open: obs.open,
+    };
   }
 
   private apply(input: LiveInput): void {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { DistrictOutlines } from '../city/geo';
+import type { Comparison } from '../experiment/compare';
 import type { Report } from '../experiment/run-scenario';
+import type { KpiName } from '../report/kpis';
 import type { AppealState } from '../hotline/lifecycle';
 import { injectSchema } from '../hotline/lifecycle-schema';
 
@@ -94,6 +97,8 @@ export interface RunUpdate {
   workers: number;
   /** Wall-clock ms when the newest transitions in this update were released (update lag = receipt − this). */
   releasedAt: number;
+  /** Series points sampled since the last update (each virtual hour). */
+  series: SeriesPoint[];
 }
 
 /** What a client gets first when it joins a run's room. */
@@ -101,6 +106,8 @@ export interface RunSnapshot {
   run: RunInfo;
   states: Partial<Record<AppealState, number>>;
   report: Report | null;
+  /** Every series point so far, oldest first. */
+  series: SeriesPoint[];
 }
 
 export const MAX_MOVES = 2_000;
@@ -116,4 +123,124 @@ export interface ClientToServerEvents {
   /** Join a run's room: a snapshot comes first, then updates. */
   join: (runId: string, ack?: Ack) => void;
   leave: (runId: string, ack?: Ack) => void;
+}
+
+/**
+ * One sample of a live run, taken each virtual hour: the KPIs as they stood (point estimates so far)
+ * and the running counts behind the 未诉先办 story. Counts cover the observed window (after warm-up).
+ */
+export interface SeriesPoint {
+  /**
+   * Position in the run's series (0 = first). A client that missed points (say, one sent while it
+   * was joining) sees a gap here and reads the whole series from GET /api/runs/:id/series.
+   */
+  n: number;
+  /** Virtual seconds since the scenario's start. */
+  at: number;
+  kpis: Partial<Record<KpiName, number>>;
+  /** Work orders from citizens' appeals (reactive, 接诉). */
+  reactiveOrders: number;
+  /** Work orders from grid patrols' discoveries (主动发现). */
+  gridOrders: number;
+  /** Proactive tasks opened by hot-spot detection and the month's topic (未诉先办). */
+  proactiveTasks: number;
+  /** Appeals that never came because proactive work or the grid solved the problem first. */
+  appealsAvoided: number;
+  /** Appeals open at that moment. */
+  open: number;
+}
+
+/** GET /api/scenarios: the built-in scenarios. */
+export interface ScenarioSummary {
+  name: string;
+  description: string;
+  /** First day (ISO date). */
+  start: string;
+  /** Hours of arrivals. */
+  hours: number;
+  /** False for intake-only scenarios (no work orders, no 三率). */
+  lifecycle: boolean;
+}
+
+/**
+ * GET /api/city: what the map draws. Array positions are the indexes `AppealMove` uses (`street`,
+ * `cell`, `unit`). Positions are WGS 84 degrees; cells are columns to keep ~7,500 of them small.
+ */
+export interface CityMap {
+  name: string;
+  nameEn: string;
+  /** [minLon, minLat, maxLon, maxLat] */
+  bbox: readonly [number, number, number, number];
+  /** District outlines (GeoJSON FeatureCollection, feature id = district id). */
+  outline: DistrictOutlines;
+  districts: { id: string; name: string; nameEn: string; lon: number; lat: number }[];
+  streets: { id: string; name: string; nameEn: string; districtId: string; lon: number; lat: number }[];
+  cells: { lon: number[]; lat: number[]; street: number[] };
+  /** Units appeals are dispatched to; departments and utilities sit around the city's sub-centre. */
+  units: { kind: string; name: string; nameEn: string; lon: number; lat: number }[];
+}
+
+/** POST /api/comparisons: two scenarios (built-in names or scenario objects) on common random numbers. */
+export const createComparisonSchema = z.strictObject({
+  a: createRunSchema.shape.scenario,
+  b: createRunSchema.shape.scenario,
+  replications: z.number().int().min(2).max(100).default(10),
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
+});
+export type CreateComparisonBody = z.input<typeof createComparisonSchema>;
+
+/** GET /api/comparisons/:id */
+export interface ComparisonStatus {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  a: string;
+  b: string;
+  replications: number;
+  /** Replications finished, of `total` (2 × replications). */
+  done: number;
+  total: number;
+  comparison?: Comparison;
+  error?: string;
+}
+
+/** One entry of an appeal's history as the live runtime stored it. */
+export interface HistoryEntry {
+  /** Position in the appeal's history (0 = its first step). */
+  seq: number;
+  from: AppealState | null;
+  to: AppealState;
+  /** Virtual seconds when it happened. */
+  at: number;
+  /** Unit holding the appeal after the step (index into the city's units), -1 when none. */
+  unit: number;
+  outcome?: string;
+  rating?: string;
+  /** Virtual time of the tick that released it, and wall ms when a worker applied it. */
+  clock: number;
+  appliedAt: number;
+}
+
+/** An appeal as `GET /api/runs/:id/appeals/:appealId` shows it. */
+export interface AppealDetail {
+  id: number;
+  state: AppealState;
+  stateLabel: { zh: string; en: string };
+  source: 'citizen' | 'grid';
+  category: { index: number; id: string; zh: string; en: string; slaClass: string };
+  place: {
+    district: string;
+    street: string;
+    community: string;
+    districtEn: string;
+    streetEn: string;
+    communityEn: string;
+    lon: number;
+    lat: number;
+  };
+  unit: { index: number; name: string; nameEn: string; kind: string } | null;
+  deadline: number | null;
+  outcome: string | null;
+  rating: string | null;
+  text: { zh: string; en: string };
+  history: HistoryEntry[];
 }

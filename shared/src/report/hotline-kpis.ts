@@ -75,6 +75,13 @@ function sums(obs: HotlineObservation, batches: readonly number[]): Record<Hotli
   return out;
 }
 
+const ALL = Array.from({ length: BATCHES }, (_, b) => b);
+
+/** Every counter summed over the whole observed window (a live run's running totals). */
+export function observationTotals(obs: HotlineObservation): Record<HotlineCounter, number> {
+  return sums(obs, ALL);
+}
+
 /** KPIs over some batches of one replication; counts scaled by `countScale` (batch means). */
 function kpisOf(obs: HotlineObservation, batches: readonly number[], countScale: number): HotlineKpiValues {
   const s = sums(obs, batches);
@@ -107,8 +114,6 @@ function kpisOf(obs: HotlineObservation, batches: readonly number[], countScale:
     p90HoursToClose: close.count > 0 ? close.quantile(0.9) : NaN,
   };
 }
-
-const ALL = Array.from({ length: BATCHES }, (_, b) => b);
 
 export function hotlineKpis(obs: HotlineObservation): HotlineKpiValues {
   return kpisOf(obs, ALL, 1);

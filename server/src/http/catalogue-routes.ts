@@ -1,0 +1,80 @@
+import {
+  builtInScenario,
+  builtInScenarioNames,
+  cityMap,
+  createComparisonSchema,
+  LiveRun,
+  type CityMap,
+  type Scenario,
+  type ScenarioSummary,
+} from '@hotline-sim/shared';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Comparisons } from '../experiments/comparisons';
+import { ApiError } from '../live/errors';
+import { resolveScenario } from '../live/run-manager';
+import { json, parse, parseBody } from './handlers';
+
+const builtIn = (name: string): Scenario => {
+  const scenario = builtInScenario(name);
+  if (!scenario) {
+    throw new ApiError(404, `no built-in scenario "${name}" (built-in: ${builtInScenarioNames.join(', ')})`);
+  }
+  return scenario;
+};
+
+const summaries = (): ScenarioSummary[] =>
+  builtInScenarioNames.map((name) => {
+    const s = builtIn(name);
+    return {
+      name,
+      description: s.description,
+      start: s.start,
+      hours: s.hours,
+      lifecycle: s.lifecycle !== undefined,
+    };
+  });
+
+let map: CityMap | undefined;
+/** The map of Beijing as every run's model has it (units do not depend on the scenario), built once. */
+const beijingMap = (): CityMap => (map ??= cityMap(new LiveRun(builtIn('beijing-weekday'), 1).model.city));
+
+const scenarioName = z
+  .string()
+  .regex(/^[a-z0-9-]{1,80}$/, 'a scenario name is 1-80 lower-case letters, digits or dashes');
+const comparisonId = z.string().regex(/^[a-f0-9]{8}$/, 'a comparison id is 8 hex digits');
+
+/** What the dashboard reads besides runs: the built-in scenarios, the city's map, and comparisons. */
+export function catalogueRoutes(comparisons: Comparisons): Router {
+  const r = Router();
+  r.get(
+    '/scenarios',
+    json(async () => ({ scenarios: summaries() })),
+  );
+  r.get(
+    '/scenarios/:name',
+    json(async (req) => builtIn(parse(scenarioName, req.params.name, 'scenario name'))),
+  );
+  r.get(
+    '/city',
+    json(async (_req, res) => {
+      res.set('Cache-Control', 'public, max-age=3600');
+      return beijingMap();
+    }),
+  );
+  r.post(
+    '/comparisons',
+    json(async (req, res) => {
+      const body = parseBody(createComparisonSchema, req.body, 'comparison');
+      const a = resolveScenario(body.a);
+      const b = resolveScenario(body.b);
+      res.status(202);
+      return comparisons.start(a, b, body.replications, body.seed);
+    }),
+  );
+  r.get(
+    '/comparisons/:id',
+    json(async (req) => comparisons.get(parse(comparisonId, req.params.id, 'comparison id'))),
+  );
+  return r;
+}
