@@ -3,13 +3,17 @@ import {
   compareScenarios,
   validateScenario,
   type AppealDetail,
+  type AppealMove,
   type CityMap,
+  type OpenAppeals,
+  type RunUpdate,
   type ComparisonStatus,
   type Report,
   type RunInfo,
   type ScenarioSummary,
   type SeriesPoint,
 } from '@hotline-sim/shared';
+import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server';
 import { api, liveTestScenario, startTestServer, waitFor, waitForEnd } from './helpers/live';
@@ -28,6 +32,31 @@ describe('dashboard API', () => {
     redis = await startTestRedis();
     server = await startTestServer(redis.url);
   });
+
+  /** One run at ×10,000 watched over Socket.IO from its start to its end, shared by the tests that read it. */
+  const moves: AppealMove[] = [];
+  const opens: OpenAppeals[] = [];
+  let finished: Promise<RunInfo> | undefined;
+  const watched = (): Promise<RunInfo> =>
+    (finished ??= (async () => {
+      const { body: run } = await api<RunInfo>(server.url, '/api/runs', {
+        body: { scenario: liveTestScenario(), speed: 10_000, paused: true },
+      });
+      const socket = connect(server.url, { transports: ['websocket'], forceNew: true, reconnection: false });
+      socket.on('update', (u: RunUpdate) => {
+        moves.push(...u.moves);
+        if (u.open) opens.push(u.open);
+      });
+      try {
+        await new Promise<void>((resolve) => socket.emit('join', run.id, () => resolve()));
+        await api(server.url, `/api/runs/${run.id}/resume`, { method: 'POST' });
+        const end = await waitForEnd(server.url, run.id, 120_000);
+        expect(end.status).toBe('finished');
+        return end;
+      } finally {
+        socket.disconnect();
+      }
+    })());
 
   afterAll(async () => {
     await server?.close();
@@ -101,11 +130,7 @@ describe('dashboard API', () => {
   });
 
   it('keeps a series point per virtual hour, numbered without gaps, ending on the final report', async () => {
-    const { body: run } = await api<RunInfo>(server.url, '/api/runs', {
-      body: { scenario: liveTestScenario(), speed: 10_000 },
-    });
-    const end = await waitForEnd(server.url, run.id, 120_000);
-    expect(end.status).toBe('finished');
+    const run = await watched();
     const { body } = await api<{ series: SeriesPoint[] }>(server.url, `/api/runs/${run.id}/series`);
     const series = body.series;
     // 12 hours of arrivals and the drain after them: one point per hour crossed, one at the end.
@@ -133,6 +158,30 @@ describe('dashboard API', () => {
 
     const unknown = await api<{ error: string }>(server.url, '/api/runs/nope/series');
     expect(unknown.status).toBe(404);
+  });
+
+  it('streams whistles with the departments summoned, and open appeals per street and unit kind', async () => {
+    const city = (await api<CityMap>(server.url, '/api/city')).body;
+    const run = await watched();
+    const whistled = moves.filter((m) => m.whistle);
+    expect(whistled.length).toBeGreaterThan(0);
+    for (const m of whistled) {
+      expect(['handled', 'replied', 'evaluated', 'verified', 'closed', 'supervised']).toContain(m.to);
+      expect(m.whistle?.length).toBeGreaterThan(0);
+      for (const u of m.whistle ?? []) expect(['department', 'utility']).toContain(city.units[u]?.kind);
+    }
+    const midRun = opens.filter((o) => o.total > 0);
+    expect(midRun.length).toBeGreaterThan(0);
+    for (const o of midRun) {
+      expect(o.byStreet).toHaveLength(city.streets.length);
+      expect(Object.values(o.byUnitKind).reduce((a, b) => a + b, 0)).toBe(o.total);
+      const located = o.byStreet.reduce((a, b) => a + b, 0);
+      expect(located).toBeLessThanOrEqual(o.total);
+      expect(located).toBeGreaterThan(0);
+    }
+    const final = (await api<{ open: OpenAppeals }>(server.url, `/api/runs/${run.id}/report`)).body.open;
+    expect(final.total).toBe(0);
+    expect(final.byStreet.every((n) => n === 0)).toBe(true);
   });
 
   it('compares two scenarios on the queue with progress, exactly as the in-process comparison', async () => {

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  CITY_UNITS,
+  HotlineModel,
   MIN_RATED_TO_RANK,
   buildReport,
   builtInScenario,
@@ -70,5 +72,30 @@ describe('KPI sanity on beijing-weekday (one replication, seed 2025)', () => {
     // The flagged streets are the bottom of the league.
     expect(flagged.map((s) => s.rank)).toEqual(streets.slice(-size).map((s) => s.rank));
     expect(new Set(streets.map((s) => s.id)).size).toBe(streets.length);
+  });
+
+  it('ranks the departments and utilities by the orders each handled, counting exactly those', () => {
+    // The same run again, watching every evaluation: which city unit held the order when it was rated.
+    const evaluatedBy = new Map<number, number>();
+    const model = new HotlineModel(scenario, seed, {
+      onTransition: ({ to, unit }) => {
+        if (to === 'evaluated') evaluatedBy.set(unit, (evaluatedBy.get(unit) ?? 0) + 1);
+      },
+    });
+    const obs = model.run();
+    const first = model.city.firstCityUnit;
+    CITY_UNITS.forEach((_, i) => {
+      expect(obs.cityUnits[i]?.evaluated, CITY_UNITS[i]?.id).toBe(evaluatedBy.get(first + i) ?? 0);
+    });
+    const rows = report.departments ?? [];
+    const rankable = obs.cityUnits.filter((r) => r.evaluated >= MIN_RATED_TO_RANK).length;
+    expect(rows).toHaveLength(rankable);
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.map((r) => r.rank)).toEqual(rows.map((_, i) => i + 1));
+    rows.forEach((r, i) => {
+      expect(r.score).toBeGreaterThanOrEqual(rows[i + 1]?.score ?? -Infinity);
+      expect(CITY_UNITS.find((u) => u.id === r.id)?.kind).toBe(r.kind);
+      expect(r.evaluated).toBe(obs.cityUnits[CITY_UNITS.findIndex((u) => u.id === r.id)]?.evaluated);
+    });
   });
 });

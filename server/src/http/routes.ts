@@ -93,7 +93,12 @@ export function runRoutes(manager: RunManager): Router {
     json(async (req) => {
       const id = runId(req);
       const report = await manager.report(id);
-      return { run: await manager.info(id), states: await manager.states(id), report };
+      return {
+        run: await manager.info(id),
+        states: await manager.states(id),
+        report,
+        open: await manager.open(id),
+      };
     }),
   );
   r.get(

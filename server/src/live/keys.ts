@@ -28,6 +28,8 @@ export const runKeys = (runId: string) => {
     all: `${p}all`,
     /** The latest report (JSON). */
     report: `${p}report`,
+    /** Open appeals per street and unit kind (JSON OpenAppeals), written with the report. */
+    open: `${p}open`,
     /** List of JSON SeriesPoints, one per virtual hour, oldest first. */
     series: `${p}series`,
     appeal: (id: number | string) => `${p}a:${id}`,

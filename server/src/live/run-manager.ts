@@ -21,6 +21,7 @@ import {
   type RunInfo,
   type RunStatus,
   type HistoryEntry,
+  type OpenAppeals,
   type Scenario,
   type SeriesPoint,
 } from '@hotline-sim/shared';
@@ -236,6 +237,13 @@ export class RunManager {
     await this.info(id);
     const text = await this.deps.redis.get(runKeys(id).report);
     return text ? (JSON.parse(text) as Report) : null;
+  }
+
+  /** Open appeals per street and unit kind, as of the latest report; null before the first. */
+  async open(id: string): Promise<OpenAppeals | null> {
+    await this.info(id);
+    const text = await this.deps.redis.get(runKeys(id).open);
+    return text ? (JSON.parse(text) as OpenAppeals) : null;
   }
 
   /** The run's series points (one per virtual hour), oldest first. */

@@ -6,6 +6,7 @@ import {
   type Report,
   type RunStatus,
   type SeriesPoint,
+  type OpenAppeals,
   MAX_MOVES,
 } from '@hotline-sim/shared';
 import type { Queue } from 'bullmq';
@@ -24,6 +25,8 @@ export interface TickResult {
   movesDropped: number;
   /** The report, when it was refreshed this tick. */
   report?: Report;
+  /** Open appeals, with the report. */
+  open?: OpenAppeals;
   /** The series point, when this tick crossed a virtual hour (or ended the run). */
   point?: SeriesPoint;
   releasedAt: number;
@@ -214,17 +217,18 @@ export class RunOwner {
       appeals: live.created,
       effectiveSpeed,
     });
-    if (report) multi.set(this.keys.report, JSON.stringify(report));
+    const open = report ? live.openAppeals() : undefined;
+    if (report) multi.set(this.keys.report, JSON.stringify(report)).set(this.keys.open, JSON.stringify(open));
     if (point) multi.rpush(this.keys.series, JSON.stringify(point));
     await multi.exec();
-    const moves = movesOf(groups);
+    const moves = movesOf(groups, live.model.city.whistleUnits);
     this.deps.onTick({
       runId: this.deps.runId,
       virtualTime: to,
       effectiveSpeed,
       moves: moves.slice(0, MAX_MOVES),
       movesDropped: Math.max(0, moves.length - MAX_MOVES),
-      ...(report ? { report } : {}),
+      ...(report ? { report, open } : {}),
       ...(point ? { point } : {}),
       releasedAt,
       status: 'running',
@@ -318,12 +322,17 @@ export class RunOwner {
   private async end(status: 'finished' | 'stopped'): Promise<void> {
     const { redis, live } = this.deps;
     const report = live.report();
-    const point = live.seriesPoint(this.points++, report);
-    await redis
-      .multi()
+    // The series ends on the final state, unless the last tick's hourly point already is it.
+    const last = await redis.lindex(this.keys.series, -1);
+    const ended = last !== null && (JSON.parse(last) as SeriesPoint).at >= live.now;
+    const point = ended ? undefined : live.seriesPoint(this.points++, report);
+    const open = live.openAppeals();
+    const multi = redis.multi();
+    if (point) multi.rpush(this.keys.series, JSON.stringify(point));
+    await multi
+      .set(this.keys.open, JSON.stringify(open))
       .hset(this.keys.meta, { status, appeals: live.created, finishedAt: new Date().toISOString() })
       .set(this.keys.report, JSON.stringify(report))
-      .rpush(this.keys.series, JSON.stringify(point))
       .exec();
     await this.deps.onEnd(status, report);
     this.deps.onTick({
@@ -333,16 +342,25 @@ export class RunOwner {
       moves: [],
       movesDropped: 0,
       report,
-      point,
+      open,
+      ...(point ? { point } : {}),
       releasedAt: Date.now(),
       status,
     });
   }
 }
 
-function movesOf(groups: readonly (readonly AppealStep[])[]): AppealMove[] {
+/**
+ * One move per appeal with its latest place; a whistle blown within the tick (its `handled` step)
+ * travels with the move even when later steps followed.
+ */
+function movesOf(
+  groups: readonly (readonly AppealStep[])[],
+  whistleUnits: readonly Int32Array[],
+): AppealMove[] {
   return groups.map((steps) => {
     const s = steps[steps.length - 1] as AppealStep;
+    const whistled = steps.some((step) => step.to === 'handled' && step.whistle);
     return {
       id: s.id,
       to: s.to,
@@ -352,6 +370,7 @@ function movesOf(groups: readonly (readonly AppealStep[])[]): AppealMove[] {
       street: s.street,
       cell: s.cell,
       unit: s.unit,
+      ...(whistled ? { whistle: Array.from(whistleUnits[s.category] ?? []) } : {}),
     };
   });
 }

@@ -48,9 +48,10 @@ export function attachRealtime(
       try {
         const run = await manager.get(id.data);
         if (!run) return reply({ error: `run "${id.data}" not found` });
-        const [states, report, series] = await Promise.all([
+        const [states, report, open, series] = await Promise.all([
           manager.states(id.data),
           manager.report(id.data),
+          manager.open(id.data),
           manager.series(id.data),
         ]);
         // A socket gone while the snapshot was read must not be put in the room (it would stay there).
@@ -59,7 +60,7 @@ export function attachRealtime(
         // the client ahead of its snapshot. An update broadcast while the snapshot was being read is
         // not seen by this client; the next one carries the whole state again (only the moves in
         // between go unanimated).
-        socket.emit('snapshot', { run, states, report, series });
+        socket.emit('snapshot', { run, states, report, open, series });
         await socket.join(roomOf(id.data));
         reply({ ok: true });
       } catch (err) {
@@ -138,13 +139,14 @@ export function attachRealtime(
     const [run, states] = await Promise.all([manager.get(runId), manager.states(runId)]);
     if (!run || closed) return;
     const moves = ticks.flatMap((t) => t.moves);
-    const report = ticks.findLast((t) => t.report)?.report;
+    const withReport = ticks.findLast((t) => t.report);
     const update: RunUpdate = {
       run: { ...run, virtualTime: latest.virtualTime, effectiveSpeed: latest.effectiveSpeed },
       states,
       moves: moves.slice(0, MAX_MOVES),
       movesDropped: ticks.reduce((n, t) => n + t.movesDropped, 0) + Math.max(0, moves.length - MAX_MOVES),
-      ...(report ? { report } : {}),
+      ...(withReport?.report ? { report: withReport.report } : {}),
+      ...(withReport?.open ? { open: withReport.open } : {}),
       queues,
       workers,
       releasedAt: latest.releasedAt,

@@ -13,7 +13,7 @@ import {
   type KpiValues,
   type Replication,
 } from '../report/kpis';
-import { streetLeague, type StreetRow } from '../report/league';
+import { departmentLeague, streetLeague, type DepartmentRow, type StreetRow } from '../report/league';
 import { meanPerHour, type Scenario } from '../scenario/schema';
 import { QuantileSketch, meanCI } from '../stats';
 
@@ -45,6 +45,8 @@ export interface Report {
   waitSeconds: { p50: number; p90: number; p99: number };
   /** Street league table by score (lifecycle runs only), best first, with 治理类 flags. */
   streets?: StreetRow[];
+  /** The same for the city's departments and utilities, by the orders each handled. */
+  departments?: DepartmentRow[];
 }
 
 /** Seed of replication r: the scenario seed itself for the first, a hash of (seed, r) after. */
@@ -150,7 +152,10 @@ export function buildReport(scenario: Scenario, seed: number, replications: read
     waitSeconds: { p50: waits.quantile(0.5), p90: waits.quantile(0.9), p99: waits.quantile(0.99) },
   };
   const hotline = replications.flatMap((r) => (r.hotline ? [r.hotline] : []));
-  if (hotline.length > 0 && scenario.lifecycle) report.streets = streetLeague(hotline, scenario.lifecycle);
+  if (hotline.length > 0 && scenario.lifecycle) {
+    report.streets = streetLeague(hotline, scenario.lifecycle);
+    report.departments = departmentLeague(hotline);
+  }
   return report;
 }
 

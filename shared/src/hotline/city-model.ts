@@ -51,6 +51,8 @@ export class CityModel {
   readonly districtUnit: Int32Array;
   readonly streetUnit: Int32Array;
   readonly cityUnit = new Map<string, number>();
+  /** Unit index of the first city unit (departments and utilities follow in CITY_UNITS order). */
+  readonly firstCityUnit: number;
   /** Unit index by id: division code of districts and streets, catalogue id of city units. */
   readonly unitById = new Map<string, number>();
   /** District index of each street; street index of each cell. */
@@ -107,6 +109,7 @@ export class CityModel {
       this.streetDistrict[i] = d;
       this.streetUnit[i] = this.addUnit('street', s.id, s.name, s.nameEn, d, UNIT_KIND_DEFAULTS.street.hours);
     });
+    this.firstCityUnit = this.units.length;
     for (const u of CITY_UNITS) {
       this.cityUnit.set(u.id, this.addUnit(u.kind, u.id, u.zh, u.en, -1, u.hours));
     }

@@ -109,6 +109,8 @@ export interface HotlineObservation {
   /** Hours from receipt to close of citizen orders, per batch. */
   closeHours: QuantileSketch[];
   streets: StreetRecord[];
+  /** The same records for the city's departments and utilities, in CITY_UNITS order (orders they handled). */
+  cityUnits: StreetRecord[];
   /** Appeals still open when the run ended (should be 0: the run drains). */
   open: number;
   weights: { response: number; resolution: number; satisfaction: number };
@@ -136,6 +138,8 @@ export interface AppealTransition {
   deadline: number;
   outcome: Outcome | undefined;
   rating: Rating | undefined;
+  /** Departments were summoned for this order (吹哨报到); known from the start of handling. */
+  whistle: boolean;
 }
 
 export interface HotlineOptions {
@@ -235,6 +239,7 @@ export class HotlineModel {
   private readonly counters = new Float64Array(NC * BATCHES);
   private readonly closeHours = Array.from({ length: BATCHES }, () => new QuantileSketch());
   private readonly streetRecords: StreetRecord[];
+  private readonly cityUnitRecords: StreetRecord[];
 
   private readonly samplers: {
     dispatch: Sampler;
@@ -308,14 +313,17 @@ export class HotlineModel {
     this.windowSums = new Uint32Array(this.pairs);
     this.flagged = new Uint8Array(streets);
     this.monthStreet = new Float64Array(streets * MONTH_FIELDS);
-    this.streetRecords = Array.from({ length: streets }, () => ({
-      orders: 0,
-      responded: 0,
-      respondedInTime: 0,
-      evaluated: 0,
-      resolved: 0,
-      positive: 0,
-    }));
+    const records = (n: number): StreetRecord[] =>
+      Array.from({ length: n }, () => ({
+        orders: 0,
+        responded: 0,
+        respondedInTime: 0,
+        evaluated: 0,
+        resolved: 0,
+        positive: 0,
+      }));
+    this.streetRecords = records(streets);
+    this.cityUnitRecords = records(this.city.units.length - this.city.firstCityUnit);
 
     this.samplers = {
       dispatch: makeSampler(lc.dispatch.minutes, 60),
@@ -416,6 +424,7 @@ export class HotlineModel {
       counters: this.counters,
       closeHours: this.closeHours,
       streets: this.streetRecords,
+      cityUnits: this.cityUnitRecords,
       open: this.openOrders,
       weights: this.weights,
     };
@@ -463,6 +472,7 @@ export class HotlineModel {
       deadline: order.dispatched >= 0 ? order.deadline : NaN,
       outcome: order.outcome,
       rating: order.rating,
+      whistle: order.whistle === 1,
     };
   }
 
@@ -488,6 +498,7 @@ export class HotlineModel {
       deadline: NaN,
       outcome: undefined,
       rating: undefined,
+      whistle: false,
     };
   }
 
@@ -816,10 +827,9 @@ export class HotlineModel {
       this.tally(order.batch, C.responded);
       this.tally(order.batch, C.responseHours, (now - order.dispatched) / 3600);
       if (inTime) this.tally(order.batch, C.respondedInTime);
-      const rec = this.streetRecords[order.street];
-      if (rec && order.batch >= 0) {
-        rec.responded++;
-        if (inTime) rec.respondedInTime++;
+      if (order.batch >= 0) {
+        countResponse(this.streetRecords[order.street], inTime);
+        countResponse(this.cityUnitRecords[order.unit - this.city.firstCityUnit], inTime);
       }
       this.noteMonth(order.street, MONTH_RESPONDED);
       if (inTime) this.noteMonth(order.street, MONTH_IN_TIME);
@@ -993,11 +1003,10 @@ export class HotlineModel {
         this.tally(order.batch, C.positive);
         if (satisfied) this.tally(order.batch, C.satisfied);
       }
-      const rec = this.streetRecords[order.street];
-      if (rec && order.batch >= 0) {
-        rec.evaluated++;
-        if (order.outcome === 'resolved') rec.resolved++;
-        if (positive) rec.positive++;
+      if (order.batch >= 0) {
+        const resolved = order.outcome === 'resolved';
+        countEvaluation(this.streetRecords[order.street], resolved, positive);
+        countEvaluation(this.cityUnitRecords[order.unit - this.city.firstCityUnit], resolved, positive);
       }
       this.noteMonth(order.street, MONTH_EVALUATED);
       if (order.outcome === 'resolved') this.noteMonth(order.street, MONTH_RESOLVED);
@@ -1017,8 +1026,12 @@ export class HotlineModel {
       addAt(this.counters, C.closed * BATCHES + b, 1);
       if (order.source === 'citizen')
         (this.closeHours[b] as QuantileSketch).add((this.sim.now - order.received) / 3600);
-      const rec = this.streetRecords[order.street];
-      if (rec && order.source === 'citizen') rec.orders++;
+      if (order.source === 'citizen') {
+        const street = this.streetRecords[order.street];
+        if (street) street.orders++;
+        const unit = this.cityUnitRecords[order.unit - this.city.firstCityUnit];
+        if (unit) unit.orders++;
+      }
     }
   }
 
@@ -1255,4 +1268,19 @@ export class HotlineModel {
     }
     this.surges.delete(i);
   }
+}
+
+/** A response counted in a league record (a street's, or a department's); none when the order has no such unit. */
+function countResponse(rec: StreetRecord | undefined, inTime: boolean): void {
+  if (!rec) return;
+  rec.responded++;
+  if (inTime) rec.respondedInTime++;
+}
+
+/** A callback's evaluation counted in a league record. */
+function countEvaluation(rec: StreetRecord | undefined, resolved: boolean, positive: boolean): void {
+  if (!rec) return;
+  rec.evaluated++;
+  if (resolved) rec.resolved++;
+  if (positive) rec.positive++;
 }

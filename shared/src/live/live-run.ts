@@ -1,11 +1,12 @@
 import { buildReport, type KpiEstimate, type Report } from '../experiment/run-scenario';
 import { HotlineModel, type AppealTransition } from '../hotline/hotline-model';
+import { TERMINAL_STATES } from '../hotline/lifecycle';
 import type { Inject } from '../hotline/lifecycle-schema';
 import { observationTotals } from '../report/hotline-kpis';
 import type { KpiName } from '../report/kpis';
 import type { Scenario } from '../scenario/schema';
 import type { DeepReadonly } from '../util/deep-readonly';
-import type { SeriesPoint } from './protocol';
+import type { OpenAppeals, SeriesPoint } from './protocol';
 
 /**
  * Something from outside the model that changes a live run, logged with the virtual time it took
@@ -37,6 +38,8 @@ export class LiveRun {
   private readonly seqs = new Map<number, number>();
   private readonly inputs: LiveInput[] = [];
   private nextInput = 0;
+  /** Street and holding unit of each released appeal not yet in a terminal state. */
+  private readonly open = new Map<number, { street: number; unit: number }>();
   /** Appeals whose first step has been released. */
   created = 0;
   /** Transitions released. */
@@ -109,6 +112,8 @@ export class LiveRun {
       if (group) group.push(step);
       else groups.set(step.id, [step]);
       if (step.seq === 0) this.created++;
+      if (TERMINAL_STATES.has(step.to)) this.open.delete(step.id);
+      else this.open.set(step.id, { street: step.street, unit: step.unit });
     }
     this.transitions += due.length;
     return [...groups.values()];
@@ -119,6 +124,24 @@ export class LiveRun {
     return buildReport(this.scenario, this.seed, [
       { intake: this.model.intake.finish(), hotline: this.model.observe() },
     ]);
+  }
+
+  /** Released appeals not yet closed (answered, redirected or closed): per street, and per kind of unit holding them. */
+  openAppeals(): OpenAppeals {
+    const units = this.model.city.units;
+    const byStreet = new Array<number>(this.model.city.city.streets.length).fill(0);
+    const byUnitKind: OpenAppeals['byUnitKind'] = {
+      none: 0,
+      district: 0,
+      street: 0,
+      department: 0,
+      utility: 0,
+    };
+    for (const { street, unit } of this.open.values()) {
+      if (street >= 0) byStreet[street] = (byStreet[street] ?? 0) + 1;
+      byUnitKind[units[unit]?.kind ?? 'none'] += 1;
+    }
+    return { total: this.open.size, byStreet, byUnitKind };
   }
 
   /** Series point `n` now: the KPIs of `report` (this run's, just built) and the running counts. */

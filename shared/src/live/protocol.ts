@@ -74,6 +74,20 @@ export interface AppealMove {
   cell: number;
   /** Index of the unit holding it (the city model's units), -1 when none. */
   unit: number;
+  /**
+   * On the move to `handled` of an order whose street blew the whistle (吹哨): the departments
+   * summoned, which reported (报到) during its handling (unit indexes).
+   */
+  whistle?: number[];
+}
+
+/** Appeals released and not yet answered, redirected or closed. */
+export interface OpenAppeals {
+  total: number;
+  /** Index = CityMap.streets (an appeal counts from the moment its street is known). */
+  byStreet: number[];
+  /** By the kind of unit holding them; `none` before dispatch (at the hotline). */
+  byUnitKind: Record<'none' | 'district' | 'street' | 'department' | 'utility', number>;
 }
 
 /** Queue depth of one stage of the live runtime. */
@@ -93,6 +107,8 @@ export interface RunUpdate {
   movesDropped: number;
   /** The report, when it changed (about once a second). */
   report?: Report;
+  /** Open appeals, with the report. */
+  open?: OpenAppeals;
   queues: Record<string, StageDepth>;
   workers: number;
   /** Wall-clock ms when the newest transitions in this update were released (update lag = receipt − this). */
@@ -106,6 +122,7 @@ export interface RunSnapshot {
   run: RunInfo;
   states: Partial<Record<AppealState, number>>;
   report: Report | null;
+  open: OpenAppeals | null;
   /** Every series point so far, oldest first. */
   series: SeriesPoint[];
 }

@@ -1,22 +1,82 @@
+import { CITY_UNITS } from '../catalogue/units';
 import { loadBeijing } from '../city/beijing';
-import { MIN_RATED_TO_RANK, type HotlineObservation } from '../hotline/hotline-model';
+import { MIN_RATED_TO_RANK, type HotlineObservation, type StreetRecord } from '../hotline/hotline-model';
 import type { Scenario } from '../scenario/schema';
 
-/** One street of the league table. */
-export interface StreetRow {
-  rank: number;
-  id: string;
-  name: string;
-  nameEn: string;
-  districtId: string;
+/** 三率 and score of one unit of a league table, from its orders' records pooled over replications. */
+export interface LeagueRates {
   orders: number;
   evaluated: number;
   responseRate: number;
   resolutionRate: number;
   satisfactionRate: number;
   score: number;
+}
+
+/** One street of the league table. */
+export interface StreetRow extends LeagueRates {
+  rank: number;
+  id: string;
+  name: string;
+  nameEn: string;
+  districtId: string;
   /** 治理类: among the worst by score, put under city supervision. */
   underSupervision: boolean;
+}
+
+/** One city department or utility of its league table (the orders it handled). */
+export interface DepartmentRow extends LeagueRates {
+  rank: number;
+  id: string;
+  name: string;
+  nameEn: string;
+  kind: 'department' | 'utility';
+}
+
+/** Records of unit `i` (from `pick`) pooled over replications; undefined when too few are rated to rank. */
+function pooledRates(
+  observations: readonly HotlineObservation[],
+  pick: (o: HotlineObservation) => readonly StreetRecord[],
+  i: number,
+): LeagueRates | undefined {
+  const w = (observations[0] as HotlineObservation).weights;
+  const sum: StreetRecord = {
+    orders: 0,
+    responded: 0,
+    respondedInTime: 0,
+    evaluated: 0,
+    resolved: 0,
+    positive: 0,
+  };
+  for (const o of observations) {
+    const r = pick(o)[i];
+    if (!r) continue;
+    sum.orders += r.orders;
+    sum.responded += r.responded;
+    sum.respondedInTime += r.respondedInTime;
+    sum.evaluated += r.evaluated;
+    sum.resolved += r.resolved;
+    sum.positive += r.positive;
+  }
+  if (sum.evaluated < MIN_RATED_TO_RANK) return undefined;
+  const responseRate = sum.responded > 0 ? sum.respondedInTime / sum.responded : 0;
+  const resolutionRate = sum.resolved / sum.evaluated;
+  const satisfactionRate = sum.positive / sum.evaluated;
+  return {
+    orders: sum.orders,
+    evaluated: sum.evaluated,
+    responseRate,
+    resolutionRate,
+    satisfactionRate,
+    score: w.response * responseRate + w.resolution * resolutionRate + w.satisfaction * satisfactionRate,
+  };
+}
+
+/** Best score first; ties by more rated orders, then by id. Ranks from 1. */
+function ranked<T extends LeagueRates & { id: string; rank: number }>(rows: T[]): T[] {
+  rows.sort((a, b) => b.score - a.score || b.evaluated - a.evaluated || a.id.localeCompare(b.id));
+  rows.forEach((row, i) => (row.rank = i + 1));
+  return rows;
 }
 
 /**
@@ -27,52 +87,29 @@ export function streetLeague(
   observations: readonly HotlineObservation[],
   lifecycle: NonNullable<Scenario['lifecycle']>,
 ): StreetRow[] {
-  const city = loadBeijing();
-  const first = observations[0];
-  if (!first) return [];
-  const w = first.weights;
-  const rows: StreetRow[] = [];
-  city.streets.forEach((street, s) => {
-    let orders = 0;
-    let responded = 0;
-    let inTime = 0;
-    let evaluated = 0;
-    let resolved = 0;
-    let positive = 0;
-    for (const o of observations) {
-      const r = o.streets[s];
-      if (!r) continue;
-      orders += r.orders;
-      responded += r.responded;
-      inTime += r.respondedInTime;
-      evaluated += r.evaluated;
-      resolved += r.resolved;
-      positive += r.positive;
-    }
-    if (evaluated < MIN_RATED_TO_RANK) return;
-    const responseRate = responded > 0 ? inTime / responded : 0;
-    const resolutionRate = resolved / evaluated;
-    const satisfactionRate = positive / evaluated;
-    rows.push({
-      rank: 0,
-      id: street.id,
-      name: street.name,
-      nameEn: street.nameEn,
-      districtId: street.districtId,
-      orders,
-      evaluated,
-      responseRate,
-      resolutionRate,
-      satisfactionRate,
-      score: w.response * responseRate + w.resolution * resolutionRate + w.satisfaction * satisfactionRate,
-      underSupervision: false,
-    });
+  if (observations.length === 0) return [];
+  const rows = loadBeijing().streets.flatMap((street, s): StreetRow[] => {
+    const rates = pooledRates(observations, (o) => o.streets, s);
+    if (!rates) return [];
+    const { id, name, nameEn, districtId } = street;
+    return [{ rank: 0, id, name, nameEn, districtId, ...rates, underSupervision: false }];
   });
-  rows.sort((a, b) => b.score - a.score || b.evaluated - a.evaluated || a.id.localeCompare(b.id));
-  rows.forEach((row, i) => {
-    row.rank = i + 1;
+  ranked(rows).forEach((row, i) => {
     row.underSupervision =
       lifecycle.assessment.governanceList && i >= rows.length - lifecycle.assessment.governanceListSize;
   });
   return rows;
+}
+
+/** The same table for the city's departments and utilities, by the orders each handled. */
+export function departmentLeague(observations: readonly HotlineObservation[]): DepartmentRow[] {
+  if (observations.length === 0) return [];
+  return ranked(
+    CITY_UNITS.flatMap((unit, i): DepartmentRow[] => {
+      const rates = pooledRates(observations, (o) => o.cityUnits, i);
+      return rates
+        ? [{ rank: 0, id: unit.id, name: unit.zh, nameEn: unit.en, kind: unit.kind, ...rates }]
+        : [];
+    }),
+  );
 }

@@ -4,7 +4,7 @@ import { QuantileSketch, type QuantileSketchState } from '../stats';
 import type { Replication } from './kpis';
 
 /** Tag of the encoding below; a decoder meeting another tag refuses it instead of guessing. */
-export const REPLICATION_FORMAT = 'hotline-sim/replication@1';
+export const REPLICATION_FORMAT = 'hotline-sim/replication@2';
 
 /** An {@link IntakeObservation} as plain data: the wait sketch as its state. */
 export interface EncodedIntake extends Omit<IntakeObservation, 'waits'> {
@@ -70,12 +70,13 @@ export function encodeReplication(rep: Replication): EncodedReplication {
   const out: EncodedReplication = { format: REPLICATION_FORMAT, intake };
   const h = rep.hotline;
   if (h) {
-    const { intake: own, counters, closeHours, streets, weights, ...rest } = h;
+    const { intake: own, counters, closeHours, streets, cityUnits, weights, ...rest } = h;
     out.hotline = {
       ...rest,
       counters: Array.from(counters),
       closeHours: closeHours.map((s) => s.toJSON()),
       streets: streets.map((s) => ({ ...s })),
+      cityUnits: cityUnits.map((s) => ({ ...s })),
       weights: { ...weights },
       ...(own === rep.intake ? {} : { intake: encodeIntake(own) }),
     };
@@ -100,7 +101,7 @@ export function decodeReplication(e: EncodedReplication): Replication {
   }
   const intake = decodeIntake(e.intake);
   if (!e.hotline) return { intake };
-  const { intake: own, counters, closeHours, streets, weights, ...rest } = e.hotline;
+  const { intake: own, counters, closeHours, streets, cityUnits, weights, ...rest } = e.hotline;
   const expected = HOTLINE_COUNTERS.length * BATCHES;
   if (counters.length !== expected || closeHours.length !== BATCHES) {
     throw new Error(
@@ -114,6 +115,7 @@ export function decodeReplication(e: EncodedReplication): Replication {
     counters: Float64Array.from(counters),
     closeHours: closeHours.map((s) => QuantileSketch.fromJSON(s)),
     streets: streets.map((s) => ({ ...s })),
+    cityUnits: cityUnits.map((s) => ({ ...s })),
     weights: { ...weights },
   };
   return { intake, hotline };
