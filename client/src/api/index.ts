@@ -1,0 +1,1 @@
+export { api, ApiError, type AppealsPage } from './rest';

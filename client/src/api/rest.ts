@@ -1,0 +1,95 @@
+import type {
+  AppealDetail,
+  CityMap,
+  ComparisonStatus,
+  CreateComparisonBody,
+  CreateRunBody,
+  Inject,
+  RunInfo,
+  ScenarioSummary,
+  SeriesPoint,
+} from '@hotline-sim/shared';
+
+/** GET /api/runs/:id/appeals */
+export interface AppealsPage {
+  page: number;
+  pageSize: number;
+  total: number;
+  appeals: AppealDetail[];
+}
+
+/** A failed API call: the server's `{ error }` message, or what went wrong on the way. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function call<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiError(0, 'server unreachable');
+  }
+  const text = await res.text();
+  let data: unknown = undefined;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    // A proxy's HTML error page, say: fall through with the status.
+  }
+  if (!res.ok) {
+    const error = (data as { error?: unknown } | undefined)?.error;
+    throw new ApiError(res.status, typeof error === 'string' ? error : `HTTP ${res.status}`);
+  }
+  return data as T;
+}
+
+/** The REST API of the live server (README: Live server API). */
+export const api = {
+  runs: () => call<{ runs: RunInfo[] }>('GET', '/runs').then((r) => r.runs),
+  run: (id: string) => call<RunInfo>('GET', `/runs/${encodeURIComponent(id)}`),
+  createRun: (body: CreateRunBody) => call<RunInfo>('POST', '/runs', body),
+  pause: (id: string) => call<RunInfo>('POST', `/runs/${encodeURIComponent(id)}/pause`),
+  resume: (id: string) => call<RunInfo>('POST', `/runs/${encodeURIComponent(id)}/resume`),
+  stop: (id: string) => call<RunInfo>('POST', `/runs/${encodeURIComponent(id)}/stop`),
+  speed: (id: string, speed: number) =>
+    call<RunInfo>('POST', `/runs/${encodeURIComponent(id)}/speed`, { speed }),
+  inject: (id: string, inject: Inject) =>
+    call<RunInfo>('POST', `/runs/${encodeURIComponent(id)}/injects`, inject),
+  appeals: (id: string, query: { state?: string; page: number }, signal?: AbortSignal) => {
+    const q = new URLSearchParams({ page: String(query.page) });
+    if (query.state) q.set('state', query.state);
+    return call<AppealsPage>(
+      'GET',
+      `/runs/${encodeURIComponent(id)}/appeals?${q.toString()}`,
+      undefined,
+      signal,
+    );
+  },
+  appeal: (id: string, appealId: number, signal?: AbortSignal) =>
+    call<AppealDetail>('GET', `/runs/${encodeURIComponent(id)}/appeals/${appealId}`, undefined, signal),
+  series: (id: string) =>
+    call<{ series: SeriesPoint[] }>('GET', `/runs/${encodeURIComponent(id)}/series`).then((r) => r.series),
+  scenarios: () => call<{ scenarios: ScenarioSummary[] }>('GET', '/scenarios').then((r) => r.scenarios),
+  scenario: (name: string) => call<Record<string, unknown>>('GET', `/scenarios/${encodeURIComponent(name)}`),
+  city: (signal?: AbortSignal) => call<CityMap>('GET', '/city', undefined, signal),
+  createComparison: (body: CreateComparisonBody) => call<ComparisonStatus>('POST', '/comparisons', body),
+  comparison: (id: string) => call<ComparisonStatus>('GET', `/comparisons/${encodeURIComponent(id)}`),
+};

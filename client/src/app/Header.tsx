@@ -1,0 +1,70 @@
+import { useI18n, type MessageKey } from '../i18n';
+import { useLive, type Connection } from '../live';
+import { useTheme } from '../theme';
+
+export type ViewName = 'live' | 'compare';
+
+const CONNECTION: Record<Connection, MessageKey> = {
+  live: 'connLive',
+  connecting: 'connConnecting',
+  reconnecting: 'connReconnecting',
+};
+
+/** Title, the two views, connection state, language and theme switches. */
+export function Header({ view, onView }: { view: ViewName; onView(view: ViewName): void }) {
+  const { t, lang, setLang } = useI18n();
+  const { theme, setTheme } = useTheme();
+  const { connection } = useLive();
+  return (
+    <header className="app-header">
+      <a className="skip" href="#main">
+        {t('skipToMain')}
+      </a>
+      <h1>
+        {t('appTitle')} <small>{t('appSubtitle')}</small>
+      </h1>
+      <nav aria-label={t('navLive')}>
+        <button
+          type="button"
+          aria-pressed={view === 'live'}
+          onClick={() => onView('live')}
+          data-testid="nav-live"
+        >
+          {t('navLive')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={view === 'compare'}
+          onClick={() => onView('compare')}
+          data-testid="nav-compare"
+        >
+          {t('navCompare')}
+        </button>
+      </nav>
+      <span
+        className={`conn conn-${connection}`}
+        role="status"
+        title={connection === 'live' ? undefined : t('connectionHelp')}
+        data-testid="connection"
+      >
+        <span aria-hidden="true">●</span> {t(CONNECTION[connection])}
+      </span>
+      <button
+        type="button"
+        onClick={() => setLang(lang === 'en' ? 'zh' : 'en')}
+        aria-label={t('language')}
+        data-testid="lang-toggle"
+        lang={lang === 'en' ? 'zh-CN' : 'en'}
+      >
+        {t('switchLanguage')}
+      </button>
+      <button
+        type="button"
+        onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+        data-testid="theme-toggle"
+      >
+        {t('theme')}: {theme === 'dark' ? t('themeDark') : t('themeLight')}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { AppealsList } from '../appeal';
+import { EmptyNote, ErrorNote } from '../components';
+import { RunControls } from '../controls';
+import { useI18n, type MessageKey } from '../i18n';
+import { KpiPanel } from '../kpis';
+import { LeagueTable } from '../league';
+import { useLive } from '../live';
+import { CityMapView } from '../map';
+import { QueuesPanel } from '../queues';
+import { ShiftChart } from '../shift';
+import type { Selection } from './use-run-selection';
+
+type Tab = 'league' | 'queues' | 'appeals';
+const TABS: Record<Tab, MessageKey> = {
+  league: 'leagueTitle',
+  queues: 'queuesTitle',
+  appeals: 'appealsTitle',
+};
+
+/** The live city: controls, map and 未诉先办 chart on the left; KPIs and the tabbed tables on the right. */
+export function LiveView({
+  selection,
+  onNewRun,
+  onOpenAppeal,
+  onMessage,
+}: {
+  selection: Selection;
+  onNewRun(): void;
+  onOpenAppeal(id: number): void;
+  onMessage(message: string, error?: boolean): void;
+}) {
+  const { t } = useI18n();
+  const { run, joinError } = useLive();
+  const [tab, setTab] = useState<Tab>('league');
+  const [focus, setFocus] = useState<string | null>(null);
+
+  if (selection.kind === 'loading')
+    return (
+      <main id="main" className="centre">
+        <p className="note">{t('loading')}</p>
+      </main>
+    );
+  if (selection.kind === 'unreachable')
+    return (
+      <main id="main" className="centre">
+        <EmptyNote title={t('serverDownTitle')}>
+          <p>{t('serverDownBody')}</p>
+          <p className="muted small">{selection.message}</p>
+        </EmptyNote>
+      </main>
+    );
+  if (selection.kind === 'none')
+    return (
+      <main id="main" className="centre">
+        <EmptyNote title={t('noRunTitle')}>
+          <p>{t('noRunBody')}</p>
+          <button type="button" className="primary" onClick={onNewRun}>
+            {t('newRun')}
+          </button>
+        </EmptyNote>
+      </main>
+    );
+
+  return (
+    <main id="main" className="live">
+      <RunControls onNewRun={onNewRun} onMessage={onMessage} />
+      {joinError && <ErrorNote message={t('errorPrefix', { message: joinError })} />}
+      {!run && !joinError && <p className="note">{t('loading')}</p>}
+      <div className="live-grid">
+        <div className="live-left">
+          <CityMapView focus={focus} onClearFocus={() => setFocus(null)} onOpenAppeal={onOpenAppeal} />
+          <ShiftChart />
+        </div>
+        <div className="live-right">
+          <KpiPanel />
+          <section className="panel tabs-panel">
+            <div role="tablist" aria-label={t('leagueTitle')} className="tabs">
+              {(Object.keys(TABS) as Tab[]).map((k) => (
+                <button
+                  key={k}
+                  type="button"
+                  role="tab"
+                  id={`tab-${k}`}
+                  aria-selected={tab === k}
+                  aria-controls={`tabpanel-${k}`}
+                  onClick={() => setTab(k)}
+                  data-testid={`tab-${k}`}
+                >
+                  {t(TABS[k])}
+                </button>
+              ))}
+            </div>
+            <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-body">
+              {tab === 'league' && <LeagueTable focus={focus} onFocus={setFocus} />}
+              {tab === 'queues' && <QueuesPanel />}
+              {tab === 'appeals' && <AppealsList runId={selection.runId} onOpen={onOpenAppeal} />}
+            </div>
+          </section>
+        </div>
+      </div>
+    </main>
+  );
+}

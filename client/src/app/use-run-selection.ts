@@ -1,0 +1,79 @@
+import type { RunInfo } from '@hotline-sim/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError } from '../api';
+import type { LiveStore } from '../live';
+
+export type Selection =
+  | { kind: 'loading' }
+  | { kind: 'none' }
+  | { kind: 'unreachable'; message: string }
+  | { kind: 'run'; runId: string };
+
+/** The run to show: `?run=` if given, else the newest live run, else the newest of any. */
+function pick(runs: RunInfo[], wanted: string | null): RunInfo | undefined {
+  const newest = [...runs].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return (
+    (wanted ? newest.find((r) => r.id === wanted) : undefined) ??
+    newest.find((r) => r.status === 'running' || r.status === 'paused') ??
+    newest[0]
+  );
+}
+
+/**
+ * Which run the page follows. Chooses one at start (retrying while the server is down), follows a
+ * new run when one is started here, and chooses again when the followed run is gone from the server.
+ */
+export function useRunSelection(store: LiveStore) {
+  const [selection, setSelection] = useState<Selection>({ kind: 'loading' });
+
+  const choose = useCallback(
+    async (wanted: string | null) => {
+      try {
+        const run = pick(await api.runs(), wanted);
+        if (!run) {
+          setSelection({ kind: 'none' });
+          store.follow(null);
+          return;
+        }
+        store.follow(run.id);
+        store.patchRun(run);
+        setSelection({ kind: 'run', runId: run.id });
+      } catch (err) {
+        setSelection({ kind: 'unreachable', message: err instanceof ApiError ? err.message : String(err) });
+      }
+    },
+    [store],
+  );
+
+  useEffect(() => {
+    void choose(new URLSearchParams(window.location.search).get('run'));
+  }, [choose]);
+
+  // While the server is down (or has no run), look again every two seconds.
+  useEffect(() => {
+    if (selection.kind !== 'unreachable' && selection.kind !== 'none') return;
+    const timer = window.setInterval(() => void choose(null), 2000);
+    return () => window.clearInterval(timer);
+  }, [selection.kind, choose]);
+
+  useEffect(() => {
+    store.onRunGone = () => void choose(null);
+    return () => {
+      store.onRunGone = null;
+    };
+  }, [store, choose]);
+
+  const follow = useCallback(
+    (run: RunInfo) => {
+      store.follow(run.id);
+      store.patchRun(run);
+      setSelection({ kind: 'run', runId: run.id });
+      const url = new URL(window.location.href);
+      url.searchParams.set('run', run.id);
+      window.history.replaceState(null, '', url);
+    },
+    [store],
+  );
+
+  return { selection, follow };
+}

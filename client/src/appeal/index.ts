@@ -1,0 +1,2 @@
+export { AppealDetailDialog } from './AppealDetailDialog';
+export { AppealsList } from './AppealsList';

@@ -1,0 +1,217 @@
+import type { ComparisonStatus, ScenarioSummary } from '@hotline-sim/shared';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../api';
+import { EmptyNote, ErrorNote } from '../components';
+import { useI18n } from '../i18n';
+import { formatKpi, formatKpiDifference, kpiDefinition, kpiLabel } from '../kpis';
+import { comparisonCsv, download } from './compare-export';
+import { DifferenceChart, type DifferenceChartHandle } from './DifferenceChart';
+
+const POLL_MS = 500;
+
+/**
+ * Two scenarios on common random numbers: replications run on the server's experiments queue (a
+ * progress bar while they do), then each KPI's difference B − A with its paired 95 % interval, as a
+ * chart and a table, exportable as CSV and PNG. Loaded on demand (not in the initial bundle).
+ */
+export default function CompareView() {
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
+  const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [a, setA] = useState('');
+  const [b, setB] = useState('');
+  const [replications, setReplications] = useState(5);
+  const [status, setStatus] = useState<ComparisonStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const chart = useRef<DifferenceChartHandle>(null);
+
+  useEffect(() => {
+    setListError(null);
+    api.scenarios().then(
+      (list) => {
+        setScenarios(list);
+        const names = list.map((s) => s.name);
+        setA((v) => v || (names.includes('stage-2019-01') ? 'stage-2019-01' : (names[0] ?? '')));
+        setB((v) => v || (names.includes('stage-2019-10') ? 'stage-2019-10' : (names[1] ?? '')));
+      },
+      (err: unknown) => setListError(err instanceof Error ? err.message : String(err)),
+    );
+  }, [attempt]);
+
+  // Poll a running comparison until it is done or failed.
+  useEffect(() => {
+    if (status?.status !== 'running') return;
+    const id = status.id;
+    const timer = window.setTimeout(() => {
+      api
+        .comparison(id)
+        .then(setStatus, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    }, POLL_MS);
+    return () => window.clearTimeout(timer);
+  }, [status]);
+
+  const run = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setStatus(null);
+    try {
+      setStatus(await api.createComparison({ a, b, replications }));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const comparison = status?.status === 'done' ? status.comparison : undefined;
+  const significant = comparison?.rows.filter((r) => r.significant).length ?? 0;
+  const base = comparison ? `compare-${comparison.a}-vs-${comparison.b}` : 'compare';
+
+  return (
+    <main className="compare" id="main" data-testid="compare-view">
+      <section className="panel">
+        <header className="panel-head">
+          <h2>{t('compareTitle')}</h2>
+        </header>
+        {listError ? (
+          <ErrorNote
+            message={t('scenariosError', { message: listError })}
+            onRetry={() => setAttempt((n) => n + 1)}
+          />
+        ) : !scenarios ? (
+          <p className="note">{t('scenariosLoading')}</p>
+        ) : (
+          <form className="compare-form" onSubmit={run}>
+            <label>
+              {t('compareA')}
+              <select value={a} onChange={(e) => setA(e.target.value)} data-testid="compare-a">
+                {scenarios.map((s) => (
+                  <option key={s.name} value={s.name}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('compareB')}
+              <select value={b} onChange={(e) => setB(e.target.value)} data-testid="compare-b">
+                {scenarios.map((s) => (
+                  <option key={s.name} value={s.name}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('compareReplications')}
+              <input
+                type="number"
+                min={2}
+                max={100}
+                value={replications}
+                onChange={(e) => setReplications(Math.max(2, Math.min(100, Number(e.target.value) || 2)))}
+                data-testid="compare-replications"
+              />
+            </label>
+            <button
+              type="submit"
+              className="primary"
+              disabled={!a || !b || a === b || status?.status === 'running'}
+              data-testid="compare-run"
+            >
+              {t('compareRun')}
+            </button>
+            {a && a === b && <span className="muted small">{t('compareSame')}</span>}
+          </form>
+        )}
+        {status?.status === 'running' && (
+          <div className="progress" role="status">
+            <progress value={status.done} max={status.total} data-testid="compare-progress" />
+            <span>
+              {t('compareRunning', { done: fmt.number(status.done), total: fmt.number(status.total) })}
+            </span>
+          </div>
+        )}
+        {error && <ErrorNote message={t('errorPrefix', { message: error })} />}
+        {status?.status === 'failed' && (
+          <ErrorNote message={t('compareFailed', { message: status.error ?? '' })} />
+        )}
+        {!status && !error && <EmptyNote>{t('compareEmpty')}</EmptyNote>}
+      </section>
+      {comparison && (
+        <section className="panel" data-testid="compare-result">
+          <header className="panel-head">
+            <h2>
+              {comparison.a} → {comparison.b}
+            </h2>
+            <span data-testid="compare-significant">
+              {t('compareSignificantCount', {
+                n: fmt.number(significant),
+                total: fmt.number(comparison.rows.length),
+              })}
+            </span>
+            <div className="actions">
+              <button
+                type="button"
+                onClick={() =>
+                  download(`${base}.csv`, new Blob([comparisonCsv(comparison)], { type: 'text/csv' }))
+                }
+                data-testid="export-csv"
+              >
+                {t('exportCsv')}
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  void chart.current?.png().then((blob) => blob && download(`${base}.png`, blob))
+                }
+                data-testid="export-png"
+              >
+                {t('exportPng')}
+              </button>
+            </div>
+          </header>
+          <p className="muted small">{t('compareChartNote')}</p>
+          <div className="chart-scroll">
+            <DifferenceChart ref={chart} comparison={comparison} />
+          </div>
+          <div className="table-scroll">
+            <table data-testid="compare-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('compareKpi')}</th>
+                  <th scope="col">A</th>
+                  <th scope="col">B</th>
+                  <th scope="col">{t('compareDiff')}</th>
+                  <th scope="col">{t('compareCi')}</th>
+                  <th scope="col">{t('compareRel')}</th>
+                  <th scope="col">{t('compareSignificant')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {comparison.rows.map((r) => (
+                  <tr key={r.kpi} className={r.significant ? 'significant' : undefined}>
+                    <th scope="row" title={kpiDefinition(i18n, r.kpi)}>
+                      {kpiLabel(i18n, r.kpi)}
+                    </th>
+                    <td className="num">{formatKpi(i18n, r.kpi, r.a)}</td>
+                    <td className="num">{formatKpi(i18n, r.kpi, r.b)}</td>
+                    <td className="num">{formatKpiDifference(i18n, r.kpi, r.difference)}</td>
+                    <td className="num">
+                      [{formatKpiDifference(i18n, r.kpi, r.ci95[0])},{' '}
+                      {formatKpiDifference(i18n, r.kpi, r.ci95[1])}]
+                    </td>
+                    <td className="num">
+                      {r.relativeDifference === null ? t('none') : fmt.percent(r.relativeDifference, 1)}
+                    </td>
+                    <td>{r.significant ? `✔ ${t('compareYes')}` : t('compareNo')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,1 @@
+export { ErrorNote, EmptyNote } from './Notes';

@@ -1,0 +1,184 @@
+import type { RunInfo, ScenarioSummary } from '@hotline-sim/shared';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../api';
+import { EmptyNote, ErrorNote } from '../components';
+import { useI18n } from '../i18n';
+import { LeversPanel } from '../levers';
+import { SLIDER_STEPS, sliderToSpeed, speedToSlider } from './speed';
+
+type Source = { kind: 'built-in'; name: string } | { kind: 'upload'; file: string };
+
+/** Start a run: a built-in scenario or an uploaded one, its levers edited by VIOTE driver. */
+export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarted(run: RunInfo): void }) {
+  const { t, fmt } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [source, setSource] = useState<Source | null>(null);
+  const [original, setOriginal] = useState<Record<string, unknown> | null>(null);
+  const [scenario, setScenario] = useState<Record<string, unknown> | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [speed, setSpeed] = useState(60);
+  const [paused, setPaused] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  useEffect(() => {
+    setListError(null);
+    api.scenarios().then(
+      (list) => {
+        setScenarios(list);
+        const first = list.find((s) => s.name === 'beijing-weekday') ?? list[0];
+        if (first) setSource((s) => s ?? { kind: 'built-in', name: first.name });
+      },
+      (err: unknown) => setListError(err instanceof Error ? err.message : String(err)),
+    );
+  }, [attempt]);
+
+  useEffect(() => {
+    if (source?.kind !== 'built-in') return;
+    let live = true;
+    setLoadError(null);
+    setScenario(null);
+    api.scenario(source.name).then(
+      (s) => {
+        if (!live) return;
+        setOriginal(s);
+        setScenario(s);
+      },
+      (err: unknown) => live && setLoadError(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source]);
+
+  const onUpload = async (file: File | undefined) => {
+    if (!file) return;
+    setLoadError(null);
+    try {
+      const parsed: unknown = JSON.parse(await file.text());
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error('expected an object');
+      setSource({ kind: 'upload', file: file.name });
+      setOriginal(parsed as Record<string, unknown>);
+      setScenario(parsed as Record<string, unknown>);
+    } catch (err) {
+      setLoadError(t('uploadInvalid', { message: err instanceof Error ? err.message : String(err) }));
+    }
+  };
+
+  const start = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!source) return;
+    const edited = scenario !== original;
+    const body = source.kind === 'built-in' && !edited ? source.name : scenario;
+    if (!body) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const run = await api.createRun({ scenario: body, speed, paused });
+      onStarted(run);
+      ref.current?.close();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="run-dialog"
+      onClose={onClose}
+      aria-labelledby="new-run-title"
+      data-testid="new-run-dialog"
+    >
+      <form onSubmit={start}>
+        <header className="panel-head">
+          <h2 id="new-run-title">{t('newRunTitle')}</h2>
+          <button type="button" onClick={() => ref.current?.close()}>
+            {t('cancel')}
+          </button>
+        </header>
+        <div className="run-dialog-body">
+          <div className="run-source">
+            <label>
+              {t('builtIn')}
+              {listError ? (
+                <ErrorNote
+                  message={t('scenariosError', { message: listError })}
+                  onRetry={() => setAttempt((n) => n + 1)}
+                />
+              ) : !scenarios ? (
+                <span className="note">{t('scenariosLoading')}</span>
+              ) : (
+                <select
+                  value={source?.kind === 'built-in' ? source.name : ''}
+                  onChange={(e) => setSource({ kind: 'built-in', name: e.target.value })}
+                  data-testid="scenario-select"
+                >
+                  {source?.kind === 'upload' && (
+                    <option value="">{t('uploaded', { name: source.file })}</option>
+                  )}
+                  {scenarios.map((s) => (
+                    <option key={s.name} value={s.name}>
+                      {s.name} · {t('hours', { n: fmt.number(s.hours) })}
+                      {s.lifecycle ? '' : ` · ${t('intakeOnly')}`}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </label>
+            {source?.kind === 'built-in' && scenarios && (
+              <p className="muted small">{scenarios.find((s) => s.name === source.name)?.description}</p>
+            )}
+            <label>
+              {t('upload')}
+              <input
+                type="file"
+                accept="application/json,.json"
+                onChange={(e) => void onUpload(e.target.files?.[0])}
+              />
+            </label>
+            <label className="speed">
+              {t('speed')}
+              <input
+                type="range"
+                min={0}
+                max={SLIDER_STEPS}
+                value={speedToSlider(speed)}
+                onChange={(e) => setSpeed(sliderToSpeed(Number(e.target.value)))}
+              />
+              <output>{t('speedValue', { x: fmt.number(speed, speed < 1 ? 1 : 0) })}</output>
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={paused} onChange={(e) => setPaused(e.target.checked)} />
+              {t('startPaused')}
+            </label>
+            {loadError && <ErrorNote message={loadError} />}
+            {error && <ErrorNote message={t('errorPrefix', { message: error })} />}
+            <button type="submit" className="primary" disabled={busy || !scenario} data-testid="start-run">
+              {t('start')}
+            </button>
+          </div>
+          <div className="run-levers">
+            <h3>{t('leversTitle')}</h3>
+            {scenario ? (
+              <LeversPanel scenario={scenario} onChange={setScenario} />
+            ) : (
+              <EmptyNote>{t('loading')}</EmptyNote>
+            )}
+          </div>
+        </div>
+      </form>
+    </dialog>
+  );
+}

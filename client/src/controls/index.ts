@@ -1,0 +1,2 @@
+export { RunControls } from './RunControls';
+export { NewRunDialog } from './NewRunDialog';

@@ -1,0 +1,2 @@
+export { LeversPanel } from './LeversPanel';
+export { getPath, setPath } from './lever-values';

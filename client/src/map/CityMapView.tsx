@@ -1,0 +1,179 @@
+import { CATEGORIES, CATEGORY_GROUPS, type CityMap } from '@hotline-sim/shared';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ErrorNote } from '../components/Notes';
+import { useI18n } from '../i18n';
+import { useLiveStore } from '../live';
+import { groupColour, MOVE_COLOURS, useTheme } from '../theme';
+import { loadCity } from './city-data';
+import { MapEngine, type HeatMode, type ShedStats } from './map-engine';
+
+type HeatChoice = 'open' | 'category' | 'off';
+
+export interface CityMapViewProps {
+  /** Street focused by the league table (id), or null for the whole city. */
+  focus: string | null;
+  onClearFocus(): void;
+  onOpenAppeal(id: number): void;
+}
+
+/** The live city: Canvas, with the heat switch, a legend and the shedding note. */
+export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewProps) {
+  const { t, pick, lang, fmt } = useI18n();
+  const { theme } = useTheme();
+  const store = useLiveStore();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const engineRef = useRef<MapEngine | null>(null);
+  const [city, setCity] = useState<CityMap | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [heat, setHeat] = useState<HeatChoice>('open');
+  const [group, setGroup] = useState<string>('public-services');
+  const [stats, setStats] = useState<ShedStats>({ total: 0, shed: 0 });
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    loadCity().then(
+      (c) => live && setCity(c),
+      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const box = boxRef.current;
+    if (!city || !canvas || !box) return;
+    const engine = new MapEngine(canvas, city, store);
+    engineRef.current = engine;
+    engine.onStats = setStats;
+    const observer = new ResizeObserver(() => engine.resize(box.clientWidth, box.clientHeight));
+    observer.observe(box);
+    engine.resize(box.clientWidth, box.clientHeight);
+    return () => {
+      observer.disconnect();
+      engine.destroy();
+      engineRef.current = null;
+    };
+  }, [city, store]);
+
+  const streetIndex = useMemo(
+    () => (city && focus ? city.streets.findIndex((s) => s.id === focus) : -1),
+    [city, focus],
+  );
+  const focusedStreet = city && streetIndex >= 0 ? city.streets[streetIndex] : undefined;
+
+  useEffect(() => engineRef.current?.setFocus(streetIndex >= 0 ? streetIndex : null), [streetIndex, city]);
+  useEffect(() => engineRef.current?.setLang(lang), [lang, city]);
+  useEffect(() => engineRef.current?.refreshColours(), [theme, city]);
+  useEffect(() => {
+    const groupIndex = CATEGORY_GROUPS.findIndex((g) => g.id === group);
+    const mode: HeatMode =
+      heat === 'category'
+        ? {
+            kind: 'category',
+            categories: new Set(CATEGORIES.flatMap((c, i) => (c.group === group ? [i] : []))),
+            colour: groupColour(groupIndex),
+          }
+        : { kind: heat };
+    engineRef.current?.setHeat(mode);
+  }, [heat, group, city]);
+
+  const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const id = engineRef.current?.hit(e.clientX - rect.left, e.clientY - rect.top);
+    if (id !== null && id !== undefined) onOpenAppeal(id);
+  };
+
+  const shedding = stats.shed > 0;
+
+  return (
+    <section className="panel map-panel" aria-labelledby="map-title">
+      <header className="panel-head">
+        <h2 id="map-title">{t('mapTitle')}</h2>
+        <div className="map-tools">
+          <label>
+            {t('mapHeat')}{' '}
+            <select
+              value={heat}
+              onChange={(e) => setHeat(e.target.value as HeatChoice)}
+              data-testid="heat-mode"
+            >
+              <option value="open">{t('heatOpen')}</option>
+              <option value="category">{t('heatCategory')}</option>
+              <option value="off">{t('heatNone')}</option>
+            </select>
+          </label>
+          {heat === 'category' && (
+            <select aria-label={t('heatCategory')} value={group} onChange={(e) => setGroup(e.target.value)}>
+              {CATEGORY_GROUPS.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {pick(g)}
+                </option>
+              ))}
+            </select>
+          )}
+          {focusedStreet && (
+            <button type="button" onClick={onClearFocus}>
+              {t('mapClearFocus')}
+            </button>
+          )}
+        </div>
+      </header>
+      <div className="map-box" ref={boxRef}>
+        {error ? (
+          <ErrorNote message={t('mapError', { message: error })} onRetry={() => setAttempt((a) => a + 1)} />
+        ) : !city ? (
+          <p className="note">{t('mapLoading')}</p>
+        ) : null}
+        <canvas
+          ref={canvasRef}
+          role="img"
+          aria-label={t('mapAria')}
+          onClick={onClick}
+          data-testid="city-map"
+          style={{ visibility: city ? 'visible' : 'hidden' }}
+        />
+        {focusedStreet && (
+          <p className="map-focus" role="status">
+            {t('mapFocus', { name: pick({ zh: focusedStreet.name, en: focusedStreet.nameEn }) })}
+          </p>
+        )}
+        {shedding && (
+          <p className="map-shed" role="status" data-testid="map-shed">
+            {t('mapShed', { shed: fmt.number(stats.shed), total: fmt.number(stats.total) })}
+          </p>
+        )}
+      </div>
+      <ul className="legend" aria-label="legend">
+        <li>
+          <span className="mark ring" style={{ borderColor: MOVE_COLOURS.received }} />
+          {t('mapLegendAppeal')}
+        </li>
+        <li>
+          <span className="mark square" style={{ borderColor: MOVE_COLOURS.grid }} />
+          {t('mapLegendGrid')}
+        </li>
+        <li>
+          <span className="mark dot" style={{ background: MOVE_COLOURS.dispatched }} />
+          {t('mapLegendDispatched')}
+        </li>
+        <li>
+          <span className="mark dot" style={{ background: MOVE_COLOURS.returned }} />
+          {t('mapLegendReturned')}
+        </li>
+        <li>
+          <span className="mark dot" style={{ background: MOVE_COLOURS.whistle }} />
+          {t('mapLegendWhistle')}
+        </li>
+        <li>
+          <span className="mark ring" style={{ borderColor: MOVE_COLOURS.closed }} />
+          {t('mapLegendClosed')}
+        </li>
+      </ul>
+    </section>
+  );
+}

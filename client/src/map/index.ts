@@ -1,0 +1,1 @@
+export { CityMapView } from './CityMapView';

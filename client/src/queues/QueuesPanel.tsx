@@ -1,0 +1,71 @@
+import { APPEAL_STATES, STATE_LABELS } from '@hotline-sim/shared';
+import { EmptyNote } from '../components';
+import { useI18n } from '../i18n';
+import { useLive } from '../live';
+
+/** Depth and throughput of each stage queue of the live runtime, workers connected, appeals by state. */
+export function QueuesPanel() {
+  const { t, fmt, pick } = useI18n();
+  const { queues, throughput, workers, states } = useLive();
+  const stages = Object.entries(queues);
+  const maxDepth = Math.max(1, ...stages.map(([, d]) => d.waiting + d.active));
+  const maxState = Math.max(1, ...APPEAL_STATES.map((s) => states[s] ?? 0));
+  return (
+    <div className="queues" data-testid="queues">
+      <p>{t('queuesWorkers', { n: fmt.number(workers) })}</p>
+      {stages.length === 0 ? (
+        <EmptyNote>{t('queuesEmpty')}</EmptyNote>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('queuesStage')}</th>
+              <th scope="col">{t('queuesWaiting')}</th>
+              <th scope="col">{t('queuesActive')}</th>
+              <th scope="col">{t('queuesCompleted')}</th>
+              <th scope="col">{t('queuesThroughput')}</th>
+              <th scope="col" aria-hidden="true" />
+            </tr>
+          </thead>
+          <tbody>
+            {stages.map(([stage, d]) => (
+              <tr key={stage}>
+                <th scope="row">{stageLabel(stage, pick)}</th>
+                <td className="num">{fmt.number(d.waiting)}</td>
+                <td className="num">{fmt.number(d.active)}</td>
+                <td className="num">{fmt.number(d.completed)}</td>
+                <td className="num">{fmt.number(throughput[stage] ?? 0, 1)}</td>
+                <td className="bar-cell">
+                  <span className="bar" style={{ width: `${((d.waiting + d.active) / maxDepth) * 100}%` }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>{t('queuesStates')}</h3>
+      <ul className="state-bars">
+        {APPEAL_STATES.map((s) => (
+          <li key={s}>
+            <span className="state-name">{pick(STATE_LABELS[s])}</span>
+            <span className="bar" style={{ width: `${((states[s] ?? 0) / maxState) * 100}%` }} />
+            <span className="num">{fmt.number(states[s] ?? 0)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Stage names of the live runtime (server/src/live/stages.ts), translated. */
+const STAGE_LABELS: Record<string, { zh: string; en: string }> = {
+  intake: { zh: '受理', en: 'Intake' },
+  dispatch: { zh: '派单与签收', en: 'Dispatch and signing' },
+  'unit-work': { zh: '承办单位办理', en: 'Units at work' },
+  callback: { zh: '回访与办结', en: 'Callback and close' },
+};
+
+function stageLabel(stage: string, pick: (l: { zh: string; en: string }) => string): string {
+  const label = STAGE_LABELS[stage];
+  return label ? pick(label) : stage;
+}

@@ -1,0 +1,1 @@
+export { QueuesPanel } from './QueuesPanel';

@@ -1,0 +1,1 @@
+export { ShiftChart } from './ShiftChart';

@@ -1,0 +1,2 @@
+export * from './palette';
+export { ThemeProvider, useTheme } from './theme';

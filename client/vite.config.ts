@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const shared = fileURLToPath(new URL('../shared/src/index.ts', import.meta.url));
+/** The live server `npm start` runs; `npm run dev -w @hotline-sim/client` proxies the API to it. */
+const server = process.env.HOTLINE_SERVER ?? 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias: { '@hotline-sim/shared': shared } },
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 600 },
+  server: {
+    proxy: {
+      '/api': server,
+      '/socket.io': { target: server, ws: true },
+    },
+  },
+});

@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export interface StackOptions {
+  /** Built-in scenario the server starts live (DEFAULT_RUN). @defaultValue 'beijing-weekday' */
+  defaultRun?: string;
+  /** Its speed. @defaultValue 60 */
+  defaultSpeed?: number;
+}
+
+/**
+ * The real thing for one spec file: a private redis-server on a free port (AOF, so a restarted
+ * server finds its runs) and `node server/bin/server.js` serving client/dist, on another free port.
+ */
+export class Stack {
+  readonly dir = mkdtempSync(join(tmpdir(), 'hotline-e2e-'));
+  private redis: ChildProcess | null = null;
+  private server: ChildProcess | null = null;
+  redisPort = 0;
+  port = 0;
+  log = '';
+
+  constructor(private readonly options: StackOptions = {}) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.redisPort = await freePort();
+    this.redis = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(this.redisPort),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        this.dir,
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'everysec',
+        '--loglevel',
+        'warning',
+      ],
+      { stdio: 'ignore' },
+    );
+    this.port = await freePort();
+    await this.startServer();
+  }
+
+  /** Start the server process (again, after `killServer`) on the same port and Redis. */
+  async startServer(): Promise<void> {
+    this.server = spawn(process.execPath, ['server/bin/server.js'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        REDIS_URL: `redis://127.0.0.1:${this.redisPort}`,
+        DATA_DIR: join(this.dir, 'data'),
+        LOG_LEVEL: 'warn',
+        DEFAULT_RUN: this.options.defaultRun ?? 'beijing-weekday',
+        DEFAULT_SPEED: String(this.options.defaultSpeed ?? 60),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (chunk: Buffer) => {
+      this.log = (this.log + chunk.toString()).slice(-20_000);
+    };
+    this.server.stdout?.on('data', keep);
+    this.server.stderr?.on('data', keep);
+    await waitFor(
+      async () => {
+        const res = await fetch(`${this.url}/api/runs`);
+        const body = (await res.json()) as { runs: { status: string }[] };
+        return res.ok && body.runs.some((r) => r.status === 'running' || r.status === 'paused');
+      },
+      `the server on port ${this.port} (log: ${this.log.slice(-500)})`,
+      60_000,
+    );
+  }
+
+  /** SIGKILL the server (a crash: no goodbye to the clients). */
+  async killServer(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.kill('SIGKILL');
+    await exited(server);
+    this.server = null;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (server) {
+      server.kill('SIGTERM');
+      const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+      await exited(server);
+      clearTimeout(timer);
+    }
+    const redis = this.redis;
+    if (redis) {
+      redis.kill('SIGTERM');
+      await exited(redis);
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
