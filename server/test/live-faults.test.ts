@@ -16,8 +16,9 @@ import { startTestRedis, type TestRedis } from './helpers/redis';
 /** `npm run worker` as a child process against the test Redis. */
 function startWorker(redisUrl: string): ChildProcess {
   return spawn(process.execPath, [join(process.cwd(), 'server/bin/worker.js')], {
-    env: { ...process.env, REDIS_URL: redisUrl, LOG_LEVEL: 'silent' },
-    stdio: 'ignore',
+    // Warnings and errors reach the test's output: if recovery ever stalls, CI's log says where.
+    env: { ...process.env, REDIS_URL: redisUrl, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
 
@@ -40,7 +41,7 @@ describe('live runtime under faults', () => {
 
   beforeAll(async () => {
     redis = await startTestRedis();
-    server = await startTestServer(redis.url, { WORKERS: 'external' });
+    server = await startTestServer(redis.url, { WORKERS: 'external', LOG_LEVEL: 'warn' });
   });
 
   afterAll(async () => {
@@ -54,26 +55,32 @@ describe('live runtime under faults', () => {
     const { body: run } = await api<RunInfo>(server.url, '/api/runs', {
       body: { scenario: input, speed: 4000 },
     });
-    const progressed = async (n: number) =>
-      waitFor(
-        `${n} transitions`,
+    // How long each phase took, printed at the end: recovery times are worth seeing in CI logs.
+    const phases: string[] = [];
+    let phaseStart = Date.now();
+    const progressed = async (n: number, after: string) => {
+      await waitFor(
+        `${n} transitions (after ${after})`,
         async () => (await api<RunInfo>(server.url, `/api/runs/${run.id}`)).body.transitions >= n,
-        60_000,
+        120_000,
       );
+      phases.push(`${after}: ${((Date.now() - phaseStart) / 1000).toFixed(1)} s to ${n} transitions`);
+      phaseStart = Date.now();
+    };
 
     let target = 200;
     for (let kill = 0; kill < 3; kill++) {
-      await progressed(target);
+      await progressed(target, kill === 0 ? 'start' : `kill -9 #${kill}`);
       const victim = workers[kill % 2] as ChildProcess;
       victim.kill('SIGKILL');
       await exited(victim);
       workers[kill % 2] = startWorker(redis.url);
       target += 400;
     }
-    await progressed(target);
+    await progressed(target, 'kill -9 #3');
     await redis.crashAndRestart();
     target += 400;
-    await progressed(target);
+    await progressed(target, 'Redis crash and restart');
 
     // SIGTERM: the worker finishes the jobs it holds and exits cleanly; its peer carries on.
     const stopping = workers[0] as ChildProcess;
@@ -83,6 +90,8 @@ describe('live runtime under faults', () => {
     await sleep(500);
 
     const end = await waitForEnd(server.url, run.id, 240_000);
+    phases.push(`SIGTERM: ${((Date.now() - phaseStart) / 1000).toFixed(1)} s to the end`);
+    console.log(`faults: ${phases.join('; ')}`);
     expect(end.status).toBe('finished');
     const audit = (await api<AuditResult>(server.url, `/api/runs/${run.id}/audit`)).body;
     expect(audit.problems).toEqual([]);
