@@ -163,6 +163,8 @@ async function memory(seconds: number) {
         `${lastMin.toFixed(0)} MB in the last minute (${(((lastMin - first) / first) * 100).toFixed(1)} %), ` +
         `max ${Math.max(...samples.map((x) => x.mb)).toFixed(0)} MB`,
     );
+    const perMinute = samples.filter((_, i) => (i + 1) % window === 0).map((x) => x.mb.toFixed(0));
+    console.log(`server RSS at the end of each minute (MB): ${perMinute.join(', ')}`);
   } finally {
     await down(s);
   }
