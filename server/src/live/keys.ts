@@ -16,8 +16,10 @@ export const runKeys = (runId: string) => {
     meta: `${p}meta`,
     /** List of JSON LiveInputs (injects) in time order: replaying them rebuilds the run. */
     inputs: `${p}inputs`,
-    /** List of injects fired through the API, waiting for the owner's next tick. */
+    /** List of inputs (injects, external appeals) sent through the API, waiting for the owner's next tick. */
     inbox: `${p}inbox`,
+    /** Hash: external appeal token → appeal id, written when the owner logs the appeal. */
+    tokens: `${p}tokens`,
     /** The owning server's id, with an expiry the owner keeps renewing. */
     owner: `${p}owner`,
     /** Set of the current tick's job keys not yet applied. */

@@ -8,6 +8,7 @@ import {
   type SeriesPoint,
   type OpenAppeals,
   MAX_MOVES,
+  EXTERNAL_ID_BASE,
 } from '@hotline-sim/shared';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -60,11 +61,23 @@ const SERIES_EVERY = 3_600;
 
 /** Renew the lock only if we still hold it. */
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
-/** Move the oldest inject from the inbox to the input log, stamped with the virtual time it takes effect. */
+/**
+ * Move the oldest input from the inbox to the input log, stamped with the virtual time it takes effect
+ * (spliced in as text: re-encoding with cjson would round the time to 14 digits). An external appeal
+ * gets its id here (the run's n-th one: EXTERNAL_ID_BASE + n), and its token's entry in the run's
+ * token map, in the same atomic step as its log entry.
+ */
 const TAKE_INPUT = `local item = redis.call('LPOP', KEYS[1])
 if not item then return false end
 local input = cjson.decode(item)
-local out = cjson.encode({ at = tonumber(ARGV[1]), kind = 'inject', inject = input })
+local out
+if input.kind == 'appeal' then
+  local id = tonumber(ARGV[2]) + redis.call('HINCRBY', KEYS[3], 'externals', 1) - 1
+  out = '{"at":' .. ARGV[1] .. ',"kind":"appeal","id":' .. string.format('%d', id) .. ',"appeal":' .. cjson.encode(input.appeal) .. '}'
+  redis.call('HSET', KEYS[4], input.appeal.token, id)
+else
+  out = '{"at":' .. ARGV[1] .. ',"kind":"inject","inject":' .. item .. '}'
+end
 redis.call('RPUSH', KEYS[2], out)
 return out`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
@@ -298,19 +311,29 @@ export class RunOwner {
     }
   }
 
-  /** Injects fired since the last tick take effect now, at the released virtual time. */
+  /** Inputs (injects, external appeals) since the last tick take effect now, at the released virtual time. */
   private async takeInputs(): Promise<void> {
     const { redis, live } = this.deps;
     for (;;) {
-      const text = (await redis.eval(TAKE_INPUT, 2, this.keys.inbox, this.keys.inputs, live.now)) as
-        string | null;
+      const text = (await redis.eval(
+        TAKE_INPUT,
+        4,
+        this.keys.inbox,
+        this.keys.inputs,
+        this.keys.meta,
+        this.keys.tokens,
+        String(live.now),
+        EXTERNAL_ID_BASE,
+      )) as string | null;
       if (!text) return;
       const input = JSON.parse(text) as LiveInput;
       live.addInput(input);
-      this.deps.logger.info(
-        { run: this.deps.runId, at: input.at, inject: input.inject.kind },
-        'inject fired',
-      );
+      if (input.kind === 'inject')
+        this.deps.logger.info(
+          { run: this.deps.runId, at: input.at, inject: input.inject.kind },
+          'inject fired',
+        );
+      else this.deps.logger.debug({ run: this.deps.runId, at: input.at, appeal: input.id }, 'appeal filed');
     }
   }
 

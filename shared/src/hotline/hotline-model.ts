@@ -161,6 +161,20 @@ export const MIN_RATED_TO_RANK = 5;
 /** Keys of surge arrival gaps, and ids of surge contacts: ranges of their own, far above regular contacts. */
 const SURGE_ID_BASE = 1 << 29;
 const SURGE_CONTACT_BASE = (1 << 29) + (1 << 28);
+/** Ids of appeals filed from outside (Open311), above the grid's: ids stay below 2^31. */
+export const EXTERNAL_ID_BASE = (1 << 30) + (1 << 29);
+
+/**
+ * An appeal filed from outside the simulation (an Open311 client) while a live run is going: a
+ * report that needs a work order, placed in a grid cell. It skips the phone queue and is dispatched
+ * like any citizen order from the moment it is admitted.
+ */
+export interface ExternalAppeal {
+  /** Index into the city model's categories. */
+  category: number;
+  /** Index into the city's cells (its street follows). */
+  cell: number;
+}
 
 /** A running demand surge (storm, heating start): which categories and district, and its rate bound. */
 interface Surge {
@@ -209,6 +223,7 @@ export class HotlineModel {
   private readonly freeSlots: number[] = [];
   private openOrders = 0;
   private nextGrid = 0;
+  private nextExternal = 0;
   private readonly traceCategories: (number | undefined)[] | undefined;
 
   // Units: busy handlers, FIFO backlog, outage.
@@ -1180,6 +1195,31 @@ export class HotlineModel {
   injectNow(inject: DeepReadonly<Inject>): void {
     this.injects.push(inject);
     this.sim.at(this.sim.now, this.ev.injectStart, this.injects.length - 1);
+  }
+
+  /**
+   * An appeal filed from outside (Open311), received now and dispatched like a citizen's order after
+   * the usual dispatch delay; its draws are keyed by its id like every appeal's. Returns its id
+   * (`EXTERNAL_ID_BASE` + the number filed before it, so a replay gives the same ids).
+   */
+  admitExternal(appeal: ExternalAppeal): number {
+    const { category, cell } = appeal;
+    if (!Number.isInteger(category) || !this.city.categories[category])
+      throw new Error(`an external appeal's category ${category} is not in the catalogue`);
+    const street = this.city.cellStreet[cell];
+    if (!Number.isInteger(cell) || street === undefined)
+      throw new Error(`an external appeal's cell ${cell} is not in the city`);
+    const id = EXTERNAL_ID_BASE + this.nextExternal++;
+    const now = this.sim.now;
+    const order = this.createOrder(id, 'citizen', category, street, cell, now, 'received');
+    this.onTransition?.(this.stepOf(order, undefined, 'received', now));
+    const smart = this.lc.dispatch.mode === 'smart';
+    const delay = (smart ? this.samplers.smartDispatch : this.samplers.dispatch)(
+      this.keyed.at(id, PURPOSES.dispatchMinutes),
+    );
+    this.count(now, C.workOrders);
+    this.dispatch(order, now + delay);
+    return id;
   }
 
   private onInjectStart(i: number): void {

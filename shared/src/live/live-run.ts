@@ -1,5 +1,5 @@
 import { buildReport, type KpiEstimate, type Report } from '../experiment/run-scenario';
-import { HotlineModel, type AppealTransition } from '../hotline/hotline-model';
+import { EXTERNAL_ID_BASE, HotlineModel, type AppealTransition } from '../hotline/hotline-model';
 import { TERMINAL_STATES } from '../hotline/lifecycle';
 import type { Inject } from '../hotline/lifecycle-schema';
 import { observationTotals } from '../report/hotline-kpis';
@@ -13,7 +13,31 @@ import type { OpenAppeals, SeriesPoint } from './protocol';
  * effect. A run's state is a pure function of (scenario, seed, inputs): replaying the log rebuilds it
  * exactly, which is how a restarted or second server takes a run over.
  */
-export type LiveInput = { at: number; kind: 'inject'; inject: DeepReadonly<Inject> };
+export type LiveInput =
+  | { at: number; kind: 'inject'; inject: DeepReadonly<Inject> }
+  | { at: number; kind: 'appeal'; id: number; appeal: ExternalAppealInput };
+
+/** Channels an appeal can be filed through from outside the model. */
+export const EXTERNAL_CHANNELS = ['open311'] as const;
+export type ExternalChannel = (typeof EXTERNAL_CHANNELS)[number];
+
+/**
+ * An appeal filed from outside (an Open311 client), as the input log keeps it: what the model needs
+ * (category id, cell code) and where it came from (channel, the client's token). Text, address and
+ * contact details stay with the channel; they do not change what happens.
+ */
+export interface ExternalAppealInput {
+  /** A catalogue category id (the Open311 service_code). */
+  category: string;
+  /** A grid cell's division code (the nearest community to the lat/long, or the one named). */
+  cell: string;
+  channel: ExternalChannel;
+  /** The channel's handle on it (Open311: the token returned by POST requests). */
+  token: string;
+}
+
+/** The id the n-th (0-based) external appeal of a run gets. */
+export const externalAppealId = (n: number): number => EXTERNAL_ID_BASE + n;
 
 /** A transition numbered within its appeal's history (0 = the appeal's first step). */
 export interface AppealStep extends AppealTransition {
@@ -38,6 +62,9 @@ export class LiveRun {
   private readonly seqs = new Map<number, number>();
   private readonly inputs: LiveInput[] = [];
   private nextInput = 0;
+  /** External appeals logged so far (the next one's id follows). */
+  private externals = 0;
+  private cellIndex: Map<string, number> | undefined;
   /** Street and holding unit of each released appeal not yet in a terminal state. */
   private readonly open = new Map<number, { street: number; unit: number }>();
   /** Appeals whose first step has been released. */
@@ -76,7 +103,28 @@ export class LiveRun {
     }
     const last = this.inputs[this.inputs.length - 1];
     if (last && input.at < last.at) throw new Error('inputs must be added in time order');
+    if (input.kind === 'appeal') {
+      const expected = externalAppealId(this.externals);
+      if (input.id !== expected)
+        throw new Error(`external appeal ${input.id} logged where appeal ${expected} comes next`);
+      this.resolve(input.appeal);
+      this.externals++;
+    }
     this.inputs.push(input);
+  }
+
+  /**
+   * The model's indexes of an external appeal's category and cell; throws naming the unknown one
+   * (the server checks both before it accepts an appeal, so a logged one always resolves).
+   */
+  resolve(appeal: Pick<ExternalAppealInput, 'category' | 'cell'>): { category: number; cell: number } {
+    const city = this.model.city;
+    const category = city.categories.findIndex((c) => c.id === appeal.category);
+    if (category < 0) throw new Error(`unknown category "${appeal.category}"`);
+    this.cellIndex ??= new Map(city.city.cells.map((c, i) => [c.id, i]));
+    const cell = this.cellIndex.get(appeal.cell);
+    if (cell === undefined) throw new Error(`unknown cell "${appeal.cell}"`);
+    return { category, cell };
   }
 
   /**
@@ -165,7 +213,12 @@ export class LiveRun {
   }
 
   private apply(input: LiveInput): void {
-    this.model.injectNow(input.inject);
+    if (input.kind === 'inject') {
+      this.model.injectNow(input.inject);
+      return;
+    }
+    const id = this.model.admitExternal(this.resolve(input.appeal));
+    if (id !== input.id) throw new Error(`external appeal logged as ${input.id} became ${id}`);
   }
 
   private onTransition(t: AppealTransition): void {
