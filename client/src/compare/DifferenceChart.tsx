@@ -55,7 +55,9 @@ export const DifferenceChart = forwardRef<DifferenceChartHandle, { comparison: C
         0.01,
         ...rows.flatMap((r) => [Math.abs(rel(r.ci95[0], r.a)), Math.abs(rel(r.ci95[1], r.a))]),
       );
-      const span = Math.min(extent * 1.1, 5);
+      // At most ±100 % of A: a KPI near 0 in A (Little's law error) would otherwise flatten the rest;
+      // its whiskers run to the edge, clipped.
+      const span = Math.min(extent * 1.1, 1);
       const plotW = width - LEFT - 24;
       const x = (v: number) => LEFT + ((Math.max(-span, Math.min(span, v)) + span) / (2 * span)) * plotW;
       // Zero line and scale.

@@ -10,7 +10,7 @@ type Source = { kind: 'built-in'; name: string } | { kind: 'upload'; file: strin
 
 /** Start a run: a built-in scenario or an uploaded one, its levers edited by VIOTE driver. */
 export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarted(run: RunInfo): void }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
@@ -137,13 +137,15 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
                 </select>
               )}
             </label>
-            {source?.kind === 'built-in' && scenarios && (
+            {lang === 'en' && source?.kind === 'built-in' && scenarios && (
               <p className="muted small">{scenarios.find((s) => s.name === source.name)?.description}</p>
             )}
-            <label>
+            <label className="file-button">
               {t('upload')}
+              <span className="button">{t('chooseFile')}</span>
               <input
                 type="file"
+                className="visually-hidden"
                 accept="application/json,.json"
                 onChange={(e) => void onUpload(e.target.files?.[0])}
               />

@@ -1,4 +1,4 @@
-import type { StreetRow } from '@hotline-sim/shared';
+import type { DepartmentRow, StreetRow } from '@hotline-sim/shared';
 import { useMemo, useState } from 'react';
 import { EmptyNote } from '../components';
 import { useI18n } from '../i18n';
@@ -9,20 +9,27 @@ type SortKey = 'rank' | 'name' | 'orders' | 'responseRate' | 'resolutionRate' | 
 
 const RATE_COLUMNS = ['responseRate', 'resolutionRate', 'satisfactionRate', 'score'] as const;
 
-/** 三率 per street from the report, ranked, 治理类 flagged; sortable, searchable, a click focuses the map. */
+type Row = StreetRow | DepartmentRow;
+type Table = 'streets' | 'departments';
+
+/**
+ * 三率 per street (治理类 flagged) or per city department and utility, from the report, ranked;
+ * sortable and searchable; clicking a street focuses the map on it.
+ */
 export function LeagueTable({ focus, onFocus }: { focus: string | null; onFocus(streetId: string): void }) {
   const i18n = useI18n();
   const { t, fmt, pick, lang } = i18n;
   const { report } = useLive();
+  const [table, setTable] = useState<Table>('streets');
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'rank', desc: false });
-  const streets = report?.streets;
+  const ranked: Row[] | undefined = table === 'streets' ? report?.streets : report?.departments;
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();
-    const filtered = (streets ?? []).filter(
+    const filtered = (ranked ?? []).filter(
       (s) => !q || s.name.includes(q) || s.nameEn.toLowerCase().includes(q) || s.id.includes(q),
     );
-    const value = (s: StreetRow): number | string =>
+    const value = (s: Row): number | string =>
       sort.key === 'name' ? (lang === 'zh' ? s.name : s.nameEn) : s[sort.key];
     return [...filtered].sort((a, b) => {
       const va = value(a);
@@ -30,7 +37,7 @@ export function LeagueTable({ focus, onFocus }: { focus: string | null; onFocus(
       const c = typeof va === 'string' ? va.localeCompare(vb as string, lang) : va - (vb as number);
       return sort.desc ? -c : c;
     });
-  }, [streets, query, sort, lang]);
+  }, [ranked, query, sort, lang]);
 
   const header = (key: SortKey, label: string) => {
     const active = sort.key === key;
@@ -51,6 +58,19 @@ export function LeagueTable({ focus, onFocus }: { focus: string | null; onFocus(
   return (
     <div className="league" data-testid="league">
       <div className="league-tools">
+        <div className="segmented" role="group" aria-label={t('leagueTitle')}>
+          <button type="button" aria-pressed={table === 'streets'} onClick={() => setTable('streets')}>
+            {t('leagueStreets')}
+          </button>
+          <button
+            type="button"
+            aria-pressed={table === 'departments'}
+            onClick={() => setTable('departments')}
+            data-testid="league-departments"
+          >
+            {t('leagueDepartments')}
+          </button>
+        </div>
         <input
           type="search"
           placeholder={t('leagueSearch')}
@@ -58,11 +78,9 @@ export function LeagueTable({ focus, onFocus }: { focus: string | null; onFocus(
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        {streets && (
-          <span className="muted small">{t('leagueCount', { n: fmt.number(streets.length) })}</span>
-        )}
+        {ranked && <span className="muted small">{t('leagueCount', { n: fmt.number(ranked.length) })}</span>}
       </div>
-      {!streets || streets.length === 0 ? (
+      {!ranked || ranked.length === 0 ? (
         <EmptyNote>{t('leagueEmpty')}</EmptyNote>
       ) : rows.length === 0 ? (
         <EmptyNote>{t('leagueNoMatch', { q: query })}</EmptyNote>
@@ -72,7 +90,7 @@ export function LeagueTable({ focus, onFocus }: { focus: string | null; onFocus(
             <thead>
               <tr>
                 {header('rank', t('leagueRank'))}
-                {header('name', t('leagueStreet'))}
+                {header('name', table === 'streets' ? t('leagueStreet') : t('leagueUnit'))}
                 {header('orders', t('leagueOrders'))}
                 {RATE_COLUMNS.map((k) => header(k, kpiLabel(i18n, k)))}
                 <th scope="col">{t('leagueFlag')}</th>
@@ -83,14 +101,18 @@ export function LeagueTable({ focus, onFocus }: { focus: string | null; onFocus(
                 <tr key={s.id} className={s.id === focus ? 'focused' : undefined}>
                   <td className="num">{fmt.number(s.rank)}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => onFocus(s.id)}
-                      aria-pressed={s.id === focus}
-                    >
-                      {pick({ zh: s.name, en: s.nameEn })}
-                    </button>
+                    {'districtId' in s ? (
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => onFocus(s.id)}
+                        aria-pressed={s.id === focus}
+                      >
+                        {pick({ zh: s.name, en: s.nameEn })}
+                      </button>
+                    ) : (
+                      pick({ zh: s.name, en: s.nameEn })
+                    )}
                   </td>
                   <td className="num">{fmt.number(s.orders)}</td>
                   {RATE_COLUMNS.map((k) => (
@@ -99,7 +121,7 @@ export function LeagueTable({ focus, onFocus }: { focus: string | null; onFocus(
                     </td>
                   ))}
                   <td>
-                    {s.underSupervision && (
+                    {'underSupervision' in s && s.underSupervision && (
                       <span className="flag" title={t('leagueFlagTitle')}>
                         ⚑ {t('leagueFlag')}
                       </span>
@@ -111,7 +133,6 @@ export function LeagueTable({ focus, onFocus }: { focus: string | null; onFocus(
           </table>
         </div>
       )}
-      <p className="muted small">{t('leagueDepartments')}</p>
     </div>
   );
 }

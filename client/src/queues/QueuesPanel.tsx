@@ -1,4 +1,4 @@
-import { APPEAL_STATES, STATE_LABELS } from '@hotline-sim/shared';
+import { APPEAL_STATES, STATE_LABELS, type OpenAppeals } from '@hotline-sim/shared';
 import { EmptyNote } from '../components';
 import { useI18n } from '../i18n';
 import { useLive } from '../live';
@@ -6,7 +6,7 @@ import { useLive } from '../live';
 /** Depth and throughput of each stage queue of the live runtime, workers connected, appeals by state. */
 export function QueuesPanel() {
   const { t, fmt, pick } = useI18n();
-  const { queues, throughput, workers, states } = useLive();
+  const { queues, throughput, workers, states, open } = useLive();
   const stages = Object.entries(queues);
   const maxDepth = Math.max(1, ...stages.map(([, d]) => d.waiting + d.active));
   const maxState = Math.max(1, ...APPEAL_STATES.map((s) => states[s] ?? 0));
@@ -43,6 +43,23 @@ export function QueuesPanel() {
           </tbody>
         </table>
       )}
+      {open && (
+        <>
+          <h3>{t('queuesByUnitKind', { n: fmt.number(open.total) })}</h3>
+          <ul className="state-bars" data-testid="open-by-unit-kind">
+            {(Object.keys(UNIT_KIND_LABELS) as (keyof typeof UNIT_KIND_LABELS)[]).map((kind) => (
+              <li key={kind}>
+                <span className="state-name">{pick(UNIT_KIND_LABELS[kind])}</span>
+                <span
+                  className="bar"
+                  style={{ width: `${(open.byUnitKind[kind] / Math.max(1, open.total)) * 100}%` }}
+                />
+                <span className="num">{fmt.number(open.byUnitKind[kind])}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h3>{t('queuesStates')}</h3>
       <ul className="state-bars">
         {APPEAL_STATES.map((s) => (
@@ -56,6 +73,15 @@ export function QueuesPanel() {
     </div>
   );
 }
+
+/** Where open appeals wait: at the hotline (not dispatched yet) or with a kind of unit. */
+const UNIT_KIND_LABELS: Record<keyof OpenAppeals['byUnitKind'], { zh: string; en: string }> = {
+  none: { zh: '热线（未派单）', en: 'At the hotline (not dispatched)' },
+  district: { zh: '区政府', en: 'District governments' },
+  street: { zh: '街乡', en: 'Streets and townships' },
+  department: { zh: '委办局', en: 'City departments' },
+  utility: { zh: '公共服务企业', en: 'Utilities' },
+};
 
 /** Stage names of the live runtime (server/src/live/stages.ts), translated. */
 const STAGE_LABELS: Record<string, { zh: string; en: string }> = {

@@ -7,6 +7,9 @@ import { useLive } from '../live';
 import { canvasColours, SHIFT_COLOURS, useTheme } from '../theme';
 import { shiftData } from './shift-data';
 
+/** Tick steps of the time axis, in virtual seconds: whole hours and days. */
+const HOUR_STEPS = [3600, 2 * 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86_400, 2 * 86_400, 7 * 86_400];
+
 /**
  * 未诉先办: reactive work orders against proactive tasks and grid discoveries, per virtual hour, with
  * the appeals avoided (against the same seed without proactive work). The story the teacher tells,
@@ -41,7 +44,11 @@ export function ShiftChart() {
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: false } },
         axes: [
-          { ...axis, values: (_u, splits) => splits.map((s) => fmt.virtualShort(start, s, multiDay)) },
+          {
+            ...axis,
+            incrs: HOUR_STEPS,
+            values: (_u, splits) => splits.map((s) => fmt.virtualShort(start, s, multiDay)),
+          },
           { ...axis, size: 56, values: (_u, splits) => splits.map((s) => fmt.number(s)) },
         ],
         series: [

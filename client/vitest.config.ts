@@ -1,0 +1,10 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/** Unit tests of the dashboard's pure parts (the views are covered by the e2e suite). */
+export default defineConfig({
+  resolve: {
+    alias: { '@hotline-sim/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) },
+  },
+  test: { name: 'client', root: fileURLToPath(new URL('.', import.meta.url)), include: ['src/**/*.test.ts'] },
+});
