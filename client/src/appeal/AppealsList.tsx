@@ -43,7 +43,12 @@ export function AppealsList({ runId, onOpen }: { runId: string; onOpen(id: numbe
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+        <button
+          type="button"
+          onClick={() => setAttempt((n) => n + 1)}
+          aria-label={t('refresh')}
+          title={t('refresh')}
+        >
           ↻
         </button>
         <span className="muted small">{t('appealOpenHint')}</span>

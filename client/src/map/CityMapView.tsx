@@ -69,8 +69,11 @@ export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewPr
   useEffect(() => engineRef.current?.setFocus(streetIndex >= 0 ? streetIndex : null), [streetIndex, city]);
   useEffect(() => engineRef.current?.setLang(lang), [lang, city]);
   useEffect(() => engineRef.current?.refreshColours(), [theme, city]);
+  const groupIndex = Math.max(
+    0,
+    CATEGORY_GROUPS.findIndex((g) => g.id === group),
+  );
   useEffect(() => {
-    const groupIndex = CATEGORY_GROUPS.findIndex((g) => g.id === group);
     const mode: HeatMode =
       heat === 'category'
         ? {
@@ -80,7 +83,7 @@ export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewPr
           }
         : { kind: heat };
     engineRef.current?.setHeat(mode);
-  }, [heat, group, city]);
+  }, [heat, group, groupIndex, city]);
 
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -148,7 +151,7 @@ export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewPr
           </p>
         )}
       </div>
-      <ul className="legend" aria-label="legend">
+      <ul className="legend" aria-label={t('mapLegend')}>
         <li>
           <span className="mark ring" style={{ borderColor: MOVE_COLOURS.received }} />
           {t('mapLegendAppeal')}
@@ -173,6 +176,20 @@ export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewPr
           <span className="mark ring" style={{ borderColor: MOVE_COLOURS.closed }} />
           {t('mapLegendClosed')}
         </li>
+        {heat !== 'off' && (
+          <li className="muted">
+            <span
+              className={heat === 'open' ? 'mark dot' : 'mark'}
+              style={{
+                background: heat === 'open' ? MOVE_COLOURS.dispatched : groupColour(groupIndex),
+                opacity: 0.6,
+              }}
+            />
+            {heat === 'open'
+              ? t('heatOpenLegend')
+              : t('heatCategoryLegend', { group: pick(CATEGORY_GROUPS[groupIndex] ?? CATEGORY_GROUPS[0]) })}
+          </li>
+        )}
       </ul>
     </section>
   );
