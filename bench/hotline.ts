@@ -12,11 +12,15 @@ if (!weekday) throw new Error('the beijing-weekday built-in scenario is missing'
 
 function run(scenario: Scenario, seed: number) {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const model = new HotlineModel(scenario, seed);
   const obs = model.run();
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  // CPU time beside wall time: on a loaded machine the wall time also counts waiting for a core.
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const contacts = obs.intake.batches.reduce((a, b) => a + b.contacts, 0);
-  return { seconds, contacts, events: model.sim.processed, open: obs.open };
+  return { seconds, cpuSeconds, contacts, events: model.sim.processed, open: obs.open };
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -41,6 +45,6 @@ const year = validateScenario({
 const r = run(year, 2025);
 const peakMb = process.resourceUsage().maxRSS / 1024;
 console.log(
-  `year (${days} days): ${fmt(r.contacts)} contacts, ${fmt(r.events)} events in ${r.seconds.toFixed(1)} s ` +
+  `year (${days} days): ${fmt(r.contacts)} contacts, ${fmt(r.events)} events in ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(1)} s) ` +
     `(${fmt(r.contacts / r.seconds)} contacts/s), peak memory ${peakMb.toFixed(0)} MB, ${r.open} appeals left open`,
 );
