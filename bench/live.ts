@@ -5,7 +5,8 @@
  *                                          one and with two worker processes, and update lag
  *   npm run bench:live -- memory [sec]     server memory over a run at ×60 (default 600 s)
  *
- * Everything is real and separate, as deployed: a private redis-server (AOF, fsync every second),
+ * Throughput is printed after the raw ceiling measured in the same run (bench/bullmq-chain.ts, one
+ * worker process). Everything is real and separate, as deployed: a private redis-server (AOF, fsync every second),
  * one server process (WORKERS=external) and `npm run worker` processes. The raw ceiling of BullMQ
  * on this machine is `npm run bench:bullmq` (a bare three-queue chain); run it alongside.
  */
@@ -173,6 +174,20 @@ async function memory(seconds: number) {
 if (mode === 'memory') {
   await memory(Number(process.argv[3] ?? 600));
 } else {
+  // The raw ceiling, measured in the same run: a bare three-queue BullMQ chain, one worker process.
+  console.log('raw ceiling (bench/bullmq-chain.ts 20000 chains, concurrency 50, one worker process):');
+  await new Promise<void>((resolve, reject) => {
+    const chain = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'bench/bullmq-chain.ts'), '20000', '50', '1'],
+      {
+        stdio: 'inherit',
+      },
+    );
+    chain.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`bullmq-chain exited with ${code}`)),
+    );
+  });
   const one = await throughput(1);
   const two = await throughput(2);
   for (const r of [one, two]) {
