@@ -2,16 +2,8 @@ import { transition, type AppealState, type AppealStep, type HistoryEntry } from
 import type { Redis } from 'ioredis';
 import { runKeys } from './keys';
 
-/** One step as a job carries it (the model's transition, compacted). */
-export interface JobStep {
-  seq: number;
-  from: AppealState | null;
-  to: AppealState;
-  at: number;
-  unit: number;
-  outcome?: string;
-  rating?: string;
-}
+/** One step as a job carries it (the model's transition, compacted): a history entry before it is applied. */
+export type JobStep = Omit<HistoryEntry, 'clock' | 'appliedAt'>;
 
 /** A BullMQ job of the live runtime: one appeal's transitions within one clock tick. */
 export interface AppealJob {

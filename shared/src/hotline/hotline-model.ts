@@ -101,6 +101,16 @@ export interface StreetRecord {
   positive: number;
 }
 
+/** A league record with nothing counted yet. */
+export const emptyRecord = (): StreetRecord => ({
+  orders: 0,
+  responded: 0,
+  respondedInTime: 0,
+  evaluated: 0,
+  resolved: 0,
+  positive: 0,
+});
+
 /** What one replication of the full model observed after warm-up. */
 export interface HotlineObservation {
   intake: IntakeObservation;
@@ -328,15 +338,7 @@ export class HotlineModel {
     this.windowSums = new Uint32Array(this.pairs);
     this.flagged = new Uint8Array(streets);
     this.monthStreet = new Float64Array(streets * MONTH_FIELDS);
-    const records = (n: number): StreetRecord[] =>
-      Array.from({ length: n }, () => ({
-        orders: 0,
-        responded: 0,
-        respondedInTime: 0,
-        evaluated: 0,
-        resolved: 0,
-        positive: 0,
-      }));
+    const records = (n: number): StreetRecord[] => Array.from({ length: n }, emptyRecord);
     this.streetRecords = records(streets);
     this.cityUnitRecords = records(this.city.units.length - this.city.firstCityUnit);
 

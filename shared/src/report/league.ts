@@ -1,6 +1,11 @@
 import { CITY_UNITS } from '../catalogue/units';
 import { loadBeijing } from '../city/beijing';
-import { MIN_RATED_TO_RANK, type HotlineObservation, type StreetRecord } from '../hotline/hotline-model';
+import {
+  MIN_RATED_TO_RANK,
+  emptyRecord,
+  type HotlineObservation,
+  type StreetRecord,
+} from '../hotline/hotline-model';
 import type { Scenario } from '../scenario/schema';
 
 /** 三率 and score of one unit of a league table, from its orders' records pooled over replications. */
@@ -40,14 +45,7 @@ function pooledRates(
   i: number,
 ): LeagueRates | undefined {
   const w = (observations[0] as HotlineObservation).weights;
-  const sum: StreetRecord = {
-    orders: 0,
-    responded: 0,
-    respondedInTime: 0,
-    evaluated: 0,
-    resolved: 0,
-    positive: 0,
-  };
+  const sum = emptyRecord();
   for (const o of observations) {
     const r = pick(o)[i];
     if (!r) continue;
