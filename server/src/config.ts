@@ -38,6 +38,17 @@ export interface Config {
   readonly clientDist: string;
   /** TICK_MS: wall milliseconds between clock ticks (timers fire late by at most one tick), 20..1000. @defaultValue 100 */
   readonly tickMs: number;
+  /**
+   * INSTRUCTOR_PASSWORD: the instructor's password (8-200 characters). When unset, one is generated at
+   * the first start, stored hashed in SQLite and printed once. @defaultValue null
+   */
+  readonly instructorPassword: string | null;
+  /** COOKIE_SECURE: the session cookie's Secure flag: `auto` (when the request came over HTTPS), `always`, `never`. @defaultValue 'auto' */
+  readonly cookieSecure: 'auto' | 'always' | 'never';
+  /** LOGIN_RATE_LIMIT: login attempts per minute per client address. @defaultValue 10 */
+  readonly loginRateLimit: number;
+  /** OPEN311_RATE_LIMIT: Open311 POSTs per minute per api key (or client address without one). @defaultValue 600 */
+  readonly open311RateLimit: number;
 }
 
 /** A variable with a value outside what it allows; the message names both. */
@@ -101,6 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: read('WORKERS', z.enum(WORKER_MODES), `one of ${WORKER_MODES.join(', ')}`, 'in-process'),
     clientDist: resolve(read('CLIENT_DIST', z.string(), 'a directory path', CLIENT_DIST)),
     tickMs: read('TICK_MS', intIn(20, 1000), 'an integer from 20 to 1000', 100),
+    instructorPassword: read('INSTRUCTOR_PASSWORD', z.string().min(8).max(200), '8 to 200 characters', null),
+    cookieSecure: read('COOKIE_SECURE', z.enum(['auto', 'always', 'never']), 'auto, always or never', 'auto'),
+    loginRateLimit: read('LOGIN_RATE_LIMIT', intIn(1, 1_000_000), 'an integer from 1 to 1000000', 10),
+    open311RateLimit: read('OPEN311_RATE_LIMIT', intIn(1, 10_000_000), 'an integer from 1 to 10000000', 600),
   };
   return Object.freeze(config);
 }

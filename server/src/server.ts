@@ -8,6 +8,8 @@ import { Comparisons } from './experiments/comparisons';
 import { WORKER_ROLES, startWorkers, type RunningWorkers } from './worker/start-workers';
 import { createRedisClient } from './redis/connect';
 import { openStore, type RunStore } from './store';
+import { Auth, ensureInstructorPassword } from './auth';
+import { open311Routes } from './open311';
 
 export interface RunningServer {
   url: string;
@@ -16,6 +18,7 @@ export interface RunningServer {
   manager: RunManager;
   store: RunStore;
   comparisons: Comparisons;
+  auth: Auth;
   /** This process's BullMQ workers (every role), unless they are left to worker processes. */
   workers: RunningWorkers | undefined;
   /** Graceful: stop taking requests, hand runs back (another server takes over at once), finish jobs in flight. */
@@ -34,6 +37,14 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
   const sub = createRedisClient(redisUrl, 'hotline-io-sub');
   for (const c of [pub, sub]) c.on('error', () => undefined);
   const store = openStore(config.sqlitePath);
+  const password = ensureInstructorPassword(store, config.instructorPassword);
+  if (password.generated) {
+    // Printed once, on stdout whatever the log level: the hash is stored, the password never is.
+    process.stdout.write(
+      `instructor password: ${password.generated}  (shown once; set INSTRUCTOR_PASSWORD to choose one)\n`,
+    );
+  }
+  const auth = new Auth(redis, password.hash, config.cookieSecure, config.loginRateLimit);
   // The realtime layer needs the manager and the manager feeds it ticks: a holder breaks the cycle.
   const realtime: { onTick?: App['realtime']['onTick'] } = {};
   const manager = new RunManager({
@@ -51,6 +62,20 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
     logger,
     clientDist: config.clientDist,
     adapter: createAdapter(pub, sub),
+    auth,
+    extraRoutes: (app) => {
+      app.use(
+        '/open311/v2',
+        open311Routes({ manager, auth, logger, postsPerMinute: config.open311RateLimit }),
+      );
+      app.use('/open311', (_req, res) => {
+        res
+          .status(404)
+          .json([
+            { code: 404, description: 'no such Open311 endpoint (GeoReport v2: /open311/v2/discovery.json)' },
+          ]);
+      });
+    },
   });
   realtime.onTick = (tick) => app.realtime.onTick(tick);
   const workers =
@@ -84,6 +109,7 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
     manager,
     comparisons,
     store,
+    auth,
     workers,
     close() {
       closed ??= (async () => {

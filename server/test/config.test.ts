@@ -18,6 +18,10 @@ describe('config: defaults', () => {
       workers: 'in-process',
       clientDist: resolve(import.meta.dirname, '../../client/dist'),
       tickMs: 100,
+      instructorPassword: null,
+      cookieSecure: 'auto',
+      loginRateLimit: 10,
+      open311RateLimit: 600,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });

@@ -16,7 +16,7 @@ import {
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server';
-import { api, liveTestScenario, startTestServer, waitFor, waitForEnd } from './helpers/live';
+import { api, cookieFor, liveTestScenario, startTestServer, waitFor, waitForEnd } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 
 /**
@@ -42,7 +42,12 @@ describe('dashboard API', () => {
       const { body: run } = await api<RunInfo>(server.url, '/api/runs', {
         body: { scenario: liveTestScenario(), speed: 10_000, paused: true },
       });
-      const socket = connect(server.url, { transports: ['websocket'], forceNew: true, reconnection: false });
+      const socket = connect(server.url, {
+        extraHeaders: { cookie: cookieFor(server.url) },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+      });
       socket.on('update', (u: RunUpdate) => {
         moves.push(...u.moves);
         if (u.open) opens.push(u.open);
@@ -91,7 +96,9 @@ describe('dashboard API', () => {
   });
 
   it('serves the map of Beijing, gzipped, with the indexes appeal moves and details use', async () => {
-    const res = await fetch(`${server.url}/api/city`, { headers: { 'accept-encoding': 'gzip' } });
+    const res = await fetch(`${server.url}/api/city`, {
+      headers: { 'accept-encoding': 'gzip', cookie: cookieFor(server.url) },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBe('gzip');
     const city = (await res.json()) as CityMap;

@@ -9,7 +9,16 @@ import type { AuditResult } from '../src/live/audit';
 import { runKeys } from '../src/live/keys';
 import { freePort } from '../src/redis/spawn-redis';
 import type { RunningServer } from '../src/server';
-import { api, liveTestScenario, sleep, startTestServer, waitFor, waitForEnd } from './helpers/live';
+import {
+  api,
+  liveTestScenario,
+  loginInstructor,
+  sleep,
+  startTestServer,
+  TEST_PASSWORD,
+  waitFor,
+  waitForEnd,
+} from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 
 const TICK_MS = 100;
@@ -117,6 +126,7 @@ describe('the live clock', () => {
         DEFAULT_RUN: 'none',
         LOG_LEVEL: 'silent',
         DATA_DIR: mkdtempSync(join(tmpdir(), 'hotline-crash-')),
+        INSTRUCTOR_PASSWORD: TEST_PASSWORD,
       },
       stdio: 'ignore',
     });
@@ -124,9 +134,10 @@ describe('the live clock', () => {
       const base = `http://127.0.0.1:${port}`;
       await waitFor(
         'the child server',
-        async () => (await fetch(`${base}/api/runs`).catch(() => undefined))?.ok,
+        async () => (await fetch(`${base}/api/session`).catch(() => undefined))?.status === 401,
         30_000,
       );
+      await loginInstructor(base);
       const { body: run } = await api<RunInfo>(base, '/api/runs', {
         body: { scenario: liveTestScenario(), speed: 5000 },
       });

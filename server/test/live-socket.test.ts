@@ -9,7 +9,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TickResult } from '../src/live/run-owner';
 import type { RunningServer } from '../src/server';
-import { api, liveTestScenario, sleep, startTestServer, waitFor } from './helpers/live';
+import { api, cookieFor, liveTestScenario, sleep, startTestServer, waitFor } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -32,6 +32,7 @@ const clients: Client[] = [];
 
 async function watch(server: RunningServer): Promise<Watched> {
   const socket: Client = connect(server.url, {
+    extraHeaders: { cookie: cookieFor(server.url) },
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,

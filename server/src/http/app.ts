@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import type { ClientToServerEvents, ServerToClientEvents } from '@hotline-sim/shared';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { Server as IoServer } from 'socket.io';
 import type { Comparisons } from '../experiments/comparisons';
+import { authRoutes, guardApi, readCookie, sessionMiddleware, type Auth } from '../auth';
 import { ApiError } from '../live/errors';
 import type { RunManager } from '../live/run-manager';
 import { attachRealtime, type Realtime } from '../realtime/rooms';
@@ -21,6 +23,10 @@ export interface AppDeps {
   clientDist?: string;
   /** Socket.IO adapter factory (the Redis adapter, so several servers share rooms). */
   adapter?: Parameters<IoServer['adapter']>[0];
+  /** Sessions, join codes, api keys and the instructor password. */
+  auth: Auth;
+  /** Routes mounted before /api (ops, admin, Open311): each guards itself. */
+  extraRoutes?: (app: express.Express) => void;
 }
 
 export interface App {
@@ -54,6 +60,19 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
 export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // The dashboard is served over plain HTTP in classrooms: upgrading its requests would break it.
+          upgradeInsecureRequests: null,
+          // The map draws on canvas; the city's outline and workers need blob: and data: images.
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          workerSrc: ["'self'", 'blob:'],
+        },
+      },
+    }),
+  );
   // Gzip for the city's map (~0.5 MB of JSON) and the dashboard's bundle; Socket.IO compresses its own.
   app.use(compression());
   app.use(express.json({ limit: BODY_LIMIT }));
@@ -64,6 +83,10 @@ export function createApp(deps: AppDeps): App {
       res.status(400).json({ error: `JSON body nested deeper than ${MAX_JSON_DEPTH} levels` });
     } else next();
   });
+  app.use(sessionMiddleware(deps.auth));
+  deps.extraRoutes?.(app);
+  app.use('/api', guardApi);
+  app.use('/api', authRoutes(deps.auth, deps.manager));
   app.use('/api', runRoutes(deps.manager));
   app.use('/api', catalogueRoutes(deps.comparisons));
   app.use('/api', (_req, res) => {
@@ -106,6 +129,17 @@ export function createApp(deps: AppDeps): App {
     cors: { origin: true },
   });
   if (deps.adapter) io.adapter(deps.adapter);
+  // Every socket needs a session: the cookie travels with the handshake (same origin, or extraHeaders).
+  io.use((socket, next) => {
+    deps.auth.sessions
+      .get(readCookie(socket.request.headers.cookie))
+      .then((session) => {
+        if (!session) return next(new Error('unauthorized'));
+        socket.data.session = session;
+        next();
+      })
+      .catch(() => next(new Error('session check failed; try again')));
+  });
   const realtime = attachRealtime(io, deps.manager, deps.logger);
   return { http, io, realtime };
 }

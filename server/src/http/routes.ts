@@ -7,6 +7,7 @@ import {
 } from '@hotline-sim/shared';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
+import { sessionOf } from '../auth';
 import { ApiError } from '../live/errors';
 import type { RunManager } from '../live/run-manager';
 import { auditRun } from '../live/audit';
@@ -45,7 +46,12 @@ export function runRoutes(manager: RunManager): Router {
 
   r.get(
     '/runs',
-    json(async () => ({ runs: await manager.list() })),
+    json(async (_req, res) => {
+      const runs = await manager.list();
+      // A trainee sees their exercise only.
+      const session = sessionOf(res);
+      return { runs: session?.role === 'trainee' ? runs.filter((run) => run.id === session.runId) : runs };
+    }),
   );
   r.post(
     '/runs',

@@ -18,8 +18,12 @@ export const runKeys = (runId: string) => {
     inputs: `${p}inputs`,
     /** List of inputs (injects, external appeals) sent through the API, waiting for the owner's next tick. */
     inbox: `${p}inbox`,
-    /** Hash: external appeal token → appeal id, written when the owner logs the appeal. */
+    /** Set of the ids of appeals whose street blew the whistle (吹哨) for departments. */
+    whistles: `${p}whistles`,
+    /** Hash: external appeal token → appeal id and `#<id>` → token, written when the owner logs the appeal. */
     tokens: `${p}tokens`,
+    /** Sorted set of the ids of appeals filed from outside (Open311). */
+    external: `${p}external`,
     /** The owning server's id, with an expiry the owner keeps renewing. */
     owner: `${p}owner`,
     /** Set of the current tick's job keys not yet applied. */

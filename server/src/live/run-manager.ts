@@ -15,6 +15,7 @@ import {
   type AppealDetail,
   type AppealState,
   type CreateRunBody,
+  type ExternalAppealInput,
   type Inject,
   type LiveInput,
   type Report,
@@ -233,6 +234,35 @@ export class RunManager {
     return run;
   }
 
+  /**
+   * An appeal filed from outside (Open311): it enters the run's input log at the owner's next tick,
+   * which gives it its id and maps its token to it (`runKeys(id).tokens`). `record` (the channel's
+   * copy of the request, under `recordKey`) is written in the same transaction, so an accepted appeal
+   * is never half there.
+   */
+  async fileAppeal(
+    id: string,
+    appeal: ExternalAppealInput,
+    recordKey: string,
+    record: Record<string, string>,
+  ): Promise<void> {
+    const [status] = await this.deps.redis.hmget(runKeys(id).meta, 'status');
+    if (status === null || status === undefined) throw notFound(`run "${id}"`);
+    if (status === 'finished' || status === 'stopped')
+      throw new ApiError(409, `run "${id}" is ${status}: it takes no more appeals`);
+    await this.deps.redis
+      .multi()
+      .hset(recordKey, record)
+      .rpush(runKeys(id).inbox, JSON.stringify({ kind: 'appeal', appeal }))
+      .exec();
+    this.owners.get(id)?.poke();
+  }
+
+  /** The run's model, to look up the city, its units and categories (not to drive it). */
+  async lookup(id: string): Promise<LiveRun> {
+    return this.cityOf(id, await this.scenarioOf(id));
+  }
+
   async report(id: string): Promise<Report | null> {
     await this.info(id);
     const text = await this.deps.redis.get(runKeys(id).report);
@@ -322,6 +352,7 @@ export class RunManager {
       deadline: number | null;
       outcome: string | null;
       rating: string | null;
+      updated?: number;
     };
     const city = live.model.city;
     const cat = city.categories[f.category];
@@ -364,6 +395,7 @@ export class RunManager {
       },
       unit: unit ? { index: unit.index, name: unit.name, nameEn: unit.nameEn, kind: unit.kind } : null,
       deadline: f.deadline,
+      updated: f.updated ?? null,
       outcome: f.outcome,
       rating: f.rating,
       text: cat

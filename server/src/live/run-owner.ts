@@ -64,8 +64,8 @@ const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('
 /**
  * Move the oldest input from the inbox to the input log, stamped with the virtual time it takes effect
  * (spliced in as text: re-encoding with cjson would round the time to 14 digits). An external appeal
- * gets its id here (the run's n-th one: EXTERNAL_ID_BASE + n), and its token's entry in the run's
- * token map, in the same atomic step as its log entry.
+ * gets its id here (the run's n-th one: EXTERNAL_ID_BASE + n), its token's entries in the run's token
+ * map (both ways) and its place in the run's external set, in the same atomic step as its log entry.
  */
 const TAKE_INPUT = `local item = redis.call('LPOP', KEYS[1])
 if not item then return false end
@@ -74,7 +74,8 @@ local out
 if input.kind == 'appeal' then
   local id = tonumber(ARGV[2]) + redis.call('HINCRBY', KEYS[3], 'externals', 1) - 1
   out = '{"at":' .. ARGV[1] .. ',"kind":"appeal","id":' .. string.format('%d', id) .. ',"appeal":' .. cjson.encode(input.appeal) .. '}'
-  redis.call('HSET', KEYS[4], input.appeal.token, id)
+  redis.call('HSET', KEYS[4], input.appeal.token, id, '#' .. string.format('%d', id), input.appeal.token)
+  redis.call('ZADD', KEYS[5], id, id)
 else
   out = '{"at":' .. ARGV[1] .. ',"kind":"inject","inject":' .. item .. '}'
 end
@@ -233,8 +234,10 @@ export class RunOwner {
     const open = report ? live.openAppeals() : undefined;
     if (report) multi.set(this.keys.report, JSON.stringify(report)).set(this.keys.open, JSON.stringify(open));
     if (point) multi.rpush(this.keys.series, JSON.stringify(point));
-    await multi.exec();
     const moves = movesOf(groups, live.model.city.whistleUnits);
+    const whistled = moves.filter((m) => m.whistle).map((m) => m.id);
+    if (whistled.length > 0) multi.sadd(this.keys.whistles, ...whistled);
+    await multi.exec();
     this.deps.onTick({
       runId: this.deps.runId,
       virtualTime: to,
@@ -317,11 +320,12 @@ export class RunOwner {
     for (;;) {
       const text = (await redis.eval(
         TAKE_INPUT,
-        4,
+        5,
         this.keys.inbox,
         this.keys.inputs,
         this.keys.meta,
         this.keys.tokens,
+        this.keys.external,
         String(live.now),
         EXTERNAL_ID_BASE,
       )) as string | null;

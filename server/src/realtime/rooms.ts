@@ -8,6 +8,7 @@ import {
 import type { Logger } from 'pino';
 import type { Server as IoServer, Socket } from 'socket.io';
 import { z } from 'zod';
+import { mayWatch, type Session } from '../auth';
 import type { TickResult } from '../live/run-owner';
 import type { RunManager } from '../live/run-manager';
 import { STAGES } from '../live/stages';
@@ -45,6 +46,10 @@ export function attachRealtime(
       const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
       const id = runIdSchema.safeParse(runId);
       if (!id.success) return reply({ error: 'join needs a run id (letters, digits, dashes)' });
+      const session = socket.data.session as Session | undefined;
+      if (!session) return reply({ error: 'unauthorized' });
+      if (!mayWatch(session, id.data))
+        return reply({ error: `forbidden: this seat belongs to run "${session.runId ?? ''}"` });
       try {
         const run = await manager.get(id.data);
         if (!run) return reply({ error: `run "${id.data}" not found` });

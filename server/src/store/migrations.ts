@@ -15,4 +15,8 @@ export const MIGRATIONS: readonly string[] = [
      report_json   TEXT
    );
    CREATE INDEX runs_created_at ON runs (created_at);`,
+  `CREATE TABLE settings (
+     key   TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   );`,
 ];

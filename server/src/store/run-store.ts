@@ -34,6 +34,11 @@ export interface RunStore {
   getRun(id: string): StoredRun | undefined;
   /** Every run, newest first. */
   listRuns(): StoredRun[];
+  /** A server setting (say, the instructor password's hash), or undefined. */
+  getSetting(key: string): string | undefined;
+  setSetting(key: string, value: string): void;
+  /** Throws when the file cannot be read (readiness check). */
+  ping(): void;
   close(): void;
 }
 
@@ -67,6 +72,11 @@ export function openStore(path: string): RunStore {
   const finish = db.prepare('UPDATE runs SET status = ?, report_json = ?, finished_at = ? WHERE id = ?');
   const get = db.prepare<[string], RunRow>('SELECT * FROM runs WHERE id = ?');
   const list = db.prepare<[], RunRow>('SELECT * FROM runs ORDER BY created_at DESC, rowid DESC');
+  const getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const setSetting = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  const ping = db.prepare('SELECT count(*) FROM settings');
 
   return {
     saveRun(run) {
@@ -90,6 +100,15 @@ export function openStore(path: string): RunStore {
     },
     listRuns() {
       return list.all().map(fromRow);
+    },
+    getSetting(key) {
+      return getSetting.get(key)?.value;
+    },
+    setSetting(key, value) {
+      setSetting.run(key, value);
+    },
+    ping() {
+      ping.get();
     },
     close() {
       db.close();

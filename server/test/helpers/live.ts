@@ -31,7 +31,45 @@ export function liveTestScenario(overrides: Partial<ScenarioInput> = {}): Scenar
   };
 }
 
-/** A server on a free port against `redisUrl`, data in a temp dir, no default run, quiet logs. */
+/** The instructor password test servers start with (INSTRUCTOR_PASSWORD). */
+export const TEST_PASSWORD = 'test-instructor-password';
+
+/** The instructor's session cookie per server base URL: `api()` sends it unless told otherwise. */
+const instructorCookies = new Map<string, string>();
+
+/** The instructor cookie `api()` sends to `base` (for Socket.IO clients: `extraHeaders: { cookie }`). */
+export function cookieFor(base: string): string {
+  const cookie = instructorCookies.get(base);
+  if (!cookie) throw new Error(`no instructor session for ${base}: call loginInstructor first`);
+  return cookie;
+}
+
+/**
+ * Log in with `body` (`{ password }` or `{ code }`) and return the session cookie (`name=value`);
+ * throws with the server's answer when the login fails.
+ */
+export async function login(base: string, body: { password: string } | { code: string }): Promise<string> {
+  const res = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const cookie = res.headers.getSetCookie()[0]?.split(';')[0];
+  if (res.status !== 200 || !cookie) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return cookie;
+}
+
+/** Log in as the instructor; `api()` sends this cookie to `base` from now on. */
+export async function loginInstructor(base: string, password = TEST_PASSWORD): Promise<string> {
+  const cookie = await login(base, { password });
+  instructorCookies.set(base, cookie);
+  return cookie;
+}
+
+/**
+ * A server on a free port against `redisUrl`, data in a temp dir, no default run, quiet logs, the
+ * test password; logged in as the instructor (`api()` calls to it carry the cookie).
+ */
 export async function startTestServer(
   redisUrl: string,
   env: Record<string, string> = {},
@@ -42,20 +80,34 @@ export async function startTestServer(
     DATA_DIR: mkdtempSync(join(tmpdir(), 'hotline-server-')),
     DEFAULT_RUN: 'none',
     LOG_LEVEL: 'silent',
+    INSTRUCTOR_PASSWORD: TEST_PASSWORD,
+    LOGIN_RATE_LIMIT: '100000',
     ...env,
   });
-  return startServer(config, redisUrl, createLogger(config, 'test-server'));
+  const server = await startServer(config, redisUrl, createLogger(config, 'test-server'));
+  await loginInstructor(server.url);
+  return server;
 }
 
-/** JSON over HTTP, with the status. */
+/**
+ * JSON over HTTP, with the status. Sends the instructor's cookie for `base` when there is one;
+ * `cookie` overrides it (a string: that cookie; null: none).
+ */
 export async function api<T = unknown>(
   base: string,
   path: string,
-  init: { method?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    raw?: string;
+    headers?: Record<string, string>;
+    cookie?: string | null;
+  } = {},
 ): Promise<{ status: number; body: T }> {
+  const cookie = init.cookie === undefined ? instructorCookies.get(base) : init.cookie;
   const res = await fetch(base + path, {
     method: init.method ?? (init.body !== undefined || init.raw !== undefined ? 'POST' : 'GET'),
-    headers: { 'content-type': 'application/json', ...init.headers },
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...init.headers },
     ...(init.raw !== undefined
       ? { body: init.raw }
       : init.body !== undefined

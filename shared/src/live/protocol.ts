@@ -256,6 +256,8 @@ export interface AppealDetail {
   };
   unit: { index: number; name: string; nameEn: string; kind: string } | null;
   deadline: number | null;
+  /** Virtual time of its latest step (null for appeals stored before this field existed). */
+  updated: number | null;
   outcome: string | null;
   rating: string | null;
   text: { zh: string; en: string };

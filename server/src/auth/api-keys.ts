@@ -1,0 +1,57 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+const KEYS_KEY = 'hotline:open311:keys';
+
+/** An Open311 api key as listed (the key itself is shown once, when created). */
+export interface ApiKeyInfo {
+  id: string;
+  name: string;
+  /** The one run it may file appeals into; null: any (named by jurisdiction_id). */
+  runId: string | null;
+  createdAt: string;
+}
+
+const digest = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/**
+ * Open311 api keys, managed by the instructor, kept in Redis as sha256 → info (a Redis dump does not
+ * leak usable keys). Checked on every Open311 POST: one HGET.
+ */
+export class ApiKeys {
+  constructor(private readonly redis: Redis) {}
+
+  async create(name: string, runId: string | null): Promise<ApiKeyInfo & { key: string }> {
+    const key = `o311_${randomBytes(24).toString('base64url')}`;
+    const info: ApiKeyInfo = {
+      id: randomUUID().slice(0, 8),
+      name,
+      runId,
+      createdAt: new Date().toISOString(),
+    };
+    await this.redis.hset(KEYS_KEY, digest(key), JSON.stringify(info));
+    return { ...info, key };
+  }
+
+  async list(): Promise<ApiKeyInfo[]> {
+    return Object.values(await this.redis.hgetall(KEYS_KEY))
+      .map((t) => JSON.parse(t) as ApiKeyInfo)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /** The key's info, or undefined for an unknown key. */
+  async check(key: string): Promise<ApiKeyInfo | undefined> {
+    if (key.length === 0 || key.length > 200) return undefined;
+    const text = await this.redis.hget(KEYS_KEY, digest(key));
+    return text ? (JSON.parse(text) as ApiKeyInfo) : undefined;
+  }
+
+  /** Revoke by id; whether there was such a key. */
+  async delete(id: string): Promise<boolean> {
+    const all = await this.redis.hgetall(KEYS_KEY);
+    const hit = Object.entries(all).find(([, t]) => (JSON.parse(t) as ApiKeyInfo).id === id);
+    if (!hit) return false;
+    await this.redis.hdel(KEYS_KEY, hit[0]);
+    return true;
+  }
+}

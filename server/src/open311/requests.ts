@@ -1,0 +1,133 @@
+import { STATE_LABELS, TERMINAL_STATES, type AppealDetail, type AppealState } from '@hotline-sim/shared';
+import { serviceName } from './services';
+import { virtualToIso } from './time';
+
+/** Redis keys of the Open311 channel. */
+export const open311Keys = {
+  /** Hash: what the client sent with a request (and its run), by token. */
+  request: (token: string) => `hotline:open311:request:${token}`,
+  /** List of JSON updates posted by clients (servicerequestupdates) for one appeal. */
+  updates: (runId: string, appealId: number) => `hotline:run:${runId}:o311u:${appealId}`,
+};
+
+/** `<run>-<appeal>`: a request id names its run, so one API serves every run. */
+export const requestId = (runId: string, appealId: number) => `${runId}-${appealId}`;
+
+export function parseRequestId(id: string): { runId: string; appealId: number } | undefined {
+  const m = /^([a-zA-Z0-9-]{1,64})-(\d{1,10})$/.exec(id);
+  if (!m) return undefined;
+  const appealId = Number(m[2]);
+  return appealId <= 2 ** 31 ? { runId: m[1] as string, appealId } : undefined;
+}
+
+export const isClosed = (state: AppealState) => TERMINAL_STATES.has(state);
+
+/** The 12345 state in words: `已签收 Signed: …` with what it means for the citizen. */
+const MEANING: Record<AppealState, string> = {
+  received: 'the hotline has received the appeal',
+  answered: 'answered on the spot by the hotline',
+  redirected: 'handed over to the competent channel',
+  dispatched: 'dispatched to the responsible unit',
+  returned: 'returned by the unit as not its own; under review',
+  signed: 'the responsible unit has signed for it',
+  contacted: 'the unit has contacted the citizen',
+  supervised: 'overdue: under supervision (督办)',
+  handled: 'the unit has handled it',
+  replied: 'the unit has reported back; callback pending',
+  evaluated: 'the citizen was called back and rated the outcome',
+  verified: 'verified on site',
+  closed: 'closed',
+};
+
+export function statusNotes(state: AppealState): string {
+  const label = STATE_LABELS[state];
+  return `${label.zh} ${label.en}: ${MEANING[state]}`;
+}
+
+/** What the Open311 client sent with a request it filed (stored by token). */
+export interface FiledRecord {
+  run: string;
+  token: string;
+  service_code: string;
+  description?: string;
+  address?: string;
+  address_id?: string;
+  lat?: string;
+  long?: string;
+  media_url?: string;
+  urgency?: string;
+  requested?: string;
+}
+
+/** A run appeal as a GeoReport v2 service request (with `extended_attributes` when asked). */
+export function toRequest(
+  run: { id: string; start: string },
+  appeal: AppealDetail,
+  options: { filed?: FiledRecord; whistle: boolean; extensions: boolean; updates?: number },
+) {
+  const { filed } = options;
+  const received = appeal.history[0]?.at;
+  const place = appeal.place;
+  const request = {
+    service_request_id: requestId(run.id, appeal.id),
+    status: isClosed(appeal.state) ? ('closed' as const) : ('open' as const),
+    status_notes: statusNotes(appeal.state),
+    service_name: serviceName(appeal.category),
+    service_code: appeal.category.id,
+    description: filed ? (filed.description ?? null) : appeal.text.zh,
+    agency_responsible: appeal.unit ? `${appeal.unit.name} ${appeal.unit.nameEn}` : null,
+    service_notice: null,
+    requested_datetime: virtualToIso(run.start, received ?? 0),
+    updated_datetime: appeal.updated === null ? null : virtualToIso(run.start, appeal.updated),
+    expected_datetime: appeal.deadline === null ? null : virtualToIso(run.start, appeal.deadline),
+    address:
+      filed?.address ??
+      `${place.district}${place.street}${place.community} · ${place.communityEn}, ${place.streetEn}, ${place.districtEn}, Beijing`,
+    address_id: filed?.address_id ?? null,
+    zipcode: null,
+    lat: filed?.lat !== undefined ? Number(filed.lat) : place.lat,
+    long: filed?.long !== undefined ? Number(filed.long) : place.lon,
+    media_url: filed?.media_url ?? null,
+  };
+  if (!options.extensions) return request;
+  return {
+    ...request,
+    extended_attributes: {
+      state: appeal.state,
+      state_zh: appeal.stateLabel.zh,
+      state_en: appeal.stateLabel.en,
+      channel: filed ? 'open311' : appeal.source === 'grid' ? 'grid' : 'hotline',
+      source: appeal.source,
+      district: place.district,
+      district_en: place.districtEn,
+      street: place.street,
+      street_en: place.streetEn,
+      community: place.community,
+      community_en: place.communityEn,
+      unit_kind: appeal.unit?.kind ?? null,
+      sla_class: appeal.category.slaClass,
+      whistle: options.whistle,
+      outcome: appeal.outcome,
+      rating: appeal.rating,
+      urgency: filed?.urgency ?? null,
+      updates: options.updates ?? 0,
+    },
+  };
+}
+
+/** FixMyStreet's update statuses for the 12345 states (servicerequestupdates). */
+export const UPDATE_STATUS: Record<AppealState, string> = {
+  received: 'OPEN',
+  answered: 'CLOSED',
+  redirected: 'INTERNAL_REFERRAL',
+  dispatched: 'INVESTIGATING',
+  returned: 'INVESTIGATING',
+  signed: 'ACTION_SCHEDULED',
+  contacted: 'IN_PROGRESS',
+  supervised: 'IN_PROGRESS',
+  handled: 'IN_PROGRESS',
+  replied: 'FIXED',
+  evaluated: 'FIXED',
+  verified: 'FIXED',
+  closed: 'CLOSED',
+};

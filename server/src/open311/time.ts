@@ -1,0 +1,19 @@
+/** Beijing keeps UTC+8 all year. */
+const OFFSET_MS = 8 * 3600_000;
+
+/**
+ * Virtual seconds of a run (0 = midnight of its `start` day in Beijing) as ISO 8601 with the time
+ * zone, whole seconds: `2025-03-12T09:15:00+08:00`.
+ */
+export function virtualToIso(start: string, seconds: number): string {
+  const local = Date.parse(`${start}T00:00:00Z`) + Math.floor(seconds) * 1000;
+  return `${new Date(local).toISOString().slice(0, 19)}+08:00`;
+}
+
+/** An ISO 8601 date-time (with a zone, or read as Beijing time) as virtual seconds of a run; NaN when unreadable. */
+export function isoToVirtual(start: string, iso: string): number {
+  const zoned = /([zZ]|[+-]\d\d:?\d\d)$/.test(iso) ? iso : `${iso}+08:00`;
+  const ms = Date.parse(zoned);
+  if (!Number.isFinite(ms)) return NaN;
+  return (ms + OFFSET_MS - Date.parse(`${start}T00:00:00Z`)) / 1000;
+}
