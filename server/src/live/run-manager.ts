@@ -485,7 +485,11 @@ export class RunManager {
       releasedVt = Number(meta.vt ?? settled);
       this.deps.logger.info({ run: id, virtualTime: settled, appeals: live.created }, 'took the run over');
     }
-    const owner = new RunOwner({
+    // Forget this owner (not a successor this server may already have) so the run can be adopted again.
+    const forget = () => {
+      if (this.owners.get(id) === owner) this.owners.delete(id);
+    };
+    const owner: RunOwner = new RunOwner({
       redis: this.deps.redis,
       queues: this.queues,
       runId: id,
@@ -498,9 +502,10 @@ export class RunManager {
       onTick: (t) => this.deps.onTick?.(t),
       onEnd: (status, report) => {
         this.deps.archive?.finishRun(id, status, report, new Date().toISOString());
-        this.owners.delete(id);
+        forget();
       },
-      onFail: () => this.owners.delete(id),
+      onFail: forget,
+      onLost: forget,
     });
     this.owners.set(id, owner);
     owner.start();

@@ -32,6 +32,8 @@ export interface TickResult {
   point?: SeriesPoint;
   releasedAt: number;
   status: RunStatus;
+  /** Jobs this tick released and settled, per stage queue (metrics). */
+  jobsByStage?: Partial<Record<Stage, number>>;
 }
 
 export interface RunOwnerDeps {
@@ -50,6 +52,8 @@ export interface RunOwnerDeps {
   onEnd: (status: 'finished' | 'stopped', report: Report) => Promise<void> | void;
   /** The owner stopped on an error; its lock expires and a server (maybe this one) takes the run over. */
   onFail: (err: unknown) => void;
+  /** The owner found its lock gone or taken and stopped; a server (maybe this one) takes the run over. */
+  onLost: () => void;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -154,7 +158,11 @@ export class RunOwner {
     if (this.deps.releasedVt > live.now && (await this.renew())) await this.tick(this.deps.releasedVt);
     while (!this.stopped) {
       if (!(await this.renew())) {
+        // The lock expired (a stall longer than its expiry, Redis restarted from an AOF a second
+        // behind): whoever holds it now owns the run; if nobody does, a server takes it over from
+        // the log, this one included once it has forgotten this owner.
         this.deps.logger.warn({ run: this.deps.runId }, 'lost the run lock; stopping this owner');
+        this.deps.onLost();
         return;
       }
       const [status, speedText] = await redis.hmget(this.keys.meta, 'status', 'speed');
@@ -248,6 +256,7 @@ export class RunOwner {
       ...(point ? { point } : {}),
       releasedAt,
       status: 'running',
+      jobsByStage: countByStage(jobs),
     });
   }
 
@@ -375,6 +384,15 @@ export class RunOwner {
       status,
     });
   }
+}
+
+function countByStage(jobs: readonly AppealJob[]): Partial<Record<Stage, number>> {
+  const out: Partial<Record<Stage, number>> = {};
+  for (const job of jobs) {
+    const stage = stageOf((job.steps[job.steps.length - 1] as AppealJob['steps'][number]).to);
+    out[stage] = (out[stage] ?? 0) + 1;
+  }
+  return out;
 }
 
 /**
