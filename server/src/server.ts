@@ -5,11 +5,15 @@ import { createApp, type App } from './http/app';
 import type { Logger } from './logger';
 import { RunManager } from './live/run-manager';
 import { Comparisons } from './experiments/comparisons';
+import { EXPERIMENTS_QUEUE } from './experiments';
+import { Queue } from 'bullmq';
 import { WORKER_ROLES, startWorkers, type RunningWorkers } from './worker/start-workers';
 import { createRedisClient } from './redis/connect';
 import { openStore, type RunStore } from './store';
 import { Auth, ensureInstructorPassword } from './auth';
 import { open311Routes } from './open311';
+import { ADMIN_QUEUES_PATH, Metrics, OPENAPI, exportRoutes, healthRoutes, queuesBoard } from './ops';
+import { instructorOnly } from './auth';
 
 export interface RunningServer {
   url: string;
@@ -53,9 +57,18 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
     logger,
     tickMs: config.tickMs,
     archive: store,
-    onTick: (tick) => realtime.onTick?.(tick),
+    onTick: (tick) => {
+      realtime.onTick?.(tick);
+      metrics?.onTick(tick);
+    },
   });
+  const metrics: Metrics | undefined = new Metrics(manager);
   const comparisons = new Comparisons({ redis, logger });
+  // bull-board's handle on the experiments queue (comparisons and `--queue` runs put jobs there).
+  const experimentsQueue = new Queue(EXPERIMENTS_QUEUE, {
+    connection: { url: redisUrl, maxRetriesPerRequest: null },
+  });
+  experimentsQueue.on('error', () => undefined);
   const app = createApp({
     manager,
     comparisons,
@@ -63,7 +76,30 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
     clientDist: config.clientDist,
     adapter: createAdapter(pub, sub),
     auth,
+    apiRoutes: [exportRoutes(manager)],
     extraRoutes: (app) => {
+      app.use(healthRoutes({ manager, pingStore: () => store.ping() }));
+      app.get('/metrics', async (_req, res, next) => {
+        try {
+          res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+        } catch (err) {
+          next(err);
+        }
+      });
+      app.get('/api/openapi.json', (_req, res) => {
+        res.json(OPENAPI);
+      });
+      const board = queuesBoard([...Object.values(manager.queues), experimentsQueue]);
+      app.use(
+        ADMIN_QUEUES_PATH,
+        instructorOnly,
+        (_req, res, next) => {
+          // bull-board's page runs inline scripts: the dashboard's CSP would blank it.
+          res.removeHeader('Content-Security-Policy');
+          next();
+        },
+        board,
+      );
       app.use(
         '/open311/v2',
         open311Routes({ manager, auth, logger, postsPerMinute: config.open311RateLimit }),
@@ -118,6 +154,7 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
           app.io.close(() => resolve());
         });
         await comparisons.close();
+        await experimentsQueue.close();
         await manager.close();
         await workers?.close();
         store.close();

@@ -27,6 +27,8 @@ export interface AppDeps {
   auth: Auth;
   /** Routes mounted before /api (ops, admin, Open311): each guards itself. */
   extraRoutes?: (app: express.Express) => void;
+  /** More routes under /api, behind its access rule (exports). */
+  apiRoutes?: express.Router[];
 }
 
 export interface App {
@@ -89,6 +91,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', authRoutes(deps.auth, deps.manager));
   app.use('/api', runRoutes(deps.manager));
   app.use('/api', catalogueRoutes(deps.comparisons));
+  for (const routes of deps.apiRoutes ?? []) app.use('/api', routes);
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such API endpoint (see README: Live server API)' });
   });

@@ -1,0 +1,5 @@
+export { ADMIN_QUEUES_PATH, queuesBoard } from './admin';
+export { exportRoutes } from './export-routes';
+export { healthRoutes } from './health';
+export { Metrics } from './metrics';
+export { OPENAPI } from './openapi';

@@ -1,0 +1,455 @@
+import { APPEAL_STATES, SPEED_MAX, SPEED_MIN } from '@hotline-sim/shared';
+
+/*
+ * The OpenAPI 3.1 document of the REST API under /api (served at /api/openapi.json). Schemas are JSON
+ * Schema 2020-12; the tests request every documented operation and validate the real answers against
+ * them (server/test/ops.test.ts), so the document cannot drift from the code unnoticed.
+ */
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const num = { type: 'number' };
+const int = { type: 'integer' };
+const str = { type: 'string' };
+const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
+const obj = (properties: Record<string, object>, required = Object.keys(properties)) => ({
+  type: 'object',
+  properties,
+  required,
+});
+const json = (schema: object, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const error = (description: string) => json(ref('Error'), description);
+const body = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
+const runId = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[a-zA-Z0-9-]{1,64}$' },
+};
+const auth = { 401: error('no session (log in: POST /api/session)'), 403: error('the role may not') };
+const runOp = (summary: string, ok: object, extra: Record<string, object> = {}) => ({
+  summary,
+  parameters: [runId],
+  responses: { 200: ok, ...auth, 404: error('no such run'), ...extra },
+});
+
+const kpi = obj({ mean: num, ci95: { type: 'array', items: num, minItems: 2, maxItems: 2 } });
+
+export const OPENAPI = {
+  openapi: '3.1.0',
+  info: {
+    title: 'hotline-sim live server',
+    version: '0.1.0',
+    description:
+      'Live runs of the Beijing 12345 接诉即办 simulator. Errors are `{ "error": "…" }` with a 4xx naming the problem. ' +
+      'Every path but /session and /openapi.json needs a session cookie (`hotline_session`); writes need the instructor role. ' +
+      'Open311 GeoReport v2 lives under /open311/v2 (its own spec).',
+  },
+  servers: [{ url: '/api' }],
+  components: {
+    securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hotline_session' } },
+    schemas: {
+      Error: obj({ error: str }),
+      Session: obj({
+        role: { enum: ['instructor', 'trainee', 'observer'] },
+        runId: nullable(str),
+        seat: nullable(str),
+        expiresAt: { type: 'string', format: 'date-time' },
+      }),
+      RunInfo: obj({
+        id: str,
+        scenario: str,
+        seed: int,
+        status: { enum: ['running', 'paused', 'finished', 'stopped'] },
+        speed: num,
+        effectiveSpeed: num,
+        virtualTime: num,
+        horizon: num,
+        start: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+        createdAt: { type: 'string', format: 'date-time' },
+        appeals: int,
+        transitions: int,
+      }),
+      Report: obj(
+        {
+          scenario: str,
+          seed: int,
+          replications: int,
+          ciMethod: { enum: ['replications', 'batch-means', 'none'] },
+          hours: num,
+          warmupHours: num,
+          agents: num,
+          offeredLoad: num,
+          kpis: { type: 'object', additionalProperties: kpi },
+          waitSeconds: obj({ p50: num, p90: num, p99: num }),
+          streets: { type: 'array', items: { type: 'object' } },
+          departments: { type: 'array', items: { type: 'object' } },
+        },
+        ['scenario', 'seed', 'replications', 'ciMethod', 'kpis', 'waitSeconds'],
+      ),
+      States: { type: 'object', propertyNames: { enum: [...APPEAL_STATES] }, additionalProperties: int },
+      HistoryEntry: obj(
+        {
+          seq: int,
+          from: nullable({ enum: [...APPEAL_STATES] }),
+          to: { enum: [...APPEAL_STATES] },
+          at: num,
+          unit: int,
+          outcome: str,
+          rating: str,
+          clock: num,
+          appliedAt: num,
+        },
+        ['seq', 'from', 'to', 'at', 'unit', 'clock', 'appliedAt'],
+      ),
+      AppealDetail: obj({
+        id: int,
+        state: { enum: [...APPEAL_STATES] },
+        stateLabel: obj({ zh: str, en: str }),
+        source: { enum: ['citizen', 'grid'] },
+        category: obj({ index: int, id: str, zh: str, en: str, slaClass: str }),
+        place: obj({
+          district: str,
+          street: str,
+          community: str,
+          districtEn: str,
+          streetEn: str,
+          communityEn: str,
+          lon: num,
+          lat: num,
+        }),
+        unit: nullable(obj({ index: int, name: str, nameEn: str, kind: str })),
+        deadline: nullable(num),
+        updated: nullable(num),
+        outcome: nullable(str),
+        rating: nullable(str),
+        text: obj({ zh: str, en: str }),
+        history: { type: 'array', items: ref('HistoryEntry') },
+      }),
+      JoinCode: obj({
+        code: { type: 'string', pattern: '^[A-Z2-9]{4}-[A-Z2-9]{4}$' },
+        role: { enum: ['observer', 'trainee'] },
+        runId: nullable(str),
+        seat: nullable(str),
+        createdAt: { type: 'string', format: 'date-time' },
+        expiresAt: { type: 'string', format: 'date-time' },
+      }),
+      ApiKeyInfo: obj({
+        id: str,
+        name: str,
+        runId: nullable(str),
+        createdAt: { type: 'string', format: 'date-time' },
+      }),
+    },
+  },
+  security: [{ session: [] }],
+  paths: {
+    '/session': {
+      post: {
+        summary:
+          'Log in: {password} for the instructor, {code} for an observer or trainee; sets the session cookie',
+        security: [],
+        requestBody: body({ oneOf: [obj({ password: str }), obj({ code: str })] }),
+        responses: {
+          200: json(ref('Session')),
+          400: error('malformed body'),
+          401: error('wrong password, or unknown or expired code'),
+          429: error('too many login attempts'),
+        },
+      },
+      get: {
+        summary: 'The current session',
+        security: [],
+        responses: { 200: json(ref('Session')), 401: error('not logged in') },
+      },
+      delete: {
+        summary: 'Log out (clears the cookie)',
+        security: [],
+        responses: { 204: { description: 'logged out' } },
+      },
+    },
+    '/runs': {
+      get: {
+        summary: 'Runs, newest first (a trainee sees their own only)',
+        responses: { 200: json(obj({ runs: { type: 'array', items: ref('RunInfo') } })), ...auth },
+      },
+      post: {
+        summary: 'Start a run of a built-in scenario (by name) or of a scenario object',
+        requestBody: body(
+          obj(
+            {
+              scenario: { anyOf: [str, { type: 'object' }] },
+              speed: { type: 'number', minimum: SPEED_MIN, maximum: SPEED_MAX },
+              seed: int,
+              paused: { type: 'boolean' },
+            },
+            ['scenario'],
+          ),
+        ),
+        responses: {
+          201: json(ref('RunInfo'), 'created'),
+          400: error('invalid body'),
+          ...auth,
+          404: error('no such built-in scenario'),
+          422: error('invalid scenario'),
+        },
+      },
+    },
+    '/runs/{id}': { get: runOp('One run', json(ref('RunInfo'))) },
+    '/runs/{id}/pause': { post: runOp('Pause', json(ref('RunInfo')), { 409: error('not running') }) },
+    '/runs/{id}/resume': { post: runOp('Resume', json(ref('RunInfo')), { 409: error('not paused') }) },
+    '/runs/{id}/stop': { post: runOp('Stop', json(ref('RunInfo')), { 409: error('already over') }) },
+    '/runs/{id}/speed': {
+      post: {
+        ...runOp('Change speed', json(ref('RunInfo')), {
+          400: error('invalid speed'),
+          409: error('run over'),
+        }),
+        requestBody: body(obj({ speed: { type: 'number', minimum: SPEED_MIN, maximum: SPEED_MAX } })),
+      },
+    },
+    '/runs/{id}/injects': {
+      post: {
+        summary: 'Fire an inject now (surge, outage, heating-start)',
+        parameters: [runId],
+        requestBody: body({ type: 'object', required: ['kind'] }),
+        responses: {
+          202: json(ref('RunInfo'), 'accepted'),
+          400: error('invalid inject'),
+          ...auth,
+          404: error('no such run'),
+          409: error('run over'),
+          422: error('unknown unit'),
+        },
+      },
+    },
+    '/runs/{id}/report': {
+      get: runOp(
+        'The live report, appeals per state and open appeals',
+        json(
+          obj({
+            run: ref('RunInfo'),
+            states: ref('States'),
+            report: nullable(ref('Report')),
+            open: nullable({ type: 'object' }),
+          }),
+        ),
+      ),
+    },
+    '/runs/{id}/series': {
+      get: runOp(
+        'Series points, one per virtual hour',
+        json(obj({ series: { type: 'array', items: { type: 'object', required: ['n', 'at', 'kpis'] } } })),
+      ),
+    },
+    '/runs/{id}/appeals': {
+      get: {
+        ...runOp(
+          'Appeals, newest first, 50 a page',
+          json(
+            obj({
+              page: int,
+              pageSize: int,
+              total: int,
+              appeals: { type: 'array', items: ref('AppealDetail') },
+            }),
+          ),
+          { 400: error('invalid query') },
+        ),
+        parameters: [
+          runId,
+          { name: 'state', in: 'query', schema: { enum: [...APPEAL_STATES] } },
+          { name: 'street', in: 'query', schema: str },
+          { name: 'category', in: 'query', schema: str },
+          { name: 'page', in: 'query', schema: { type: 'string', pattern: '^\\d+$' } },
+        ],
+      },
+    },
+    '/runs/{id}/appeals/{appealId}': {
+      get: {
+        ...runOp('One appeal with its full history', json(ref('AppealDetail')), {
+          400: error('invalid appeal id'),
+        }),
+        parameters: [
+          runId,
+          { name: 'appealId', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d+$' } },
+        ],
+      },
+    },
+    '/runs/{id}/audit': {
+      get: runOp(
+        'Every appeal once, in one state, with a gap-free history',
+        json(
+          obj({
+            run: str,
+            ok: { type: 'boolean' },
+            appeals: int,
+            created: int,
+            transitions: int,
+            states: ref('States'),
+            problems: { type: 'array', items: str },
+            problemCount: int,
+          }),
+        ),
+      ),
+    },
+    '/runs/{id}/export/report.json': {
+      get: runOp('The report as a JSON file', json(ref('Report')), { 409: error('no report yet') }),
+    },
+    '/runs/{id}/export/report.csv': {
+      get: runOp(
+        'The KPIs as CSV (kpi, mean, ci95_low, ci95_high)',
+        { description: 'OK', content: { 'text/csv': { schema: str } } },
+        { 409: error('no report yet') },
+      ),
+    },
+    '/runs/{id}/export/appeals.json': {
+      get: runOp(
+        'Every appeal with its history',
+        json(
+          obj({
+            run: ref('RunInfo'),
+            appeals: {
+              type: 'array',
+              items: { type: 'object', required: ['id', 'source', 'category', 'history'] },
+            },
+          }),
+        ),
+      ),
+    },
+    '/runs/{id}/export/appeals.csv': {
+      get: runOp('The appeal log as CSV, one row per step', {
+        description: 'OK',
+        content: { 'text/csv': { schema: str } },
+      }),
+    },
+    '/scenarios': {
+      get: {
+        summary: 'Built-in scenarios',
+        responses: {
+          200: json(
+            obj({
+              scenarios: {
+                type: 'array',
+                items: obj({
+                  name: str,
+                  description: str,
+                  start: str,
+                  hours: num,
+                  lifecycle: { type: 'boolean' },
+                }),
+              },
+            }),
+          ),
+          ...auth,
+        },
+      },
+    },
+    '/scenarios/{name}': {
+      get: {
+        summary: 'A built-in scenario with every default filled',
+        parameters: [{ name: 'name', in: 'path', required: true, schema: str }],
+        responses: {
+          200: json({ type: 'object', required: ['name', 'seed', 'hours', 'arrivals', 'intake'] }),
+          400: error('malformed name'),
+          ...auth,
+          404: error('no such scenario'),
+        },
+      },
+    },
+    '/city': {
+      get: {
+        summary: "The city's map: outline, districts, streets, cells, units",
+        responses: {
+          200: json({
+            type: 'object',
+            required: ['name', 'bbox', 'outline', 'districts', 'streets', 'cells', 'units'],
+          }),
+          ...auth,
+        },
+      },
+    },
+    '/comparisons': {
+      post: {
+        summary: 'Compare two scenarios on common random numbers (queued)',
+        requestBody: body({ type: 'object', required: ['a', 'b'] }),
+        responses: {
+          202: json({ type: 'object', required: ['id', 'status'] }, 'accepted'),
+          400: error('invalid body'),
+          ...auth,
+          404: error('no such scenario'),
+          422: error('invalid scenario'),
+        },
+      },
+    },
+    '/comparisons/{id}': {
+      get: {
+        summary: 'A comparison with its progress',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: str }],
+        responses: {
+          200: json({ type: 'object', required: ['id', 'status', 'done', 'total'] }),
+          400: error('malformed id'),
+          ...auth,
+          404: error('no such comparison'),
+        },
+      },
+    },
+    '/codes': {
+      get: {
+        summary: 'Join codes (instructor)',
+        responses: { 200: json(obj({ codes: { type: 'array', items: ref('JoinCode') } })), ...auth },
+      },
+      post: {
+        summary: 'Create a join code (instructor): observer, or trainee with runId and seat',
+        requestBody: body(
+          obj({ role: { enum: ['observer', 'trainee'] }, runId: str, seat: str, ttlHours: num }, ['role']),
+        ),
+        responses: {
+          201: json(ref('JoinCode'), 'created'),
+          400: error('invalid body'),
+          ...auth,
+          404: error('no such run'),
+        },
+      },
+    },
+    '/codes/{code}': {
+      delete: {
+        summary: 'Revoke a join code (instructor)',
+        parameters: [{ name: 'code', in: 'path', required: true, schema: str }],
+        responses: { 204: { description: 'revoked' }, ...auth, 404: error('no such code') },
+      },
+    },
+    '/open311/keys': {
+      get: {
+        summary: 'Open311 api keys (instructor)',
+        responses: { 200: json(obj({ keys: { type: 'array', items: ref('ApiKeyInfo') } })), ...auth },
+      },
+      post: {
+        summary: 'Issue an Open311 api key (instructor); the key is shown only here',
+        requestBody: body(obj({ name: str, runId: str }, ['name'])),
+        responses: {
+          201: json({ allOf: [ref('ApiKeyInfo'), obj({ key: str })] }, 'created'),
+          400: error('invalid body'),
+          ...auth,
+          404: error('no such run'),
+        },
+      },
+    },
+    '/open311/keys/{keyId}': {
+      delete: {
+        summary: 'Revoke an Open311 api key (instructor)',
+        parameters: [{ name: 'keyId', in: 'path', required: true, schema: str }],
+        responses: { 204: { description: 'revoked' }, ...auth, 404: error('no such key') },
+      },
+    },
+    '/openapi.json': {
+      get: {
+        summary: 'This document',
+        security: [],
+        responses: { 200: json({ type: 'object', required: ['openapi', 'paths'] }) },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,268 @@
+import type { RunInfo } from '@hotline-sim/shared';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPENAPI } from '../src/ops';
+import type { RunningServer } from '../src/server';
+import {
+  api,
+  cookieFor,
+  liveTestScenario,
+  login,
+  startTestServer,
+  waitFor,
+  waitForEnd,
+} from './helpers/live';
+import { startTestRedis, type TestRedis } from './helpers/redis';
+
+type Operation = { responses: Record<string, { content?: Record<string, { schema: object }> }> };
+
+describe('operations: health, metrics, admin, OpenAPI, exports', () => {
+  let redis: TestRedis;
+  let server: RunningServer;
+  let finished: RunInfo;
+  let live: RunInfo;
+
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    server = await startTestServer(redis.url);
+    finished = (
+      await api<RunInfo>(server.url, '/api/runs', {
+        body: { scenario: liveTestScenario({ hours: 4 }), speed: 10_000 },
+      })
+    ).body;
+    live = (
+      await api<RunInfo>(server.url, '/api/runs', {
+        body: { scenario: liveTestScenario({ name: 'live' }), speed: 60 },
+      })
+    ).body;
+    await waitForEnd(server.url, finished.id, 120_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await redis?.stop();
+  });
+
+  it('/healthz answers, /readyz checks Redis, SQLite and workers', async () => {
+    expect(await api(server.url, '/healthz', { cookie: null })).toEqual({
+      status: 200,
+      body: { status: 'ok' },
+    });
+    const ready = await api<{ status: string; checks: Record<string, string> }>(server.url, '/readyz', {
+      cookie: null,
+    });
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks).toMatchObject({
+      redis: 'ok',
+      sqlite: 'ok',
+      workers: expect.stringMatching(/^ok/) as string,
+    });
+  });
+
+  it('/readyz says 503 and why when no worker listens (workers left to processes that are not there)', async () => {
+    const lonely = await startTestServer(redis.url, { WORKERS: 'external' });
+    try {
+      // The first server's in-process workers still listen on the same queues: close them first.
+      await server.workers?.close();
+      const res = await api<{ checks: Record<string, string> }>(lonely.url, '/readyz', { cookie: null });
+      expect(res.status).toBe(503);
+      expect(res.body.checks.workers).toMatch(/no worker on intake/);
+    } finally {
+      await lonely.close();
+      // Bring workers back for the live run of the rest of this file.
+      const { startWorkers, WORKER_ROLES } = await import('../src/worker/start-workers');
+      const { createLogger } = await import('../src/logger');
+      const { loadConfig } = await import('../src/config');
+      const workers = await startWorkers(WORKER_ROLES, {
+        redisUrl: redis.url,
+        logger: createLogger(loadConfig({ LOG_LEVEL: 'silent' }), 'w'),
+      });
+      (server as { workers: typeof workers }).workers = workers;
+    }
+  }, 60_000);
+
+  it('/metrics: queue depths, workers, jobs per stage, latency histograms, runs, KPIs of live runs', async () => {
+    await waitFor(
+      'the live run to report',
+      async () =>
+        (await api<{ report: unknown }>(server.url, `/api/runs/${live.id}/report`)).body.report !== null,
+      30_000,
+    );
+    const res = await fetch(`${server.url}/metrics`);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    for (const line of [
+      /^hotline_queue_jobs\{stage="intake",state="waiting"\} \d+$/m,
+      /^hotline_queue_workers\{stage="dispatch"\} [1-9]\d*$/m,
+      /^hotline_live_jobs_total\{stage="callback"\} [1-9]\d*$/m,
+      /^hotline_live_job_latency_seconds_bucket\{le="0.1",stage="intake"\} \d+$/m,
+      /^hotline_runs\{status="finished"\} 1$/m,
+      new RegExp(`^hotline_run_kpi\\{run="${live.id}",kpi="contacts"\\} \\d+`, 'm'),
+      /^hotline_process_resident_memory_bytes \d+/m,
+    ])
+      expect(text).toMatch(line);
+  });
+
+  it('bull-board at /admin/queues: the instructor only', async () => {
+    expect((await api(server.url, '/admin/queues', { cookie: null })).status).toBe(401);
+    const code = (await api<{ code: string }>(server.url, '/api/codes', { body: { role: 'observer' } })).body
+      .code;
+    const observer = await login(server.url, { code });
+    expect((await api(server.url, '/admin/queues', { cookie: observer })).status).toBe(403);
+    expect((await api(server.url, '/admin/queues/api/queues', { cookie: observer })).status).toBe(403);
+    const page = await fetch(`${server.url}/admin/queues`, { headers: { cookie: cookieFor(server.url) } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html');
+    const queues = await api<{ queues: { name: string }[] }>(server.url, '/admin/queues/api/queues');
+    expect(queues.body.queues.map((q) => q.name).sort()).toEqual([
+      'experiments',
+      'hotline-callback',
+      'hotline-dispatch',
+      'hotline-intake',
+      'hotline-unit-work',
+    ]);
+  });
+
+  it('serves helmet headers, and no stack traces', async () => {
+    const res = await fetch(`${server.url}/api/runs`, { headers: { cookie: cookieFor(server.url) } });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    const bad = await api<{ error: string }>(server.url, '/api/runs', { raw: '{"scenario": ' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+/);
+  });
+
+  it('the OpenAPI document matches the real answers of every documented operation', async () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema({ $id: 'openapi', components: OPENAPI.components }, 'openapi');
+    const served = await api<typeof OPENAPI>(server.url, '/api/openapi.json', { cookie: null });
+    expect(served.body).toEqual(JSON.parse(JSON.stringify(OPENAPI)));
+    const appeal = (await api<{ appeals: { id: number }[] }>(server.url, `/api/runs/${finished.id}/appeals`))
+      .body.appeals[0]?.id;
+    const comparison = (
+      await api<{ id: string }>(server.url, '/api/comparisons', {
+        body: { a: liveTestScenario({ hours: 1 }), b: liveTestScenario({ hours: 1 }), replications: 2 },
+      })
+    ).body.id;
+    const code = (
+      await api<{ code: string }>(server.url, '/api/codes', { body: { role: 'observer', ttlHours: 1 } })
+    ).body.code;
+    const key = (await api<{ id: string }>(server.url, '/api/open311/keys', { body: { name: 'openapi' } }))
+      .body.id;
+    const paused = (
+      await api<RunInfo>(server.url, '/api/runs', {
+        body: { scenario: liveTestScenario({ name: 'p' }), speed: 60, paused: true },
+      })
+    ).body;
+    // One real request per documented operation (path parameters filled, bodies that succeed).
+    const calls: [string, string, string, unknown?][] = [
+      ['post', '/session', '/session', { password: 'test-instructor-password' }],
+      ['get', '/session', '/session'],
+      ['get', '/runs', '/runs'],
+      ['post', '/runs', '/runs', { scenario: liveTestScenario({ name: 'o' }), speed: 60, paused: true }],
+      ['get', '/runs/{id}', `/runs/${finished.id}`],
+      ['post', '/runs/{id}/resume', `/runs/${paused.id}/resume`],
+      ['post', '/runs/{id}/pause', `/runs/${paused.id}/pause`],
+      ['post', '/runs/{id}/speed', `/runs/${paused.id}/speed`, { speed: 120 }],
+      [
+        'post',
+        '/runs/{id}/injects',
+        `/runs/${paused.id}/injects`,
+        { kind: 'surge', atHours: 0, hours: 1, factor: 2 },
+      ],
+      ['post', '/runs/{id}/stop', `/runs/${paused.id}/stop`],
+      ['get', '/runs/{id}/report', `/runs/${finished.id}/report`],
+      ['get', '/runs/{id}/series', `/runs/${finished.id}/series`],
+      ['get', '/runs/{id}/appeals', `/runs/${finished.id}/appeals`],
+      ['get', '/runs/{id}/appeals/{appealId}', `/runs/${finished.id}/appeals/${appeal}`],
+      ['get', '/runs/{id}/audit', `/runs/${finished.id}/audit`],
+      ['get', '/runs/{id}/export/report.json', `/runs/${finished.id}/export/report.json`],
+      ['get', '/runs/{id}/export/report.csv', `/runs/${finished.id}/export/report.csv`],
+      ['get', '/runs/{id}/export/appeals.json', `/runs/${finished.id}/export/appeals.json`],
+      ['get', '/runs/{id}/export/appeals.csv', `/runs/${finished.id}/export/appeals.csv`],
+      ['get', '/scenarios', '/scenarios'],
+      ['get', '/scenarios/{name}', '/scenarios/mmc'],
+      ['get', '/city', '/city'],
+      ['post', '/comparisons', '/comparisons', { a: 'mmc', b: 'mmc', replications: 2 }],
+      ['get', '/comparisons/{id}', `/comparisons/${comparison}`],
+      ['get', '/codes', '/codes'],
+      ['post', '/codes', '/codes', { role: 'trainee', runId: finished.id, seat: 'B2' }],
+      ['delete', '/codes/{code}', `/codes/${code}`],
+      ['get', '/open311/keys', '/open311/keys'],
+      ['post', '/open311/keys', '/open311/keys', { name: 'k' }],
+      ['delete', '/open311/keys/{keyId}', `/open311/keys/${key}`],
+      ['get', '/openapi.json', '/openapi.json'],
+      ['get', '/runs/{id}', '/runs/no-such-run'],
+      ['post', '/runs/{id}/speed', `/runs/${finished.id}/speed`, { speed: 0 }],
+      ['delete', '/session', '/session'],
+    ];
+    const documented = Object.entries(OPENAPI.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m} ${p}`),
+    );
+    expect(new Set(calls.map(([m, p]) => `${m} ${p}`))).toEqual(new Set(documented));
+    let cookie = cookieFor(server.url);
+    for (const [method, path, url, body] of calls) {
+      const res = await fetch(`${server.url}/api${url}`, {
+        method: method.toUpperCase(),
+        headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      if (path === '/session' && method === 'post')
+        cookie = res.headers.getSetCookie()[0]?.split(';')[0] ?? cookie;
+      const op = (OPENAPI.paths as unknown as Record<string, Record<string, Operation>>)[path]?.[
+        method
+      ] as Operation;
+      const spec = op.responses[String(res.status)];
+      const text = await res.text();
+      expect(
+        spec,
+        `${method} ${url} answered ${res.status} (${text.slice(0, 200)}), not documented`,
+      ).toBeDefined();
+      const [type, media] = Object.entries(spec?.content ?? {})[0] ?? [];
+      if (!type || !media) continue;
+      expect(res.headers.get('content-type'), `${method} ${url}`).toContain(type);
+      if (type !== 'application/json') continue;
+      const validate = ajv.compile({
+        $ref: undefined,
+        ...JSON.parse(JSON.stringify(media.schema).replaceAll('"#/components', '"openapi#/components')),
+      });
+      const ok = validate(JSON.parse(text));
+      expect(ok, `${method} ${url}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+    }
+  }, 60_000);
+
+  it('exports the report and the appeal log as JSON and CSV, agreeing with the audit', async () => {
+    const audit = (
+      await api<{ appeals: number; transitions: number }>(server.url, `/api/runs/${finished.id}/audit`)
+    ).body;
+    const report = await fetch(`${server.url}/api/runs/${finished.id}/export/report.csv`, {
+      headers: { cookie: cookieFor(server.url) },
+    });
+    expect(report.headers.get('content-disposition')).toContain(`${finished.id}-report.csv`);
+    const rows = (await report.text()).trim().split('\r\n');
+    expect(rows[0]).toBe('kpi,mean,ci95_low,ci95_high');
+    expect(rows.some((r) => r.startsWith('satisfactionRate,'))).toBe(true);
+    const log = (
+      await api<{ appeals: { history: unknown[] }[] }>(
+        server.url,
+        `/api/runs/${finished.id}/export/appeals.json`,
+      )
+    ).body;
+    expect(log.appeals).toHaveLength(audit.appeals);
+    expect(log.appeals.reduce((n, a) => n + a.history.length, 0)).toBe(audit.transitions);
+    const csv = await (
+      await fetch(`${server.url}/api/runs/${finished.id}/export/appeals.csv`, {
+        headers: { cookie: cookieFor(server.url) },
+      })
+    ).text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'run,appeal,seq,from,to,virtual_seconds,time,source,category,street,community,unit,outcome,rating',
+    );
+    expect(lines).toHaveLength(audit.transitions + 1);
+    expect(lines[1]).toMatch(new RegExp(`^${finished.id},\\d+,0,,received,`));
+  });
+});
