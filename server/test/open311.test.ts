@@ -307,7 +307,15 @@ describe('Open311 GeoReport v2', () => {
       urgency: 'urgent',
     });
     expect(typeof request?.extended_attributes?.whistle).toBe('boolean');
-    // The same appeal as the REST API and the audit see it: a clean, gap-free history.
+    // The same appeal as the REST API and the audit see it: the citizen's own words, a clean history.
+    const detail = await api<{ text: { zh: string }; state: string }>(
+      server.url,
+      `/api/runs/${run.id}/appeals/${appealId}`,
+    );
+    expect(detail.body).toMatchObject({
+      state: 'closed',
+      text: { zh: '楼下KTV每晚噪音到凌晨 <script>alert(1)</script>' },
+    });
     const audit = (await api<{ problems: unknown[] }>(server.url, `/api/runs/${run.id}/audit`)).body;
     expect(audit.problems).toEqual([]);
     const log = await server.manager.redis.lrange(runKeys(run.id).inputs, 0, -1);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   APPEALS_PAGE_SIZE,
   APPEAL_STATES,
+  EXTERNAL_ID_BASE,
   LiveRun,
   STATE_LABELS,
   ScenarioError,
@@ -30,6 +31,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppealJob } from './appeal-job';
+import { open311Keys } from '../open311/requests';
 import { ApiError, notFound } from './errors';
 import { RUNS_KEY, runKeys } from './keys';
 import { RunOwner, type TickResult } from './run-owner';
@@ -373,6 +375,10 @@ export class RunManager {
       community: cell?.nameEn ?? '',
     };
     const textSeed = hashSeed(seed, appealId);
+    // An appeal filed from outside (Open311) shows the citizen's own words, exactly as sent: the
+    // dashboard must render them as text, never as markup.
+    const token = appealId >= EXTERNAL_ID_BASE ? await this.deps.redis.hget(k.tokens, `#${appealId}`) : null;
+    const own = token ? await this.deps.redis.hget(open311Keys.request(token), 'description') : null;
     return {
       id: appealId,
       state,
@@ -398,12 +404,14 @@ export class RunManager {
       updated: f.updated ?? null,
       outcome: f.outcome,
       rating: f.rating,
-      text: cat
-        ? {
-            zh: renderAppealText(cat.id, zhPlace, createRng(textSeed)),
-            en: renderAppealTextEn(cat.id, enPlace, createRng(textSeed)),
-          }
-        : { zh: '', en: '' },
+      text: own
+        ? { zh: own, en: own }
+        : cat
+          ? {
+              zh: renderAppealText(cat.id, zhPlace, createRng(textSeed)),
+              en: renderAppealTextEn(cat.id, enPlace, createRng(textSeed)),
+            }
+          : { zh: '', en: '' },
       history: history.map((h) => JSON.parse(h) as HistoryEntry),
     };
   }
