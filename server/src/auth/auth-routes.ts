@@ -74,7 +74,7 @@ export function instructorOnly(req: Request, res: Response, next: NextFunction):
 export function limitPerMinute(
   limit: number,
   what: string,
-  key?: (req: Request) => string,
+  key?: (req: Request) => string | Promise<string>,
   respond?: (req: Request, res: Response, message: string) => void,
 ) {
   return rateLimit({

@@ -16,7 +16,9 @@ import { resolveScenario } from '../live/run-manager';
 import { json, parse, parseBody } from './handlers';
 
 const builtIn = (name: string): Scenario => {
-  const scenario = builtInScenario(name);
+  // Only the listed names: builtInScenario looks names up in a plain object, where 'constructor'
+  // would find Object's own property (a 500, found by the fuzz test).
+  const scenario = builtInScenarioNames.includes(name) ? builtInScenario(name) : undefined;
   if (!scenario) {
     throw new ApiError(404, `no built-in scenario "${name}" (built-in: ${builtInScenarioNames.join(', ')})`);
   }

@@ -541,7 +541,8 @@ function infoOf(id: string, m: Record<string, string>): RunInfo {
 /** A built-in scenario by name, or a scenario object validated like a file; errors name the problem. */
 export function resolveScenario(input: string | Record<string, unknown>): Scenario {
   if (typeof input === 'string') {
-    const s = builtInScenario(input);
+    // Only the listed names ('constructor' would find a property of the lookup object's prototype).
+    const s = builtInScenarioNames.includes(input) ? builtInScenario(input) : undefined;
     if (!s)
       throw new ApiError(
         404,

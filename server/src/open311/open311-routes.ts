@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { Logger } from 'pino';
@@ -205,14 +205,15 @@ export function open311Routes(deps: Open311Deps): Router {
     );
   };
 
+  // Per api key when the key is valid (a proxy like FixMyStreet files for many people from one
+  // address), else per client address: made-up keys must not each get a fresh allowance.
   const postLimit = limitPerMinute(
     deps.postsPerMinute,
     'Open311 requests',
-    (req) => {
+    async (req) => {
       const key = (req.body as { api_key?: unknown } | undefined)?.api_key;
-      return typeof key === 'string' && key.length > 0
-        ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 24)}`
-        : ipKeyGenerator(req.ip ?? '');
+      const info = typeof key === 'string' ? await auth.apiKeys.check(key) : undefined;
+      return info ? `key:${info.id}` : ipKeyGenerator(req.ip ?? '');
     },
     (req, res, message) => sendError(res, req.params.format === 'xml' ? 'xml' : 'json', 429, message),
   );
