@@ -31,3 +31,4 @@ export * from './live/live-run';
 export * from './live/protocol';
 export * from './report/replication-codec';
 export * from './live/city-map';
+export * from './training';

@@ -66,25 +66,34 @@ const SERIES_EVERY = 3_600;
 /** Renew the lock only if we still hold it. */
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 /**
- * Move the oldest input from the inbox to the input log, stamped with the virtual time it takes effect
- * (spliced in as text: re-encoding with cjson would round the time to 14 digits). An external appeal
+ * Move the oldest inputs (up to ARGV[3]) from the inbox to the input log, each stamped with the
+ * virtual time it takes effect (spliced in as text: re-encoding with cjson would round the time to
+ * 14 digits). An external appeal
  * gets its id here (the run's n-th one: EXTERNAL_ID_BASE + n), its token's entries in the run's token
  * map (both ways) and its place in the run's external set, in the same atomic step as its log entry.
  */
-const TAKE_INPUT = `local item = redis.call('LPOP', KEYS[1])
-if not item then return false end
-local input = cjson.decode(item)
-local out
-if input.kind == 'appeal' then
-  local id = tonumber(ARGV[2]) + redis.call('HINCRBY', KEYS[3], 'externals', 1) - 1
-  out = '{"at":' .. ARGV[1] .. ',"kind":"appeal","id":' .. string.format('%d', id) .. ',"appeal":' .. cjson.encode(input.appeal) .. '}'
-  redis.call('HSET', KEYS[4], input.appeal.token, id, '#' .. string.format('%d', id), input.appeal.token)
-  redis.call('ZADD', KEYS[5], id, id)
-else
-  out = '{"at":' .. ARGV[1] .. ',"kind":"inject","inject":' .. item .. '}'
+const TAKE_INPUT = `local outs = {}
+for i = 1, tonumber(ARGV[3]) do
+  local item = redis.call('LPOP', KEYS[1])
+  if not item then break end
+  local input = cjson.decode(item)
+  local out
+  if input.kind == 'appeal' then
+    local id = tonumber(ARGV[2]) + redis.call('HINCRBY', KEYS[3], 'externals', 1) - 1
+    out = '{"at":' .. ARGV[1] .. ',"kind":"appeal","id":' .. string.format('%d', id) .. ',"appeal":' .. cjson.encode(input.appeal) .. '}'
+    redis.call('HSET', KEYS[4], input.appeal.token, id, '#' .. string.format('%d', id), input.appeal.token)
+    redis.call('ZADD', KEYS[5], id, id)
+  elseif input.kind == 'decision' then
+    out = '{"at":' .. ARGV[1] .. ',"kind":"decision","seat":' .. cjson.encode(input.seat) .. ',"decision":' .. cjson.encode(input.decision) .. '}'
+  else
+    out = '{"at":' .. ARGV[1] .. ',"kind":"inject","inject":' .. item .. '}'
+  end
+  redis.call('RPUSH', KEYS[2], out)
+  outs[#outs + 1] = out
 end
-redis.call('RPUSH', KEYS[2], out)
-return out`;
+return outs`;
+/** Inputs moved per script call (a flood of Open311 appeals is logged in batches, not one trip each). */
+const TAKE_BATCH = 200;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
 /**
@@ -327,7 +336,7 @@ export class RunOwner {
   private async takeInputs(): Promise<void> {
     const { redis, live } = this.deps;
     for (;;) {
-      const text = (await redis.eval(
+      const texts = (await redis.eval(
         TAKE_INPUT,
         5,
         this.keys.inbox,
@@ -337,16 +346,25 @@ export class RunOwner {
         this.keys.external,
         String(live.now),
         EXTERNAL_ID_BASE,
-      )) as string | null;
-      if (!text) return;
-      const input = JSON.parse(text) as LiveInput;
-      live.addInput(input);
-      if (input.kind === 'inject')
-        this.deps.logger.info(
-          { run: this.deps.runId, at: input.at, inject: input.inject.kind },
-          'inject fired',
-        );
-      else this.deps.logger.debug({ run: this.deps.runId, at: input.at, appeal: input.id }, 'appeal filed');
+        TAKE_BATCH,
+      )) as string[];
+      for (const text of texts) {
+        const input = JSON.parse(text) as LiveInput;
+        live.addInput(input);
+        if (input.kind === 'inject')
+          this.deps.logger.info(
+            { run: this.deps.runId, at: input.at, inject: input.inject.kind },
+            'inject fired',
+          );
+        else if (input.kind === 'appeal')
+          this.deps.logger.debug({ run: this.deps.runId, at: input.at, appeal: input.id }, 'appeal filed');
+        else
+          this.deps.logger.debug(
+            { run: this.deps.runId, at: input.at, seat: input.seat, appeal: input.decision.appealId },
+            'seat decided',
+          );
+      }
+      if (texts.length < TAKE_BATCH) return;
     }
   }
 

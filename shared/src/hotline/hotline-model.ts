@@ -1,3 +1,4 @@
+import type { AppealCategory } from '../catalogue/categories';
 import { loadBeijing } from '../city/beijing';
 import type { City } from '../city/types';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, parseIsoDate } from '../engine/calendar';
@@ -11,10 +12,13 @@ import { ContactTable } from './contact-table';
 import { KeyedRng, PURPOSES, keyedUniform } from '../random/keyed-random';
 import { transition, type AppealState } from './lifecycle';
 import type { Inject } from './lifecycle-schema';
+import type { SeatChannel, SeatDecision, SeatEvent, SeatTruth } from '../training/seats';
 import type { DeepReadonly } from '../util/deep-readonly';
 import { positiveRatingProbability, resolutionProbability, type Outcome } from './ratings';
 
 type Lifecycle = NonNullable<Scenario['lifecycle']>;
+/** Omit over each member of a union (a plain Omit would merge the members). */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Where a work order came from: a citizen's contact, or a grid worker's discovery. */
 export type OrderSource = 'citizen' | 'grid';
@@ -55,6 +59,8 @@ export interface WorkOrder {
   closed: boolean;
   /** No deadline event is pending for it (never scheduled, or already fired). */
   deadlineDone: boolean;
+  /** Index of the training seat that dispatched it (its consequences are reported), -1 for none. */
+  seat: number;
 }
 
 /** Counters kept per batch of receipt time; KPIs are ratios of their sums. */
@@ -156,6 +162,18 @@ export interface HotlineOptions {
   city?: City;
   /** Called on every lifecycle transition (tests, and the live runtime's event history). */
   onTransition?: (step: AppealTransition) => void;
+  /** Called on everything that happens at a training seat (scenario `lifecycle.training`). */
+  onSeatEvent?: (event: SeatEvent) => void;
+}
+
+/** An appeal offered to a training seat, waiting for its decision. */
+interface HeldAppeal {
+  seat: number;
+  category: number;
+  street: number;
+  cell: number;
+  received: number;
+  waitMinutes: number;
 }
 
 const GRID_ID_BASE = 1 << 30;
@@ -234,6 +252,9 @@ export class HotlineModel {
   private openOrders = 0;
   private nextGrid = 0;
   private nextExternal = 0;
+  /** Appeals waiting at a training seat, by contact id. */
+  private readonly held = new Map<number, HeldAppeal>();
+  private readonly onSeatEvent: HotlineOptions['onSeatEvent'];
   private readonly traceCategories: (number | undefined)[] | undefined;
 
   // Units: busy handlers, FIFO backlog, outage.
@@ -295,7 +316,8 @@ export class HotlineModel {
     | 'day'
     | 'surge'
     | 'injectStart'
-    | 'injectEnd',
+    | 'injectEnd'
+    | 'seatTimeout',
     number
   >;
   /** The scenario's injects, then those fired during a live run (`injectNow`), by index. */
@@ -308,6 +330,7 @@ export class HotlineModel {
     this.seed = seed;
     this.keyed = new KeyedRng(seed);
     this.onTransition = options.onTransition;
+    this.onSeatEvent = options.onSeatEvent;
     this.end = scenario.hours * SECONDS_PER_HOUR;
     this.warmup = scenario.warmupHours * SECONDS_PER_HOUR;
     this.batchSeconds = (this.end - this.warmup) / BATCHES;
@@ -384,6 +407,7 @@ export class HotlineModel {
       surge: sim.defineEvent(this.onSurgeArrival.bind(this)),
       injectStart: sim.defineEvent(this.onInjectStart.bind(this)),
       injectEnd: sim.defineEvent(this.onInjectEnd.bind(this)),
+      seatTimeout: sim.defineEvent(this.onSeatTimeout.bind(this)),
     };
     this.injects = [...lc.injects];
 
@@ -620,38 +644,202 @@ export class HotlineModel {
     const street = table.street(slot);
     const waitMinutes = table.wait(slot) / 60;
     table.delete(contact);
-    const cat = this.city.categories[category];
-    if (!cat) return;
+    if (!this.city.categories[category]) return;
+    this.onTransition?.(this.contactStep(contact, undefined, 'received', received, category, street));
+    const training = this.lc.training;
+    if (training && this.draw(contact, PURPOSES.seat) < training.share) {
+      this.offerToSeat(contact, category, street, received, waitMinutes);
+      return;
+    }
+    this.intakeDecides(contact, category, street, received, waitMinutes);
+  }
+
+  /**
+   * What intake does with a call (the same draws whenever it is decided): the right decision of
+   * a training seat, and what the model's own dispatcher does.
+   */
+  private intakeDecision(
+    contact: number,
+    category: number,
+  ): { action: SeatTruth['action']; channel: SeatChannel | null } {
+    const cat = this.city.categories[category] as AppealCategory;
     const u = this.draw(contact, PURPOSES.intakeOutcome);
     const redirect = cat.redirect?.probability ?? 0;
-    const hook = this.onTransition;
-    hook?.(this.contactStep(contact, undefined, 'received', received, category, street));
-    if (u < redirect) {
-      this.count(received, C.redirected);
-      hook?.(this.contactStep(contact, 'received', 'redirected', this.sim.now, category, street));
-      return;
-    }
+    if (u < redirect) return { action: 'redirect', channel: cat.redirect?.channel ?? null };
     const repeat = this.lc.citizens.repeatShare * (1 - 0.5 * this.lc.reforms.dataSharing);
-    if (this.draw(contact, PURPOSES.repeat) < repeat) {
-      this.count(received, C.repeats);
-      hook?.(this.contactStep(contact, 'received', 'redirected', this.sim.now, category, street));
-      return;
-    }
+    if (this.draw(contact, PURPOSES.repeat) < repeat) return { action: 'redirect', channel: 'repeat' };
     const direct = cat.directAnswer + (1 - cat.directAnswer) * 0.3 * this.lc.reforms.oneNetwork;
-    if ((u - redirect) / (1 - redirect) < direct) {
-      this.count(received, C.answered);
-      hook?.(this.contactStep(contact, 'received', 'answered', this.sim.now, category, street));
+    if ((u - redirect) / (1 - redirect) < direct) return { action: 'answer', channel: null };
+    return { action: 'dispatch', channel: null };
+  }
+
+  /** The model's own intake: redirect, answer on the spot, or make an order and dispatch it. */
+  private intakeDecides(
+    contact: number,
+    category: number,
+    street: number,
+    received: number,
+    waitMinutes: number,
+  ): void {
+    const decision = this.intakeDecision(contact, category);
+    if (decision.action !== 'dispatch') {
+      this.closeAtIntake(contact, category, street, received, decision.action, decision.channel);
       return;
     }
-    const cell = this.city.drawCell(street, this.draw(contact, PURPOSES.cell));
-    const order = this.createOrder(contact, 'citizen', category, street, cell, received, 'received');
-    order.waitMinutes = waitMinutes;
+    const order = this.orderFromCall(contact, category, street, received, waitMinutes);
     const smart = this.lc.dispatch.mode === 'smart';
     const delay = (smart ? this.samplers.smartDispatch : this.samplers.dispatch)(
       this.keyed.at(contact, PURPOSES.dispatchMinutes),
     );
-    this.count(received, C.workOrders);
     this.dispatch(order, this.sim.now + delay);
+  }
+
+  /** A call settled at intake, now: redirected (an emergency line, or a repeat) or answered on the spot. */
+  private closeAtIntake(
+    contact: number,
+    category: number,
+    street: number,
+    received: number,
+    action: 'answer' | 'redirect',
+    channel: SeatChannel | null,
+  ): void {
+    this.count(received, action === 'answer' ? C.answered : channel === 'repeat' ? C.repeats : C.redirected);
+    const to = action === 'answer' ? 'answered' : 'redirected';
+    this.onTransition?.(this.contactStep(contact, 'received', to, this.sim.now, category, street));
+  }
+
+  /** The work order of a call (its cell drawn as always), counted. */
+  private orderFromCall(
+    contact: number,
+    category: number,
+    street: number,
+    received: number,
+    waitMinutes: number,
+  ): WorkOrder {
+    const cell = this.city.drawCell(street, this.draw(contact, PURPOSES.cell));
+    const order = this.createOrder(contact, 'citizen', category, street, cell, received, 'received');
+    order.waitMinutes = waitMinutes;
+    this.count(received, C.workOrders);
+    return order;
+  }
+
+  // ─── training seats ─────────────────────────────────────────────────────────
+
+  /** Offer a call to a seat (drawn per contact); it waits at `received` until decided or timed out. */
+  private offerToSeat(
+    contact: number,
+    category: number,
+    street: number,
+    received: number,
+    waitMinutes: number,
+  ): void {
+    const training = this.lc.training as NonNullable<Lifecycle['training']>;
+    const seat = Math.floor(this.draw(contact, PURPOSES.seatPick) * training.seats.length);
+    const cell = this.city.drawCell(street, this.draw(contact, PURPOSES.cell));
+    this.held.set(contact, { seat, category, street, cell, received, waitMinutes });
+    const holdUntil = this.sim.now + training.holdMinutes * 60;
+    this.sim.at(holdUntil, this.ev.seatTimeout, contact);
+    const decision = this.intakeDecision(contact, category);
+    const cat = this.city.categories[category] as AppealCategory;
+    // Ambiguous on purpose: the text reads like another category of the same group.
+    let textCategory = category;
+    if (this.draw(contact, PURPOSES.seatText) < training.ambiguity) {
+      const siblings = this.city.categories.flatMap((c, i) =>
+        c.group === cat.group && i !== category ? [i] : [],
+      );
+      textCategory =
+        siblings[Math.floor(this.draw(contact, PURPOSES.seatText, 1) * siblings.length)] ?? category;
+    }
+    this.onSeatEvent?.({
+      kind: 'offer',
+      at: this.sim.now,
+      seat: training.seats[seat] as string,
+      appealId: contact,
+      category,
+      textCategory,
+      street,
+      cell,
+      received,
+      holdUntil,
+      truth: {
+        action: decision.action,
+        channel: decision.channel,
+        unit: decision.action === 'dispatch' ? this.ownerOf(category, street) : -1,
+        whistle: this.whistleNeeded(contact, category),
+        slaClass: cat.slaClass,
+      },
+    });
+  }
+
+  /** The seat did not decide in time: the model's dispatcher takes the call. */
+  private onSeatTimeout(contact: number): void {
+    const h = this.held.get(contact);
+    if (!h) return;
+    this.held.delete(contact);
+    const training = this.lc.training as NonNullable<Lifecycle['training']>;
+    this.onSeatEvent?.({
+      kind: 'timeout',
+      at: this.sim.now,
+      seat: training.seats[h.seat] as string,
+      appealId: contact,
+    });
+    this.intakeDecides(contact, h.category, h.street, h.received, h.waitMinutes);
+  }
+
+  /**
+   * A seat's decision (a live input), now. A decision on an appeal no longer waiting at that seat is
+   * reported as not accepted and changes nothing. A dispatch goes to the unit the seat chose: the
+   * wrong unit returns it (退单) and the model's dispatcher re-routes it.
+   */
+  decide(seatName: string, decision: SeatDecision): void {
+    const training = this.lc.training;
+    const seat = training ? training.seats.indexOf(seatName) : -1;
+    const h = this.held.get(decision.appealId);
+    const base = { at: this.sim.now, seat: seatName, appealId: decision.appealId, decision };
+    if (!h || h.seat !== seat || seat < 0) {
+      this.onSeatEvent?.({ kind: 'decision', ...base, accepted: false, correct: false });
+      return;
+    }
+    this.held.delete(decision.appealId);
+    const truth = this.intakeDecision(decision.appealId, h.category);
+    const owner = this.ownerOf(h.category, h.street);
+    const correct =
+      decision.action === truth.action &&
+      (decision.action !== 'redirect' || decision.channel === truth.channel) &&
+      (decision.action !== 'dispatch' || decision.unit === owner);
+    this.onSeatEvent?.({ kind: 'decision', ...base, accepted: true, correct });
+    if (decision.action !== 'dispatch') {
+      this.closeAtIntake(
+        decision.appealId,
+        h.category,
+        h.street,
+        h.received,
+        decision.action,
+        decision.channel ?? null,
+      );
+      return;
+    }
+    const order = this.orderFromCall(decision.appealId, h.category, h.street, h.received, h.waitMinutes);
+    order.seat = seat;
+    const unit = decision.unit ?? owner;
+    this.dispatch(order, this.sim.now, this.city.units[unit] ? unit : owner);
+  }
+
+  /** Whether handling this appeal needs several units (the street blows the whistle): keyed, as in handling. */
+  private whistleNeeded(id: number, category: number): boolean {
+    const w = this.city.categories[category]?.whistle ?? 0;
+    return w > 0 && this.draw(id, PURPOSES.whistleNeeded) < w;
+  }
+
+  private seatEvent(order: WorkOrder, event: DistributiveOmit<SeatEvent, 'at' | 'seat' | 'appealId'>): void {
+    const training = this.lc.training;
+    if (!training || order.seat < 0) return;
+    this.onSeatEvent?.({
+      ...event,
+      at: this.sim.now,
+      seat: training.seats[order.seat] as string,
+      appealId: order.id,
+    } as SeatEvent);
   }
 
   private createOrder(
@@ -690,6 +878,7 @@ export class HotlineModel {
       late: false,
       closed: false,
       deadlineDone: true,
+      seat: -1,
     };
     this.orders[slot] = order;
     this.openOrders++;
@@ -711,7 +900,7 @@ export class HotlineModel {
    * Dispatch (派单) at time `at`, decided when the call ends: nothing touches the order between the two,
    * so its dispatch needs no event of its own (one event fewer per order on the hot path).
    */
-  private dispatch(order: WorkOrder, at: number): void {
+  private dispatch(order: WorkOrder, at: number, chosenUnit?: number): void {
     order.dispatched = at;
     order.deadline = at + (this.city.slaSeconds[order.category] as number);
     order.deadlineDone = false;
@@ -720,16 +909,24 @@ export class HotlineModel {
       this.tally(order.batch, C.dispatches);
       this.tally(order.batch, C.dispatchMinutes, (at - order.received) / 60);
     }
-    this.route(order, order.returns, at);
+    this.route(order, order.returns, at, chosenUnit);
   }
 
-  /** Choose the receiving unit: tiered via the district, or straight to the owner; maybe by mistake. */
-  private route(order: WorkOrder, attempt: number, at = this.sim.now): void {
+  /**
+   * Choose the receiving unit: tiered via the district, or straight to the owner; maybe by mistake.
+   * A training seat chooses the unit itself (`chosenUnit`): anything but the owner is a misroute.
+   */
+  private route(order: WorkOrder, attempt: number, at = this.sim.now, chosenUnit?: number): void {
     const cat = this.city.categories[order.category];
     const forcedRight = attempt >= this.lc.returns.maxReturns;
-    const wrong = !forcedRight && this.draw(order.id, PURPOSES.misroute, attempt) < this.misrouteShare;
+    const wrong =
+      chosenUnit !== undefined
+        ? chosenUnit !== order.owner
+        : !forcedRight && this.draw(order.id, PURPOSES.misroute, attempt) < this.misrouteShare;
     order.misrouted = wrong;
-    if (wrong) {
+    if (chosenUnit !== undefined) {
+      order.unit = chosenUnit;
+    } else if (wrong) {
       order.unit = this.wrongUnit(order, attempt);
     } else if (this.lc.dispatch.mode === 'tiered' && cat?.owner.kind === 'street' && attempt === 0) {
       order.unit = this.city.districtUnit[this.city.streetDistrict[order.street] as number] as number;
@@ -793,7 +990,14 @@ export class HotlineModel {
         this.draw(id, PURPOSES.falseReturn, order.returns) <
           this.lc.returns.falseReturnShare * (1 - 0.5 * this.effort(order)));
     if (order.misrouted || dodge) {
-      if (order.returns === 0) this.tally(order.batch, C.returnedOrders);
+      if (order.returns === 0) {
+        this.tally(order.batch, C.returnedOrders);
+        this.seatEvent(order, {
+          kind: 'returned',
+          unit: order.unit,
+          reason: order.misrouted ? 'not-ours' : 'disputed',
+        });
+      }
       order.returns++;
       this.tally(order.batch, C.returns);
       this.move(order, 'returned');
@@ -841,6 +1045,7 @@ export class HotlineModel {
       );
       const inTime = now - order.dispatched <= limit;
       order.late = !inTime;
+      if (!inTime) this.seatEvent(order, { kind: 'late' });
       this.tally(order.batch, C.responded);
       this.tally(order.batch, C.responseHours, (now - order.dispatched) / 3600);
       if (inTime) this.tally(order.batch, C.respondedInTime);
@@ -1029,6 +1234,8 @@ export class HotlineModel {
       if (order.outcome === 'resolved') this.noteMonth(order.street, MONTH_RESOLVED);
       if (positive) this.noteMonth(order.street, MONTH_POSITIVE);
     }
+    if (order.outcome)
+      this.seatEvent(order, { kind: 'rated', outcome: order.outcome, rating: order.rating ?? null });
     this.close(order);
   }
 

@@ -247,6 +247,27 @@ export const lifecycleSchema = z.strictObject({
     .prefault({}),
   /** Scripted injects. */
   injects: z.array(injectSchema).default([]),
+  /**
+   * A training exercise (issue 7): trainees take dispatcher seats (派单员). A share of the citizens'
+   * contacts, decided per contact, wait at `received` for a seat's decision instead of the model's
+   * own; the rest of the city runs as usual. Absent: no seats.
+   */
+  training: z
+    .strictObject({
+      /** Seat names, one per trainee (the seat a join code opens). */
+      seats: z
+        .array(z.string().regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes'))
+        .min(1)
+        .max(60)
+        .refine((seats) => new Set(seats).size === seats.length, 'seat names must differ'),
+      /** Share of contacts offered to the seats, all seats together (each gets an equal part). */
+      share: z.number().min(0).max(1),
+      /** Virtual minutes an offered appeal waits for its seat before the model's dispatcher takes it. */
+      holdMinutes: z.number().positive().max(24 * 60).default(20),
+      /** Share of offered appeals whose text reads like a neighbouring category (ambiguous on purpose). */
+      ambiguity: share.default(0),
+    })
+    .optional(),
 });
 
 export type LifecycleInput = z.input<typeof lifecycleSchema>;

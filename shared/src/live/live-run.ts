@@ -5,6 +5,7 @@ import type { Inject } from '../hotline/lifecycle-schema';
 import { observationTotals } from '../report/hotline-kpis';
 import type { KpiName } from '../report/kpis';
 import type { Scenario } from '../scenario/schema';
+import type { SeatDecision, SeatEvent } from '../training/seats';
 import type { DeepReadonly } from '../util/deep-readonly';
 import type { OpenAppeals, SeriesPoint } from './protocol';
 
@@ -15,7 +16,9 @@ import type { OpenAppeals, SeriesPoint } from './protocol';
  */
 export type LiveInput =
   | { at: number; kind: 'inject'; inject: DeepReadonly<Inject> }
-  | { at: number; kind: 'appeal'; id: number; appeal: ExternalAppealInput };
+  | { at: number; kind: 'appeal'; id: number; appeal: ExternalAppealInput }
+  /** A trainee's decision at a training seat (scenario `lifecycle.training`). */
+  | { at: number; kind: 'decision'; seat: string; decision: SeatDecision };
 
 /** Channels an appeal can be filed through from outside the model. */
 export const EXTERNAL_CHANNELS = ['open311'] as const;
@@ -67,6 +70,9 @@ export class LiveRun {
   private cellIndex: Map<string, number> | undefined;
   /** Street and holding unit of each released appeal not yet in a terminal state. */
   private readonly open = new Map<number, { street: number; unit: number }>();
+  /** Everything that happened at training seats, in time order (scoring and the after-action review). */
+  readonly seatEvents: SeatEvent[] = [];
+  private newSeatEvents: SeatEvent[] = [];
   /** Appeals whose first step has been released. */
   created = 0;
   /** Transitions released. */
@@ -77,7 +83,13 @@ export class LiveRun {
     readonly seed: number,
     inputs: readonly LiveInput[] = [],
   ) {
-    this.model = new HotlineModel(scenario, seed, { onTransition: (t) => this.onTransition(t) });
+    this.model = new HotlineModel(scenario, seed, {
+      onTransition: (t) => this.onTransition(t),
+      onSeatEvent: (e) => {
+        this.seatEvents.push(e);
+        this.newSeatEvents.push(e);
+      },
+    });
     for (const input of inputs) this.addInput(input);
   }
 
@@ -212,9 +224,20 @@ export class LiveRun {
     };
   }
 
+  /** Seat events since the last call (the live server streams them to the seats). */
+  takeSeatEvents(): SeatEvent[] {
+    const out = this.newSeatEvents;
+    this.newSeatEvents = [];
+    return out;
+  }
+
   private apply(input: LiveInput): void {
     if (input.kind === 'inject') {
       this.model.injectNow(input.inject);
+      return;
+    }
+    if (input.kind === 'decision') {
+      this.model.decide(input.seat, input.decision);
       return;
     }
     const id = this.model.admitExternal(this.resolve(input.appeal));

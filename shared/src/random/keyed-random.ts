@@ -34,6 +34,9 @@ export const PURPOSES = {
   talk: 25,
   patience: 26,
   task: 27,
+  seat: 28,
+  seatPick: 29,
+  seatText: 30,
 } as const;
 
 export type Purpose = (typeof PURPOSES)[keyof typeof PURPOSES];

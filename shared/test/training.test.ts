@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import {
+  LiveRun,
+  RUBRIC,
+  scoreSeat,
+  waitingOffers,
+  type Scenario,
+  type SeatDecision,
+  type SeatEvent,
+  type SeatOffer,
+} from '../src';
+import { makeLifecycleScenario } from './hotline-scenario';
+
+/** Two seats taking 5 % of the calls of a 6-hour city, decisions waited for 20 virtual minutes. */
+function exercise(overrides: { share?: number; ambiguity?: number } = {}): Scenario {
+  return makeLifecycleScenario({
+    hours: 6,
+    lifecycle: {
+      training: {
+        seats: ['A', 'B'],
+        share: overrides.share ?? 0.05,
+        holdMinutes: 20,
+        ambiguity: overrides.ambiguity ?? 0,
+      },
+    },
+  });
+}
+
+const offersOf = (events: readonly SeatEvent[]) => events.filter((e): e is SeatOffer => e.kind === 'offer');
+const HORIZON = 40 * 24 * 3600;
+
+/** The right decision for an offer (what a perfect dispatcher does). */
+function rightDecision(o: SeatOffer): SeatDecision {
+  const t = o.truth;
+  return {
+    appealId: o.appealId,
+    action: t.action,
+    ...(t.channel ? { channel: t.channel } : {}),
+    ...(t.action === 'dispatch' ? { unit: t.unit } : {}),
+    multiUnit: t.whistle,
+    whistle: t.whistle,
+  };
+}
+
+describe('training seats', () => {
+  it('offers about the share of calls, split between the seats; undecided ones time out to the model', () => {
+    const run = new LiveRun(exercise(), 7);
+    run.advanceTo(HORIZON);
+    expect(run.finished).toBe(true);
+    const offers = offersOf(run.seatEvents);
+    // Calls that reach the end of a talk: ~400/h × 6 h less those who hang up; 5 % of them.
+    const calls = run.report().kpis.contacts?.mean as number;
+    const answered = calls * (1 - (run.report().kpis.abandonRate?.mean as number));
+    const expected = 0.05 * answered;
+    const sd = Math.sqrt(answered * 0.05 * 0.95);
+    expect(Math.abs(offers.length - expected)).toBeLessThan(4 * sd);
+    const bySeat = {
+      A: offers.filter((o) => o.seat === 'A').length,
+      B: offers.filter((o) => o.seat === 'B').length,
+    };
+    expect(bySeat.A + bySeat.B).toBe(offers.length);
+    expect(Math.abs(bySeat.A - bySeat.B)).toBeLessThan(4 * Math.sqrt(offers.length * 0.25));
+    const timeouts = run.seatEvents.filter((e) => e.kind === 'timeout');
+    expect(timeouts.map((e) => e.appealId).sort()).toEqual(offers.map((o) => o.appealId).sort());
+    for (const t of timeouts) {
+      const o = offers.find((x) => x.appealId === t.appealId) as SeatOffer;
+      expect(t.at).toBe(o.holdUntil);
+      expect(o.holdUntil - o.at).toBeCloseTo(20 * 60, 6);
+    }
+    expect(waitingOffers(run.seatEvents, 'A')).toEqual([]);
+    const score = scoreSeat(run.seatEvents, 'A');
+    expect(score.decided).toBe(0);
+    expect(score.timedOut).toBe(bySeat.A);
+  });
+
+  it('applies decisions: the right unit signs, a wrong unit returns it; replaying the log repeats everything', () => {
+    const scenario = exercise({ share: 0.08 });
+    const run = new LiveRun(scenario, 11);
+    run.advanceTo(3600);
+    const waiting = waitingOffers(run.seatEvents, 'A');
+    const dispatches = waiting.filter((o) => o.truth.action === 'dispatch');
+    expect(dispatches.length).toBeGreaterThanOrEqual(2);
+    const [right, wrong] = dispatches as [SeatOffer, SeatOffer];
+    const city = run.model.city;
+    // A wrong unit of the same kind: another street, say.
+    const wrongUnit = city.units.findIndex(
+      (u) => u.kind === city.units[wrong.truth.unit]?.kind && u.index !== wrong.truth.unit,
+    );
+    const inputs = [
+      { at: 3600, kind: 'decision' as const, seat: 'A', decision: rightDecision(right) },
+      {
+        at: 3600,
+        kind: 'decision' as const,
+        seat: 'A',
+        decision: { ...rightDecision(wrong), unit: wrongUnit, whistle: false },
+      },
+      // Another seat cannot decide A's appeal, and a decided appeal cannot be decided again.
+      { at: 3600, kind: 'decision' as const, seat: 'B', decision: rightDecision(right) },
+    ];
+    for (const input of inputs) run.addInput(input);
+    run.advanceTo(HORIZON);
+    const decisions = run.seatEvents.filter((e) => e.kind === 'decision');
+    expect(decisions.map((d) => [d.appealId, d.accepted, d.correct])).toEqual([
+      [right.appealId, true, true],
+      [wrong.appealId, true, false],
+      [right.appealId, false, false],
+    ]);
+    const consequences = (id: number) =>
+      run.seatEvents.filter((e) => e.appealId === id && e.kind !== 'offer' && e.kind !== 'decision');
+    const wrongReturn = consequences(wrong.appealId).find((e) => e.kind === 'returned');
+    expect(wrongReturn).toMatchObject({ kind: 'returned', reason: 'not-ours', unit: wrongUnit });
+    expect(consequences(right.appealId).some((e) => e.kind === 'returned' && e.reason === 'not-ours')).toBe(
+      false,
+    );
+    // Both orders end with a callback outcome reported back to the seat.
+    expect(consequences(right.appealId).some((e) => e.kind === 'rated')).toBe(true);
+    expect(consequences(wrong.appealId).some((e) => e.kind === 'rated')).toBe(true);
+
+    const score = scoreSeat(run.seatEvents, 'A');
+    expect(score.decided).toBe(2);
+    expect(score.correct).toBe(1);
+    const returns = score.items.find((i) => i.id === 'returns-caused');
+    expect(returns).toMatchObject({ cases: 2, met: 1, value: 0.5, passed: false });
+    expect(score.passed).toBe(false);
+
+    // Event-sourced: the same scenario, seed and input log give the same seat events and report.
+    const replay = new LiveRun(scenario, 11, inputs);
+    replay.advanceTo(HORIZON);
+    expect(replay.seatEvents).toEqual(run.seatEvents);
+    expect(replay.report()).toEqual(run.report());
+  });
+
+  it('reads ambiguous appeals as a neighbouring category of the same group, at about the share asked', () => {
+    const run = new LiveRun(exercise({ share: 0.1, ambiguity: 0.5 }), 3);
+    run.advanceTo(6 * 3600);
+    const offers = offersOf(run.seatEvents);
+    const categories = run.model.city.categories;
+    const ambiguous = offers.filter((o) => o.textCategory !== o.category);
+    for (const o of ambiguous) expect(categories[o.textCategory]?.group).toBe(categories[o.category]?.group);
+    expect(Math.abs(ambiguous.length / offers.length - 0.5)).toBeLessThan(
+      4 * Math.sqrt(0.25 / offers.length) + 0.05,
+    );
+  });
+});
+
+describe('the rubric', () => {
+  const offer = (appealId: number, truth: Partial<SeatOffer['truth']>, at = 0): SeatEvent => ({
+    kind: 'offer',
+    at,
+    seat: 'A',
+    appealId,
+    category: 0,
+    textCategory: 0,
+    street: 0,
+    cell: 0,
+    received: at,
+    holdUntil: at + 1200,
+    truth: { action: 'dispatch', channel: null, unit: 5, whistle: false, slaClass: '7d', ...truth },
+  });
+  const decide = (
+    appealId: number,
+    decision: Partial<SeatDecision>,
+    correct: boolean,
+    at = 60,
+  ): SeatEvent => ({
+    kind: 'decision',
+    at,
+    seat: 'A',
+    appealId,
+    accepted: true,
+    correct,
+    decision: { appealId, action: 'dispatch', unit: 5, multiUnit: false, whistle: false, ...decision },
+  });
+
+  it('fails a trainee who misses one emergency, however good the rest', () => {
+    const events: SeatEvent[] = [];
+    for (let i = 0; i < 20; i++) events.push(offer(i, {}), decide(i, {}, true));
+    events.push(offer(99, { action: 'redirect', channel: '119', unit: -1, slaClass: '2h' }));
+    events.push(decide(99, { action: 'dispatch', unit: 5 }, false));
+    const score = scoreSeat(events, 'A');
+    const critical = score.items.find((i) => i.id === 'emergencies-redirected');
+    expect(critical).toMatchObject({ class: 'critical', cases: 1, met: 0, passed: false });
+    expect(score.items.find((i) => i.id === 'dispatch-accuracy')?.value).toBeCloseTo(20 / 21, 12);
+    expect(score.passed).toBe(false);
+  });
+
+  it('passes a clean seat, and holds urgent cases to their minutes', () => {
+    const events: SeatEvent[] = [
+      offer(1, { action: 'redirect', channel: '120', unit: -1, slaClass: '2h' }),
+      decide(1, { action: 'redirect', channel: '120' }, true, 5 * 60),
+      offer(2, { slaClass: '2h' }),
+      decide(2, {}, true, (RUBRIC.urgentMinutes + 1) * 60),
+      offer(3, {}),
+      decide(3, {}, true),
+    ];
+    const score = scoreSeat(events, 'A');
+    expect(score.items.find((i) => i.id === 'emergencies-redirected')?.passed).toBe(true);
+    const urgent = score.items.find((i) => i.id === 'urgent-on-time');
+    expect(urgent).toMatchObject({ cases: 2, met: 1, value: 0.5, passed: false });
+    expect(score.passed).toBe(false);
+    const fixed = scoreSeat(
+      events.map((e) => (e.kind === 'decision' && e.appealId === 2 ? { ...e, at: 60 } : e)),
+      'A',
+    );
+    expect(fixed.passed).toBe(true);
+    expect(fixed.decisions.map((d) => d.appealId)).toEqual([1, 2, 3]);
+  });
+});
