@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 import type { Theme } from './palette';
 
 const ThemeContext = createContext<{ theme: Theme; setTheme(theme: Theme): void } | null>(null);
@@ -6,17 +6,23 @@ const ThemeContext = createContext<{ theme: Theme; setTheme(theme: Theme): void 
 function initialTheme(): Theme {
   const fromUrl = new URLSearchParams(window.location.search).get('theme');
   if (fromUrl === 'dark' || fromUrl === 'light') return fromUrl;
-  const stored = window.localStorage.getItem('hotline-theme');
-  return stored === 'light' ? 'light' : 'dark';
+  return window.localStorage.getItem('hotline-theme') === 'light' ? 'light' : 'dark';
+}
+
+/**
+ * The theme is set on <html> before React re-renders: canvases read the theme's colours from CSS
+ * variables in their effects, and children's effects run before a provider's would.
+ */
+function applyTheme(theme: Theme): Theme {
+  document.documentElement.dataset.theme = theme;
+  window.localStorage.setItem('hotline-theme', theme);
+  return theme;
 }
 
 /** Dark (the default: projectors in dim rooms) or light (bright rooms), kept across visits. */
 export function ThemeProvider({ children }: { children: ReactNode }) {
-  const [theme, setTheme] = useState<Theme>(initialTheme);
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-    window.localStorage.setItem('hotline-theme', theme);
-  }, [theme]);
+  const [theme, setThemeState] = useState<Theme>(() => applyTheme(initialTheme()));
+  const setTheme = useCallback((next: Theme) => setThemeState(applyTheme(next)), []);
   return <ThemeContext.Provider value={{ theme, setTheme }}>{children}</ThemeContext.Provider>;
 }
 
