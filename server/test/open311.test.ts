@@ -173,7 +173,7 @@ describe('Open311 GeoReport v2', () => {
       [
         { service_code: 'noise-nuisance', lat: '39.9', long: '116.4', jurisdiction_id: 'nope' },
         404,
-        'no such run',
+        'not found',
       ],
       [
         { service_code: 'noise-nuisance', lat: '39.9', long: '116.4', description: 'x'.repeat(4001) },

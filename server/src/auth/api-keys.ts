@@ -19,6 +19,9 @@ const digest = (key: string) => createHash('sha256').update(key).digest('hex');
  * leak usable keys). Checked on every Open311 POST: one HGET.
  */
 export class ApiKeys {
+  /** Recent answers of `check` (an Open311 POST asks twice: the rate limit and the write check). */
+  private readonly recent = new Map<string, { info: ApiKeyInfo | undefined; until: number }>();
+
   constructor(private readonly redis: Redis) {}
 
   async create(name: string, runId: string | null): Promise<ApiKeyInfo & { key: string }> {
@@ -39,11 +42,24 @@ export class ApiKeys {
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
-  /** The key's info, or undefined for an unknown key. */
+  /**
+   * The key's info, or undefined for an unknown key. Valid keys are remembered for a second (a
+   * revoked key works at most that much longer on a server that just saw it); unknown ones are not,
+   * so made-up keys cannot fill the memory.
+   */
   async check(key: string): Promise<ApiKeyInfo | undefined> {
     if (key.length === 0 || key.length > 200) return undefined;
-    const text = await this.redis.hget(KEYS_KEY, digest(key));
-    return text ? (JSON.parse(text) as ApiKeyInfo) : undefined;
+    const id = digest(key);
+    const now = Date.now();
+    const hit = this.recent.get(id);
+    if (hit && hit.until > now) return hit.info;
+    const text = await this.redis.hget(KEYS_KEY, id);
+    const info = text ? (JSON.parse(text) as ApiKeyInfo) : undefined;
+    if (info) {
+      if (this.recent.size >= 1_000) this.recent.clear();
+      this.recent.set(id, { info, until: now + 1_000 });
+    }
+    return info;
   }
 
   /** Revoke by id; whether there was such a key. */
@@ -52,6 +68,7 @@ export class ApiKeys {
     const hit = Object.entries(all).find(([, t]) => (JSON.parse(t) as ApiKeyInfo).id === id);
     if (!hit) return false;
     await this.redis.hdel(KEYS_KEY, hit[0]);
+    this.recent.delete(hit[0]);
     return true;
   }
 }

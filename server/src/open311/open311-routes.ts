@@ -274,7 +274,8 @@ export function open311Routes(deps: Open311Deps): Router {
     route(async (req, res, format) => {
       const body = parse(postSchema, req.body);
       const runId = await writer(req, res, body.api_key, body.jurisdiction_id);
-      const run = await runOf(runId);
+      // A named run is checked when the appeal is filed (exists, still live): one round trip fewer.
+      const run = runId !== undefined ? { id: runId } : await runOf(undefined);
       if (!SERVICES.some((s) => s.service_code === body.service_code))
         throw new Open311Error(
           400,
@@ -305,6 +306,7 @@ export function open311Routes(deps: Open311Deps): Router {
         throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
       }
       const cellCode = (await manager.lookup(run.id)).model.city.city.cells[cell]?.id ?? '';
+      if (cellCode === '') throw new Open311Error(400, 'the location matches no community of the city');
       const token = randomUUID();
       const record: FiledRecord = {
         run: run.id,
