@@ -277,5 +277,12 @@ describe('instructor password', () => {
     expect(refusal(trainee, 'GET', '/runs/r1/appeals')).toBeNull();
     expect(refusal(trainee, 'GET', '/runs/r10/appeals')?.status).toBe(403);
     expect(refusal(trainee, 'GET', '/runs/r1x')?.status).toBe(403);
+    // Their own seat of their own run, any method; no other seat, no other run.
+    expect(refusal(trainee, 'POST', '/runs/r1/seats/s/decisions')).toBeNull();
+    expect(refusal(trainee, 'POST', '/runs/r1/seats/t/decisions')?.status).toBe(403);
+    expect(refusal(trainee, 'POST', '/runs/r2/seats/s/decisions')?.status).toBe(403);
+    expect(refusal(trainee, 'POST', '/runs/r1/seats/%E0%A4%A/decisions')?.status).toBe(403);
+    const observer = { role: 'observer' as const, runId: null, seat: null, expiresAt: '' };
+    expect(refusal(observer, 'POST', '/runs/r1/seats/s/decisions')?.status).toBe(403);
   });
 });
