@@ -13,6 +13,7 @@ import { ApiError } from '../live/errors';
 import type { RunManager } from '../live/run-manager';
 import { attachRealtime, type Realtime } from '../realtime/rooms';
 import { catalogueRoutes } from './catalogue-routes';
+import { seatRoutes } from '../training/seat-routes';
 import { runRoutes } from './routes';
 
 export interface AppDeps {
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', guardApi);
   app.use('/api', authRoutes(deps.auth, deps.manager));
   app.use('/api', runRoutes(deps.manager));
+  app.use('/api', seatRoutes(deps.manager));
   app.use('/api', catalogueRoutes(deps.comparisons));
   for (const routes of deps.apiRoutes ?? []) app.use('/api', routes);
   app.use('/api', (_req, res) => {

@@ -36,6 +36,8 @@ export const runKeys = (runId: string) => {
     report: `${p}report`,
     /** Open appeals per street and unit kind (JSON OpenAppeals), written with the report. */
     open: `${p}open`,
+    /** List of JSON SeatEvents (training seats), in time order: scoring and the after-action review. */
+    seatEvents: `${p}seat-events`,
     /** List of JSON SeriesPoints, one per virtual hour, oldest first. */
     series: `${p}series`,
     appeal: (id: number | string) => `${p}a:${id}`,

@@ -23,6 +23,9 @@ import {
   type RunInfo,
   type RunStatus,
   type HistoryEntry,
+  type SeatDecision,
+  type SeatEvent,
+  waitingOffers,
   type OpenAppeals,
   type Scenario,
   type SeriesPoint,
@@ -278,6 +281,33 @@ export class RunManager {
     return text ? (JSON.parse(text) as OpenAppeals) : null;
   }
 
+  /** Everything that happened at the run's training seats so far, in time order. */
+  async seatEvents(id: string): Promise<SeatEvent[]> {
+    await this.info(id);
+    const items = await this.deps.redis.lrange(runKeys(id).seatEvents, 0, -1);
+    return items.map((text) => JSON.parse(text) as SeatEvent);
+  }
+
+  /**
+   * A trainee's decision at their seat: logged at the owner's next tick like any input. Refused
+   * (409) when the appeal is not waiting at that seat any more: decided, or taken by the model.
+   */
+  async decide(id: string, seat: string, decision: SeatDecision): Promise<void> {
+    const run = await this.info(id);
+    if (run.status === 'finished' || run.status === 'stopped')
+      throw new ApiError(409, `run "${id}" is ${run.status}: no more decisions`);
+    const seats = (await this.scenarioOf(id)).lifecycle?.training?.seats ?? [];
+    if (!seats.includes(seat)) throw notFound(`seat "${seat}" in run "${id}"`);
+    const waiting = waitingOffers(await this.seatEvents(id), seat);
+    if (!waiting.some((o) => o.appealId === decision.appealId))
+      throw new ApiError(
+        409,
+        `appeal ${decision.appealId} is not waiting at seat "${seat}" (already decided, taken by the model's dispatcher, or another seat's)`,
+      );
+    await this.deps.redis.rpush(runKeys(id).inbox, JSON.stringify({ kind: 'decision', seat, decision }));
+    this.owners.get(id)?.poke();
+  }
+
   /** The run's series points (one per virtual hour), oldest first. */
   async series(id: string): Promise<SeriesPoint[]> {
     await this.info(id);
@@ -490,6 +520,8 @@ export class RunManager {
       );
       const settled = Number(meta.settledVt ?? 0);
       live.advanceTo(settled);
+      // Seat events up to the settled tick are in Redis already (written with it).
+      live.takeSeatEvents();
       releasedVt = Number(meta.vt ?? settled);
       this.deps.logger.info({ run: id, virtualTime: settled, appeals: live.created }, 'took the run over');
     }

@@ -7,6 +7,7 @@ import {
   type RunStatus,
   type SeriesPoint,
   type OpenAppeals,
+  type SeatEvent,
   MAX_MOVES,
   EXTERNAL_ID_BASE,
 } from '@hotline-sim/shared';
@@ -28,6 +29,8 @@ export interface TickResult {
   report?: Report;
   /** Open appeals, with the report. */
   open?: OpenAppeals;
+  /** What happened at training seats this tick. */
+  seatEvents?: SeatEvent[];
   /** The series point, when this tick crossed a virtual hour (or ended the run). */
   point?: SeriesPoint;
   releasedAt: number;
@@ -251,6 +254,8 @@ export class RunOwner {
     const open = report ? live.openAppeals() : undefined;
     if (report) multi.set(this.keys.report, JSON.stringify(report)).set(this.keys.open, JSON.stringify(open));
     if (point) multi.rpush(this.keys.series, JSON.stringify(point));
+    const seatEvents = live.takeSeatEvents();
+    if (seatEvents.length > 0) multi.rpush(this.keys.seatEvents, ...seatEvents.map((e) => JSON.stringify(e)));
     const moves = movesOf(groups, live.model.city.whistleUnits);
     const whistled = moves.filter((m) => m.whistle).map((m) => m.id);
     if (whistled.length > 0) multi.sadd(this.keys.whistles, ...whistled);
@@ -263,6 +268,7 @@ export class RunOwner {
       movesDropped: Math.max(0, moves.length - MAX_MOVES),
       ...(report ? { report, open } : {}),
       ...(point ? { point } : {}),
+      ...(seatEvents.length > 0 ? { seatEvents } : {}),
       releasedAt,
       status: 'running',
       jobsByStage: countByStage(jobs),

@@ -1,2 +1,3 @@
 export * from './score';
 export * from './seats';
+export * from './seat-text';

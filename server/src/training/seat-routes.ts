@@ -1,0 +1,112 @@
+import {
+  scoreSeat,
+  seatAppealView,
+  seatDecisionSchema,
+  waitingOffers,
+  type SeatAppealView,
+  type SeatScore,
+} from '@hotline-sim/shared';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { sessionOf } from '../auth';
+import { json, parse, parseBody } from '../http/handlers';
+import { notFound } from '../live/errors';
+import type { RunManager } from '../live/run-manager';
+
+/** One seat as its trainee (or the instructor) sees it. */
+export interface SeatView {
+  seat: string;
+  /** Virtual time of the run now. */
+  virtualTime: number;
+  /** Appeals waiting for this seat's decision, oldest first, each with its SLA class and hold time. */
+  waiting: SeatAppealView[];
+  /** Decided or timed-out appeals with what followed (returns, late responses, ratings), newest first. */
+  history: SeatScore['decisions'];
+  /** The rubric's score: always for the instructor; for the trainee once the exercise has ended. */
+  score: SeatScore | null;
+}
+
+/** The instructor's glance at every seat. */
+export interface SeatSummary {
+  seat: string;
+  waiting: number;
+  decided: number;
+  timedOut: number;
+  accuracy: number | null;
+  meanMinutesToDecide: number | null;
+  passed: boolean;
+}
+
+const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a run id is 1-64 letters, digits or dashes');
+const seatSchema = z.string().regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes');
+
+/**
+ * Training seats of a run (issue 7): what a seat is offered and has decided, its score, and
+ * decisions. Access (roles.ts): a trainee reads and decides at their own seat only; observers read;
+ * the instructor does everything.
+ */
+export function seatRoutes(manager: RunManager): Router {
+  const r = Router();
+  const ids = (req: Request) => ({
+    id: parse(runIdSchema, req.params.id, 'run id'),
+    seat: parse(seatSchema, req.params.seat, 'seat'),
+  });
+  const seatsOf = async (id: string) => {
+    const live = await manager.lookup(id);
+    return live.scenario.lifecycle?.training?.seats ?? [];
+  };
+
+  r.get(
+    '/runs/:id/seats',
+    json(async (req) => {
+      const id = parse(runIdSchema, req.params.id, 'run id');
+      const [seats, events] = await Promise.all([seatsOf(id), manager.seatEvents(id)]);
+      const summaries: SeatSummary[] = seats.map((seat) => {
+        const score = scoreSeat(events, seat);
+        const times = score.items.find((i) => i.id === 'time-to-decide');
+        return {
+          seat,
+          waiting: waitingOffers(events, seat).length,
+          decided: score.decided,
+          timedOut: score.timedOut,
+          accuracy: score.decided > 0 ? score.correct / score.decided : null,
+          meanMinutesToDecide: score.decided > 0 ? (times?.value ?? null) : null,
+          passed: score.passed,
+        };
+      });
+      return { seats: summaries };
+    }),
+  );
+  r.get(
+    '/runs/:id/seats/:seat',
+    json(async (req, res) => {
+      const { id, seat } = ids(req);
+      if (!(await seatsOf(id)).includes(seat)) throw notFound(`seat "${seat}" in run "${id}"`);
+      const [run, live, events] = await Promise.all([
+        manager.info(id),
+        manager.lookup(id),
+        manager.seatEvents(id),
+      ]);
+      const ended = run.status === 'finished' || run.status === 'stopped';
+      const score = scoreSeat(events, seat);
+      const view: SeatView = {
+        seat,
+        virtualTime: run.virtualTime,
+        waiting: waitingOffers(events, seat).map((o) => seatAppealView(o, live.model.city, run.seed)),
+        history: score.decisions.filter((d) => d.decidedAt !== null || ended).reverse(),
+        score: sessionOf(res)?.role === 'trainee' && !ended ? null : score,
+      };
+      return view;
+    }),
+  );
+  r.post(
+    '/runs/:id/seats/:seat/decisions',
+    json(async (req, res) => {
+      const { id, seat } = ids(req);
+      await manager.decide(id, seat, parseBody(seatDecisionSchema, req.body, 'decision'));
+      res.status(202);
+      return { ok: true };
+    }),
+  );
+  return r;
+}

@@ -1,0 +1,142 @@
+import type { RunInfo, SeatDecisionInput, SeatScore } from '@hotline-sim/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/server';
+import type { SeatSummary, SeatView } from '../src/training/seat-routes';
+import { api, liveTestScenario, login, startTestServer, waitFor } from './helpers/live';
+import { startTestRedis, type TestRedis } from './helpers/redis';
+
+/**
+ * Training seats over REST with real sessions: a trainee sees the appeals offered to their seat
+ * (text with its cues, caller, pin, SLA class) and decides them; they cannot see or act at another
+ * seat; the instructor sees every seat; a wrong unit's return and the score reach the seat.
+ */
+describe('training seats over the API', () => {
+  let redis: TestRedis;
+  let server: RunningServer;
+  let run: RunInfo;
+  let traineeA: string;
+
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    server = await startTestServer(redis.url);
+    const scenario = liveTestScenario({
+      lifecycle: {
+        timeLimits: { '2h': 2, '24h': 8, '7d': 24, '15d': 36 },
+        response: { hours: { lognormal: { mean: 3, cv: 1 } }, limitHours: 8 },
+        training: { seats: ['A', 'B'], share: 0.2, holdMinutes: 60 },
+      },
+    });
+    run = (await api<RunInfo>(server.url, '/api/runs', { body: { scenario, speed: 600 } })).body;
+    const code = (
+      await api<{ code: string }>(server.url, '/api/codes', {
+        body: { role: 'trainee', runId: run.id, seat: 'A' },
+      })
+    ).body.code;
+    traineeA = await login(server.url, { code });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await redis?.stop();
+  });
+
+  /** Seat A as its trainee sees it, or (`asInstructor`) as the instructor does. */
+  const seatA = (asInstructor = false) =>
+    api<SeatView>(server.url, `/api/runs/${run.id}/seats/A`, asInstructor ? {} : { cookie: traineeA });
+
+  it('shows a trainee the appeals waiting at their seat, without the score while the exercise runs', async () => {
+    const view = await waitFor('appeals at seat A', async () => {
+      const v = (await seatA()).body;
+      return v.waiting.length >= 3 ? v : undefined;
+    });
+    for (const a of view.waiting) {
+      expect(a.text.zh.length).toBeGreaterThan(10);
+      expect(a.text.en.length).toBeGreaterThan(10);
+      expect(a.caller.phone).toMatch(/^13\d\*{4}\d{4}$/);
+      expect(a.place.lon).toBeGreaterThan(115);
+      expect(['2h', '24h', '7d', '15d']).toContain(a.slaClass);
+      expect(a.holdUntil - a.offeredAt).toBeCloseTo(3600, 6);
+    }
+    expect(view.score).toBeNull();
+  });
+
+  it('keeps a trainee to their own seat', async () => {
+    const other = await api<{ error: string }>(server.url, `/api/runs/${run.id}/seats/B`, {
+      cookie: traineeA,
+    });
+    expect(other.status).toBe(403);
+    expect(other.body.error).toMatch(/only seat "A"/);
+    expect((await api(server.url, `/api/runs/${run.id}/seats`, { cookie: traineeA })).status).toBe(403);
+    const post = await api(server.url, `/api/runs/${run.id}/seats/B/decisions`, {
+      cookie: traineeA,
+      body: { appealId: 1, action: 'answer' },
+    });
+    expect(post.status).toBe(403);
+    expect(
+      (await api(server.url, `/api/runs/${run.id}/pause`, { cookie: traineeA, method: 'POST' })).status,
+    ).toBe(403);
+  });
+
+  it('takes decisions, refuses bad ones by name, and brings back a wrong unit’s return', async () => {
+    const city = (await api<{ units: { kind: string; name: string }[] }>(server.url, '/api/city')).body;
+    // The instructor's view carries the ground truth (the score's rows); pick an appeal that needs a
+    // dispatch, to send it to a street that is not its owner, and another to answer.
+    const { first, second, t1 } = await waitFor('an appeal needing a dispatch at seat A', async () => {
+      const truths = (await seatA(true)).body.score?.decisions ?? [];
+      const waiting = (await seatA()).body.waiting;
+      const truthOf = (id: number) => truths.find((d) => d.appealId === id)?.truth;
+      const needing = waiting.find((a) => truthOf(a.appealId)?.action === 'dispatch');
+      const other = waiting.find((a) => a !== needing);
+      return needing && other ? { first: needing, second: other, t1: truthOf(needing.appealId) } : undefined;
+    });
+    const wrongUnit = city.units.findIndex((u, i) => u.kind === 'street' && i !== t1?.unit);
+    const bad: [SeatDecisionInput | Record<string, unknown>, number, RegExp][] = [
+      [{ appealId: first.appealId, action: 'dispatch' }, 400, /unit: a dispatch needs the receiving unit/],
+      [{ appealId: first.appealId, action: 'redirect' }, 400, /channel: a redirect needs the line/],
+      [{ appealId: first.appealId, action: 'teleport' }, 400, /action/],
+      [{ appealId: 999_999_999, action: 'answer' }, 409, /not waiting at seat "A"/],
+    ];
+    for (const [body, status, message] of bad) {
+      const res = await api<{ error: string }>(server.url, `/api/runs/${run.id}/seats/A/decisions`, {
+        cookie: traineeA,
+        body,
+      });
+      expect(res.status, JSON.stringify(body)).toBe(status);
+      expect(res.body.error).toMatch(message);
+    }
+    const decide = (body: SeatDecisionInput) =>
+      api(server.url, `/api/runs/${run.id}/seats/A/decisions`, { cookie: traineeA, body });
+    expect((await decide({ appealId: first.appealId, action: 'dispatch', unit: wrongUnit })).status).toBe(
+      202,
+    );
+    expect((await decide({ appealId: second.appealId, action: 'answer' })).status).toBe(202);
+    // Decided once: a second decision on the same appeal is refused once the first is logged.
+    await waitFor('both decisions logged', async () => (await seatA()).body.history.length >= 2);
+    const again = await decide({ appealId: second.appealId, action: 'answer' });
+    expect(again.status).toBe(409);
+    await api(server.url, `/api/runs/${run.id}/speed`, { body: { speed: 5000 } });
+    const returned = await waitFor(
+      'the wrong unit to return the order',
+      async () => {
+        const h = (await seatA()).body.history.find((d) => d.appealId === first.appealId);
+        return h?.consequences.find((c) => c.kind === 'returned');
+      },
+      60_000,
+    );
+    expect(returned.detail).toBe('not-ours');
+    const summary = (await api<{ seats: SeatSummary[] }>(server.url, `/api/runs/${run.id}/seats`)).body.seats;
+    expect(summary.map((s) => s.seat)).toEqual(['A', 'B']);
+    expect(summary[0]?.decided).toBe(2);
+    expect(summary[1]?.decided).toBe(0);
+  });
+
+  it('shows the trainee their score once the exercise has ended', async () => {
+    await api(server.url, `/api/runs/${run.id}/stop`, { method: 'POST' });
+    const score = await waitFor('the score', async () => (await seatA()).body.score ?? undefined);
+    const s = score as SeatScore;
+    expect(s.decided).toBe(2);
+    expect(s.correct).toBeLessThanOrEqual(1);
+    expect(s.items.map((i) => i.class)).toContain('critical');
+    expect(s.passed).toBe(false);
+  });
+});
