@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
-import { Stack } from '../e2e/support/stack';
+import { PASSWORD, Stack } from '../e2e/support/stack';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'client', 'dist');
@@ -79,6 +79,8 @@ async function clickLatencies(page: Page, clicks: number): Promise<number[]> {
 
 /** Load the live view; ms from navigation start to first contentful and first meaningful paint. */
 async function paintTimes(page: Page, url: string): Promise<{ fcp: number; fmp: number }> {
+  // Logged in (the session cookie) before the page loads, as a returning instructor would be.
+  await page.request.post(`${url}/api/session`, { data: { password: PASSWORD } });
   await page.goto(`${url}/?lang=en`);
   await page.waitForFunction(`(() => {
     const kpi = document.querySelector('[data-testid="kpi-serviceLevel15s"] .kpi-value')?.textContent ?? '';
@@ -98,7 +100,7 @@ async function runRate(
   seconds: number,
 ): Promise<{ appealsPerSecond: number; transitionsPerSecond: number }> {
   const info = async () =>
-    (await (await fetch(`${stack.url}/api/runs/${runId}`)).json()) as {
+    (await (await stack.api(`/api/runs/${runId}`)).json()) as {
       appeals: number;
       transitions: number;
     };
@@ -152,11 +154,7 @@ async function main(): Promise<void> {
       async () => ((await (await fetch('/api/runs')).json()) as { runs: { id: string }[] }).runs[0]?.id ?? '',
     );
     const speed = SPEED_UNDER_LOAD;
-    await fetch(`${stack.url}/api/runs/${runId}/speed`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ speed }),
-    });
+    await stack.api(`/api/runs/${runId}/speed`, { method: 'POST', body: { speed } });
     await page.waitForTimeout(5_000);
     const rate = await runRate(stack, runId, 5);
     const busyFps = await fps(page, 10);
@@ -171,11 +169,7 @@ async function main(): Promise<void> {
     );
 
     // Heap over N minutes at ×60 (garbage collected before each reading).
-    await fetch(`${stack.url}/api/runs/${runId}/speed`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ speed: 60 }),
-    });
+    await stack.api(`/api/runs/${runId}/speed`, { method: 'POST', body: { speed: 60 } });
     const cdp = await page.context().newCDPSession(page);
     const heap = async () => {
       await cdp.send('HeapProfiler.collectGarbage');

@@ -36,6 +36,9 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: n
   }
 }
 
+/** The instructor's password of every server the tests start (INSTRUCTOR_PASSWORD). */
+export const PASSWORD = 'e2e-instructor-pass';
+
 export interface StackOptions {
   /** Built-in scenario the server starts live (DEFAULT_RUN). @defaultValue 'beijing-weekday' */
   defaultRun?: string;
@@ -54,6 +57,8 @@ export class Stack {
   redisPort = 0;
   port = 0;
   log = '';
+  /** The instructor's session cookie for `api()` (sessions live in Redis: they survive a server restart). */
+  private cookie: string | null = null;
 
   constructor(private readonly options: StackOptions = {}) {}
 
@@ -84,7 +89,12 @@ export class Stack {
       { stdio: 'ignore' },
     );
     this.port = await freePort();
-    await this.startServer();
+    try {
+      await this.startServer();
+    } catch (err) {
+      await this.stop();
+      throw err;
+    }
   }
 
   /** Start the server process (again, after `killServer`) on the same port and Redis. */
@@ -100,6 +110,9 @@ export class Stack {
         LOG_LEVEL: 'warn',
         DEFAULT_RUN: this.options.defaultRun ?? 'beijing-weekday',
         DEFAULT_SPEED: String(this.options.defaultSpeed ?? 60),
+        INSTRUCTOR_PASSWORD: PASSWORD,
+        // Every test logs in from 127.0.0.1: the default 10 a minute would refuse some.
+        LOGIN_RATE_LIMIT: '1000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -110,13 +123,34 @@ export class Stack {
     this.server.stderr?.on('data', keep);
     await waitFor(
       async () => {
-        const res = await fetch(`${this.url}/api/runs`);
+        const res = await this.api('/api/runs');
         const body = (await res.json()) as { runs: { status: string }[] };
         return res.ok && body.runs.some((r) => r.status === 'running' || r.status === 'paused');
       },
       `the server on port ${this.port} (log: ${this.log.slice(-500)})`,
       60_000,
     );
+  }
+
+  /** A request to the server as the instructor (logs in on first use). */
+  async api(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+    if (!this.cookie) {
+      const res = await fetch(`${this.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ password: PASSWORD }),
+      });
+      if (!res.ok) throw new Error(`login failed: HTTP ${res.status}`);
+      this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    }
+    return fetch(`${this.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        cookie: this.cookie,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
   }
 
   /** SIGKILL the server (a crash: no goodbye to the clients). */
@@ -128,8 +162,10 @@ export class Stack {
     this.server = null;
   }
 
+  /** Stop the server and Redis and delete their data (safe to call twice). */
   async stop(): Promise<void> {
     const server = this.server;
+    this.server = null;
     if (server) {
       server.kill('SIGTERM');
       const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
@@ -137,6 +173,7 @@ export class Stack {
       clearTimeout(timer);
     }
     const redis = this.redis;
+    this.redis = null;
     if (redis) {
       redis.kill('SIGTERM');
       await exited(redis);

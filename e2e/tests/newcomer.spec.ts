@@ -1,16 +1,12 @@
-import { expect, test } from '../support/fixtures';
+import { expect, PASSWORD, test } from '../support/fixtures';
 import { parsePercent, sliderOf, snap } from '../support/views';
 
 test.describe('a newcomer', () => {
   test('fits a 1920×1080 projector a few virtual hours into the day', async ({ page, stack }, testInfo) => {
-    const runs = (await (await fetch(`${stack.url}/api/runs`)).json()) as { runs: { id: string }[] };
+    const runs = (await (await stack.api('/api/runs')).json()) as { runs: { id: string }[] };
     const id = runs.runs[0]?.id ?? '';
     const speed = (value: number) =>
-      fetch(`${stack.url}/api/runs/${id}/speed`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ speed: value }),
-      });
+      stack.api(`/api/runs/${id}/speed`, { method: 'POST', body: { speed: value } });
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto('/?lang=en');
     await expect(page.getByTestId('run-status')).toHaveText('Running');
@@ -23,98 +19,105 @@ test.describe('a newcomer', () => {
     await snap(page, testInfo, 'live-1080p');
   });
 
-  test('watches the default run, switches to Chinese, pauses, speeds up, injects a surge and opens an appeal', async ({
-    page,
-    stack,
-  }, testInfo) => {
-    await page.goto('/');
+  test.describe('on a first visit', () => {
+    test.use({ logIn: false });
 
-    // The default run is live and moving.
-    await expect(page.getByTestId('connection')).toHaveText(/Live/);
-    await expect(page.getByTestId('run-status')).toHaveText('Running');
-    const clock = page.getByTestId('virtual-time');
-    const first = await clock.textContent();
-    await expect(clock).not.toHaveText(first ?? '', { timeout: 15_000 });
-    await expect(page.getByTestId('city-map')).toBeVisible();
-    await expect(page.getByTestId('kpi-serviceLevel15s')).toContainText('%');
-    await snap(page, testInfo, 'live-en');
+    test('watches the default run, switches to Chinese, pauses, speeds up, injects a surge and opens an appeal', async ({
+      page,
+      stack,
+    }, testInfo) => {
+      await page.goto('/');
 
-    // Chinese: every label switches, the run keeps going.
-    await page.getByTestId('lang-toggle').click();
-    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-    await expect(page.getByTestId('run-status')).toHaveText('运行中');
-    await expect(page.getByRole('heading', { name: '实时城市', exact: true })).toBeVisible();
-    await expect(page.getByRole('heading', { name: '关键指标', exact: true })).toBeVisible();
-    await expect(page.getByTestId('kpi-responseRate')).toContainText('响应率');
-    await snap(page, testInfo, 'live-zh');
+      // The server asks who is there: the instructor logs in with the password.
+      await expect(page.getByTestId('login')).toBeVisible();
+      await page.getByTestId('login-input').fill(PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await expect(page.getByTestId('role')).toHaveText('Instructor');
 
-    // Pause: virtual time stops.
-    await page.getByTestId('pause').click();
-    await expect(page.getByTestId('run-status')).toHaveText('已暂停');
-    await page.waitForTimeout(1_500); // an update released before the pause may still arrive
-    const paused = await clock.textContent();
-    await page.waitForTimeout(2_500);
-    await expect(clock).toHaveText(paused ?? '');
+      // The default run is live and moving.
+      await expect(page.getByTestId('connection')).toHaveText(/Live/);
+      await expect(page.getByTestId('run-status')).toHaveText('Running');
+      const clock = page.getByTestId('virtual-time');
+      const first = await clock.textContent();
+      await expect(clock).not.toHaveText(first ?? '', { timeout: 15_000 });
+      await expect(page.getByTestId('city-map')).toBeVisible();
+      await expect(page.getByTestId('kpi-serviceLevel15s')).toContainText('%');
+      await snap(page, testInfo, 'live-en');
 
-    // Resume at ×600.
-    await page.getByTestId('resume').click();
-    await expect(page.getByTestId('run-status')).toHaveText('运行中');
-    await page.getByTestId('speed').fill(String(sliderOf(600)));
-    await expect(page.getByTestId('speed-value')).toHaveText('×600');
-    const runId = await page.evaluate(async () => {
-      const res = await fetch('/api/runs');
-      const body = (await res.json()) as { runs: { id: string; status: string }[] };
-      return body.runs.find((r) => r.status === 'running')?.id ?? '';
+      // Chinese: every label switches, the run keeps going.
+      await page.getByTestId('lang-toggle').click();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      await expect(page.getByTestId('run-status')).toHaveText('运行中');
+      await expect(page.getByRole('heading', { name: '实时城市', exact: true })).toBeVisible();
+      await expect(page.getByRole('heading', { name: '关键指标', exact: true })).toBeVisible();
+      await expect(page.getByTestId('kpi-responseRate')).toContainText('响应率');
+      await snap(page, testInfo, 'live-zh');
+
+      // Pause: virtual time stops.
+      await page.getByTestId('pause').click();
+      await expect(page.getByTestId('run-status')).toHaveText('已暂停');
+      await page.waitForTimeout(1_500); // an update released before the pause may still arrive
+      const paused = await clock.textContent();
+      await page.waitForTimeout(2_500);
+      await expect(clock).toHaveText(paused ?? '');
+
+      // Resume at ×600.
+      await page.getByTestId('resume').click();
+      await expect(page.getByTestId('run-status')).toHaveText('运行中');
+      await page.getByTestId('speed').fill(String(sliderOf(600)));
+      await expect(page.getByTestId('speed-value')).toHaveText('×600');
+      const runId = await page.evaluate(async () => {
+        const res = await fetch('/api/runs');
+        const body = (await res.json()) as { runs: { id: string; status: string }[] };
+        return body.runs.find((r) => r.status === 'running')?.id ?? '';
+      });
+      await expect
+        .poll(async () => ((await (await stack.api(`/api/runs/${runId}`)).json()) as { speed: number }).speed)
+        .toBe(600);
+
+      // A surge swamps the hotline: the service level falls.
+      const kpi = page.getByTestId('kpi-serviceLevel15s');
+      const before = parsePercent((await kpi.textContent()) ?? '');
+      await page.getByTestId('inject-open').click();
+      await page.getByLabel('倍数 ×').fill('30');
+      await page.getByLabel('持续（仿真小时）').fill('12');
+      await snap(page, testInfo, 'inject');
+      await page.getByTestId('inject-fire').click();
+      await expect(page.getByTestId('toast')).toContainText('已触发');
+      await expect
+        .poll(async () => parsePercent((await kpi.textContent()) ?? ''), {
+          timeout: 90_000,
+          intervals: [1_000],
+        })
+        .toBeLessThan(before - 0.01);
+      await snap(page, testInfo, 'after-surge');
+
+      // The street league table and the queues.
+      await page.getByTestId('tab-queues').click();
+      await expect(page.getByTestId('queues')).toContainText('已连接工作进程');
+      await snap(page, testInfo, 'queues');
+      await page.getByTestId('tab-league').click();
+      await snap(page, testInfo, 'league');
+
+      // An appeal's timeline.
+      await page.getByTestId('tab-appeals').click();
+      await page.getByTestId('appeal-row').first().click();
+      const dialog = page.getByTestId('appeal-detail');
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByTestId('appeal-timeline').locator('li').first()).toBeVisible();
+      await expect(dialog).toContainText('办理过程');
+      await snap(page, testInfo, 'appeal-detail');
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+
+      // The new-run dialog with its levers, and the light theme.
+      await page.getByTestId('new-run').click();
+      await expect(page.getByTestId('levers')).toContainText('价值（为了谁）');
+      await snap(page, testInfo, 'new-run-levers');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('theme-toggle').click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+      await snap(page, testInfo, 'live-light');
     });
-    await expect
-      .poll(
-        async () =>
-          ((await (await fetch(`${stack.url}/api/runs/${runId}`)).json()) as { speed: number }).speed,
-      )
-      .toBe(600);
-
-    // A surge swamps the hotline: the service level falls.
-    const kpi = page.getByTestId('kpi-serviceLevel15s');
-    const before = parsePercent((await kpi.textContent()) ?? '');
-    await page.getByTestId('inject-open').click();
-    await page.getByLabel('倍数 ×').fill('30');
-    await page.getByLabel('持续（仿真小时）').fill('12');
-    await snap(page, testInfo, 'inject');
-    await page.getByTestId('inject-fire').click();
-    await expect(page.getByTestId('toast')).toContainText('已触发');
-    await expect
-      .poll(async () => parsePercent((await kpi.textContent()) ?? ''), {
-        timeout: 90_000,
-        intervals: [1_000],
-      })
-      .toBeLessThan(before - 0.01);
-    await snap(page, testInfo, 'after-surge');
-
-    // The street league table and the queues.
-    await page.getByTestId('tab-queues').click();
-    await expect(page.getByTestId('queues')).toContainText('已连接工作进程');
-    await snap(page, testInfo, 'queues');
-    await page.getByTestId('tab-league').click();
-    await snap(page, testInfo, 'league');
-
-    // An appeal's timeline.
-    await page.getByTestId('tab-appeals').click();
-    await page.getByTestId('appeal-row').first().click();
-    const dialog = page.getByTestId('appeal-detail');
-    await expect(dialog).toBeVisible();
-    await expect(dialog.getByTestId('appeal-timeline').locator('li').first()).toBeVisible();
-    await expect(dialog).toContainText('办理过程');
-    await snap(page, testInfo, 'appeal-detail');
-    await page.keyboard.press('Escape');
-    await expect(dialog).toBeHidden();
-
-    // The new-run dialog with its levers, and the light theme.
-    await page.getByTestId('new-run').click();
-    await expect(page.getByTestId('levers')).toContainText('价值（为了谁）');
-    await snap(page, testInfo, 'new-run-levers');
-    await page.keyboard.press('Escape');
-    await page.getByTestId('theme-toggle').click();
-    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-    await snap(page, testInfo, 'live-light');
   });
 });

@@ -1,1 +1,1 @@
-export { api, ApiError, type AppealsPage } from './rest';
+export { api, ApiError, setUnauthorizedHandler, type AppealsPage, type SessionInfo } from './rest';

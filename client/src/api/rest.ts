@@ -29,8 +29,22 @@ export class ApiError extends Error {
   }
 }
 
+/** Who the browser's session cookie stands for (GET/POST /api/session). */
+export interface SessionInfo {
+  role: 'instructor' | 'observer' | 'trainee';
+  runId: string | null;
+  seat: string | null;
+  expiresAt: string;
+}
+
+/** Called on any 401 (the session expired or was never there): the app shows the login form. */
+let onUnauthorized: (() => void) | null = null;
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
 async function call<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   body?: unknown,
   signal?: AbortSignal,
@@ -55,6 +69,7 @@ async function call<T>(
     // A proxy's HTML error page, say: fall through with the status.
   }
   if (!res.ok) {
+    if (res.status === 401 && path !== '/session') onUnauthorized?.();
     const error = (data as { error?: unknown } | undefined)?.error;
     throw new ApiError(res.status, typeof error === 'string' ? error : `HTTP ${res.status}`);
   }
@@ -63,6 +78,10 @@ async function call<T>(
 
 /** The REST API of the live server (README: Live server API). */
 export const api = {
+  session: () => call<SessionInfo>('GET', '/session'),
+  login: (credentials: { password: string } | { code: string }) =>
+    call<SessionInfo>('POST', '/session', credentials),
+  logout: () => call<unknown>('DELETE', '/session'),
   runs: () => call<{ runs: RunInfo[] }>('GET', '/runs').then((r) => r.runs),
   run: (id: string) => call<RunInfo>('GET', `/runs/${encodeURIComponent(id)}`),
   createRun: (body: CreateRunBody) => call<RunInfo>('POST', '/runs', body),

@@ -1,32 +1,104 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { api, ApiError, setUnauthorizedHandler, type SessionInfo } from '../api';
 import { AppealDetailDialog } from '../appeal';
+import { EmptyNote } from '../components';
 import { NewRunDialog } from '../controls';
 import { useI18n } from '../i18n';
 import { LiveContext, LiveStore, useLive } from '../live';
 import { Header, type ViewName } from './Header';
 import { LiveView } from './LiveView';
+import { LoginView, SessionContext } from '../session';
 import { useRunSelection } from './use-run-selection';
 
 const CompareView = lazy(() => import('../compare/CompareView'));
+
+type SessionState =
+  | { kind: 'checking' }
+  | { kind: 'unreachable' }
+  | { kind: 'anonymous' }
+  | { kind: 'in'; session: SessionInfo };
 
 function initialView(): ViewName {
   return new URLSearchParams(window.location.search).get('view') === 'compare' ? 'compare' : 'live';
 }
 
+/**
+ * The session first (the server answers 401 to everything else without one): a login form, or the
+ * dashboard with the live connection opened for the logged-in role.
+ */
 export function App() {
+  const { t } = useI18n();
   const store = useMemo(() => new LiveStore(), []);
+  const [state, setState] = useState<SessionState>({ kind: 'checking' });
+
+  const check = useCallback(() => {
+    api.session().then(
+      (session) => setState({ kind: 'in', session }),
+      (err: unknown) =>
+        setState(
+          err instanceof ApiError && err.status === 401 ? { kind: 'anonymous' } : { kind: 'unreachable' },
+        ),
+    );
+  }, []);
+
   useEffect(() => {
+    check();
+    const loggedOut = () => setState({ kind: 'anonymous' });
+    setUnauthorizedHandler(loggedOut);
+    store.onUnauthorized = loggedOut;
+    return () => {
+      setUnauthorizedHandler(null);
+      store.onUnauthorized = null;
+    };
+  }, [check, store]);
+
+  // While the server cannot be reached, ask again every two seconds.
+  useEffect(() => {
+    if (state.kind !== 'unreachable') return;
+    const timer = window.setInterval(check, 2000);
+    return () => window.clearInterval(timer);
+  }, [state.kind, check]);
+
+  const loggedIn = state.kind === 'in';
+  useEffect(() => {
+    if (!loggedIn) return;
     store.open();
     return () => store.close();
-  }, [store]);
+  }, [store, loggedIn]);
+
+  const logout = () => {
+    void api.logout().finally(() => setState({ kind: 'anonymous' }));
+  };
+
   return (
     <LiveContext.Provider value={store}>
-      <Shell store={store} />
+      <SessionContext.Provider value={state.kind === 'in' ? state.session : null}>
+        {state.kind === 'in' ? (
+          <Shell store={store} onLogout={logout} />
+        ) : (
+          <div className="app">
+            <Header view="live" onView={() => undefined} />
+            {state.kind === 'anonymous' ? (
+              <LoginView onLoggedIn={(session) => setState({ kind: 'in', session })} />
+            ) : state.kind === 'unreachable' ? (
+              <main id="main" className="centre">
+                <EmptyNote title={t('serverDownTitle')}>
+                  <p>{t('serverDownBody')}</p>
+                </EmptyNote>
+              </main>
+            ) : (
+              <main id="main" className="centre">
+                <p className="note">{t('checkingSession')}</p>
+              </main>
+            )}
+          </div>
+        )}
+      </SessionContext.Provider>
     </LiveContext.Provider>
   );
 }
 
-function Shell({ store }: { store: LiveStore }) {
+function Shell({ store, onLogout }: { store: LiveStore; onLogout(): void }) {
   const { t } = useI18n();
   const [view, setView] = useState<ViewName>(initialView);
   const { selection, follow } = useRunSelection(store);
@@ -51,7 +123,7 @@ function Shell({ store }: { store: LiveStore }) {
 
   return (
     <div className="app">
-      <Header view={view} onView={onView} />
+      <Header view={view} onView={onView} onLogout={onLogout} />
       {view === 'live' ? (
         <LiveView
           selection={selection}

@@ -1,4 +1,5 @@
 import { useI18n, type MessageKey } from '../i18n';
+import { useSession } from '../session';
 import { useLive, type Connection } from '../live';
 import { useTheme } from '../theme';
 
@@ -11,7 +12,16 @@ const CONNECTION: Record<Connection, MessageKey> = {
 };
 
 /** Title, the two views, connection state, language and theme switches. */
-export function Header({ view, onView }: { view: ViewName; onView(view: ViewName): void }) {
+export function Header({
+  view,
+  onView,
+  onLogout,
+}: {
+  view: ViewName;
+  onView(view: ViewName): void;
+  onLogout?(): void;
+}) {
+  const session = useSession();
   const { t, lang, setLang } = useI18n();
   const { theme, setTheme } = useTheme();
   const { connection } = useLive();
@@ -23,32 +33,50 @@ export function Header({ view, onView }: { view: ViewName; onView(view: ViewName
       <h1>
         {t('appTitle')} <small>{t('appSubtitle')}</small>
       </h1>
-      <nav aria-label={t('navLive')}>
-        <button
-          type="button"
-          aria-pressed={view === 'live'}
-          onClick={() => onView('live')}
-          data-testid="nav-live"
-        >
-          {t('navLive')}
-        </button>
-        <button
-          type="button"
-          aria-pressed={view === 'compare'}
-          onClick={() => onView('compare')}
-          data-testid="nav-compare"
-        >
-          {t('navCompare')}
-        </button>
-      </nav>
-      <span
-        className={`conn conn-${connection}`}
-        role="status"
-        title={connection === 'live' ? undefined : t('connectionHelp')}
-        data-testid="connection"
-      >
-        <span aria-hidden="true">●</span> {t(CONNECTION[connection])}
-      </span>
+      {session && (
+        <>
+          <nav aria-label={t('navLive')}>
+            <button
+              type="button"
+              aria-pressed={view === 'live'}
+              onClick={() => onView('live')}
+              data-testid="nav-live"
+            >
+              {t('navLive')}
+            </button>
+            <button
+              type="button"
+              aria-pressed={view === 'compare'}
+              onClick={() => onView('compare')}
+              data-testid="nav-compare"
+            >
+              {t('navCompare')}
+            </button>
+          </nav>
+          <span
+            className={`conn conn-${connection}`}
+            role="status"
+            title={connection === 'live' ? undefined : t('connectionHelp')}
+            data-testid="connection"
+          >
+            <span aria-hidden="true">●</span> {t(CONNECTION[connection])}
+          </span>
+          {onLogout && (
+            <span className="who">
+              <span className="muted small" data-testid="role">
+                {session.role === 'instructor'
+                  ? t('roleInstructor')
+                  : session.role === 'observer'
+                    ? t('roleObserver')
+                    : t('roleTrainee', { seat: session.seat ?? '' })}
+              </span>{' '}
+              <button type="button" onClick={onLogout} data-testid="logout">
+                {t('logout')}
+              </button>
+            </span>
+          )}
+        </>
+      )}
       <button
         type="button"
         onClick={() => setLang(lang === 'en' ? 'zh' : 'en')}

@@ -6,6 +6,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { KpiPanel } from '../kpis';
 import { LeagueTable } from '../league';
 import { useLive } from '../live';
+import { useCanControl } from '../session';
 import { CityMapView } from '../map';
 import { QueuesPanel } from '../queues';
 import { ShiftChart } from '../shift';
@@ -32,6 +33,7 @@ export function LiveView({
 }) {
   const { t } = useI18n();
   const { run, joinError } = useLive();
+  const canControl = useCanControl();
   const [tab, setTab] = useState<Tab>('league');
   const [focus, setFocus] = useState<string | null>(null);
 
@@ -54,10 +56,12 @@ export function LiveView({
     return (
       <main id="main" className="centre">
         <EmptyNote title={t('noRunTitle')}>
-          <p>{t('noRunBody')}</p>
-          <button type="button" className="primary" onClick={onNewRun}>
-            {t('newRun')}
-          </button>
+          <p>{canControl ? t('noRunBody') : t('readOnly')}</p>
+          {canControl && (
+            <button type="button" className="primary" onClick={onNewRun}>
+              {t('newRun')}
+            </button>
+          )}
         </EmptyNote>
       </main>
     );

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { EmptyNote, ErrorNote } from '../components';
 import { useI18n } from '../i18n';
 import { formatKpi, formatKpiDifference, kpiDefinition, kpiLabel } from '../kpis';
+import { useCanControl } from '../session';
 import { comparisonCsv, download } from './compare-export';
 import { DifferenceChart, type DifferenceChartHandle } from './DifferenceChart';
 
@@ -26,6 +27,7 @@ export default function CompareView() {
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const chart = useRef<DifferenceChartHandle>(null);
+  const canControl = useCanControl();
 
   useEffect(() => {
     setListError(null);
@@ -116,12 +118,13 @@ export default function CompareView() {
             <button
               type="submit"
               className="primary"
-              disabled={!a || !b || a === b || status?.status === 'running'}
+              disabled={!canControl || !a || !b || a === b || status?.status === 'running'}
               data-testid="compare-run"
             >
               {t('compareRun')}
             </button>
             {a && a === b && <span className="muted small">{t('compareSame')}</span>}
+            {!canControl && <span className="muted small">{t('readOnly')}</span>}
           </form>
         )}
         {status?.status === 'running' && (

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
 import { useLive, useLiveStore } from '../live';
+import { useCanControl } from '../session';
 import { InjectMenu } from './InjectMenu';
 import { SLIDER_STEPS, sliderToSpeed, speedToSlider } from './speed';
 
@@ -24,16 +25,34 @@ export function RunControls({
   const { t, fmt } = useI18n();
   const store = useLiveStore();
   const { run } = useLive();
+  const canControl = useCanControl();
   const [slider, setSlider] = useState<number | null>(null);
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   if (!run) {
-    return (
+    return canControl ? (
       <div className="controls">
         <button type="button" className="primary" onClick={onNewRun}>
           {t('newRun')}
         </button>
+      </div>
+    ) : null;
+  }
+  if (!canControl) {
+    return (
+      <div className="controls" role="toolbar" aria-label={t('run')}>
+        <span className={`status status-${run.status}`} data-testid="run-status">
+          {t(STATUS_LABEL[run.status])}
+        </span>
+        <span className="clock" title={t('virtualTime')} data-testid="virtual-time">
+          {fmt.virtual(run.start, run.virtualTime)}
+        </span>
+        <span>{t('speedValue', { x: fmt.number(run.speed, run.speed < 1 ? 1 : 0) })}</span>
+        <span className="muted small">{t('readOnly')}</span>
+        <span className="run-facts muted small">
+          {t('scenario')}: {run.scenario} · {t('appeals')}: {fmt.number(run.appeals)}
+        </span>
       </div>
     );
   }

@@ -195,6 +195,20 @@ const en = {
   compareSame: 'Pick two different scenarios.',
   compareSignificantCount: '{n} of {total} KPIs differ significantly',
   skipToMain: 'Skip to content',
+  loginTitle: 'Log in',
+  loginHelp:
+    'The instructor logs in with the password (printed by the server at its first start, or INSTRUCTOR_PASSWORD); observers and trainees with the join code the instructor gave them.',
+  loginInstructor: 'Instructor',
+  loginCode: 'Join code',
+  loginPassword: 'Password',
+  loginCodeLabel: 'Join code',
+  loginSubmit: 'Log in',
+  logout: 'Log out',
+  roleInstructor: 'Instructor',
+  roleObserver: 'Observer',
+  roleTrainee: 'Trainee ({seat})',
+  readOnly: 'Read-only: only the instructor controls runs.',
+  checkingSession: 'Checking your session…',
 };
 
 export type MessageKey = keyof typeof en;
@@ -382,6 +396,20 @@ const zh: Messages = {
   compareSame: '请选择两个不同的情景。',
   compareSignificantCount: '{total} 项指标中 {n} 项差异显著',
   skipToMain: '跳到主要内容',
+  loginTitle: '登录',
+  loginHelp:
+    '教师用密码登录（服务器首次启动时打印，或由 INSTRUCTOR_PASSWORD 设置）；观察者和学员使用教师提供的加入码。',
+  loginInstructor: '教师',
+  loginCode: '加入码',
+  loginPassword: '密码',
+  loginCodeLabel: '加入码',
+  loginSubmit: '登录',
+  logout: '退出登录',
+  roleInstructor: '教师',
+  roleObserver: '观察者',
+  roleTrainee: '学员（{seat}）',
+  readOnly: '只读：只有教师可以控制运行。',
+  checkingSession: '正在检查登录状态…',
 };
 
 export const MESSAGES: Record<'en' | 'zh', Messages> = { en, zh };

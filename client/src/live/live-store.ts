@@ -71,6 +71,8 @@ export class LiveStore {
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private lastQueues: { at: number; queues: Record<string, StageDepth> } | null = null;
   private seriesLoading = false;
+  /** Called when the server refuses the connection for want of a session. */
+  onUnauthorized: (() => void) | null = null;
   /** Called when the server no longer has the followed run (after a restart with an empty Redis). */
   onRunGone: ((runId: string) => void) | null = null;
 
@@ -85,7 +87,11 @@ export class LiveStore {
       this.join();
     });
     this.socket.on('disconnect', () => this.set({ connection: 'reconnecting' }));
-    this.socket.on('connect_error', () => this.set({ connection: 'reconnecting' }));
+    this.socket.on('connect_error', (err) => {
+      this.set({ connection: 'reconnecting' });
+      // Refused by the server (no session): Socket.IO does not retry those; the app asks to log in.
+      if (err.message === 'unauthorized') this.onUnauthorized?.();
+    });
     this.socket.on('snapshot', (s) => this.applySnapshot(s));
     this.socket.on('update', (u) => this.applyUpdate(u));
   }

@@ -1,0 +1,2 @@
+export { SessionContext, useCanControl, useSession } from './session';
+export { LoginView } from './LoginView';
