@@ -5,6 +5,8 @@ import { createApp, type App } from './http/app';
 import type { Logger } from './logger';
 import { RunManager } from './live/run-manager';
 import { Comparisons } from './experiments/comparisons';
+import { exerciseRoutes } from './training/exercise-routes';
+import { Exercises } from './training/exercises';
 import { EXPERIMENTS_QUEUE } from './experiments';
 import { Queue } from 'bullmq';
 import { WORKER_ROLES, startWorkers, type RunningWorkers } from './worker/start-workers';
@@ -51,12 +53,18 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
   const auth = new Auth(redis, password.hash, config.cookieSecure, config.loginRateLimit);
   // The realtime layer needs the manager and the manager feeds it ticks: a holder breaks the cycle.
   const realtime: { onTick?: App['realtime']['onTick'] } = {};
+  const training: { exercises?: Exercises } = {};
   const manager = new RunManager({
     redis,
     redisUrl,
     logger,
     tickMs: config.tickMs,
     archive: store,
+    onRunEnd: (id) => {
+      training.exercises
+        ?.recordResults(id)
+        .catch((err: unknown) => logger.warn({ err, run: id }, 'could not record the training results'));
+    },
     onTick: (tick) => {
       realtime.onTick?.(tick);
       metrics?.onTick(tick);
@@ -64,6 +72,8 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
   });
   const metrics: Metrics | undefined = new Metrics(manager);
   const comparisons = new Comparisons({ redis, logger });
+  const exercises = new Exercises(store.db, manager, auth.codes);
+  training.exercises = exercises;
   // bull-board's handle on the experiments queue (comparisons and `--queue` runs put jobs there).
   const experimentsQueue = new Queue(EXPERIMENTS_QUEUE, {
     connection: { url: redisUrl, maxRetriesPerRequest: null },
@@ -76,7 +86,7 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
     clientDist: config.clientDist,
     adapter: createAdapter(pub, sub),
     auth,
-    apiRoutes: [exportRoutes(manager)],
+    apiRoutes: [exportRoutes(manager), exerciseRoutes(exercises)],
     extraRoutes: (app) => {
       app.use(healthRoutes({ manager, pingStore: () => store.ping() }));
       app.get('/metrics', async (_req, res, next) => {

@@ -20,8 +20,16 @@ export const LOGIN_FIRST: Refusal = { status: 401, error: 'log in first (POST /a
 const READ = new Set(['GET', 'HEAD']);
 /** Paths under /api anyone may call. */
 const PUBLIC = new Set(['/session', '/openapi.json']);
-/** Paths under /api only the instructor may read (secrets). */
-const INSTRUCTOR_READS = [/^\/codes(\/|$)/, /^\/open311\/keys(\/|$)/];
+/**
+ * Paths under /api only the instructor may read: secrets, exercise scripts (trainees must not read
+ * the injects to come) and trainees' results.
+ */
+const INSTRUCTOR_READS = [
+  /^\/codes(\/|$)/,
+  /^\/open311\/keys(\/|$)/,
+  /^\/exercises(\/|$)/,
+  /^\/training(\/|$)/,
+];
 /** A training seat of a run, and what follows it (`/decisions`). */
 const SEAT_PATH = /^\/runs\/([^/]+)\/seats(?:\/([^/]+)(\/[^/]*)?)?\/?$/;
 /** Paths under /api a trainee may read besides their run. */

@@ -60,6 +60,8 @@ export interface RunManagerDeps {
   logger: Logger;
   tickMs: number;
   archive?: RunArchive;
+  /** Called when a run this server owns has ended (training results are recorded then). */
+  onRunEnd?: (runId: string, status: 'finished' | 'stopped') => void;
   /** Called after every settled tick of a run this server owns (the realtime layer broadcasts it). */
   onTick?: (tick: TickResult) => void;
   /** Ownership expiry: another server takes a run over this long after its owner went silent. @defaultValue 5000 */
@@ -542,6 +544,7 @@ export class RunManager {
       onTick: (t) => this.deps.onTick?.(t),
       onEnd: (status, report) => {
         this.deps.archive?.finishRun(id, status, report, new Date().toISOString());
+        this.deps.onRunEnd?.(id, status);
         forget();
       },
       onFail: forget,

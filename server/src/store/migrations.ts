@@ -19,4 +19,25 @@ export const MIGRATIONS: readonly string[] = [
      key   TEXT PRIMARY KEY,
      value TEXT NOT NULL
    );`,
+  `CREATE TABLE exercises (
+     id              TEXT PRIMARY KEY,
+     name            TEXT NOT NULL,
+     definition_json TEXT NOT NULL,
+     created_at      TEXT NOT NULL
+   );
+   CREATE TABLE exercise_runs (
+     run_id      TEXT PRIMARY KEY,
+     exercise_id TEXT NOT NULL REFERENCES exercises (id),
+     started_at  TEXT NOT NULL
+   );
+   CREATE TABLE training_results (
+     run_id      TEXT NOT NULL,
+     seat        TEXT NOT NULL,
+     exercise_id TEXT NOT NULL,
+     passed      INTEGER NOT NULL,
+     score_json  TEXT NOT NULL,
+     finished_at TEXT NOT NULL,
+     PRIMARY KEY (run_id, seat)
+   );
+   CREATE INDEX training_results_seat ON training_results (seat, finished_at);`,
 ];

@@ -39,6 +39,8 @@ export interface RunStore {
   setSetting(key: string, value: string): void;
   /** Throws when the file cannot be read (readiness check). */
   ping(): void;
+  /** The open file, for the stores that share it (training exercises and results). */
+  readonly db: Database.Database;
   close(): void;
 }
 
@@ -110,6 +112,7 @@ export function openStore(path: string): RunStore {
     ping() {
       ping.get();
     },
+    db,
     close() {
       db.close();
     },

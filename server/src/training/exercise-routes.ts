@@ -1,0 +1,89 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { json, parse, parseBody } from '../http/handlers';
+import { csvRow } from '../ops/csv';
+import { exerciseSchema, type Exercises } from './exercises';
+
+const exerciseId = z.string().regex(/^[a-f0-9]{8}$/, 'an exercise id is 8 hex digits');
+const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a run id is 1-64 letters, digits or dashes');
+const seatQuery = z.strictObject({
+  seat: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes')
+    .optional(),
+});
+
+/**
+ * Exercises and training results (issue 7), under /api. Writes are the instructor's (roles.ts);
+ * trainees see none of this: their own seat's score comes with their seat.
+ */
+export function exerciseRoutes(exercises: Exercises): Router {
+  const r = Router();
+  r.get(
+    '/exercises',
+    json(async () => ({ exercises: exercises.list() })),
+  );
+  r.post(
+    '/exercises',
+    json(async (req, res) => {
+      const exercise = exercises.create(parseBody(exerciseSchema, req.body, 'exercise'));
+      res.status(201);
+      return exercise;
+    }),
+  );
+  r.get(
+    '/exercises/:id',
+    json(async (req) => exercises.get(parse(exerciseId, req.params.id, 'exercise id'))),
+  );
+  r.post(
+    '/exercises/:id/start',
+    json(async (req, res) => {
+      const started = await exercises.start(parse(exerciseId, req.params.id, 'exercise id'));
+      res.status(201);
+      return started;
+    }),
+  );
+  r.get(
+    '/training/runs/:runId/hot-wash',
+    json(async (req) => exercises.hotWash(parse(runIdSchema, req.params.runId, 'run id'))),
+  );
+  r.get(
+    '/training/results',
+    json(async (req) => ({ results: exercises.results(parse(seatQuery, req.query, 'query').seat) })),
+  );
+  r.get(
+    '/training/results.csv',
+    json(async (req, res) => {
+      const results = exercises.results(parse(seatQuery, req.query, 'query').seat);
+      const header = [
+        'finished_at',
+        'seat',
+        'exercise_id',
+        'run_id',
+        'passed',
+        'offered',
+        'decided',
+        'correct',
+        'timed_out',
+      ];
+      const itemIds = results[0]?.score.items.map((i) => i.id) ?? [];
+      const rows = results.map((r) => [
+        r.finishedAt,
+        r.seat,
+        r.exerciseId,
+        r.runId,
+        r.passed ? 'yes' : 'no',
+        r.score.offered,
+        r.score.decided,
+        r.score.correct,
+        r.score.timedOut,
+        ...r.score.items.map((i) => i.value),
+      ]);
+      res
+        .type('text/csv; charset=utf-8')
+        .set('Content-Disposition', 'attachment; filename="training-results.csv"')
+        .send(csvRow([...header, ...itemIds]) + rows.map(csvRow).join(''));
+    }),
+  );
+  return r;
+}

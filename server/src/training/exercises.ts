@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createRunSchema,
+  injectSchema,
+  meanPerHour,
+  scoreSeat,
+  type RunInfo,
+  type Scenario,
+  type SeatScore,
+} from '@hotline-sim/shared';
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { JoinCodes } from '../auth/codes';
+import { ApiError, notFound } from '../live/errors';
+import { resolveScenario, type RunManager } from '../live/run-manager';
+
+/**
+ * Training exercises (issue 7): a scenario, a script of injects on a timeline (the master scenario
+ * events list) and a difficulty, saved and reusable. Starting one starts a live run whose scenario
+ * carries the seats (lifecycle.training) and the script (lifecycle.injects), and makes each seat's
+ * join code. When the run ends, every seat's score is kept with the trainee's history.
+ */
+
+/** Pace and ambiguity by difficulty: speed of the run, appeals per seat and virtual hour, how long a seat may take. */
+export const DIFFICULTY = {
+  beginner: { speed: 30, perSeatHour: 6, ambiguity: 0, holdMinutes: 30 },
+  intermediate: { speed: 60, perSeatHour: 12, ambiguity: 0.15, holdMinutes: 20 },
+  advanced: { speed: 120, perSeatHour: 20, ambiguity: 0.3, holdMinutes: 15 },
+} as const;
+export type Difficulty = keyof typeof DIFFICULTY;
+
+export const exerciseSchema = z.strictObject({
+  name: z.string().min(1).max(120),
+  /** A built-in scenario's name or a scenario object (it needs a lifecycle). */
+  scenario: createRunSchema.shape.scenario,
+  difficulty: z.enum(['beginner', 'intermediate', 'advanced']).default('intermediate'),
+  /** One seat per trainee, named (the name follows the trainee's results from exercise to exercise). */
+  seats: z
+    .array(z.string().regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes'))
+    .min(1)
+    .max(40)
+    .refine((s) => new Set(s).size === s.length, 'seat names must differ'),
+  /** The script: injects at their virtual hours (surge, outage, heating start …). */
+  script: z.array(injectSchema).max(200).default([]),
+});
+export type ExerciseDefinition = z.output<typeof exerciseSchema>;
+
+export interface Exercise extends ExerciseDefinition {
+  id: string;
+  createdAt: string;
+}
+
+export interface StartedExercise {
+  exercise: string;
+  run: RunInfo;
+  codes: { seat: string; code: string }[];
+}
+
+export interface TrainingResult {
+  runId: string;
+  exerciseId: string;
+  seat: string;
+  passed: boolean;
+  finishedAt: string;
+  score: SeatScore;
+}
+
+/** The one-page summary after an exercise (hot wash): per trainee, what went well and what was missed. */
+export interface HotWash {
+  exercise: Exercise;
+  runId: string;
+  status: RunInfo['status'];
+  trainees: {
+    seat: string;
+    passed: boolean;
+    decided: number;
+    correct: number;
+    strengths: string[];
+    misses: string[];
+    score: SeatScore;
+  }[];
+}
+
+/** The exercise's scenario as it runs: the base, with the seats and the script. */
+export function exerciseScenario(base: Scenario, def: ExerciseDefinition): Record<string, unknown> {
+  if (!base.lifecycle) {
+    throw new ApiError(
+      422,
+      `scenario "${base.name}" has no lifecycle section: an exercise needs appeals to dispatch`,
+    );
+  }
+  const d = DIFFICULTY[def.difficulty];
+  const share = Math.min(1, (def.seats.length * d.perSeatHour) / meanPerHour(base));
+  const plain = JSON.parse(JSON.stringify(base)) as Record<string, unknown> & {
+    lifecycle: Record<string, unknown>;
+  };
+  return {
+    ...plain,
+    name: `${base.name} · ${def.name}`,
+    lifecycle: {
+      ...plain.lifecycle,
+      injects: [...(plain.lifecycle.injects as unknown[]), ...def.script],
+      training: { seats: def.seats, share, holdMinutes: d.holdMinutes, ambiguity: d.ambiguity },
+    },
+  };
+}
+
+interface ResultRow {
+  run_id: string;
+  exercise_id: string;
+  seat: string;
+  passed: number;
+  finished_at: string;
+  score_json: string;
+}
+
+export class Exercises {
+  private readonly db: {
+    insert: Database.Statement;
+    get: Database.Statement<[string], { id: string; definition_json: string; created_at: string }>;
+    list: Database.Statement<[], { id: string; definition_json: string; created_at: string }>;
+    link: Database.Statement;
+    exerciseOf: Database.Statement<[string], { exercise_id: string }>;
+    saveResult: Database.Statement;
+    resultsOf: Database.Statement<[string], ResultRow>;
+    allResults: Database.Statement<[], ResultRow>;
+  };
+
+  constructor(
+    db: Database.Database,
+    private readonly manager: RunManager,
+    private readonly codes: JoinCodes,
+  ) {
+    this.db = {
+      insert: db.prepare('INSERT INTO exercises (id, name, definition_json, created_at) VALUES (?, ?, ?, ?)'),
+      get: db.prepare('SELECT id, definition_json, created_at FROM exercises WHERE id = ?'),
+      list: db.prepare(
+        'SELECT id, definition_json, created_at FROM exercises ORDER BY created_at DESC, rowid DESC',
+      ),
+      link: db.prepare('INSERT INTO exercise_runs (run_id, exercise_id, started_at) VALUES (?, ?, ?)'),
+      exerciseOf: db.prepare('SELECT exercise_id FROM exercise_runs WHERE run_id = ?'),
+      saveResult: db.prepare(
+        `INSERT INTO training_results (run_id, seat, exercise_id, passed, score_json, finished_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, seat) DO UPDATE SET passed = excluded.passed,
+         score_json = excluded.score_json, finished_at = excluded.finished_at`,
+      ),
+      resultsOf: db.prepare('SELECT * FROM training_results WHERE seat = ? ORDER BY finished_at'),
+      allResults: db.prepare('SELECT * FROM training_results ORDER BY finished_at, seat'),
+    };
+  }
+
+  create(def: ExerciseDefinition): Exercise {
+    // Validated now, so a saved exercise always starts.
+    exerciseScenario(resolveScenario(def.scenario), def);
+    const exercise: Exercise = { id: randomUUID().slice(0, 8), createdAt: new Date().toISOString(), ...def };
+    this.db.insert.run(exercise.id, def.name, JSON.stringify(def), exercise.createdAt);
+    return exercise;
+  }
+
+  list(): Exercise[] {
+    return this.db.list.all().map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      ...(JSON.parse(r.definition_json) as ExerciseDefinition),
+    }));
+  }
+
+  get(id: string): Exercise {
+    const r = this.db.get.get(id);
+    if (!r) throw notFound(`exercise "${id}"`);
+    return { id: r.id, createdAt: r.created_at, ...(JSON.parse(r.definition_json) as ExerciseDefinition) };
+  }
+
+  /** Start a run of the exercise, paused so the instructor can hand out the codes first. */
+  async start(id: string): Promise<StartedExercise> {
+    const exercise = this.get(id);
+    const scenario = exerciseScenario(resolveScenario(exercise.scenario), exercise);
+    const run = await this.manager.create({
+      scenario,
+      speed: DIFFICULTY[exercise.difficulty].speed,
+      paused: true,
+    });
+    this.db.link.run(run.id, id, new Date().toISOString());
+    const codes = await Promise.all(
+      exercise.seats.map(async (seat) => {
+        const code = await this.codes.create({ role: 'trainee', runId: run.id, seat, ttlHours: 12 });
+        return { seat, code: code.code };
+      }),
+    );
+    return { exercise: id, run, codes };
+  }
+
+  /** The exercise a run belongs to, if any. */
+  exerciseOfRun(runId: string): string | undefined {
+    return this.db.exerciseOf.get(runId)?.exercise_id;
+  }
+
+  /** Keep every seat's score of an exercise run (called when the run ends; repeating it overwrites). */
+  async recordResults(runId: string): Promise<void> {
+    const exerciseId = this.exerciseOfRun(runId);
+    if (!exerciseId) return;
+    const seats = this.get(exerciseId).seats;
+    const events = await this.manager.seatEvents(runId);
+    const finishedAt = new Date().toISOString();
+    for (const seat of seats) {
+      const score = scoreSeat(events, seat);
+      this.db.saveResult.run(
+        runId,
+        seat,
+        exerciseId,
+        score.passed ? 1 : 0,
+        JSON.stringify(score),
+        finishedAt,
+      );
+    }
+  }
+
+  /** A trainee's results across exercises, oldest first; every trainee's when `seat` is omitted. */
+  results(seat?: string): TrainingResult[] {
+    const rows = seat === undefined ? this.db.allResults.all() : this.db.resultsOf.all(seat);
+    return rows.map((r) => ({
+      runId: r.run_id,
+      exerciseId: r.exercise_id,
+      seat: r.seat,
+      passed: r.passed === 1,
+      finishedAt: r.finished_at,
+      score: JSON.parse(r.score_json) as SeatScore,
+    }));
+  }
+
+  /** The hot wash of one exercise run, live while it runs. */
+  async hotWash(runId: string): Promise<HotWash> {
+    const exerciseId = this.exerciseOfRun(runId);
+    if (!exerciseId) throw notFound(`exercise run "${runId}"`);
+    const exercise = this.get(exerciseId);
+    const [run, events] = await Promise.all([this.manager.info(runId), this.manager.seatEvents(runId)]);
+    return {
+      exercise,
+      runId,
+      status: run.status,
+      trainees: exercise.seats.map((seat) => {
+        const score = scoreSeat(events, seat);
+        const line = (i: SeatScore['items'][number]) =>
+          i.id === 'time-to-decide'
+            ? `${i.en}: ${i.value.toFixed(1)} (mark ≤ ${i.threshold})`
+            : `${i.en}: ${i.met}/${i.cases}`;
+        return {
+          seat,
+          passed: score.passed,
+          decided: score.decided,
+          correct: score.correct,
+          strengths: score.items.filter((i) => i.passed && i.cases > 0).map(line),
+          misses: [
+            ...score.items.filter((i) => !i.passed).map(line),
+            ...(score.timedOut > 0
+              ? [`${score.timedOut} appeal(s) left to the model's dispatcher (not decided in time)`]
+              : []),
+          ],
+          score,
+        };
+      }),
+    };
+  }
+}
