@@ -104,7 +104,11 @@ function Shell({ store, onLogout }: { store: LiveStore; onLogout(): void }) {
   const { selection, follow } = useRunSelection(store);
   const { run } = useLive();
   const [newRun, setNewRun] = useState(false);
-  const [appeal, setAppeal] = useState<number | null>(null);
+  // `?appeal=<id>` opens that appeal of the run (a link a teacher can share).
+  const [appeal, setAppeal] = useState<number | null>(() => {
+    const id = new URLSearchParams(window.location.search).get('appeal');
+    return id && /^\d{1,10}$/.test(id) ? Number(id) : null;
+  });
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
   useEffect(() => {
