@@ -91,7 +91,12 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', guardApi);
   app.use('/api', authRoutes(deps.auth, deps.manager));
   app.use('/api', runRoutes(deps.manager));
-  app.use('/api', seatRoutes(deps.manager));
+  // The realtime layer is attached below, once the HTTP server exists; messages reach it through this.
+  const seats: { send?: Realtime['message'] } = {};
+  app.use(
+    '/api',
+    seatRoutes(deps.manager, (message, names) => seats.send?.(message, names)),
+  );
   app.use('/api', catalogueRoutes(deps.comparisons));
   for (const routes of deps.apiRoutes ?? []) app.use('/api', routes);
   app.use('/api', (_req, res) => {
@@ -146,5 +151,6 @@ export function createApp(deps: AppDeps): App {
       .catch(() => next(new Error('session check failed; try again')));
   });
   const realtime = attachRealtime(io, deps.manager, deps.logger);
+  seats.send = (message, names) => realtime.message(message, names);
   return { http, io, realtime };
 }

@@ -38,6 +38,8 @@ export const runKeys = (runId: string) => {
     open: `${p}open`,
     /** List of JSON SeatEvents (training seats), in time order: scoring and the after-action review. */
     seatEvents: `${p}seat-events`,
+    /** List of JSON SeatMessages: the instructor's messages to the seats. */
+    messages: `${p}messages`,
     /** List of JSON SeriesPoints, one per virtual hour, oldest first. */
     series: `${p}series`,
     appeal: (id: number | string) => `${p}a:${id}`,

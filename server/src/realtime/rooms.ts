@@ -2,6 +2,8 @@ import {
   MAX_MOVES,
   type ClientToServerEvents,
   type RunUpdate,
+  type SeatEvent,
+  type SeatMessage,
   type ServerToClientEvents,
   type StageDepth,
 } from '@hotline-sim/shared';
@@ -14,6 +16,8 @@ import type { RunManager } from '../live/run-manager';
 import { STAGES } from '../live/stages';
 
 export const roomOf = (runId: string) => `run:${runId}`;
+/** A training seat's room: its trainee, and whoever watches the seat (the instructor). */
+export const seatRoomOf = (runId: string, seat: string) => `seat:${runId}:${seat}`;
 
 /**
  * Updates to one run's room go out at least this far apart, whatever the event rate: at most ten a
@@ -26,10 +30,13 @@ const QUEUES_EVERY_MS = 500;
 export interface Realtime {
   /** Feed a settled tick of an owned run; it goes out batched. */
   onTick(tick: TickResult): void;
+  /** An instructor's message to one seat's room, or to every seat of the run. */
+  message(message: SeatMessage, seats: readonly string[]): void;
   close(): void;
 }
 
 const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/);
+const seatSchema = z.string().regex(/^[A-Za-z0-9-]{1,24}$/);
 
 /**
  * Socket.IO rooms per run. A client joins with `join(runId)` and gets a snapshot first, then
@@ -72,6 +79,19 @@ export function attachRealtime(
         logger.warn({ err }, 'join failed');
         reply({ error: 'join failed; try again' });
       }
+    });
+    socket.on('joinSeat', async (runId: unknown, seat: unknown, ack?: unknown) => {
+      const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
+      const id = runIdSchema.safeParse(runId);
+      const name = seatSchema.safeParse(seat);
+      if (!id.success || !name.success)
+        return reply({ error: 'joinSeat needs a run id and a seat name (letters, digits, dashes)' });
+      const session = socket.data.session as Session | undefined;
+      if (!session) return reply({ error: 'unauthorized' });
+      if (session.role === 'trainee' && (session.runId !== id.data || session.seat !== name.data))
+        return reply({ error: `forbidden: you may follow only seat "${session.seat ?? ''}"` });
+      await socket.join(seatRoomOf(id.data, name.data));
+      reply({ ok: true });
     });
     socket.on('leave', async (runId: unknown, ack?: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
@@ -181,6 +201,22 @@ export function attachRealtime(
 
   return {
     onTick(tick) {
+      // Seat notices go out at once: a few a second at most, and a trainee waits for each.
+      const bySeat = new Map<string, Set<SeatEvent['kind']>>();
+      for (const e of tick.seatEvents ?? []) {
+        const kinds = bySeat.get(e.seat) ?? new Set();
+        kinds.add(e.kind);
+        bySeat.set(e.seat, kinds);
+      }
+      for (const [seat, kinds] of bySeat) {
+        io.to(seatRoomOf(tick.runId, seat)).emit('seat', {
+          runId: tick.runId,
+          seat,
+          kinds: [...kinds],
+          at: tick.virtualTime,
+          releasedAt: tick.releasedAt,
+        });
+      }
       let p = pending.get(tick.runId);
       if (!p) {
         p = { ticks: [], timer: undefined, building: false, sentAt: 0, ended: false };
@@ -188,6 +224,13 @@ export function attachRealtime(
       }
       p.ticks.push(tick);
       schedule(tick.runId, p);
+    },
+    message(message, seats) {
+      const rooms =
+        message.seat === null
+          ? seats.map((s) => seatRoomOf(message.runId, s))
+          : [seatRoomOf(message.runId, message.seat)];
+      if (rooms.length > 0) io.to(rooms).emit('message', message);
     },
     close() {
       closed = true;

@@ -4,6 +4,7 @@ import {
   seatDecisionSchema,
   waitingOffers,
   type SeatAppealView,
+  type SeatMessage,
   type SeatScore,
 } from '@hotline-sim/shared';
 import { Router, type Request } from 'express';
@@ -11,11 +12,14 @@ import { z } from 'zod';
 import { sessionOf } from '../auth';
 import { json, parse, parseBody } from '../http/handlers';
 import { notFound } from '../live/errors';
+import { runKeys } from '../live/keys';
 import type { RunManager } from '../live/run-manager';
 
 /** One seat as its trainee (or the instructor) sees it. */
 export interface SeatView {
   seat: string;
+  /** The instructor's messages to this seat or to all seats, oldest first. */
+  messages: SeatMessage[];
   /** Virtual time of the run now. */
   virtualTime: number;
   /** Appeals waiting for this seat's decision, oldest first, each with its SLA class and hold time. */
@@ -39,13 +43,21 @@ export interface SeatSummary {
 
 const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a run id is 1-64 letters, digits or dashes');
 const seatSchema = z.string().regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes');
+const messageSchema = z.strictObject({
+  text: z.string().trim().min(1).max(500),
+  seat: seatSchema.optional(),
+});
 
 /**
  * Training seats of a run (issue 7): what a seat is offered and has decided, its score, and
  * decisions. Access (roles.ts): a trainee reads and decides at their own seat only; observers read;
  * the instructor does everything.
  */
-export function seatRoutes(manager: RunManager): Router {
+export function seatRoutes(
+  manager: RunManager,
+  /** Sends a message to the seats' rooms (the realtime layer, attached after the routes). */
+  send: (message: SeatMessage, seats: readonly string[]) => void,
+): Router {
   const r = Router();
   const ids = (req: Request) => ({
     id: parse(runIdSchema, req.params.id, 'run id'),
@@ -82,15 +94,19 @@ export function seatRoutes(manager: RunManager): Router {
     json(async (req, res) => {
       const { id, seat } = ids(req);
       if (!(await seatsOf(id)).includes(seat)) throw notFound(`seat "${seat}" in run "${id}"`);
-      const [run, live, events] = await Promise.all([
+      const [run, live, events, messages] = await Promise.all([
         manager.info(id),
         manager.lookup(id),
         manager.seatEvents(id),
+        manager.redis.lrange(runKeys(id).messages, 0, -1),
       ]);
       const ended = run.status === 'finished' || run.status === 'stopped';
       const score = scoreSeat(events, seat);
       const view: SeatView = {
         seat,
+        messages: messages
+          .map((m) => JSON.parse(m) as SeatMessage)
+          .filter((m) => m.seat === null || m.seat === seat),
         virtualTime: run.virtualTime,
         waiting: waitingOffers(events, seat).map((o) => seatAppealView(o, live.model.city, run.seed)),
         history: score.decisions.filter((d) => d.decidedAt !== null || ended).reverse(),
@@ -106,6 +122,26 @@ export function seatRoutes(manager: RunManager): Router {
       await manager.decide(id, seat, parseBody(seatDecisionSchema, req.body, 'decision'));
       res.status(202);
       return { ok: true };
+    }),
+  );
+  r.post(
+    '/runs/:id/messages',
+    json(async (req, res) => {
+      const id = parse(runIdSchema, req.params.id, 'run id');
+      const body = parseBody(messageSchema, req.body, 'message');
+      const seats = await seatsOf(id);
+      if (body.seat !== undefined && !seats.includes(body.seat))
+        throw notFound(`seat "${body.seat}" in run "${id}"`);
+      const message: SeatMessage = {
+        runId: id,
+        seat: body.seat ?? null,
+        text: body.text,
+        sentAt: new Date().toISOString(),
+      };
+      await manager.redis.rpush(runKeys(id).messages, JSON.stringify(message));
+      send(message, seats);
+      res.status(201);
+      return message;
     }),
   );
   return r;

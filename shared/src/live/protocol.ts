@@ -3,6 +3,7 @@ import type { DistrictOutlines } from '../city/geo';
 import type { Comparison } from '../experiment/compare';
 import type { Report } from '../experiment/run-scenario';
 import type { KpiName } from '../report/kpis';
+import type { SeatEvent } from '../training/seats';
 import type { AppealState } from '../hotline/lifecycle';
 import { injectSchema } from '../hotline/lifecycle-schema';
 
@@ -131,15 +132,40 @@ export const MAX_MOVES = 2_000;
 
 export type Ack = (reply: { ok: true } | { error: string }) => void;
 
+/**
+ * Something happened at a training seat (an appeal offered, decided, timed out, returned, rated …):
+ * a seat's client reads `GET /api/runs/:id/seats/:seat` again, which shows each role what it may see.
+ */
+export interface SeatNotice {
+  runId: string;
+  seat: string;
+  kinds: SeatEvent['kind'][];
+  /** Virtual time of the tick, and wall ms when the tick was released (seat update lag = receipt − this). */
+  at: number;
+  releasedAt: number;
+}
+
+/** The instructor's message to a seat (or to every seat of the run: `seat` null). */
+export interface SeatMessage {
+  runId: string;
+  seat: string | null;
+  text: string;
+  sentAt: string;
+}
+
 export interface ServerToClientEvents {
   snapshot: (snapshot: RunSnapshot) => void;
   update: (update: RunUpdate) => void;
+  seat: (notice: SeatNotice) => void;
+  message: (message: SeatMessage) => void;
 }
 
 export interface ClientToServerEvents {
   /** Join a run's room: a snapshot comes first, then updates. */
   join: (runId: string, ack?: Ack) => void;
   leave: (runId: string, ack?: Ack) => void;
+  /** Follow one training seat: notices of what happens there and the instructor's messages. */
+  joinSeat: (runId: string, seat: string, ack?: Ack) => void;
 }
 
 /**
