@@ -58,6 +58,20 @@ describe('training seats over the API', () => {
       expect(a.holdUntil - a.offeredAt).toBeCloseTo(3600, 6);
     }
     expect(view.score).toBeNull();
+    expect(view.injects).toEqual([]);
+  });
+
+  it('shows every seat the injects fired', async () => {
+    await api(server.url, `/api/runs/${run.id}/injects`, {
+      body: { kind: 'surge', atHours: 0, hours: 1, factor: 2 },
+    });
+    const seen = await waitFor('the surge at seat A', async () => {
+      const v = (await seatA()).body;
+      return v.injects.length > 0 ? v.injects : undefined;
+    });
+    expect(seen.map((i) => i.kind)).toEqual(['surge']);
+    const b = (await api<SeatView>(server.url, `/api/runs/${run.id}/seats/B`)).body;
+    expect(b.injects).toEqual(seen);
   });
 
   it('keeps a trainee to their own seat', async () => {

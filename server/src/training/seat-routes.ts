@@ -3,6 +3,7 @@ import {
   seatAppealView,
   seatDecisionSchema,
   waitingOffers,
+  type LiveInput,
   type SeatAppealView,
   type SeatMessage,
   type SeatScore,
@@ -20,6 +21,8 @@ export interface SeatView {
   seat: string;
   /** The instructor's messages to this seat or to all seats, oldest first. */
   messages: SeatMessage[];
+  /** Injects fired so far (scripted or by the instructor), oldest first: every seat sees them. */
+  injects: { at: number; kind: string }[];
   /** Virtual time of the run now. */
   virtualTime: number;
   /** Appeals waiting for this seat's decision, oldest first, each with its SLA class and hold time. */
@@ -94,12 +97,20 @@ export function seatRoutes(
     json(async (req, res) => {
       const { id, seat } = ids(req);
       if (!(await seatsOf(id)).includes(seat)) throw notFound(`seat "${seat}" in run "${id}"`);
-      const [run, live, events, messages] = await Promise.all([
+      const [run, live, events, messages, inputs] = await Promise.all([
         manager.info(id),
         manager.lookup(id),
         manager.seatEvents(id),
         manager.redis.lrange(runKeys(id).messages, 0, -1),
+        manager.redis.lrange(runKeys(id).inputs, 0, -1),
       ]);
+      // Scripted injects start at their hour; fired ones are in the input log with the time they took effect.
+      const scripted = (live.scenario.lifecycle?.injects ?? [])
+        .map((i) => ({ at: i.atHours * 3600, kind: i.kind }))
+        .filter((i) => i.at <= run.virtualTime);
+      const fired = inputs
+        .map((text) => JSON.parse(text) as LiveInput)
+        .flatMap((i) => (i.kind === 'inject' ? [{ at: i.at, kind: i.inject.kind }] : []));
       const ended = run.status === 'finished' || run.status === 'stopped';
       const score = scoreSeat(events, seat);
       const view: SeatView = {
@@ -107,6 +118,7 @@ export function seatRoutes(
         messages: messages
           .map((m) => JSON.parse(m) as SeatMessage)
           .filter((m) => m.seat === null || m.seat === seat),
+        injects: [...scripted, ...fired].sort((a, b) => a.at - b.at),
         virtualTime: run.virtualTime,
         waiting: waitingOffers(events, seat).map((o) => seatAppealView(o, live.model.city, run.seed)),
         history: score.decisions.filter((d) => d.decidedAt !== null || ended).reverse(),
