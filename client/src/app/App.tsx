@@ -7,10 +7,12 @@ import { useI18n } from '../i18n';
 import { LiveContext, LiveStore, useLive } from '../live';
 import { Header, type ViewName } from './Header';
 import { LiveView } from './LiveView';
-import { LoginView, SessionContext } from '../session';
+import { LoginView, SessionContext, useSession } from '../session';
 import { useRunSelection } from './use-run-selection';
+import { SeatHome } from '../training';
 
 const CompareView = lazy(() => import('../compare/CompareView'));
+const TrainingView = lazy(() => import('../training/TrainingView'));
 
 type SessionState =
   | { kind: 'checking' }
@@ -19,7 +21,8 @@ type SessionState =
   | { kind: 'in'; session: SessionInfo };
 
 function initialView(): ViewName {
-  return new URLSearchParams(window.location.search).get('view') === 'compare' ? 'compare' : 'live';
+  const view = new URLSearchParams(window.location.search).get('view');
+  return view === 'compare' || view === 'training' ? view : 'live';
 }
 
 /**
@@ -103,6 +106,7 @@ function Shell({ store, onLogout }: { store: LiveStore; onLogout(): void }) {
   const [view, setView] = useState<ViewName>(initialView);
   const { selection, follow } = useRunSelection(store);
   const { run } = useLive();
+  const session = useSession();
   const [newRun, setNewRun] = useState(false);
   // `?appeal=<id>` opens that appeal of the run (a link a teacher can share).
   const [appeal, setAppeal] = useState<number | null>(() => {
@@ -120,7 +124,7 @@ function Shell({ store, onLogout }: { store: LiveStore; onLogout(): void }) {
   const onView = (next: ViewName) => {
     setView(next);
     const url = new URL(window.location.href);
-    if (next === 'compare') url.searchParams.set('view', 'compare');
+    if (next !== 'live') url.searchParams.set('view', next);
     else url.searchParams.delete('view');
     window.history.replaceState(null, '', url);
   };
@@ -128,7 +132,13 @@ function Shell({ store, onLogout }: { store: LiveStore; onLogout(): void }) {
   return (
     <div className="app">
       <Header view={view} onView={onView} onLogout={onLogout} />
-      {view === 'live' ? (
+      {session?.role === 'trainee' ? (
+        <SeatHome />
+      ) : view === 'training' && session?.role === 'instructor' ? (
+        <Suspense fallback={<p className="note">{t('loading')}</p>}>
+          <TrainingView />
+        </Suspense>
+      ) : view === 'live' ? (
         <LiveView
           selection={selection}
           onNewRun={() => setNewRun(true)}

@@ -2,8 +2,9 @@ import { useI18n, type MessageKey } from '../i18n';
 import { useSession } from '../session';
 import { useLive, type Connection } from '../live';
 import { useTheme } from '../theme';
+import { useTrainingT } from '../training';
 
-export type ViewName = 'live' | 'compare';
+export type ViewName = 'live' | 'compare' | 'training';
 
 const CONNECTION: Record<Connection, MessageKey> = {
   live: 'connLive',
@@ -25,6 +26,7 @@ export function Header({
   const { t, lang, setLang } = useI18n();
   const { theme, setTheme } = useTheme();
   const { connection } = useLive();
+  const tt = useTrainingT();
   return (
     <header className="app-header">
       <a className="skip" href="#main">
@@ -52,6 +54,16 @@ export function Header({
             >
               {t('navCompare')}
             </button>
+            {session.role === 'instructor' && (
+              <button
+                type="button"
+                aria-pressed={view === 'training'}
+                onClick={() => onView('training')}
+                data-testid="nav-training"
+              >
+                {tt('navTraining')}
+              </button>
+            )}
           </nav>
           <span
             className={`conn conn-${connection}`}

@@ -1,0 +1,247 @@
+import type { DecisionReview } from '@hotline-sim/shared';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useI18n } from '../i18n';
+import { trainingApi } from './api';
+import { consequenceText, decisionText, vclock } from './format';
+import { useExerciseRuns } from './InstructorConsole';
+import { useTrainingT } from './messages';
+import { ScoreTable } from './ScoreTable';
+import { useUnits } from './SeatPanel';
+import type { HotWash } from './types';
+
+const SPEEDS = [1, 10, 60, 600] as const;
+
+/** The last moment anything happened at any seat: the replay's end. */
+function endOf(wash: HotWash): number {
+  let end = 0;
+  for (const tr of wash.trainees)
+    for (const d of tr.score.decisions) {
+      end = Math.max(end, d.offeredAt, d.decidedAt ?? 0, ...d.consequences.map((c) => c.at));
+    }
+  return Math.ceil(end / 60) * 60 + 60;
+}
+
+/**
+ * After-action review of an exercise run: the hot wash (per trainee: passed, strengths, misses,
+ * rubric) and a replay: a scrubber over virtual time, played at ×1 … ×600, listing each trainee's
+ * decisions beside the right one with the consequences up to the scrubber's time.
+ */
+export function ReviewView({ runId, onRun }: { runId: string | null; onRun(id: string | null): void }) {
+  const tt = useTrainingT();
+  const { runs, reload } = useExerciseRuns();
+  const [wash, setWash] = useState<HotWash | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setWash(null);
+    if (!runId) return;
+    trainingApi.hotWash(runId).then(
+      (w) => {
+        setWash(w);
+        setError(null);
+      },
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    );
+  }, [runId]);
+
+  return (
+    <div className="training-review" data-testid="review">
+      <label>
+        {tt('reviewRun')}{' '}
+        <select
+          value={runId ?? ''}
+          onChange={(e) => onRun(e.target.value || null)}
+          onFocus={reload}
+          data-testid="review-run"
+        >
+          <option value="">—</option>
+          {runs.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.scenario} ({r.id.slice(0, 8)}, {r.status})
+            </option>
+          ))}
+          {runId && !runs.some((r) => r.id === runId) && <option value={runId}>{runId}</option>}
+        </select>
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {tt('errorPrefix', { message: error })}
+        </p>
+      )}
+      {wash && (
+        <>
+          <HotWashPanel wash={wash} />
+          <Replay wash={wash} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function HotWashPanel({ wash }: { wash: HotWash }) {
+  const tt = useTrainingT();
+  return (
+    <section className="panel" data-testid="hot-wash">
+      <h2>
+        {tt('hotWash')}: {wash.exercise.name}
+      </h2>
+      <div className="training-grid">
+        {wash.trainees.map((tr) => (
+          <div key={tr.seat} data-testid={`wash-${tr.seat}`}>
+            <h3>{tr.seat}</h3>
+            <h4>{tt('strengths')}</h4>
+            <ul>
+              {tr.strengths.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ul>
+            <h4>{tt('misses')}</h4>
+            <ul>
+              {tr.misses.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ul>
+            <ScoreTable score={tr.score} />
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function Replay({ wash }: { wash: HotWash }) {
+  const tt = useTrainingT();
+  const { lang } = useI18n();
+  const { units } = useUnits();
+  const end = useMemo(() => endOf(wash), [wash]);
+  const [at, setAt] = useState(end);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState<number>(60);
+  const last = useRef<number | null>(null);
+
+  useEffect(() => {
+    if (!playing) return;
+    last.current = performance.now();
+    let frame = 0;
+    const step = (now: number) => {
+      const dt = (now - (last.current ?? now)) / 1000;
+      last.current = now;
+      setAt((a) => {
+        const next = Math.min(end, a + dt * speed);
+        if (next >= end) setPlaying(false);
+        return next;
+      });
+      frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, speed, end]);
+
+  const rows = (decisions: DecisionReview[]) => decisions.filter((d) => d.offeredAt <= at);
+
+  return (
+    <section className="panel" data-testid="replay">
+      <h2>{tt('replay')}</h2>
+      <div className="controls">
+        <button
+          type="button"
+          onClick={() => {
+            if (!playing && at >= end) setAt(0);
+            setPlaying(!playing);
+          }}
+          data-testid="replay-play"
+        >
+          {playing ? tt('pauseReplay') : tt('play')}
+        </button>
+        {SPEEDS.map((s) => (
+          <button
+            key={s}
+            type="button"
+            aria-pressed={speed === s}
+            onClick={() => setSpeed(s)}
+            data-testid={`replay-x${s}`}
+          >
+            {tt('playSpeed', { x: s })}
+          </button>
+        ))}
+        <label>
+          {tt('scrubber')}{' '}
+          <input
+            type="range"
+            min={0}
+            max={end}
+            step={60}
+            value={at}
+            onChange={(e) => {
+              setPlaying(false);
+              setAt(Number(e.target.value));
+            }}
+            data-testid="replay-scrubber"
+          />
+        </label>{' '}
+        <output className="mono" data-testid="replay-time">
+          {vclock(at)}
+        </output>
+      </div>
+      <table className="training-table" data-testid="replay-table">
+        <thead>
+          <tr>
+            <th>{tt('colSeat')}</th>
+            <th>{tt('appeal')}</th>
+            <th>{tt('offeredAt')}</th>
+            <th>{tt('decision')}</th>
+            <th>{tt('truth')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {wash.trainees.flatMap((tr) =>
+            rows(tr.score.decisions).map((d) => {
+              const decided = d.decidedAt !== null && d.decidedAt <= at;
+              const timedOut = d.decidedAt === null;
+              const shown = d.consequences.filter((c) => c.at <= at);
+              return (
+                <tr
+                  key={`${tr.seat}-${d.appealId}`}
+                  data-testid="replay-row"
+                  data-seat={tr.seat}
+                  data-appeal-id={d.appealId}
+                  data-correct={decided ? String(d.correct) : undefined}
+                >
+                  <td>{tr.seat}</td>
+                  <td>#{d.appealId}</td>
+                  <td className="mono">{vclock(d.offeredAt)}</td>
+                  <td>
+                    {decided ? (
+                      <>
+                        {decisionText(tt, d.decision, units, lang)}{' '}
+                        <span className="muted small">({vclock(d.decidedAt ?? 0)})</span>
+                      </>
+                    ) : timedOut ? (
+                      decisionText(tt, null, units, lang)
+                    ) : (
+                      <span className="muted">{tt('notYet')}</span>
+                    )}
+                    {shown.length > 0 && (
+                      <ul>
+                        {shown.map((c, n) => (
+                          <li key={n} data-testid={`replay-${c.kind}`}>
+                            {vclock(c.at)} · {consequenceText(tt, c)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>{decisionText(tt, d.truth, units, lang)}</td>
+                  <td className={decided ? (d.correct ? 'ok' : 'error') : 'muted'}>
+                    {decided ? (d.correct ? tt('correct') : tt('wrong')) : ''}
+                  </td>
+                </tr>
+              );
+            }),
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,421 @@
+import type { CityMap, SeatAppealView } from '@hotline-sim/shared';
+import { useEffect, useMemo, useState } from 'react';
+import { useI18n, type MessageKey } from '../i18n';
+import { useLive } from '../live';
+import { loadCity } from '../map/city-data';
+import { trainingApi } from './api';
+import { consequenceText, decisionText, vclock, vspan } from './format';
+import { useTrainingT } from './messages';
+import { ScoreTable } from './ScoreTable';
+import type { SeatDecisionBody, SeatView } from './types';
+import { useSeat } from './use-seat';
+
+const CHANNELS = ['110', '119', '120', '122', 'repeat'] as const;
+type Channel = (typeof CHANNELS)[number];
+type Unit = CityMap['units'][number];
+
+export const INJECT_KIND: Record<string, MessageKey> = {
+  surge: 'injectSurge',
+  outage: 'injectOutage',
+  'heating-start': 'injectHeating',
+};
+
+/** The city's units with their district (streets and districts by name; departments are city-wide). */
+export function useUnits(): {
+  units: Unit[];
+  districtOf: (string | null)[];
+  districts: CityMap['districts'];
+} {
+  const [city, setCity] = useState<CityMap | null>(null);
+  useEffect(() => {
+    loadCity().then(setCity, () => undefined);
+  }, []);
+  return useMemo(() => {
+    if (!city) return { units: [], districtOf: [], districts: [] };
+    const streetDistrict = new Map(city.streets.map((s) => [s.name, s.districtId]));
+    const districtByName = new Map(city.districts.map((d) => [d.name, d.id]));
+    const districtOf = city.units.map((u) =>
+      u.kind === 'street'
+        ? (streetDistrict.get(u.name) ?? null)
+        : u.kind === 'district'
+          ? (districtByName.get(u.name) ?? null)
+          : null,
+    );
+    return { units: city.units, districtOf, districts: city.districts };
+  }, [city]);
+}
+
+/**
+ * A dispatcher seat (派单员): the appeals waiting (oldest first) with their hold countdown, the
+ * decision panel, the seat's history with consequences, the instructor's messages and the injects;
+ * the score once the exercise has ended (always for the instructor watching).
+ */
+export function SeatPanel({ runId, seat }: { runId: string; seat: string }) {
+  const tt = useTrainingT();
+  const { t, lang } = useI18n();
+  const { view, error, refresh } = useSeat(runId, seat);
+  const { run } = useLive();
+  const liveTime = run && run.id === runId ? run.virtualTime : null;
+  const now = Math.max(liveTime ?? 0, view?.virtualTime ?? 0);
+  const { units, districtOf, districts } = useUnits();
+  const [selected, setSelected] = useState<number | null>(null);
+
+  const waiting = view?.waiting ?? [];
+  const current = waiting.find((a) => a.appealId === selected) ?? waiting[0] ?? null;
+  const lastInject = view?.injects[view.injects.length - 1];
+
+  return (
+    <section className="panel training-seat" data-testid="seat-view" aria-label={tt('seatTitle', { seat })}>
+      <div className="panel-head">
+        <h2>{tt('seatTitle', { seat })}</h2>
+        <span className="mono" data-testid="seat-clock">
+          {vclock(now)}
+        </span>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {tt('errorPrefix', { message: error })}
+        </p>
+      )}
+      {lastInject && (
+        <p className="training-banner" role="status" data-testid="inject-banner">
+          {tt('seatInjectBanner', {
+            what: INJECT_KIND[lastInject.kind]
+              ? t(INJECT_KIND[lastInject.kind] as MessageKey)
+              : lastInject.kind,
+            at: vclock(lastInject.at),
+          })}
+        </p>
+      )}
+      {!view ? (
+        <p className="note">{tt('loading')}</p>
+      ) : (
+        <div className="training-grid">
+          <div>
+            <h3>{tt('seatWaiting')}</h3>
+            {waiting.length === 0 ? (
+              <p className="muted">{tt('seatNoWaiting')}</p>
+            ) : (
+              <ul className="training-list" data-testid="waiting">
+                {waiting.map((a) => (
+                  <WaitingItem
+                    key={a.appealId}
+                    appeal={a}
+                    now={now}
+                    active={current?.appealId === a.appealId}
+                    onPick={() => setSelected(a.appealId)}
+                  />
+                ))}
+              </ul>
+            )}
+            {current && (
+              <DecisionForm
+                key={current.appealId}
+                runId={runId}
+                seat={seat}
+                appeal={current}
+                units={units}
+                districtOf={districtOf}
+                districts={districts}
+                onDone={refresh}
+              />
+            )}
+          </div>
+          <div>
+            <SeatHistory view={view} units={units} lang={lang} />
+            <h3>{tt('seatMessages')}</h3>
+            {view.messages.length === 0 ? (
+              <p className="muted small">{tt('seatNoMessages')}</p>
+            ) : (
+              <ul className="training-list" data-testid="seat-messages">
+                {view.messages.map((m) => (
+                  <li key={`${m.sentAt}-${m.text}`}>
+                    <span className="muted small">{new Date(m.sentAt).toLocaleTimeString()}</span> {m.text}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h3>{tt('seatInjects')}</h3>
+            <ul className="training-list" data-testid="seat-injects">
+              {view.injects.map((i, n) => (
+                <li key={`${i.at}-${n}`}>
+                  {vclock(i.at)} · {INJECT_KIND[i.kind] ? t(INJECT_KIND[i.kind] as MessageKey) : i.kind}
+                </li>
+              ))}
+            </ul>
+            <h3>{tt('seatScore')}</h3>
+            {view.score ? (
+              <ScoreTable score={view.score} />
+            ) : (
+              <p className="muted small" data-testid="score-later">
+                {tt('seatScoreLater')}
+              </p>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function WaitingItem({
+  appeal,
+  now,
+  active,
+  onPick,
+}: {
+  appeal: SeatAppealView;
+  now: number;
+  active: boolean;
+  onPick(): void;
+}) {
+  const tt = useTrainingT();
+  const { lang } = useI18n();
+  const left = appeal.holdUntil - now;
+  const p = appeal.place;
+  return (
+    <li
+      className={active ? 'training-appeal active' : 'training-appeal'}
+      data-testid="waiting-appeal"
+      data-appeal-id={appeal.appealId}
+    >
+      <button type="button" onClick={onPick} aria-pressed={active} data-testid="pick-appeal">
+        #{appeal.appealId}
+      </button>{' '}
+      <strong className="sla">
+        {tt('seatSla')}: {appeal.slaClass}
+      </strong>{' '}
+      <span className={left < 300 ? 'error' : 'muted'} data-testid="hold-countdown">
+        {tt('seatHold')} {left > 0 ? vspan(left) : tt('seatHoldOver')}
+      </span>
+      <p className="appeal-text" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        {lang === 'zh' ? appeal.text.zh : appeal.text.en}
+      </p>
+      <p className="muted small">
+        {tt('seatCaller')}: {appeal.caller.name} {appeal.caller.phone} · {tt('seatPlace')}:{' '}
+        {lang === 'zh'
+          ? `${p.district} ${p.street} ${p.community}`
+          : `${p.communityEn}, ${p.streetEn}, ${p.districtEn}`}{' '}
+        ({p.lat.toFixed(4)}, {p.lon.toFixed(4)})
+      </p>
+    </li>
+  );
+}
+
+function DecisionForm({
+  runId,
+  seat,
+  appeal,
+  units,
+  districtOf,
+  districts,
+  onDone,
+}: {
+  runId: string;
+  seat: string;
+  appeal: SeatAppealView;
+  units: Unit[];
+  districtOf: (string | null)[];
+  districts: CityMap['districts'];
+  onDone(): void;
+}) {
+  const tt = useTrainingT();
+  const { lang } = useI18n();
+  const [action, setAction] = useState<SeatDecisionBody['action']>('dispatch');
+  const [channel, setChannel] = useState<Channel>('110');
+  const [query, setQuery] = useState('');
+  const [district, setDistrict] = useState('');
+  const [unit, setUnit] = useState<number | null>(null);
+  const [multiUnit, setMultiUnit] = useState(false);
+  const [whistle, setWhistle] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return units
+      .map((u, i) => ({ u, i }))
+      .filter(
+        ({ u, i }) =>
+          (!district || (district === '-' ? districtOf[i] === null : districtOf[i] === district)) &&
+          (!q || u.name.toLowerCase().includes(q) || u.nameEn.toLowerCase().includes(q)),
+      )
+      .slice(0, 200);
+  }, [units, districtOf, query, district]);
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const body: SeatDecisionBody = {
+      appealId: appeal.appealId,
+      action,
+      multiUnit,
+      whistle,
+      ...(action === 'redirect' ? { channel } : {}),
+      ...(action === 'dispatch' && unit !== null ? { unit } : {}),
+    };
+    setBusy(true);
+    try {
+      await trainingApi.decide(runId, seat, body);
+      setStatus({ text: tt('seatSent'), error: false });
+      onDone();
+    } catch (err) {
+      setStatus({
+        text: tt('errorPrefix', { message: err instanceof Error ? err.message : String(err) }),
+        error: true,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="training-form" onSubmit={(e) => void submit(e)} data-testid="decision-form">
+      <fieldset>
+        <legend>
+          {tt('seatDecide')} #{appeal.appealId}
+        </legend>
+        {(['answer', 'redirect', 'dispatch'] as const).map((a) => (
+          <label key={a}>
+            <input
+              type="radio"
+              name="action"
+              value={a}
+              checked={action === a}
+              onChange={() => setAction(a)}
+              data-testid={`action-${a}`}
+            />{' '}
+            {tt(a === 'answer' ? 'seatAnswer' : a === 'redirect' ? 'seatRedirect' : 'seatDispatch')}
+          </label>
+        ))}
+      </fieldset>
+      {action === 'redirect' && (
+        <label>
+          {tt('seatChannel')}{' '}
+          <select
+            value={channel}
+            onChange={(e) => setChannel(e.target.value as Channel)}
+            data-testid="channel"
+          >
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {c === 'repeat' ? tt('channelRepeat') : c}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {action === 'dispatch' && (
+        <div className="training-units">
+          <input
+            type="search"
+            placeholder={tt('seatUnitSearch')}
+            aria-label={tt('seatUnitSearch')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            data-testid="unit-search"
+          />{' '}
+          <select
+            aria-label={tt('seatDistrict')}
+            value={district}
+            onChange={(e) => setDistrict(e.target.value)}
+            data-testid="unit-district"
+          >
+            <option value="">{tt('seatAllDistricts')}</option>
+            <option value="-">{tt('seatCitywide')}</option>
+            {districts.map((d) => (
+              <option key={d.id} value={d.id}>
+                {lang === 'zh' ? d.name : d.nameEn}
+              </option>
+            ))}
+          </select>
+          <select
+            size={6}
+            aria-label={tt('seatUnit')}
+            value={unit === null ? '' : String(unit)}
+            onChange={(e) => setUnit(Number(e.target.value))}
+            data-testid="unit-select"
+          >
+            {shown.map(({ u, i }) => (
+              <option key={i} value={String(i)}>
+                {lang === 'zh' ? `${u.name} · ${u.nameEn}` : `${u.nameEn} · ${u.name}`}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <label>
+        <input
+          type="checkbox"
+          checked={multiUnit}
+          onChange={(e) => setMultiUnit(e.target.checked)}
+          data-testid="multi-unit"
+        />{' '}
+        {tt('seatMultiUnit')}
+      </label>{' '}
+      <label>
+        <input
+          type="checkbox"
+          checked={whistle}
+          onChange={(e) => setWhistle(e.target.checked)}
+          data-testid="whistle"
+        />{' '}
+        {tt('seatWhistle')}
+      </label>{' '}
+      <button
+        type="submit"
+        className="primary"
+        disabled={busy || (action === 'dispatch' && unit === null)}
+        data-testid="decision-submit"
+      >
+        {tt('seatSubmit')}
+      </button>
+      {status && (
+        <span
+          className={status.error ? 'error' : 'muted'}
+          role={status.error ? 'alert' : 'status'}
+          data-testid="decision-status"
+        >
+          {' '}
+          {status.text}
+        </span>
+      )}
+    </form>
+  );
+}
+
+function SeatHistory({ view, units, lang }: { view: SeatView; units: Unit[]; lang: 'en' | 'zh' }) {
+  const tt = useTrainingT();
+  return (
+    <>
+      <h3>{tt('seatHistory')}</h3>
+      {view.history.length === 0 ? (
+        <p className="muted small">{tt('seatNoHistory')}</p>
+      ) : (
+        <ul className="training-list" data-testid="seat-history">
+          {view.history.map((d) => (
+            <li key={d.appealId} data-testid="history-row" data-appeal-id={d.appealId}>
+              #{d.appealId} · {decisionText(tt, d.decision, units, lang)}{' '}
+              {d.decidedAt !== null && <span className="muted small">({vclock(d.decidedAt)})</span>}
+              {view.score && (
+                <span className={d.correct ? 'ok' : 'error'} data-testid="history-correct">
+                  {' '}
+                  {d.correct ? tt('correct') : tt('wrong')} · {tt('truth')}:{' '}
+                  {decisionText(tt, d.truth, units, lang)}
+                </span>
+              )}
+              {d.consequences.length > 0 && (
+                <ul>
+                  {d.consequences.map((c, n) => (
+                    <li key={n} data-testid={`consequence-${c.kind}`}>
+                      {vclock(c.at)} · {consequenceText(tt, c)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { ApiError } from '../api';
+import type {
+  Exercise,
+  ExerciseDefinition,
+  HotWash,
+  SeatDecisionBody,
+  SeatSummary,
+  SeatView,
+  StartedExercise,
+} from './types';
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'server unreachable');
+  }
+  const text = await res.text();
+  let data: unknown = undefined;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: fall through with the status
+  }
+  if (!res.ok) {
+    const error = (data as { error?: unknown } | undefined)?.error;
+    throw new ApiError(res.status, typeof error === 'string' ? error : `HTTP ${res.status}`);
+  }
+  return data as T;
+}
+
+const enc = encodeURIComponent;
+
+/** The training endpoints (server/src/training/*-routes.ts). */
+export const trainingApi = {
+  seat: (runId: string, seat: string) => call<SeatView>('GET', `/runs/${enc(runId)}/seats/${enc(seat)}`),
+  seats: (runId: string) =>
+    call<{ seats: SeatSummary[] }>('GET', `/runs/${enc(runId)}/seats`).then((r) => r.seats),
+  decide: (runId: string, seat: string, body: SeatDecisionBody) =>
+    call<{ ok: true }>('POST', `/runs/${enc(runId)}/seats/${enc(seat)}/decisions`, body),
+  message: (runId: string, text: string, seat?: string) =>
+    call<unknown>('POST', `/runs/${enc(runId)}/messages`, seat ? { text, seat } : { text }),
+  exercises: () => call<{ exercises: Exercise[] }>('GET', '/exercises').then((r) => r.exercises),
+  createExercise: (def: ExerciseDefinition) => call<Exercise>('POST', '/exercises', def),
+  startExercise: (id: string) => call<StartedExercise>('POST', `/exercises/${enc(id)}/start`),
+  hotWash: (runId: string) => call<HotWash>('GET', `/training/runs/${enc(runId)}/hot-wash`),
+};

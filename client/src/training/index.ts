@@ -1,0 +1,3 @@
+export { SeatHome } from './SeatHome';
+export { SeatPanel } from './SeatPanel';
+export { useTrainingT, type TrainingKey } from './messages';
