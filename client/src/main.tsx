@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { prefetch } from './api';
 import { I18nProvider } from './i18n';
 import { loadCity } from './map/city-data';
 import { ThemeProvider } from './theme';
@@ -8,6 +9,7 @@ import './styles.css';
 
 // The city's geometry is the largest download: ask for it before React's first render needs it.
 loadCity().catch(() => undefined);
+prefetch();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

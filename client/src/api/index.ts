@@ -1,1 +1,10 @@
-export { api, ApiError, setUnauthorizedHandler, type AppealsPage, type SessionInfo } from './rest';
+export {
+  api,
+  ApiError,
+  firstRuns,
+  firstSession,
+  prefetch,
+  setUnauthorizedHandler,
+  type AppealsPage,
+  type SessionInfo,
+} from './rest';

@@ -76,6 +76,37 @@ async function call<T>(
   return data as T;
 }
 
+let earlySession: Promise<SessionInfo> | null = null;
+let earlyRuns: Promise<RunInfo[]> | null = null;
+
+/**
+ * Ask for the session and the runs as soon as the script runs, before React renders: the first
+ * render takes these answers (`firstSession`, `firstRuns`) instead of asking one after the other.
+ */
+export function prefetch(): void {
+  earlySession = call<SessionInfo>('GET', '/session');
+  earlyRuns = api.runs();
+  // No session yet: the runs are asked again after logging in.
+  earlySession.catch(() => {
+    earlyRuns = null;
+  });
+  earlyRuns.catch(() => undefined);
+}
+
+/** The prefetched session (once), else a fresh request. */
+export function firstSession(): Promise<SessionInfo> {
+  const p = earlySession ?? api.session();
+  earlySession = null;
+  return p;
+}
+
+/** The prefetched runs (once), else a fresh request. */
+export function firstRuns(): Promise<RunInfo[]> {
+  const p = earlyRuns ?? api.runs();
+  earlyRuns = null;
+  return p;
+}
+
 /** The REST API of the live server (README: Live server API). */
 export const api = {
   session: () => call<SessionInfo>('GET', '/session'),

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { api, ApiError, setUnauthorizedHandler, type SessionInfo } from '../api';
+import { api, ApiError, firstSession, setUnauthorizedHandler, type SessionInfo } from '../api';
 import { AppealDetailDialog } from '../appeal';
 import { EmptyNote } from '../components';
 import { NewRunDialog } from '../controls';
@@ -34,8 +34,8 @@ export function App() {
   const store = useMemo(() => new LiveStore(), []);
   const [state, setState] = useState<SessionState>({ kind: 'checking' });
 
-  const check = useCallback(() => {
-    api.session().then(
+  const check = useCallback((first = false) => {
+    (first ? firstSession() : api.session()).then(
       (session) => setState({ kind: 'in', session }),
       (err: unknown) =>
         setState(
@@ -45,7 +45,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    check();
+    check(true);
     const loggedOut = () => setState({ kind: 'anonymous' });
     setUnauthorizedHandler(loggedOut);
     store.onUnauthorized = loggedOut;
@@ -58,16 +58,18 @@ export function App() {
   // While the server cannot be reached, ask again every two seconds.
   useEffect(() => {
     if (state.kind !== 'unreachable') return;
-    const timer = window.setInterval(check, 2000);
+    const timer = window.setInterval(() => check(), 2000);
     return () => window.clearInterval(timer);
   }, [state.kind, check]);
 
-  const loggedIn = state.kind === 'in';
+  // The socket opens at once (a returning user has a session cookie, and the handshake then runs
+  // beside the session check); a refusal (no session) shows the login form, and logging in opens it.
+  const anonymous = state.kind === 'anonymous';
   useEffect(() => {
-    if (!loggedIn) return;
+    if (anonymous) return;
     store.open();
     return () => store.close();
-  }, [store, loggedIn]);
+  }, [store, anonymous]);
 
   const logout = () => {
     void api.logout().finally(() => setState({ kind: 'anonymous' }));

@@ -1,6 +1,6 @@
 import type { RunInfo } from '@hotline-sim/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../api';
+import { api, ApiError, firstRuns } from '../api';
 import type { LiveStore } from '../live';
 
 export type Selection =
@@ -27,9 +27,9 @@ export function useRunSelection(store: LiveStore) {
   const [selection, setSelection] = useState<Selection>({ kind: 'loading' });
 
   const choose = useCallback(
-    async (wanted: string | null) => {
+    async (wanted: string | null, runs: () => Promise<RunInfo[]> = api.runs) => {
       try {
-        const run = pick(await api.runs(), wanted);
+        const run = pick(await runs(), wanted);
         if (!run) {
           setSelection({ kind: 'none' });
           store.follow(null);
@@ -46,7 +46,7 @@ export function useRunSelection(store: LiveStore) {
   );
 
   useEffect(() => {
-    void choose(new URLSearchParams(window.location.search).get('run'));
+    void choose(new URLSearchParams(window.location.search).get('run'), firstRuns);
   }, [choose]);
 
   // While the server is down (or has no run), look again every two seconds.
