@@ -49,6 +49,7 @@ const PATHS = [
   '/api/runs/{run}/appeals/{x}',
   '/api/runs/{run}/audit',
   '/api/runs/{run}/export/{x}',
+  '/api/runs/{run}/seats/{x}/decisions',
   '/api/scenarios/{x}',
   '/api/comparisons',
   '/api/comparisons/{x}',
