@@ -9,6 +9,7 @@ import { useTrainingT } from './messages';
 import { ScoreTable } from './ScoreTable';
 import type { SeatDecisionBody, SeatView } from './types';
 import { useSeat } from './use-seat';
+import './training.css';
 
 const CHANNELS = ['110', '119', '120', '122', 'repeat'] as const;
 type Channel = (typeof CHANNELS)[number];
@@ -59,6 +60,8 @@ export function SeatPanel({ runId, seat }: { runId: string; seat: string }) {
   const now = Math.max(liveTime ?? 0, view?.virtualTime ?? 0);
   const { units, districtOf, districts } = useUnits();
   const [selected, setSelected] = useState<number | null>(null);
+  // Kept here: the form is remounted for the next appeal once the decided one leaves the list.
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
 
   const waiting = view?.waiting ?? [];
   const current = waiting.find((a) => a.appealId === selected) ?? waiting[0] ?? null;
@@ -117,8 +120,20 @@ export function SeatPanel({ runId, seat }: { runId: string; seat: string }) {
                 units={units}
                 districtOf={districtOf}
                 districts={districts}
-                onDone={refresh}
+                onDone={(text, error) => {
+                  setStatus({ text, error });
+                  if (!error) refresh();
+                }}
               />
+            )}
+            {status && (
+              <p
+                className={status.error ? 'error' : 'muted'}
+                role={status.error ? 'alert' : 'status'}
+                data-testid="decision-status"
+              >
+                {status.text}
+              </p>
             )}
           </div>
           <div>
@@ -217,7 +232,7 @@ function DecisionForm({
   units: Unit[];
   districtOf: (string | null)[];
   districts: CityMap['districts'];
-  onDone(): void;
+  onDone(text: string, error: boolean): void;
 }) {
   const tt = useTrainingT();
   const { lang } = useI18n();
@@ -229,7 +244,6 @@ function DecisionForm({
   const [multiUnit, setMultiUnit] = useState(false);
   const [whistle, setWhistle] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
 
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -256,13 +270,9 @@ function DecisionForm({
     setBusy(true);
     try {
       await trainingApi.decide(runId, seat, body);
-      setStatus({ text: tt('seatSent'), error: false });
-      onDone();
+      onDone(tt('seatSent'), false);
     } catch (err) {
-      setStatus({
-        text: tt('errorPrefix', { message: err instanceof Error ? err.message : String(err) }),
-        error: true,
-      });
+      onDone(tt('errorPrefix', { message: err instanceof Error ? err.message : String(err) }), true);
     } finally {
       setBusy(false);
     }
@@ -369,16 +379,6 @@ function DecisionForm({
       >
         {tt('seatSubmit')}
       </button>
-      {status && (
-        <span
-          className={status.error ? 'error' : 'muted'}
-          role={status.error ? 'alert' : 'status'}
-          data-testid="decision-status"
-        >
-          {' '}
-          {status.text}
-        </span>
-      )}
     </form>
   );
 }

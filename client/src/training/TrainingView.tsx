@@ -14,7 +14,7 @@ export default function TrainingView() {
   );
   return (
     <main id="main" className="training">
-      <h2 className="sr-only">{tt('consoleTitle')}</h2>
+      <h2 className="training-sr-only">{tt('consoleTitle')}</h2>
       <div role="tablist" aria-label={tt('consoleTitle')} className="tabs">
         {(['console', 'review'] as const).map((k) => (
           <button
