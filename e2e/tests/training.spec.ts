@@ -129,6 +129,7 @@ test.describe('training exercise', () => {
     await expect(t1.getByTestId('seat-view')).toContainText('Dispatcher seat T1');
     await expect(t2.getByTestId('seat-view')).toContainText('Dispatcher seat T2');
     await expect(t1.getByTestId('nav-training')).toHaveCount(0);
+    await expect(t1.getByTestId('nav-live')).toBeHidden();
 
     // Run fast until both seats hold an appeal that needs a dispatch, then slow right down to decide.
     const speed = (x: number) =>
@@ -165,6 +166,15 @@ test.describe('training exercise', () => {
     await expect(page.getByTestId('console-note')).toContainText('Inject fired');
     await expect(t1.getByTestId('inject-banner')).toContainText('Demand surge');
     await expect(t2.getByTestId('inject-banner')).toContainText('Demand surge');
+    await page.getByTestId('message-to').selectOption('T1');
+    await page.getByTestId('message-text').fill('T1: mind the 2-hour cases');
+    await page.getByTestId('message-send').click();
+    await expect(t1.getByTestId('seat-messages')).toContainText('T1: mind the 2-hour cases');
+    await page.getByTestId('message-to').selectOption('');
+    await page.getByTestId('message-text').fill('Everyone: a surge is coming');
+    await page.getByTestId('message-send').click();
+    await expect(t2.getByTestId('seat-messages')).toContainText('Everyone: a surge is coming');
+    await expect(t2.getByTestId('seat-messages')).not.toContainText('mind the 2-hour');
     await page.getByTestId('watch-T2').click();
     await page.getByTestId('console-speed').fill('3000');
     await page.getByTestId('console-speed-set').click();

@@ -37,7 +37,8 @@ export function Header({
       </h1>
       {session && (
         <>
-          <nav aria-label={t('navLive')}>
+          {/* A trainee's page is their seat: no views to switch. */}
+          <nav aria-label={t('navLive')} style={session.role === 'trainee' ? { display: 'none' } : undefined}>
             <button
               type="button"
               aria-pressed={view === 'live'}

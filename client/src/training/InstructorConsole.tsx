@@ -426,7 +426,7 @@ function RunningExercise({ runId }: { runId: string }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (!text.trim()) return;
-          void act(() => trainingApi.message(runId, text.trim(), to || undefined), tt('seatSent')).then(() =>
+          void act(() => trainingApi.message(runId, text.trim(), to || undefined), tt('msgSent')).then(() =>
             setText(''),
           );
         }}
