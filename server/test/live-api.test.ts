@@ -181,7 +181,7 @@ describe('live REST API', () => {
       },
       10_000,
     );
-    expect(Object.keys(body).sort()).toEqual(['report', 'run', 'states']);
+    expect(Object.keys(body).sort()).toEqual(['open', 'report', 'run', 'states']);
     expect(body.run.id).toBe(steady.id);
     expect(Object.values(body.states).reduce((s, n) => s + n, 0)).toBeGreaterThan(0);
     const report = body.report as Report;
