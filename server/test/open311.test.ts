@@ -203,6 +203,33 @@ describe('Open311 GeoReport v2', () => {
     expect((await get(server.url, '/open311/v2/requests.json?page=0')).status).toBe(400);
     expect((await get(server.url, '/open311/v2/requests.json?updated_after=yesterday')).status).toBe(400);
     expect((await get(server.url, '/open311/v2/services.html')).status).toBe(404);
+    // Bodies: 64 KB at most, JSON must parse; both answered in the spec's shape.
+    const big = await fetch(`${server.url}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ api_key: key, service_code: 'garbage', description: 'x'.repeat(70_000) }),
+    });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toEqual([{ code: 413, description: 'request body too large (limit 64kb)' }]);
+    const malformed = await fetch(`${server.url}/open311/v2/requests.xml`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"api_key": ',
+    });
+    expect(malformed.status).toBe(400);
+    expect(xml.parse(await malformed.text())).toMatchObject({ errors: { error: [{ code: '400' }] } });
+    // JSON bodies work like forms.
+    const asJson = await fetch(`${server.url}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        api_key: key,
+        service_code: 'garbage',
+        lat: String(cell?.lat),
+        long: String(cell?.lon),
+      }),
+    });
+    expect(asJson.status).toBe(201);
   });
 
   it('refuses writes by role: no key, an observer, a key bound to another run, a trainee of another run', async () => {
@@ -319,7 +346,8 @@ describe('Open311 GeoReport v2', () => {
     const audit = (await api<{ problems: unknown[] }>(server.url, `/api/runs/${run.id}/audit`)).body;
     expect(audit.problems).toEqual([]);
     const log = await server.manager.redis.lrange(runKeys(run.id).inputs, 0, -1);
-    expect(log.filter((l) => l.includes('"kind":"appeal"'))).toHaveLength(2);
+    // This one, the trainee's and the JSON-bodied one of the errors test.
+    expect(log.filter((l) => l.includes('"kind":"appeal"'))).toHaveLength(3);
 
     // XML carries the same fields.
     const oneXml = xml.parse((await get(server.url, `/open311/v2/requests/${id}.xml`)).text) as {

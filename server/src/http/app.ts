@@ -78,7 +78,9 @@ export function createApp(deps: AppDeps): App {
   );
   // Gzip for the city's map (~0.5 MB of JSON) and the dashboard's bundle; Socket.IO compresses its own.
   app.use(compression());
-  app.use(express.json({ limit: BODY_LIMIT }));
+  const jsonBody = express.json({ limit: BODY_LIMIT });
+  // Open311 parses its own bodies (forms and JSON, 64 KB) and answers errors in the spec's shape.
+  app.use((req, res, next) => (req.path.startsWith('/open311/') ? next() : jsonBody(req, res, next)));
   app.use((req, res, next) => {
     // Checked before anything walks the body recursively (validation, error messages), which a
     // deeply nested one would overflow the stack of: a 500 instead of a 4xx.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -514,5 +514,16 @@ export function open311Routes(deps: Open311Deps): Router {
     }),
   );
 
+  // Bodies the parsers refuse (too large, malformed JSON, too many fields) answer in the spec's shape.
+  r.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    const e = err as { type?: string; status?: number; message?: string };
+    const format: Format = req.path.endsWith('.xml') ? 'xml' : 'json';
+    if (res.headersSent) return next(err);
+    if (e.type === 'entity.too.large')
+      return sendError(res, format, 413, `request body too large (limit ${BODY_LIMIT})`);
+    if (typeof e.status === 'number' && e.status < 500)
+      return sendError(res, format, 400, `malformed request body: ${e.message ?? e.type ?? 'unreadable'}`);
+    next(err);
+  });
   return r;
 }
