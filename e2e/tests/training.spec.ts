@@ -214,9 +214,20 @@ test.describe('training exercise', () => {
     await page.getByTestId('replay').scrollIntoViewIfNeeded();
     await snap(page, testInfo, 'replay');
 
-    // Scrubbed back before the decisions, neither shows as decided.
+    // Scrubbed back before the decisions, neither shows as decided; played at ×600, both come back.
     await page.getByTestId('replay-scrubber').fill('0');
     await expect(decided).toHaveCount(0);
+    await expect(page.getByTestId('replay-time')).toHaveText('D1 00:00');
+    await page.getByTestId('replay-x600').click();
+    await page.getByTestId('replay-play').click();
+    await expect(decided).toHaveCount(2, { timeout: 60_000 });
+    await page.getByTestId('replay-play').click();
+
+    // In Chinese, the seat speaks Chinese.
+    await t2.getByTestId('lang-toggle').click();
+    await expect(t2.getByTestId('seat-view')).toContainText('派单员席位 T2');
+    await expect(t2.getByTestId('seat-view')).toContainText('承办单位退单：非本单位职责');
+    await snap(t2, testInfo, 'seat-T2-zh');
 
     // And the server's record agrees: one right at T1, one wrong at T2.
     const wash = await json<{ trainees: { seat: string; score: { decisions: Review[] } }[] }>(

@@ -145,7 +145,10 @@ export function SeatPanel({ runId, seat }: { runId: string; seat: string }) {
               <ul className="training-list" data-testid="seat-messages">
                 {view.messages.map((m) => (
                   <li key={`${m.sentAt}-${m.text}`}>
-                    <span className="muted small">{new Date(m.sentAt).toLocaleTimeString()}</span> {m.text}
+                    <span className="muted small">
+                      {new Date(m.sentAt).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB')}
+                    </span>{' '}
+                    {m.text}
                   </li>
                 ))}
               </ul>
