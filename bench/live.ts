@@ -30,6 +30,11 @@ interface Stack {
   dir: string;
 }
 
+/** The benchmark's instructor password (its server is private and gone when it ends). */
+const PASSWORD = 'bench-instructor-password';
+/** The instructor's session cookie, once logged in. */
+let cookie = '';
+
 function node(script: string, env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [join(root, script)], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
@@ -49,13 +54,21 @@ async function up(workers: number): Promise<Stack> {
     WORKERS: 'external',
     DEFAULT_RUN: 'none',
     DATA_DIR: dir,
+    INSTRUCTOR_PASSWORD: PASSWORD,
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    if ((await fetch(`${base}/api/runs`).catch(() => undefined))?.ok) break;
+    if ((await fetch(`${base}/healthz`).catch(() => undefined))?.ok) break;
     if (i > 300) throw new Error('the server did not start');
     await sleep(100);
   }
+  const login = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ password: PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`could not log in as the instructor: ${login.status} ${await login.text()}`);
+  cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
   return {
     redis,
     server,
@@ -74,14 +87,14 @@ async function down(s: Stack): Promise<void> {
 async function post<T>(base: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(base + path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify(body ?? {}),
   });
   return (await res.json()) as T;
 }
 
 async function info(base: string, id: string): Promise<RunInfo> {
-  return (await (await fetch(`${base}/api/runs/${id}`)).json()) as RunInfo;
+  return (await (await fetch(`${base}/api/runs/${id}`, { headers: { cookie } })).json()) as RunInfo;
 }
 
 function progress(text: string): void {
@@ -95,6 +108,7 @@ async function throughput(workers: number) {
     const run = await post<RunInfo>(s.base, '/api/runs', { scenario: 'beijing-weekday', speed: 10_000 });
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(s.base, {
       transports: ['websocket'],
+      extraHeaders: { cookie },
     });
     const lags: number[] = [];
     socket.on('update', (u: RunUpdate) => {
@@ -140,6 +154,8 @@ function rssMb(pid: number): number {
 
 /** The default run at ×60 for `seconds`: the server's resident memory, first minute against last. */
 async function memory(seconds: number) {
+  if (!(seconds >= 180))
+    throw new Error(`memory needs at least 180 s (minute 2 against the last), got ${seconds}`);
   const s = await up(1);
   try {
     const run = await post<RunInfo>(s.base, '/api/runs', { scenario: 'beijing-weekday', speed: 60 });

@@ -20,7 +20,8 @@ export const builtInScenarioNames: readonly string[] = Object.keys(BUILT_IN);
 
 /** A built-in scenario by name, validated; undefined when there is no such scenario. */
 export function builtInScenario(name: string): Scenario | undefined {
-  const raw = BUILT_IN[name];
+  // Own names only: 'constructor' or 'toString' are not scenarios.
+  const raw = Object.hasOwn(BUILT_IN, name) ? BUILT_IN[name] : undefined;
   return raw === undefined ? undefined : validateScenario(raw, `built-in scenario "${name}"`);
 }
 
