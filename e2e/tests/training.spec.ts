@@ -213,6 +213,13 @@ test.describe('training exercise', () => {
     await snap(page, testInfo, 'review');
     await page.getByTestId('replay').scrollIntoViewIfNeeded();
     await snap(page, testInfo, 'replay');
+    // Only the decisions by default; the appeals left to the model's dispatcher on request.
+    await expect(page.getByTestId('replay-row')).toHaveCount(2);
+    await page.getByTestId('replay-every-offer').check();
+    await expect(
+      page.getByTestId('replay-row').filter({ hasText: 'not decided (timed out)' }).first(),
+    ).toBeVisible();
+    await expect(decided).toHaveCount(2);
 
     // Scrubbed back before the decisions, neither shows as decided; played at ×600, both come back.
     await page.getByTestId('replay-scrubber').fill('0');

@@ -10,6 +10,8 @@ import { useUnits } from './SeatPanel';
 import type { HotWash } from './types';
 
 const SPEEDS = [1, 10, 60, 600] as const;
+/** Virtual minutes a seat may hold an appeal, by difficulty (server DIFFICULTY): when it times out. */
+const HOLD_MINUTES: Record<string, number> = { beginner: 30, intermediate: 20, advanced: 15 };
 
 /** The last moment anything happened at any seat: the replay's end. */
 function endOf(wash: HotWash): number {
@@ -117,6 +119,8 @@ function Replay({ wash }: { wash: HotWash }) {
   const [at, setAt] = useState(end);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(60);
+  const [everyOffer, setEveryOffer] = useState(false);
+  const hold = (HOLD_MINUTES[wash.exercise.difficulty] ?? 20) * 60;
   const last = useRef<number | null>(null);
 
   useEffect(() => {
@@ -137,7 +141,8 @@ function Replay({ wash }: { wash: HotWash }) {
     return () => cancelAnimationFrame(frame);
   }, [playing, speed, end]);
 
-  const rows = (decisions: DecisionReview[]) => decisions.filter((d) => d.offeredAt <= at);
+  const rows = (decisions: DecisionReview[]) =>
+    decisions.filter((d) => d.offeredAt <= at && (everyOffer || d.decision !== null));
 
   return (
     <section className="panel" data-testid="replay">
@@ -181,7 +186,16 @@ function Replay({ wash }: { wash: HotWash }) {
         </label>{' '}
         <output className="mono" data-testid="replay-time">
           {vclock(at)}
-        </output>
+        </output>{' '}
+        <label>
+          <input
+            type="checkbox"
+            checked={everyOffer}
+            onChange={(e) => setEveryOffer(e.target.checked)}
+            data-testid="replay-every-offer"
+          />{' '}
+          {tt('replayEveryOffer')}
+        </label>
       </div>
       <table className="training-table" data-testid="replay-table">
         <thead>
@@ -198,7 +212,7 @@ function Replay({ wash }: { wash: HotWash }) {
           {wash.trainees.flatMap((tr) =>
             rows(tr.score.decisions).map((d) => {
               const decided = d.decidedAt !== null && d.decidedAt <= at;
-              const timedOut = d.decidedAt === null;
+              const timedOut = d.decidedAt === null && at >= d.offeredAt + hold;
               const shown = d.consequences.filter((c) => c.at <= at);
               return (
                 <tr
