@@ -263,7 +263,11 @@ export const lifecycleSchema = z.strictObject({
       /** Share of contacts offered to the seats, all seats together (each gets an equal part). */
       share: z.number().min(0).max(1),
       /** Virtual minutes an offered appeal waits for its seat before the model's dispatcher takes it. */
-      holdMinutes: z.number().positive().max(24 * 60).default(20),
+      holdMinutes: z
+        .number()
+        .positive()
+        .max(24 * 60)
+        .default(20),
       /** Share of offered appeals whose text reads like a neighbouring category (ambiguous on purpose). */
       ambiguity: share.default(0),
     })
