@@ -115,6 +115,24 @@ test.describe('training exercise', () => {
     // The instructor starts it in the console and reads the join codes there.
     await page.goto('/?lang=en');
     await page.getByTestId('nav-training').click();
+    // An exercise saved through the form: a built-in scenario, seats and a scripted heating start.
+    await page.getByTestId('ex-name').fill('ui drill');
+    await page.getByTestId('ex-difficulty').selectOption('advanced');
+    await page.getByTestId('ex-seats').fill('A1, A2');
+    await page.getByTestId('script-add').click();
+    await page.getByTestId('script-0-kind').selectOption('heating-start');
+    await page.getByTestId('script-0-at').fill('2');
+    await page.getByTestId('ex-create').click();
+    await expect(page.getByTestId('exercises')).toContainText('ui drill');
+    const saved = await json<{
+      exercises: { name: string; difficulty: string; seats: string[]; script: unknown[] }[];
+    }>(stack.api('/api/exercises'));
+    expect(saved.exercises.find((e) => e.name === 'ui drill')).toMatchObject({
+      difficulty: 'advanced',
+      seats: ['A1', 'A2'],
+      script: [{ kind: 'heating-start', atHours: 2 }],
+    });
+
     const row = page.locator(`[data-testid="exercise"][data-exercise-id="${exercise.id}"]`);
     await row.getByTestId('exercise-start').click();
     const code1 = (await page.getByTestId('code-T1').textContent()) ?? '';
