@@ -7,7 +7,7 @@ import { KpiPanel } from '../kpis';
 import { LeagueTable } from '../league';
 import { useLive } from '../live';
 import { useCanControl } from '../session';
-import { CityMapView } from '../map';
+import { CityMapView, type MapFocus } from '../map';
 import { QueuesPanel } from '../queues';
 import { ShiftChart } from '../shift';
 import type { Selection } from './use-run-selection';
@@ -35,7 +35,7 @@ export function LiveView({
   const { run, joinError } = useLive();
   const canControl = useCanControl();
   const [tab, setTab] = useState<Tab>('league');
-  const [focus, setFocus] = useState<string | null>(null);
+  const [focus, setFocus] = useState<MapFocus | null>(null);
 
   if (selection.kind === 'loading')
     return (

@@ -4,6 +4,7 @@ import { EmptyNote } from '../components';
 import { useI18n } from '../i18n';
 import { useLive } from '../live';
 import { kpiLabel } from '../kpis';
+import type { MapFocus } from '../map';
 
 type SortKey = 'rank' | 'name' | 'orders' | 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'score';
 
@@ -14,9 +15,10 @@ type Table = 'streets' | 'departments';
 
 /**
  * 三率 per street (治理类 flagged) or per city department and utility, from the report, ranked;
- * sortable and searchable; clicking a street focuses the map on it.
+ * sortable and searchable; clicking a street zooms the map on it, clicking a department or utility
+ * zooms on the ring at the sub-centre and pulses its marker.
  */
-export function LeagueTable({ focus, onFocus }: { focus: string | null; onFocus(streetId: string): void }) {
+export function LeagueTable({ focus, onFocus }: { focus: MapFocus | null; onFocus(focus: MapFocus): void }) {
   const i18n = useI18n();
   const { t, fmt, pick, lang } = i18n;
   const { report } = useLive();
@@ -97,38 +99,41 @@ export function LeagueTable({ focus, onFocus }: { focus: string | null; onFocus(
               </tr>
             </thead>
             <tbody>
-              {rows.map((s) => (
-                <tr key={s.id} className={s.id === focus ? 'focused' : undefined}>
-                  <td className="num">{fmt.number(s.rank)}</td>
-                  <td>
-                    {'districtId' in s ? (
+              {rows.map((s) => {
+                const target: MapFocus =
+                  'districtId' in s
+                    ? { kind: 'street', id: s.id }
+                    : { kind: 'unit', id: s.id, unitKind: s.kind, name: s.name };
+                const focused = focus !== null && focus.kind === target.kind && focus.id === s.id;
+                return (
+                  <tr key={s.id} className={focused ? 'focused' : undefined}>
+                    <td className="num">{fmt.number(s.rank)}</td>
+                    <td>
                       <button
                         type="button"
                         className="link"
-                        onClick={() => onFocus(s.id)}
-                        aria-pressed={s.id === focus}
+                        onClick={() => onFocus(target)}
+                        aria-pressed={focused}
                       >
                         {pick({ zh: s.name, en: s.nameEn })}
                       </button>
-                    ) : (
-                      pick({ zh: s.name, en: s.nameEn })
-                    )}
-                  </td>
-                  <td className="num">{fmt.number(s.orders)}</td>
-                  {RATE_COLUMNS.map((k) => (
-                    <td key={k} className="num">
-                      {fmt.percent(s[k], 1)}
                     </td>
-                  ))}
-                  <td>
-                    {'underSupervision' in s && s.underSupervision && (
-                      <span className="flag" title={t('leagueFlagTitle')}>
-                        ⚑ {t('leagueFlag')}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
+                    <td className="num">{fmt.number(s.orders)}</td>
+                    {RATE_COLUMNS.map((k) => (
+                      <td key={k} className="num">
+                        {fmt.percent(s[k], 1)}
+                      </td>
+                    ))}
+                    <td>
+                      {'underSupervision' in s && s.underSupervision && (
+                        <span className="flag" title={t('leagueFlagTitle')}>
+                          ⚑ {t('leagueFlag')}
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -5,13 +5,21 @@ import { useI18n } from '../i18n';
 import { useLiveStore } from '../live';
 import { groupColour, MOVE_COLOURS, useTheme } from '../theme';
 import { loadCity } from './city-data';
-import { MapEngine, type HeatMode, type ShedStats } from './map-engine';
+import { MapEngine, type EngineFocus, type HeatMode, type ShedStats } from './map-engine';
 
 type HeatChoice = 'open' | 'category' | 'off';
 
+/**
+ * What the league table focused: a street (by id), or a department/utility (by kind and Chinese
+ * name, which is how GET /api/city names its units).
+ */
+export type MapFocus =
+  | { kind: 'street'; id: string }
+  | { kind: 'unit'; id: string; unitKind: 'department' | 'utility'; name: string };
+
 export interface CityMapViewProps {
-  /** Street focused by the league table (id), or null for the whole city. */
-  focus: string | null;
+  /** Street or unit focused by the league table, or null for the whole city. */
+  focus: MapFocus | null;
   onClearFocus(): void;
   onOpenAppeal(id: number): void;
 }
@@ -60,13 +68,22 @@ export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewPr
     };
   }, [city, store]);
 
-  const streetIndex = useMemo(
-    () => (city && focus ? city.streets.findIndex((s) => s.id === focus) : -1),
-    [city, focus],
-  );
-  const focusedStreet = city && streetIndex >= 0 ? city.streets[streetIndex] : undefined;
+  const engineFocus = useMemo((): EngineFocus | null => {
+    if (!city || !focus) return null;
+    const index =
+      focus.kind === 'street'
+        ? city.streets.findIndex((s) => s.id === focus.id)
+        : city.units.findIndex((u) => u.kind === focus.unitKind && u.name === focus.name);
+    return index >= 0 ? { kind: focus.kind, index } : null;
+  }, [city, focus]);
+  const focused =
+    !city || !engineFocus
+      ? undefined
+      : engineFocus.kind === 'street'
+        ? city.streets[engineFocus.index]
+        : city.units[engineFocus.index];
 
-  useEffect(() => engineRef.current?.setFocus(streetIndex >= 0 ? streetIndex : null), [streetIndex, city]);
+  useEffect(() => engineRef.current?.setFocus(engineFocus), [engineFocus, city]);
   useEffect(() => engineRef.current?.setLang(lang), [lang, city]);
   useEffect(() => engineRef.current?.refreshColours(), [theme, city]);
   const groupIndex = Math.max(
@@ -119,7 +136,7 @@ export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewPr
               ))}
             </select>
           )}
-          {focusedStreet && (
+          {focused && (
             <button type="button" onClick={onClearFocus}>
               {t('mapClearFocus')}
             </button>
@@ -140,9 +157,9 @@ export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewPr
           data-testid="city-map"
           style={{ visibility: city ? 'visible' : 'hidden' }}
         />
-        {focusedStreet && (
-          <p className="map-focus" role="status">
-            {t('mapFocus', { name: pick({ zh: focusedStreet.name, en: focusedStreet.nameEn }) })}
+        {focused && (
+          <p className="map-focus" role="status" data-testid="map-focus">
+            {t('mapFocus', { name: pick({ zh: focused.name, en: focused.nameEn }) })}
           </p>
         )}
         {shedding && (

@@ -1,1 +1,1 @@
-export { CityMapView } from './CityMapView';
+export { CityMapView, type MapFocus } from './CityMapView';

@@ -18,6 +18,9 @@ const ANIMATED: Partial<Record<AppealMove['to'], true>> = {
   closed: true,
 };
 
+/** What the map is zoomed on: a street, or a department's/utility's marker on the sub-centre's ring (indexes in CityMap). */
+export type EngineFocus = { kind: 'street'; index: number } | { kind: 'unit'; index: number };
+
 export type HeatMode =
   { kind: 'open' } | { kind: 'category'; categories: ReadonlySet<number>; colour: string } | { kind: 'off' };
 
@@ -45,7 +48,7 @@ export class MapEngine {
   private dpr = 1;
   private colours: CanvasColours = canvasColours();
   private view: View = { centre: null, zoom: 1 };
-  private focus: number | null = null;
+  private focus: EngineFocus | null = null;
   private heat: HeatMode = { kind: 'open' };
   private lang: 'en' | 'zh' = 'en';
   private heatDrawnAt = 0;
@@ -101,11 +104,21 @@ export class MapEngine {
     this.relayout();
   }
 
-  /** Zoom on a street (index in CityMap.streets), or back to the whole city. */
-  setFocus(street: number | null): void {
-    this.focus = street;
-    const s = street === null ? undefined : this.city.streets[street];
-    this.view = s ? { centre: [s.lon, s.lat], zoom: 4 } : { centre: null, zoom: 1 };
+  /**
+   * Zoom on a street, or on the ring of departments and utilities around the sub-centre (centred on
+   * the unit so its pulsing marker is in view), or back to the whole city.
+   */
+  setFocus(focus: EngineFocus | null): void {
+    const place =
+      focus === null
+        ? undefined
+        : focus.kind === 'street'
+          ? this.city.streets[focus.index]
+          : this.city.units[focus.index];
+    this.focus = place ? focus : null;
+    this.view = place
+      ? { centre: [place.lon, place.lat], zoom: focus?.kind === 'unit' ? 3 : 4 }
+      : { centre: null, zoom: 1 };
     this.relayout();
   }
 
@@ -210,13 +223,14 @@ export class MapEngine {
     this.particles.draw(ctx, p, now, Kind.Dispatch, MOVE_COLOURS.dispatched, r);
     this.particles.draw(ctx, p, now, Kind.Return, MOVE_COLOURS.returned, r + 0.5);
     this.particles.draw(ctx, p, now, Kind.Whistle, MOVE_COLOURS.whistle, r + 0.5);
-    if (this.focus !== null) this.drawFocus(p, this.focus);
+    if (this.focus !== null) this.drawFocus(p, this.focus, now);
   };
 
-  private drawFocus(p: Projected, street: number): void {
-    const x = p.streetX[street];
-    const y = p.streetY[street];
-    const s = this.city.streets[street];
+  private drawFocus(p: Projected, focus: EngineFocus, now: number): void {
+    const street = focus.kind === 'street';
+    const x = street ? p.streetX[focus.index] : p.unitX[focus.index];
+    const y = street ? p.streetY[focus.index] : p.unitY[focus.index];
+    const s = street ? this.city.streets[focus.index] : this.city.units[focus.index];
     if (x === undefined || y === undefined || !s) return;
     const ctx = this.ctx;
     ctx.strokeStyle = this.colours.fg;
@@ -224,6 +238,17 @@ export class MapEngine {
     ctx.beginPath();
     ctx.arc(x, y, 18, 0, Math.PI * 2);
     ctx.stroke();
+    if (!street) {
+      // A unit's marker pulses: a ring grows from the diamond and fades, once a second.
+      const phase = (now % 1000) / 1000;
+      ctx.globalAlpha = 1 - phase;
+      ctx.lineWidth = 3;
+      ctx.beginPath();
+      ctx.arc(x, y, 5 + 25 * phase, 0, Math.PI * 2);
+      ctx.stroke();
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = 2;
+    }
     ctx.fillStyle = this.colours.fg;
     ctx.font = '600 15px system-ui, sans-serif';
     ctx.textAlign = 'left';
