@@ -122,6 +122,13 @@ const en = {
   queuesWorkers: 'Workers connected: {n}',
   queuesStates: 'Appeals by state',
   queuesByUnitKind: 'Open appeals ({n}) by who holds them',
+  queuesUnitKind: 'Held by',
+  queuesOpen: 'Open',
+  queuesMovesPerSecond: 'Moves/s',
+  queuesMovesTitle: 'Appeal moves a second over the last {s} s, by who holds the appeal after the move',
+  queuesMovesNote:
+    'Moves/s: appeal moves (dispatch, signing, handling, return, close …) a second over the last {s} s, by who holds the appeal after the move.',
+  queuesMovesDropped: 'The server left {n} moves/s out of its updates under load; they are not counted.',
   queuesEmpty: 'No queue figures yet.',
   // appeals
   appealsTitle: 'Appeals',
@@ -327,6 +334,13 @@ const zh: Messages = {
   queuesWorkers: '已连接工作进程：{n}',
   queuesStates: '各状态诉求数',
   queuesByUnitKind: '未办结诉求（{n}）按承办方',
+  queuesUnitKind: '承办方',
+  queuesOpen: '未办结',
+  queuesMovesPerSecond: '每秒流转',
+  queuesMovesTitle: '最近 {s} 秒内每秒的诉求流转次数，按流转后持有诉求的承办方',
+  queuesMovesNote:
+    '每秒流转：最近 {s} 秒内每秒的诉求流转次数（派单、签收、办理、退回、办结等），按流转后持有诉求的承办方统计。',
+  queuesMovesDropped: '负载过高时服务器每秒有 {n} 次流转未随更新发送，未计入。',
   queuesEmpty: '暂无队列数据。',
   appealsTitle: '诉求',
   appealsFilterState: '状态',

@@ -1,12 +1,52 @@
 import { APPEAL_STATES, STATE_LABELS, type OpenAppeals } from '@hotline-sim/shared';
+import { useEffect, useState } from 'react';
 import { EmptyNote } from '../components';
 import { useI18n } from '../i18n';
-import { useLive } from '../live';
+import { useLive, useLiveStore } from '../live';
+import { loadCity } from '../map/city-data';
+import { THROUGHPUT_WINDOW_S, UnitKindThroughput, type UnitKindRates } from './unit-kind-throughput';
+
+/**
+ * Appeal moves a second by the kind of unit holding the appeal, over the last few seconds, from the
+ * moves of the run's updates (the unit's kind from GET /api/city). Null until the city is loaded.
+ */
+function useUnitKindThroughput(): UnitKindRates | null {
+  const store = useLiveStore();
+  const [rates, setRates] = useState<UnitKindRates | null>(null);
+  useEffect(() => {
+    let live = true;
+    let stop: (() => void)[] = [];
+    loadCity().then(
+      (city) => {
+        if (!live) return;
+        const counter = new UnitKindThroughput(city.units.map((u) => u.kind));
+        let runId = store.getState().runId;
+        const offMoves = store.onMoves((batch) => counter.add(batch.moves, batch.dropped, Date.now()));
+        const offRun = store.subscribe(() => {
+          if (store.getState().runId !== runId) {
+            runId = store.getState().runId;
+            counter.clear();
+          }
+        });
+        const timer = setInterval(() => setRates(counter.rates(Date.now())), 1000);
+        setRates(counter.rates(Date.now()));
+        stop = [offMoves, offRun, () => clearInterval(timer)];
+      },
+      () => live && setRates(null),
+    );
+    return () => {
+      live = false;
+      for (const s of stop) s();
+    };
+  }, [store]);
+  return rates;
+}
 
 /** Depth and throughput of each stage queue of the live runtime, workers connected, appeals by state. */
 export function QueuesPanel() {
   const { t, fmt, pick } = useI18n();
   const { queues, throughput, workers, states, open } = useLive();
+  const moves = useUnitKindThroughput();
   const stages = Object.entries(queues);
   const maxDepth = Math.max(1, ...stages.map(([, d]) => d.waiting + d.active));
   const maxState = Math.max(1, ...APPEAL_STATES.map((s) => states[s] ?? 0));
@@ -46,18 +86,41 @@ export function QueuesPanel() {
       {open && (
         <>
           <h3>{t('queuesByUnitKind', { n: fmt.number(open.total) })}</h3>
-          <ul className="state-bars" data-testid="open-by-unit-kind">
-            {(Object.keys(UNIT_KIND_LABELS) as (keyof typeof UNIT_KIND_LABELS)[]).map((kind) => (
-              <li key={kind}>
-                <span className="state-name">{pick(UNIT_KIND_LABELS[kind])}</span>
-                <span
-                  className="bar"
-                  style={{ width: `${(open.byUnitKind[kind] / Math.max(1, open.total)) * 100}%` }}
-                />
-                <span className="num">{fmt.number(open.byUnitKind[kind])}</span>
-              </li>
-            ))}
-          </ul>
+          <table className="unit-kinds" data-testid="open-by-unit-kind">
+            <thead>
+              <tr>
+                <th scope="col">{t('queuesUnitKind')}</th>
+                <th scope="col">{t('queuesOpen')}</th>
+                <th scope="col" aria-hidden="true" />
+                <th scope="col" title={t('queuesMovesTitle', { s: fmt.number(THROUGHPUT_WINDOW_S) })}>
+                  {t('queuesMovesPerSecond')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {(Object.keys(UNIT_KIND_LABELS) as (keyof typeof UNIT_KIND_LABELS)[]).map((kind) => (
+                <tr key={kind}>
+                  <th scope="row">{pick(UNIT_KIND_LABELS[kind])}</th>
+                  <td className="num">{fmt.number(open.byUnitKind[kind])}</td>
+                  <td className="bar-cell">
+                    <span
+                      className="bar"
+                      style={{ width: `${(open.byUnitKind[kind] / Math.max(1, open.total)) * 100}%` }}
+                    />
+                  </td>
+                  <td className="num" data-testid={`moves-${kind}`}>
+                    {moves ? fmt.number(moves.perSecond[kind], 1) : '–'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted small">
+            {t('queuesMovesNote', { s: fmt.number(THROUGHPUT_WINDOW_S) })}
+            {moves && moves.droppedPerSecond > 0 && (
+              <> {t('queuesMovesDropped', { n: fmt.number(moves.droppedPerSecond, 1) })}</>
+            )}
+          </p>
         </>
       )}
       <h3>{t('queuesStates')}</h3>
