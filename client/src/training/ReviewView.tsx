@@ -1,27 +1,15 @@
-import type { DecisionReview } from '@hotline-sim/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
 import { trainingApi } from './api';
 import { consequenceText, decisionText, vclock } from './format';
 import { useExerciseRuns } from './InstructorConsole';
 import { useTrainingT } from './messages';
+import { HOLD_MINUTES, replayEnd, replayRows } from './replay';
 import { ScoreTable } from './ScoreTable';
 import { useUnits } from './SeatPanel';
 import type { HotWash } from './types';
 
 const SPEEDS = [1, 10, 60, 600] as const;
-/** Virtual minutes a seat may hold an appeal, by difficulty (server DIFFICULTY): when it times out. */
-const HOLD_MINUTES: Record<string, number> = { beginner: 30, intermediate: 20, advanced: 15 };
-
-/** The last moment anything happened at any seat: the replay's end. */
-function endOf(wash: HotWash): number {
-  let end = 0;
-  for (const tr of wash.trainees)
-    for (const d of tr.score.decisions) {
-      end = Math.max(end, d.offeredAt, d.decidedAt ?? 0, ...d.consequences.map((c) => c.at));
-    }
-  return Math.ceil(end / 60) * 60 + 60;
-}
 
 /**
  * After-action review of an exercise run: the hot wash (per trainee: passed, strengths, misses,
@@ -115,7 +103,7 @@ function Replay({ wash }: { wash: HotWash }) {
   const tt = useTrainingT();
   const { lang } = useI18n();
   const { units } = useUnits();
-  const end = useMemo(() => endOf(wash), [wash]);
+  const end = useMemo(() => replayEnd(wash.trainees.map((tr) => tr.score)), [wash]);
   const [at, setAt] = useState(end);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(60);
@@ -140,9 +128,6 @@ function Replay({ wash }: { wash: HotWash }) {
     frame = requestAnimationFrame(step);
     return () => cancelAnimationFrame(frame);
   }, [playing, speed, end]);
-
-  const rows = (decisions: DecisionReview[]) =>
-    decisions.filter((d) => d.offeredAt <= at && (everyOffer || d.decision !== null));
 
   return (
     <section className="panel" data-testid="replay">
@@ -210,49 +195,48 @@ function Replay({ wash }: { wash: HotWash }) {
         </thead>
         <tbody>
           {wash.trainees.flatMap((tr) =>
-            rows(tr.score.decisions).map((d) => {
-              const decided = d.decidedAt !== null && d.decidedAt <= at;
-              const timedOut = d.decidedAt === null && at >= d.offeredAt + hold;
-              const shown = d.consequences.filter((c) => c.at <= at);
-              return (
-                <tr
-                  key={`${tr.seat}-${d.appealId}`}
-                  data-testid="replay-row"
-                  data-seat={tr.seat}
-                  data-appeal-id={d.appealId}
-                  data-correct={decided ? String(d.correct) : undefined}
-                >
-                  <td>{tr.seat}</td>
-                  <td>#{d.appealId}</td>
-                  <td className="mono">{vclock(d.offeredAt)}</td>
-                  <td>
-                    {decided ? (
-                      <>
-                        {decisionText(tt, d.decision, units, lang)}{' '}
-                        <span className="muted small">({vclock(d.decidedAt ?? 0)})</span>
-                      </>
-                    ) : timedOut ? (
-                      decisionText(tt, null, units, lang)
-                    ) : (
-                      <span className="muted">{tt('notYet')}</span>
-                    )}
-                    {shown.length > 0 && (
-                      <ul>
-                        {shown.map((c, n) => (
-                          <li key={n} data-testid={`replay-${c.kind}`}>
-                            {vclock(c.at)} · {consequenceText(tt, c)}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>{decisionText(tt, d.truth, units, lang)}</td>
-                  <td className={decided ? (d.correct ? 'ok' : 'error') : 'muted'}>
-                    {decided ? (d.correct ? tt('correct') : tt('wrong')) : ''}
-                  </td>
-                </tr>
-              );
-            }),
+            replayRows(tr.score.decisions, at, hold, everyOffer).map(
+              ({ review: d, decided, timedOut, consequences: shown }) => {
+                return (
+                  <tr
+                    key={`${tr.seat}-${d.appealId}`}
+                    data-testid="replay-row"
+                    data-seat={tr.seat}
+                    data-appeal-id={d.appealId}
+                    data-correct={decided ? String(d.correct) : undefined}
+                  >
+                    <td>{tr.seat}</td>
+                    <td>#{d.appealId}</td>
+                    <td className="mono">{vclock(d.offeredAt)}</td>
+                    <td>
+                      {decided ? (
+                        <>
+                          {decisionText(tt, d.decision, units, lang)}{' '}
+                          <span className="muted small">({vclock(d.decidedAt ?? 0)})</span>
+                        </>
+                      ) : timedOut ? (
+                        decisionText(tt, null, units, lang)
+                      ) : (
+                        <span className="muted">{tt('notYet')}</span>
+                      )}
+                      {shown.length > 0 && (
+                        <ul>
+                          {shown.map((c, n) => (
+                            <li key={n} data-testid={`replay-${c.kind}`}>
+                              {vclock(c.at)} · {consequenceText(tt, c)}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td>{decisionText(tt, d.truth, units, lang)}</td>
+                    <td className={decided ? (d.correct ? 'ok' : 'error') : 'muted'}>
+                      {decided ? (d.correct ? tt('correct') : tt('wrong')) : ''}
+                    </td>
+                  </tr>
+                );
+              },
+            ),
           )}
         </tbody>
       </table>
