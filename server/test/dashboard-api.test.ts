@@ -76,6 +76,12 @@ describe('dashboard API', () => {
     expect(weekday).toMatchObject({ lifecycle: true, hours: 24, start: '2025-03-12' });
     expect(weekday?.description).toMatch(/Beijing/);
     expect(body.scenarios.find((s) => s.name === 'mmc')?.lifecycle).toBe(false);
+    // Every built-in has a Chinese description (the dashboard shows it in Chinese), in Chinese.
+    for (const s of body.scenarios) {
+      expect(s.descriptionZh, s.name).toMatch(/\p{Script=Han}{4,}/u);
+      expect(s.descriptionZh.trim().length, s.name).toBeGreaterThan(20);
+    }
+    expect(weekday?.descriptionZh).toMatch(/北京/);
 
     const full = await api<Record<string, unknown>>(server.url, '/api/scenarios/beijing-weekday');
     expect(full.status).toBe(200);

@@ -137,8 +137,13 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
                 </select>
               )}
             </label>
-            {lang === 'en' && source?.kind === 'built-in' && scenarios && (
-              <p className="muted small">{scenarios.find((s) => s.name === source.name)?.description}</p>
+            {source?.kind === 'built-in' && scenarios && (
+              <p className="muted small" data-testid="scenario-description">
+                {(() => {
+                  const s = scenarios.find((x) => x.name === source.name);
+                  return lang === 'zh' ? s?.descriptionZh : s?.description;
+                })()}
+              </p>
             )}
             <label className="file-button">
               {t('upload')}

@@ -1,4 +1,5 @@
 import {
+  BUILT_IN_DESCRIPTIONS_ZH,
   builtInScenario,
   builtInScenarioNames,
   cityMap,
@@ -31,6 +32,7 @@ const summaries = (): ScenarioSummary[] =>
     return {
       name,
       description: s.description,
+      descriptionZh: BUILT_IN_DESCRIPTIONS_ZH[name] ?? '',
       start: s.start,
       hours: s.hours,
       lifecycle: s.lifecycle !== undefined,

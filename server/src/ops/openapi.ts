@@ -336,6 +336,7 @@ export const OPENAPI = {
                 items: obj({
                   name: str,
                   description: str,
+                  descriptionZh: str,
                   start: str,
                   hours: num,
                   lifecycle: { type: 'boolean' },

@@ -197,6 +197,8 @@ export interface SeriesPoint {
 export interface ScenarioSummary {
   name: string;
   description: string;
+  /** The description in Chinese (BUILT_IN_DESCRIPTIONS_ZH). */
+  descriptionZh: string;
   /** First day (ISO date). */
   start: string;
   /** Hours of arrivals. */
