@@ -211,7 +211,13 @@ test.describe('training exercise', () => {
     await expect(page.getByTestId('console-status')).toContainText('Stopped');
     await expect(t1.getByTestId('score-counts')).toHaveText('1 decided, 1 right', { timeout: 15_000 });
     await expect(t2.getByTestId('score-counts')).toHaveText('1 decided, 0 right', { timeout: 15_000 });
-    await expect(t1.locator('[data-testid="history-row"]')).not.toHaveCount(0);
+    // Their own decision with the right one beside it; nothing waits any more.
+    await expect(t1.getByTestId('history-row')).toHaveCount(1);
+    await expect(t1.getByTestId('history-correct')).toContainText('right · Right decision');
+    await expect(t2.getByTestId('history-row')).toHaveCount(1);
+    await expect(t2.getByTestId('history-correct')).toContainText('wrong · Right decision');
+    await expect(t1.getByTestId('waiting-appeal')).toHaveCount(0);
+    await expect(t2.getByTestId('decision-form')).toHaveCount(0);
     await snap(t1, testInfo, 'seat-T1-score');
 
     // The review: the hot wash and the replay list exactly those two decisions beside the truth.

@@ -455,7 +455,7 @@ function RunningExercise({ runId }: { runId: string }) {
           {tt('msgSend')}
         </button>
       </form>
-      {watch && <SeatPanel runId={runId} seat={watch} />}
+      {watch && <SeatPanel runId={runId} seat={watch} ended={ended} />}
     </section>
   );
 }

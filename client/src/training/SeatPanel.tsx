@@ -51,19 +51,37 @@ export function useUnits(): {
  * decision panel, the seat's history with consequences, the instructor's messages and the injects;
  * the score once the exercise has ended (always for the instructor watching).
  */
-export function SeatPanel({ runId, seat }: { runId: string; seat: string }) {
+export function SeatPanel({
+  runId,
+  seat,
+  ended: endedProp = false,
+}: {
+  runId: string;
+  seat: string;
+  /** The run has ended (the console knows; a trainee's page reads it from the live store). */
+  ended?: boolean;
+}) {
   const tt = useTrainingT();
   const { t, lang } = useI18n();
   const { view, error, refresh } = useSeat(runId, seat);
   const { run } = useLive();
   const liveTime = run && run.id === runId ? run.virtualTime : null;
+  const ended =
+    endedProp ||
+    (run !== null && run.id === runId && (run.status === 'finished' || run.status === 'stopped'));
   const now = Math.max(liveTime ?? 0, view?.virtualTime ?? 0);
   const { units, districtOf, districts } = useUnits();
   const [selected, setSelected] = useState<number | null>(null);
   // Kept here: the form is remounted for the next appeal once the decided one leaves the list.
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  useEffect(() => {
+    if (!status) return;
+    const timer = window.setTimeout(() => setStatus(null), 5000);
+    return () => window.clearTimeout(timer);
+  }, [status]);
 
-  const waiting = view?.waiting ?? [];
+  // Once the exercise has ended nothing waits any more: the model's dispatcher has the rest.
+  const waiting = ended ? [] : (view?.waiting ?? []);
   const current = waiting.find((a) => a.appealId === selected) ?? waiting[0] ?? null;
   const lastInject = view?.injects[view.injects.length - 1];
 
@@ -388,35 +406,43 @@ function DecisionForm({
 
 function SeatHistory({ view, units, lang }: { view: SeatView; units: Unit[]; lang: 'en' | 'zh' }) {
   const tt = useTrainingT();
+  const undecided = view.history.filter((d) => d.decision === null).length;
   return (
     <>
       <h3>{tt('seatHistory')}</h3>
-      {view.history.length === 0 ? (
+      {undecided > 0 && (
+        <p className="muted small" data-testid="history-undecided">
+          {tt('seatUndecided', { n: undecided })}
+        </p>
+      )}
+      {view.history.length === undecided ? (
         <p className="muted small">{tt('seatNoHistory')}</p>
       ) : (
         <ul className="training-list" data-testid="seat-history">
-          {view.history.map((d) => (
-            <li key={d.appealId} data-testid="history-row" data-appeal-id={d.appealId}>
-              #{d.appealId} · {decisionText(tt, d.decision, units, lang)}{' '}
-              {d.decidedAt !== null && <span className="muted small">({vclock(d.decidedAt)})</span>}
-              {view.score && (
-                <span className={d.correct ? 'ok' : 'error'} data-testid="history-correct">
-                  {' '}
-                  {d.correct ? tt('correct') : tt('wrong')} · {tt('truth')}:{' '}
-                  {decisionText(tt, d.truth, units, lang)}
-                </span>
-              )}
-              {d.consequences.length > 0 && (
-                <ul>
-                  {d.consequences.map((c, n) => (
-                    <li key={n} data-testid={`consequence-${c.kind}`}>
-                      {vclock(c.at)} · {consequenceText(tt, c)}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
+          {view.history
+            .filter((d) => d.decision !== null)
+            .map((d) => (
+              <li key={d.appealId} data-testid="history-row" data-appeal-id={d.appealId}>
+                #{d.appealId} · {decisionText(tt, d.decision, units, lang)}{' '}
+                {d.decidedAt !== null && <span className="muted small">({vclock(d.decidedAt)})</span>}
+                {view.score && (
+                  <span className={d.correct ? 'ok' : 'error'} data-testid="history-correct">
+                    {' '}
+                    {d.correct ? tt('correct') : tt('wrong')} · {tt('truth')}:{' '}
+                    {decisionText(tt, d.truth, units, lang)}
+                  </span>
+                )}
+                {d.consequences.length > 0 && (
+                  <ul>
+                    {d.consequences.map((c, n) => (
+                      <li key={n} data-testid={`consequence-${c.kind}`}>
+                        {vclock(c.at)} · {consequenceText(tt, c)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
         </ul>
       )}
     </>
