@@ -5,6 +5,7 @@ import { createApp, type App } from './http/app';
 import type { Logger } from './logger';
 import { RunManager } from './live/run-manager';
 import { Comparisons } from './experiments/comparisons';
+import { Sweeps } from './experiments/sweeps';
 import { exerciseRoutes } from './training/exercise-routes';
 import { Exercises } from './training/exercises';
 import { EXPERIMENTS_QUEUE } from './experiments';
@@ -24,6 +25,7 @@ export interface RunningServer {
   manager: RunManager;
   store: RunStore;
   comparisons: Comparisons;
+  sweeps: Sweeps;
   auth: Auth;
   /** This process's BullMQ workers (every role), unless they are left to worker processes. */
   workers: RunningWorkers | undefined;
@@ -72,6 +74,7 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
   });
   const metrics: Metrics | undefined = new Metrics(manager);
   const comparisons = new Comparisons({ redis, logger });
+  const sweeps = new Sweeps({ redis, logger });
   const exercises = new Exercises(store.db, manager, auth.codes);
   training.exercises = exercises;
   // bull-board's handle on the experiments queue (comparisons and `--queue` runs put jobs there).
@@ -82,6 +85,7 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
   const app = createApp({
     manager,
     comparisons,
+    sweeps,
     logger,
     clientDist: config.clientDist,
     adapter: createAdapter(pub, sub),
@@ -154,6 +158,7 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
     app,
     manager,
     comparisons,
+    sweeps,
     store,
     auth,
     workers,
@@ -164,6 +169,7 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
           app.io.close(() => resolve());
         });
         await comparisons.close();
+        await sweeps.close();
         await experimentsQueue.close();
         await manager.close();
         await workers?.close();

@@ -1,6 +1,7 @@
 import {
   builtInScenarioNames,
   compareScenarios,
+  sweepScenario,
   validateScenario,
   type AppealDetail,
   type AppealMove,
@@ -11,6 +12,7 @@ import {
   type Report,
   type RunInfo,
   type ScenarioSummary,
+  type SweepStatus,
   type SeriesPoint,
 } from '@hotline-sim/shared';
 import { io as connect } from 'socket.io-client';
@@ -251,5 +253,77 @@ describe('dashboard API', () => {
     }
     expect((await api(server.url, '/api/comparisons/0123abcd')).status).toBe(404);
     expect((await api(server.url, '/api/comparisons/NOT-AN-ID')).status).toBe(400);
+  });
+
+  it('sweeps a scenario over a lever on the queue with progress, exactly as the in-process sweep', async () => {
+    const small = liveTestScenario({ hours: 4, arrivals: { perHour: 120 } });
+    const started = await api<SweepStatus>(server.url, '/api/sweeps', {
+      body: { scenario: small, path: 'intake.agents', values: [9, 14], replications: 3, seed: 7 },
+    });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({
+      status: 'running',
+      scenario: 'live-test',
+      path: 'intake.agents',
+      values: [9, 14],
+      replications: 3,
+      total: 6,
+      done: 0,
+    });
+    const seen: number[] = [];
+    const done = await waitFor(
+      'the sweep',
+      async () => {
+        const s = (await api<SweepStatus>(server.url, `/api/sweeps/${started.body.id}`)).body;
+        seen.push(s.done);
+        return s.status === 'running' ? undefined : s;
+      },
+      120_000,
+      50,
+    );
+    expect(done.status, done.error).toBe('done');
+    expect(done.done).toBe(6);
+    expect(seen).toEqual([...seen].sort((x, y) => x - y));
+    const expected = sweepScenario(validateScenario(small, 'live-test'), 'intake.agents', [9, 14], {
+      replications: 3,
+      seed: 7,
+    });
+    expect(done.sweep).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(done.sweep?.rows.map((r) => r.value)).toEqual([9, 14]);
+  });
+
+  it('refuses a sweep it cannot run, naming the problem', async () => {
+    const small = liveTestScenario({ hours: 1 });
+    const cases: [unknown, number, RegExp][] = [
+      [{ scenario: 'mmc', path: 'intake.agents', values: [10] }, 400, /values: Too small/i],
+      [
+        { scenario: 'mmc', path: 'intake.agents', values: [1, 2, 3, 4, 5, 6, 7, 8, 9] },
+        400,
+        /values: Too big/i,
+      ],
+      [{ scenario: 'mmc', path: 'intake.agents', values: [10, 20], replications: 21 }, 400, /replications/],
+      [{ scenario: 'mmc', values: [10, 20] }, 400, /path/],
+      [{ scenario: 'mmc', path: 'intake.agents', values: [10, 20], extra: 1 }, 400, /extra/],
+      [
+        { scenario: 'nowhere', path: 'intake.agents', values: [10, 20] },
+        404,
+        /no built-in scenario "nowhere"/,
+      ],
+      [{ scenario: { name: 'x' }, path: 'intake.agents', values: [10, 20] }, 422, /scenario/],
+      [
+        { scenario: small, path: 'intake.nothing', values: [1, 2] },
+        400,
+        /path: intake\.nothing is not a field/,
+      ],
+      [{ scenario: small, path: 'name', values: [1, 2] }, 400, /path: name is not a number/],
+      [{ scenario: small, path: 'intake.agents', values: [0, 10] }, 422, /intake\.agents/],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await api<{ error: string }>(server.url, '/api/sweeps', { body });
+      expect(res.status, JSON.stringify(body)).toBe(status);
+      expect(res.body.error, JSON.stringify(body)).toMatch(message);
+    }
+    expect((await api(server.url, '/api/sweeps/0123abcd')).status).toBe(404);
+    expect((await api(server.url, '/api/sweeps/NOT-AN-ID')).status).toBe(400);
   });
 });

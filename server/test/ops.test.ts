@@ -147,6 +147,13 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
         body: { a: liveTestScenario({ hours: 1 }), b: liveTestScenario({ hours: 1 }), replications: 2 },
       })
     ).body.id;
+    const sweepBody = {
+      scenario: liveTestScenario({ hours: 1 }),
+      path: 'intake.agents',
+      values: [8, 10],
+      replications: 2,
+    };
+    const sweep = (await api<{ id: string }>(server.url, '/api/sweeps', { body: sweepBody })).body.id;
     const code = (
       await api<{ code: string }>(server.url, '/api/codes', { body: { role: 'observer', ttlHours: 1 } })
     ).body.code;
@@ -188,6 +195,8 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
       ['get', '/city', '/city'],
       ['post', '/comparisons', '/comparisons', { a: 'mmc', b: 'mmc', replications: 2 }],
       ['get', '/comparisons/{id}', `/comparisons/${comparison}`],
+      ['post', '/sweeps', '/sweeps', sweepBody],
+      ['get', '/sweeps/{id}', `/sweeps/${sweep}`],
       ['get', '/codes', '/codes'],
       ['post', '/codes', '/codes', { role: 'trainee', runId: finished.id, seat: 'B2' }],
       ['delete', '/codes/{code}', `/codes/${code}`],

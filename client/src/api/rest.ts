@@ -3,6 +3,8 @@ import type {
   CityMap,
   ComparisonStatus,
   CreateComparisonBody,
+  CreateSweepBody,
+  SweepStatus,
   CreateRunBody,
   Inject,
   RunInfo,
@@ -142,4 +144,6 @@ export const api = {
   city: (signal?: AbortSignal) => call<CityMap>('GET', '/city', undefined, signal),
   createComparison: (body: CreateComparisonBody) => call<ComparisonStatus>('POST', '/comparisons', body),
   comparison: (id: string) => call<ComparisonStatus>('GET', `/comparisons/${encodeURIComponent(id)}`),
+  createSweep: (body: CreateSweepBody) => call<SweepStatus>('POST', '/sweeps', body),
+  sweep: (id: string) => call<SweepStatus>('GET', `/sweeps/${encodeURIComponent(id)}`),
 };

@@ -7,6 +7,7 @@ import { formatKpi, formatKpiDifference, kpiDefinition, kpiLabel } from '../kpis
 import { useCanControl } from '../session';
 import { comparisonCsv, download } from './compare-export';
 import { DifferenceChart, type DifferenceChartHandle } from './DifferenceChart';
+import { SweepView } from './SweepView';
 
 const POLL_MS = 500;
 
@@ -28,6 +29,7 @@ export default function CompareView() {
   const [attempt, setAttempt] = useState(0);
   const chart = useRef<DifferenceChartHandle>(null);
   const canControl = useCanControl();
+  const [mode, setMode] = useState<'two' | 'sweep'>('two');
 
   useEffect(() => {
     setListError(null);
@@ -69,8 +71,38 @@ export default function CompareView() {
   const significant = comparison?.rows.filter((r) => r.significant).length ?? 0;
   const base = comparison ? `compare-${comparison.a}-vs-${comparison.b}` : 'compare';
 
+  const modes = (
+    <div className="segmented" role="group" aria-label={t('compareModes')}>
+      <button
+        type="button"
+        aria-pressed={mode === 'two'}
+        onClick={() => setMode('two')}
+        data-testid="mode-two"
+      >
+        {t('compareModeTwo')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={mode === 'sweep'}
+        onClick={() => setMode('sweep')}
+        data-testid="mode-sweep"
+      >
+        {t('compareModeSweep')}
+      </button>
+    </div>
+  );
+
+  if (mode === 'sweep' && scenarios)
+    return (
+      <main className="compare" id="main" data-testid="compare-view">
+        {modes}
+        <SweepView scenarios={scenarios} />
+      </main>
+    );
+
   return (
     <main className="compare" id="main" data-testid="compare-view">
+      {scenarios && modes}
       <section className="panel">
         <header className="panel-head">
           <h2>{t('compareTitle')}</h2>

@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { Server as IoServer } from 'socket.io';
 import type { Comparisons } from '../experiments/comparisons';
+import type { Sweeps } from '../experiments/sweeps';
 import { authRoutes, guardApi, readCookie, sessionMiddleware, type Auth } from '../auth';
 import { ApiError } from '../live/errors';
 import type { RunManager } from '../live/run-manager';
@@ -19,6 +20,7 @@ import { runRoutes } from './routes';
 export interface AppDeps {
   manager: RunManager;
   comparisons: Comparisons;
+  sweeps: Sweeps;
   logger: Logger;
   /** The built dashboard (client/dist), served at / when it exists. */
   clientDist?: string;
@@ -99,7 +101,7 @@ export function createApp(deps: AppDeps): App {
     '/api',
     seatRoutes(deps.manager, (message, names) => seats.send?.(message, names)),
   );
-  app.use('/api', catalogueRoutes(deps.comparisons));
+  app.use('/api', catalogueRoutes(deps.comparisons, deps.sweeps));
   for (const routes of deps.apiRoutes ?? []) app.use('/api', routes);
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such API endpoint (see README: Live server API)' });

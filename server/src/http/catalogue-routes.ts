@@ -4,6 +4,10 @@ import {
   builtInScenarioNames,
   cityMap,
   createComparisonSchema,
+  createSweepSchema,
+  ScenarioError,
+  SweepPathError,
+  sweepVariants,
   LiveRun,
   type CityMap,
   type Scenario,
@@ -12,6 +16,7 @@ import {
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Comparisons } from '../experiments/comparisons';
+import type { Sweeps } from '../experiments/sweeps';
 import { ApiError } from '../live/errors';
 import { resolveScenario } from '../live/run-manager';
 import { json, parse, parseBody } from './handlers';
@@ -47,9 +52,10 @@ const scenarioName = z
   .string()
   .regex(/^[a-z0-9-]{1,80}$/, 'a scenario name is 1-80 lower-case letters, digits or dashes');
 const comparisonId = z.string().regex(/^[a-f0-9]{8}$/, 'a comparison id is 8 hex digits');
+const sweepId = z.string().regex(/^[a-f0-9]{8}$/, 'a sweep id is 8 hex digits');
 
-/** What the dashboard reads besides runs: the built-in scenarios, the city's map, and comparisons. */
-export function catalogueRoutes(comparisons: Comparisons): Router {
+/** What the dashboard reads besides runs: the built-in scenarios, the city's map, comparisons and sweeps. */
+export function catalogueRoutes(comparisons: Comparisons, sweeps: Sweeps): Router {
   const r = Router();
   r.get(
     '/scenarios',
@@ -79,6 +85,28 @@ export function catalogueRoutes(comparisons: Comparisons): Router {
   r.get(
     '/comparisons/:id',
     json(async (req) => comparisons.get(parse(comparisonId, req.params.id, 'comparison id'))),
+  );
+  r.post(
+    '/sweeps',
+    json(async (req, res) => {
+      const body = parseBody(createSweepSchema, req.body, 'sweep');
+      const scenario = resolveScenario(body.scenario);
+      // Every variant checked before anything runs: a path that names no number is the request's
+      // fault (400), a value the scenario's rules refuse (intake.agents = 0) makes an invalid scenario (422).
+      try {
+        sweepVariants(scenario, body.path, body.values);
+      } catch (err) {
+        if (err instanceof SweepPathError) throw new ApiError(400, `path: ${err.message}`);
+        if (err instanceof ScenarioError) throw new ApiError(422, err.message);
+        throw err;
+      }
+      res.status(202);
+      return sweeps.start(scenario, body.path, body.values, body.replications, body.seed);
+    }),
+  );
+  r.get(
+    '/sweeps/:id',
+    json(async (req) => sweeps.get(parse(sweepId, req.params.id, 'sweep id'))),
   );
   return r;
 }

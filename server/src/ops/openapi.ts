@@ -397,6 +397,46 @@ export const OPENAPI = {
         },
       },
     },
+    '/sweeps': {
+      post: {
+        summary:
+          'Run one scenario at 2-8 values of one numeric field (a lever path), on common seeds (queued)',
+        requestBody: body(
+          obj(
+            {
+              scenario: { oneOf: [str, { type: 'object' }] },
+              path: str,
+              values: { type: 'array', items: num, minItems: 2, maxItems: 8 },
+              replications: { type: 'integer', minimum: 2, maximum: 20 },
+              seed: { type: 'integer' },
+            },
+            ['scenario', 'path', 'values'],
+          ),
+        ),
+        responses: {
+          202: json(
+            { type: 'object', required: ['id', 'status', 'scenario', 'path', 'values', 'done', 'total'] },
+            'accepted',
+          ),
+          400: error('invalid body, or a path that names no number of the scenario'),
+          ...auth,
+          404: error('no such scenario'),
+          422: error('invalid scenario (or a value its rules refuse)'),
+        },
+      },
+    },
+    '/sweeps/{id}': {
+      get: {
+        summary: 'A sweep with its progress, and its rows (a report per value) when done',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: str }],
+        responses: {
+          200: json({ type: 'object', required: ['id', 'status', 'path', 'values', 'done', 'total'] }),
+          400: error('malformed id'),
+          ...auth,
+          404: error('no such sweep'),
+        },
+      },
+    },
     '/codes': {
       get: {
         summary: 'Join codes (instructor)',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DistrictOutlines } from '../city/geo';
 import type { Comparison } from '../experiment/compare';
 import type { Report } from '../experiment/run-scenario';
+import type { SweepResult } from '../experiment/sweep';
 import type { KpiName } from '../report/kpis';
 import type { SeatEvent } from '../training/seats';
 import type { AppealState } from '../hotline/lifecycle';
@@ -245,6 +246,32 @@ export interface ComparisonStatus {
   done: number;
   total: number;
   comparison?: Comparison;
+  error?: string;
+}
+
+/** POST /api/sweeps: one scenario run at 2-8 values of one numeric field (a lever path), on common seeds. */
+export const createSweepSchema = z.strictObject({
+  scenario: createRunSchema.shape.scenario,
+  /** Dotted path of a number in the scenario, e.g. `intake.agents` (a lever's path). */
+  path: z.string().min(1).max(200),
+  values: z.array(z.number().finite()).min(2).max(8),
+  replications: z.number().int().min(2).max(20).default(5),
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
+});
+export type CreateSweepBody = z.input<typeof createSweepSchema>;
+
+/** GET /api/sweeps/:id */
+export interface SweepStatus {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  scenario: string;
+  path: string;
+  values: number[];
+  replications: number;
+  /** Replications finished, of `total` (values × replications). */
+  done: number;
+  total: number;
+  sweep?: SweepResult;
   error?: string;
 }
 
