@@ -126,7 +126,9 @@ describe('training exercises', () => {
     expect(wash.status).toBe('stopped');
     const bobWash = wash.trainees.find((t) => t.seat === 'bob');
     expect(bobWash?.passed).toBe(false);
-    expect(bobWash?.misses.some((m) => m.startsWith('Dispatch accuracy'))).toBe(true);
+    expect(
+      bobWash?.misses.some((m) => m.en.startsWith('Dispatch accuracy') && m.zh.startsWith('派单准确率')),
+    ).toBe(true);
     const run = (await api<RunInfo>(server.url, `/api/runs/${runId}`)).body;
     expect(run.status).toBe('stopped');
   });

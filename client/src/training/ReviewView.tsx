@@ -70,6 +70,7 @@ export function ReviewView({ runId, onRun }: { runId: string | null; onRun(id: s
 
 function HotWashPanel({ wash }: { wash: HotWash }) {
   const tt = useTrainingT();
+  const { lang } = useI18n();
   return (
     <section className="panel" data-testid="hot-wash">
       <h2>
@@ -82,13 +83,13 @@ function HotWashPanel({ wash }: { wash: HotWash }) {
             <h4>{tt('strengths')}</h4>
             <ul>
               {tr.strengths.map((s) => (
-                <li key={s}>{s}</li>
+                <li key={s.en}>{s[lang]}</li>
               ))}
             </ul>
             <h4>{tt('misses')}</h4>
             <ul>
               {tr.misses.map((s) => (
-                <li key={s}>{s}</li>
+                <li key={s.en}>{s[lang]}</li>
               ))}
             </ul>
             <ScoreTable score={tr.score} />

@@ -52,8 +52,9 @@ export interface HotWash {
     passed: boolean;
     decided: number;
     correct: number;
-    strengths: string[];
-    misses: string[];
+    /** In Chinese and English. */
+    strengths: { zh: string; en: string }[];
+    misses: { zh: string; en: string }[];
     score: SeatScore;
   }[];
 }

@@ -75,8 +75,9 @@ export interface HotWash {
     passed: boolean;
     decided: number;
     correct: number;
-    strengths: string[];
-    misses: string[];
+    /** In Chinese and English, like every label the dashboard shows. */
+    strengths: { zh: string; en: string }[];
+    misses: { zh: string; en: string }[];
     score: SeatScore;
   }[];
 }
@@ -242,8 +243,11 @@ export class Exercises {
         const score = scoreSeat(events, seat);
         const line = (i: SeatScore['items'][number]) =>
           i.id === 'time-to-decide'
-            ? `${i.en}: ${i.value.toFixed(1)} (mark ≤ ${i.threshold})`
-            : `${i.en}: ${i.met}/${i.cases}`;
+            ? {
+                zh: `${i.zh}：${i.value.toFixed(1)}（标准 ≤ ${i.threshold}）`,
+                en: `${i.en}: ${i.value.toFixed(1)} (mark ≤ ${i.threshold})`,
+              }
+            : { zh: `${i.zh}：${i.met}/${i.cases}`, en: `${i.en}: ${i.met}/${i.cases}` };
         return {
           seat,
           passed: score.passed,
@@ -253,7 +257,12 @@ export class Exercises {
           misses: [
             ...score.items.filter((i) => !i.passed).map(line),
             ...(score.timedOut > 0
-              ? [`${score.timedOut} appeal(s) left to the model's dispatcher (not decided in time)`]
+              ? [
+                  {
+                    zh: `${score.timedOut} 件诉求未及时处置，由系统派单`,
+                    en: `${score.timedOut} appeal(s) left to the model's dispatcher (not decided in time)`,
+                  },
+                ]
               : []),
           ],
           score,
