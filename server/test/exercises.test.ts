@@ -122,6 +122,10 @@ describe('training exercises', () => {
     expect(lines).toHaveLength(3);
     expect(lines.find((l) => l.includes(',bob,'))).toMatch(/,no,\d+,1,0,/);
 
+    const runs = (
+      await api<{ runs: { runId: string; exerciseId: string }[] }>(server.url, '/api/training/runs')
+    ).body.runs;
+    expect(runs).toEqual([expect.objectContaining({ runId, exerciseId: exercise.id })]);
     const wash = (await api<HotWash>(server.url, `/api/training/runs/${runId}/hot-wash`)).body;
     expect(wash.status).toBe('stopped');
     const bobWash = wash.trainees.find((t) => t.seat === 'bob');

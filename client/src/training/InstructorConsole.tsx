@@ -17,12 +17,15 @@ const DIFFICULTIES: Record<Difficulty, TrainingKey> = {
 
 const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** Runs that are exercises: their scenario is named "<base> · <exercise>" by the server. */
+/** Runs that are exercises (the server keeps which runs each exercise started). */
 export function useExerciseRuns(): { runs: RunInfo[]; reload(): void } {
   const [runs, setRuns] = useState<RunInfo[]>([]);
   const reload = useCallback(() => {
-    api.runs().then(
-      (all) => setRuns(all.filter((r) => r.scenario.includes(' · '))),
+    Promise.all([api.runs(), trainingApi.exerciseRuns()]).then(
+      ([all, exerciseRuns]) => {
+        const ids = new Set(exerciseRuns.map((r) => r.runId));
+        setRuns(all.filter((r) => ids.has(r.id)));
+      },
       () => undefined,
     );
   }, []);

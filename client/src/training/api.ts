@@ -49,4 +49,8 @@ export const trainingApi = {
   createExercise: (def: ExerciseDefinition) => call<Exercise>('POST', '/exercises', def),
   startExercise: (id: string) => call<StartedExercise>('POST', `/exercises/${enc(id)}/start`),
   hotWash: (runId: string) => call<HotWash>('GET', `/training/runs/${enc(runId)}/hot-wash`),
+  exerciseRuns: () =>
+    call<{ runs: { runId: string; exerciseId: string; startedAt: string }[] }>('GET', '/training/runs').then(
+      (r) => r.runs,
+    ),
 };

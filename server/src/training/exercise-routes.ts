@@ -44,6 +44,10 @@ export function exerciseRoutes(exercises: Exercises): Router {
     }),
   );
   r.get(
+    '/training/runs',
+    json(async () => ({ runs: exercises.runs() })),
+  );
+  r.get(
     '/training/runs/:runId/hot-wash',
     json(async (req) => exercises.hotWash(parse(runIdSchema, req.params.runId, 'run id'))),
   );

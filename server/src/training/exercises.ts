@@ -122,6 +122,7 @@ export class Exercises {
     list: Database.Statement<[], { id: string; definition_json: string; created_at: string }>;
     link: Database.Statement;
     exerciseOf: Database.Statement<[string], { exercise_id: string }>;
+    runs: Database.Statement<[], { run_id: string; exercise_id: string; started_at: string }>;
     saveResult: Database.Statement;
     resultsOf: Database.Statement<[string], ResultRow>;
     allResults: Database.Statement<[], ResultRow>;
@@ -140,6 +141,7 @@ export class Exercises {
       ),
       link: db.prepare('INSERT INTO exercise_runs (run_id, exercise_id, started_at) VALUES (?, ?, ?)'),
       exerciseOf: db.prepare('SELECT exercise_id FROM exercise_runs WHERE run_id = ?'),
+      runs: db.prepare('SELECT * FROM exercise_runs ORDER BY started_at DESC, rowid DESC'),
       saveResult: db.prepare(
         `INSERT INTO training_results (run_id, seat, exercise_id, passed, score_json, finished_at)
          VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, seat) DO UPDATE SET passed = excluded.passed,
@@ -189,6 +191,13 @@ export class Exercises {
       }),
     );
     return { exercise: id, run, codes };
+  }
+
+  /** Every exercise run started, newest first. */
+  runs(): { runId: string; exerciseId: string; startedAt: string }[] {
+    return this.db.runs
+      .all()
+      .map((r) => ({ runId: r.run_id, exerciseId: r.exercise_id, startedAt: r.started_at }));
   }
 
   /** The exercise a run belongs to, if any. */
