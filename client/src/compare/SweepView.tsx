@@ -1,12 +1,12 @@
 import { LEVERS, type KpiName, type ScenarioSummary, type SweepStatus } from '@hotline-sim/shared';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api';
 import { EmptyNote, ErrorNote } from '../components';
 import { useI18n } from '../i18n';
 import { formatKpi, kpiDefinition, kpiLabel } from '../kpis';
 import { getPath, LEVER_INPUTS } from '../levers/lever-values';
 import { useCanControl } from '../session';
-import { download } from './compare-export';
+import { download, svgPng } from './compare-export';
 import { parseSweepValues, sweepCsv, sweepKpis, sweepSeries } from './sweep-export';
 
 const POLL_MS = 500;
@@ -28,6 +28,7 @@ function defaultValues(path: string, current: unknown): string {
  * and a table; CSV export.
  */
 export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
+  const chartRef = useRef<SVGSVGElement>(null);
   const i18n = useI18n();
   const { t, fmt, pick } = i18n;
   const canControl = useCanControl();
@@ -195,10 +196,24 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
               >
                 {t('exportCsv')}
               </button>
+              <button
+                type="button"
+                onClick={() => {
+                  const svg = chartRef.current;
+                  if (!svg) return;
+                  void svgPng(svg).then(
+                    (blob) => blob && download(`sweep-${sweep.scenario}-${sweep.path}.png`, blob),
+                  );
+                }}
+                data-testid="sweep-export-png"
+              >
+                {t('exportPng')}
+              </button>
             </div>
           </header>
           <p className="muted small">{t('sweepChartNote')}</p>
           <SweepChart
+            svgRef={chartRef}
             points={sweepSeries(sweep, shownKpi)}
             format={(v) => formatKpi(i18n, shownKpi, v)}
             formatX={(v) => fmt.number(v, LEVER_INPUTS[sweep.path] === 'share' ? 2 : 0)}
@@ -237,12 +252,14 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
 
 /** Mean (dot, joined by a line) and its 95 % interval (whisker) at each value, as SVG. */
 function SweepChart({
+  svgRef,
   points,
   format,
   formatX,
   label,
   xLabel,
 }: {
+  svgRef: React.Ref<SVGSVGElement>;
   points: { value: number; mean: number; low: number; high: number }[];
   format(v: number): string;
   formatX(v: number): string;
@@ -265,6 +282,7 @@ function SweepChart({
   const ticks = [y0 + (y1 - y0) * 0.1, (y0 + y1) / 2, y1 - (y1 - y0) * 0.1];
   return (
     <svg
+      ref={svgRef}
       viewBox={`0 0 ${W} ${H}`}
       className="sweep-chart"
       role="img"

@@ -27,3 +27,35 @@ export function download(name: string, blob: Blob): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/**
+ * An SVG chart as a PNG (twice its size, on the page's background): the SVG is drawn into a canvas
+ * through an image, with `currentColor` resolved to the colour it has on the page.
+ */
+export function svgPng(svg: SVGSVGElement): Promise<Blob | null> {
+  const style = getComputedStyle(svg);
+  const { width, height } = svg.viewBox.baseVal;
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(height));
+  copy.style.color = style.color;
+  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
+  const background = getComputedStyle(document.body).backgroundColor;
+  return new Promise((resolve) => {
+    const img = new Image();
+    img.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width * 2;
+      canvas.height = height * 2;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return resolve(null);
+      ctx.fillStyle = background;
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      canvas.toBlob(resolve, 'image/png');
+    };
+    img.onerror = () => resolve(null);
+    img.src = url;
+  });
+}
