@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BATCH_ID_BASE,
   LiveRun,
   RUBRIC,
   scoreSeat,
@@ -140,6 +141,79 @@ describe('training seats', () => {
     expect(Math.abs(ambiguous.length / offers.length - 0.5)).toBeLessThan(
       4 * Math.sqrt(0.25 / offers.length) + 0.05,
     );
+  });
+});
+
+describe('batch injects (the exercise script)', () => {
+  /** Seats take no regular calls here, so every offer comes from the batch. */
+  const batchOf = (kind: 'ambiguous-batch' | 'emergency-batch', seed = 5) => {
+    const run = new LiveRun(exercise({ share: 0 }), seed, [
+      { at: 3600, kind: 'inject', inject: { kind, atHours: 1, hours: 0.5, count: 12 } },
+    ]);
+    run.advanceTo(3 * 3600);
+    return { run, offers: offersOf(run.seatEvents) };
+  };
+
+  it('sends every emergency of the batch to the seats in turn within its window, each to be redirected to its line', () => {
+    const { run, offers } = batchOf('emergency-batch');
+    expect(offers).toHaveLength(12);
+    expect(offers.filter((o) => o.seat === 'A')).toHaveLength(6);
+    expect(offers.filter((o) => o.seat === 'B')).toHaveLength(6);
+    const categories = run.model.city.categories;
+    for (const o of offers) {
+      expect(o.at).toBeGreaterThanOrEqual(3600);
+      expect(o.at).toBeLessThan(3600 + 1800);
+      const line = categories[o.category]?.redirect?.channel;
+      expect(line).toMatch(/^(110|119|120|122)$/);
+      expect(o.truth).toMatchObject({ action: 'redirect', channel: line, unit: -1 });
+    }
+    // One in each sixth of the half hour's twelve slices: evenly spread, not all at once.
+    const slices = offers.map((o) => Math.floor((o.at - 3600) / 150)).sort((a, b) => a - b);
+    expect(slices).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    // A trainee who dispatches one instead misses a critical action.
+    const first = offers.find((o) => o.seat === 'A') as SeatOffer;
+    run.addInput({
+      at: run.now,
+      kind: 'decision',
+      seat: 'A',
+      decision: { appealId: first.appealId, action: 'dispatch', unit: 0, multiUnit: false, whistle: false },
+    });
+    run.advanceTo(run.now + 60);
+    const emergencies = scoreSeat(run.seatEvents, 'A').items.find((i) => i.id === 'emergencies-redirected');
+    expect(emergencies).toMatchObject({ passed: false });
+  });
+
+  it('makes every appeal of an ambiguous batch read like a sibling category that another unit owns', () => {
+    const { run, offers } = batchOf('ambiguous-batch');
+    expect(offers).toHaveLength(12);
+    const categories = run.model.city.categories;
+    for (const o of offers) {
+      const truth = categories[o.category];
+      const reads = categories[o.textCategory];
+      expect(o.textCategory).not.toBe(o.category);
+      expect(reads?.group).toBe(truth?.group);
+      expect(JSON.stringify(reads?.owner)).not.toBe(JSON.stringify(truth?.owner));
+      expect(o.truth.action).toBe('dispatch');
+      expect(o.truth.unit).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('replays the same batch from the log, and a scenario without seats leaves the batch to the model', () => {
+    const a = batchOf('ambiguous-batch', 9);
+    const b = batchOf('ambiguous-batch', 9);
+    expect(b.offers).toEqual(a.offers);
+    const plain = new LiveRun(makeLifecycleScenario({ hours: 6 }), 5, [
+      {
+        at: 3600,
+        kind: 'inject',
+        inject: { kind: 'emergency-batch', atHours: 1, hours: 0.5, count: 12 },
+      },
+    ]);
+    const moves = plain.advanceTo(3 * 3600).flat();
+    const batch = moves.filter((m) => m.id >= BATCH_ID_BASE);
+    // The model's own intake redirects each of them when the call ends.
+    expect(batch.filter((m) => m.to === 'received')).toHaveLength(12);
+    expect(batch.filter((m) => m.to === 'redirected')).toHaveLength(12);
   });
 });
 

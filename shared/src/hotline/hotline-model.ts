@@ -191,6 +191,8 @@ const SURGE_ID_BASE = 1 << 29;
 const SURGE_CONTACT_BASE = (1 << 29) + (1 << 28);
 /** Ids of appeals filed from outside (Open311), above the grid's: ids stay below 2^31. */
 export const EXTERNAL_ID_BASE = (1 << 30) + (1 << 29);
+/** Ids of appeals a batch inject sends to the training seats, above the external ones (still below 2^31). */
+export const BATCH_ID_BASE = (1 << 30) + (1 << 29) + (1 << 28);
 
 /**
  * An appeal filed from outside the simulation (an Open311 client) while a live run is going: a
@@ -254,6 +256,11 @@ export class HotlineModel {
   private nextExternal = 0;
   /** Appeals waiting at a training seat, by contact id. */
   private readonly held = new Map<number, HeldAppeal>();
+  /** Appeals sent by batch injects so far, and what each one is (by id). */
+  private batchAppeals = 0;
+  private readonly batchKind = new Map<number, 'ambiguous' | 'emergency'>();
+  /** Categories a batch draws from (built on the first batch). */
+  private batchPools: { ambiguous: number[]; emergency: number[] } | undefined;
   private readonly onSeatEvent: HotlineOptions['onSeatEvent'];
   private readonly traceCategories: (number | undefined)[] | undefined;
 
@@ -317,7 +324,8 @@ export class HotlineModel {
     | 'surge'
     | 'injectStart'
     | 'injectEnd'
-    | 'seatTimeout',
+    | 'seatTimeout'
+    | 'batchArrival',
     number
   >;
   /** The scenario's injects, then those fired during a live run (`injectNow`), by index. */
@@ -408,6 +416,7 @@ export class HotlineModel {
       injectStart: sim.defineEvent(this.onInjectStart.bind(this)),
       injectEnd: sim.defineEvent(this.onInjectEnd.bind(this)),
       seatTimeout: sim.defineEvent(this.onSeatTimeout.bind(this)),
+      batchArrival: sim.defineEvent(this.onBatchArrival.bind(this)),
     };
     this.injects = [...lc.injects];
 
@@ -663,6 +672,12 @@ export class HotlineModel {
     category: number,
   ): { action: SeatTruth['action']; channel: SeatChannel | null } {
     const cat = this.city.categories[category] as AppealCategory;
+    if (contact >= BATCH_ID_BASE) {
+      // A batch inject's appeal is what the inject says it is: an emergency for its line, or a case to dispatch.
+      const kind = this.batchKind.get(contact);
+      if (kind === 'emergency' && cat.redirect) return { action: 'redirect', channel: cat.redirect.channel };
+      if (kind === 'ambiguous') return { action: 'dispatch', channel: null };
+    }
     const u = this.draw(contact, PURPOSES.intakeOutcome);
     const redirect = cat.redirect?.probability ?? 0;
     if (u < redirect) return { action: 'redirect', channel: cat.redirect?.channel ?? null };
@@ -734,7 +749,12 @@ export class HotlineModel {
     waitMinutes: number,
   ): void {
     const training = this.lc.training as NonNullable<Lifecycle['training']>;
-    const seat = Math.floor(this.draw(contact, PURPOSES.seatPick) * training.seats.length);
+    const batch = contact >= BATCH_ID_BASE ? this.batchKind.get(contact) : undefined;
+    // A batch goes round the seats in turn, so every trainee gets their share of it.
+    const seat =
+      batch !== undefined
+        ? (contact - BATCH_ID_BASE) % training.seats.length
+        : Math.floor(this.draw(contact, PURPOSES.seatPick) * training.seats.length);
     const cell = this.city.drawCell(street, this.draw(contact, PURPOSES.cell));
     this.held.set(contact, { seat, category, street, cell, received, waitMinutes });
     const holdUntil = this.sim.now + training.holdMinutes * 60;
@@ -743,7 +763,11 @@ export class HotlineModel {
     const cat = this.city.categories[category] as AppealCategory;
     // Ambiguous on purpose: the text reads like another category of the same group.
     let textCategory = category;
-    if (this.draw(contact, PURPOSES.seatText) < training.ambiguity) {
+    if (batch === 'ambiguous') {
+      const misleading = this.misleadingSiblings(category);
+      textCategory =
+        misleading[Math.floor(this.draw(contact, PURPOSES.seatText, 1) * misleading.length)] ?? category;
+    } else if (this.draw(contact, PURPOSES.seatText) < training.ambiguity) {
       const siblings = this.city.categories.flatMap((c, i) =>
         c.group === cat.group && i !== category ? [i] : [],
       );
@@ -1442,6 +1466,10 @@ export class HotlineModel {
       if (unit !== undefined) this.outageUntil[unit] = endAt;
       return;
     }
+    if (inject.kind === 'ambiguous-batch' || inject.kind === 'emergency-batch') {
+      this.startBatch(inject.kind === 'ambiguous-batch' ? 'ambiguous' : 'emergency', inject.count, endAt);
+      return;
+    }
     const ids = inject.kind === 'heating-start' ? ['heating'] : inject.categories;
     const categories = ids
       ?.map((id) => this.city.categories.findIndex((c) => c.id === id))
@@ -1506,6 +1534,62 @@ export class HotlineModel {
       );
     }
     this.intake.arrive(contact);
+  }
+
+  /**
+   * A batch inject: `count` appeals spread over its window (one in each equal slice, at a keyed
+   * moment within it), each already taken by an agent: it arrives at `received`, skipping the phone
+   * queue, and goes to a seat (or to the model's dispatcher when the scenario has no seats).
+   */
+  private startBatch(kind: 'ambiguous' | 'emergency', count: number, endAt: number): void {
+    const now = this.sim.now;
+    const slice = (endAt - now) / count;
+    for (let k = 0; k < count; k++) {
+      const id = BATCH_ID_BASE + this.batchAppeals++;
+      const at = now + (k + this.draw(id, PURPOSES.batch)) * slice;
+      if (at >= this.end) break;
+      this.batchKind.set(id, kind);
+      this.sim.at(at, this.ev.batchArrival, id);
+    }
+  }
+
+  private onBatchArrival(id: number): void {
+    const kind = this.batchKind.get(id);
+    if (!kind) return;
+    const now = this.sim.now;
+    const pool = this.batchPool(kind);
+    const day = Math.floor(now / DAY);
+    const category =
+      pool.length > 0
+        ? this.city.drawCategoryAmong(pool, this.draw(id, PURPOSES.category), day)
+        : this.city.drawCategory(this.draw(id, PURPOSES.category), day);
+    const street = this.city.drawStreet(this.draw(id, PURPOSES.street));
+    this.onTransition?.(this.contactStep(id, undefined, 'received', now, category, street));
+    if (this.lc.training) this.offerToSeat(id, category, street, now, 0);
+    else this.intakeDecides(id, category, street, now, 0);
+  }
+
+  /**
+   * Categories of a batch: emergencies are those with an emergency line; ambiguous ones need a work
+   * order and have a sibling in their group (what the text reads like) that another unit owns.
+   */
+  private batchPool(kind: 'ambiguous' | 'emergency'): number[] {
+    this.batchPools ??= {
+      emergency: this.city.categories.flatMap((c, i) => (c.redirect ? [i] : [])),
+      ambiguous: this.city.categories.flatMap((c, i) =>
+        this.city.isConsultation[i] !== 1 && this.misleadingSiblings(i).length > 0 ? [i] : [],
+      ),
+    };
+    return this.batchPools[kind];
+  }
+
+  /** Other categories of the same group that a different unit owns (a text like theirs misleads). */
+  private misleadingSiblings(category: number): number[] {
+    const cat = this.city.categories[category] as AppealCategory;
+    const owner = JSON.stringify(cat.owner);
+    return this.city.categories.flatMap((c, i) =>
+      c.group === cat.group && i !== category && JSON.stringify(c.owner) !== owner ? [i] : [],
+    );
   }
 
   private onInjectEnd(i: number): void {

@@ -26,7 +26,22 @@ export const injectSchema = z.discriminatedUnion('kind', [
     hours: z.number().positive().default(168),
     factor: z.number().min(1).max(50).default(3),
   }),
+  /**
+   * Training (an exercise's master scenario events list): `count` appeals that read like a
+   * neighbouring category of their group, spread over the window and offered to the seats in turn.
+   * Each needs a work order; the text leads a careless dispatcher to the wrong unit.
+   */
+  z.strictObject({ kind: z.literal('ambiguous-batch'), ...window, count: z.number().int().min(1).max(200) }),
+  /**
+   * Training: `count` emergencies (a fire, a crash, a fight, an injury) spread over the window and
+   * offered to the seats in turn; each must be redirected to its line (119, 122, 110, 120).
+   */
+  z.strictObject({ kind: z.literal('emergency-batch'), ...window, count: z.number().int().min(1).max(200) }),
 ]);
+
+/** Injects that send a batch of appeals to the training seats. */
+export const BATCH_INJECTS = ['ambiguous-batch', 'emergency-batch'] as const;
+export type BatchInject = Extract<Inject, { kind: (typeof BATCH_INJECTS)[number] }>;
 
 export type Inject = z.infer<typeof injectSchema>;
 

@@ -37,6 +37,7 @@ export const PURPOSES = {
   seat: 28,
   seatPick: 29,
   seatText: 30,
+  batch: 31,
 } as const;
 
 export type Purpose = (typeof PURPOSES)[keyof typeof PURPOSES];
