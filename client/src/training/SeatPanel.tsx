@@ -7,6 +7,7 @@ import { trainingApi } from './api';
 import { consequenceText, decisionText, vclock, vspan } from './format';
 import { useTrainingT } from './messages';
 import { ScoreTable } from './ScoreTable';
+import { placeName, SeatMap } from './SeatMap';
 import type { SeatDecisionBody, SeatView } from './types';
 import { useSeat } from './use-seat';
 import './training.css';
@@ -48,8 +49,9 @@ export function useUnits(): {
 
 /**
  * A dispatcher seat (派单员): the appeals waiting (oldest first) with their hold countdown, the
- * decision panel, the seat's history with consequences, the instructor's messages and the injects;
- * the score once the exercise has ended (always for the instructor watching).
+ * decision panel, a map with a pin at the selected appeal's place (SeatMap), the seat's history with
+ * consequences, the instructor's messages and the injects; the score once the exercise has ended
+ * (always for the instructor watching).
  */
 export function SeatPanel({
   runId,
@@ -155,6 +157,9 @@ export function SeatPanel({
             )}
           </div>
           <div>
+            {/* Beside the waiting appeals (at the top of the second column): where the selected one is. */}
+            <h3>{tt('seatMapTitle')}</h3>
+            <SeatMap appeal={current} />
             <SeatHistory view={view} units={units} lang={lang} />
             <h3>{tt('seatMessages')}</h3>
             {view.messages.length === 0 ? (
@@ -229,10 +234,7 @@ function WaitingItem({
       </p>
       <p className="muted small">
         {tt('seatCaller')}: {appeal.caller.name} {appeal.caller.phone} · {tt('seatPlace')}:{' '}
-        {lang === 'zh'
-          ? `${p.district} ${p.street} ${p.community}`
-          : `${p.communityEn}, ${p.streetEn}, ${p.districtEn}`}{' '}
-        ({p.lat.toFixed(4)}, {p.lon.toFixed(4)})
+        {placeName(p, lang)} ({p.lat.toFixed(4)}, {p.lon.toFixed(4)})
       </p>
     </li>
   );
