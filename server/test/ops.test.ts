@@ -4,6 +4,8 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPENAPI } from '../src/ops';
 import type { RunningServer } from '../src/server';
+import type { Exercise, StartedExercise, TrainingResult } from '../src/training/exercises';
+import type { SeatView } from '../src/training/seat-routes';
 import {
   api,
   cookieFor,
@@ -164,6 +166,49 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
         body: { scenario: liveTestScenario({ name: 'p' }), speed: 60, paused: true },
       })
     ).body;
+    // An exercise with two seats (s1, s2), run twice: the first run has a decision applied at s1 and is
+    // stopped, so the results and the hot wash carry a scored decision; the second waits, paused, with
+    // an appeal at s1 for the seat operations to see and decide.
+    const exerciseBody = {
+      name: 'openapi drill',
+      scenario: liveTestScenario({ name: 'drill' }),
+      difficulty: 'beginner',
+      seats: ['s1', 's2'],
+      script: [{ kind: 'surge', atHours: 1, hours: 1, factor: 2 }],
+    };
+    const exercise = (await api<Exercise>(server.url, '/api/exercises', { body: exerciseBody })).body.id;
+    const startRun = async () => {
+      const run = (
+        await api<StartedExercise>(server.url, `/api/exercises/${exercise}/start`, { method: 'POST' })
+      ).body.run.id;
+      await api(server.url, `/api/runs/${run}/speed`, { body: { speed: 180 } });
+      await api(server.url, `/api/runs/${run}/resume`, { method: 'POST' });
+      return run;
+    };
+    const seatView = async (run: string) =>
+      (await api<SeatView>(server.url, `/api/runs/${run}/seats/s1`)).body;
+    const scored = await startRun();
+    const first = await waitFor('an appeal at seat s1', async () => (await seatView(scored)).waiting[0]);
+    await api(server.url, `/api/runs/${scored}/seats/s1/decisions`, {
+      body: { appealId: first.appealId, action: 'answer' },
+    });
+    await waitFor('the decision applied', async () => (await seatView(scored)).score?.decided === 1);
+    await api(server.url, `/api/runs/${scored}/stop`, { method: 'POST' });
+    await waitFor(
+      'the results kept',
+      async () =>
+        (await api<{ results: TrainingResult[] }>(server.url, '/api/training/results')).body.results
+          .length === 2,
+    );
+    const drill = await startRun();
+    // Paused with an appeal waiting, so the appeal waits until the decision below (no timeout).
+    const waiting = await waitFor('an appeal waiting at seat s1 of a paused run', async () => {
+      if ((await seatView(drill)).waiting.length === 0) return undefined;
+      await api(server.url, `/api/runs/${drill}/pause`, { method: 'POST' });
+      const still = (await seatView(drill)).waiting[0]?.appealId;
+      if (still === undefined) await api(server.url, `/api/runs/${drill}/resume`, { method: 'POST' });
+      return still;
+    });
     // One real request per documented operation (path parameters filled, bodies that succeed).
     const calls: [string, string, string, unknown?][] = [
       ['post', '/session', '/session', { password: 'test-instructor-password' }],
@@ -190,6 +235,15 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
       ['get', '/runs/{id}/export/report.csv', `/runs/${finished.id}/export/report.csv`],
       ['get', '/runs/{id}/export/appeals.json', `/runs/${finished.id}/export/appeals.json`],
       ['get', '/runs/{id}/export/appeals.csv', `/runs/${finished.id}/export/appeals.csv`],
+      ['get', '/runs/{id}/seats', `/runs/${drill}/seats`],
+      ['get', '/runs/{id}/seats/{seat}', `/runs/${drill}/seats/s1`],
+      [
+        'post',
+        '/runs/{id}/seats/{seat}/decisions',
+        `/runs/${drill}/seats/s1/decisions`,
+        { appealId: waiting, action: 'redirect', channel: '110' },
+      ],
+      ['post', '/runs/{id}/messages', `/runs/${drill}/messages`, { text: '注意：暴雨预警', seat: 's2' }],
       ['get', '/scenarios', '/scenarios'],
       ['get', '/scenarios/{name}', '/scenarios/mmc'],
       ['get', '/city', '/city'],
@@ -203,9 +257,23 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
       ['get', '/open311/keys', '/open311/keys'],
       ['post', '/open311/keys', '/open311/keys', { name: 'k' }],
       ['delete', '/open311/keys/{keyId}', `/open311/keys/${key}`],
+      ['get', '/exercises', '/exercises'],
+      ['post', '/exercises', '/exercises', { ...exerciseBody, scenario: 'beijing-weekday' }],
+      ['get', '/exercises/{id}', `/exercises/${exercise}`],
+      ['post', '/exercises/{id}/start', `/exercises/${exercise}/start`],
+      ['get', '/training/runs', '/training/runs'],
+      ['get', '/training/runs/{runId}/hot-wash', `/training/runs/${scored}/hot-wash`],
+      ['get', '/training/results', '/training/results?seat=s1'],
+      ['get', '/training/results.csv', '/training/results.csv'],
       ['get', '/openapi.json', '/openapi.json'],
       ['get', '/runs/{id}', '/runs/no-such-run'],
       ['post', '/runs/{id}/speed', `/runs/${finished.id}/speed`, { speed: 0 }],
+      [
+        'post',
+        '/runs/{id}/seats/{seat}/decisions',
+        `/runs/${scored}/seats/s1/decisions`,
+        { appealId: first.appealId, action: 'answer' },
+      ],
       ['delete', '/session', '/session'],
     ];
     const documented = Object.entries(OPENAPI.paths).flatMap(([p, ops]) =>
@@ -241,7 +309,7 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
       const ok = validate(JSON.parse(text));
       expect(ok, `${method} ${url}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('exports the report and the appeal log as JSON and CSV, agreeing with the audit', async () => {
     const audit = (

@@ -1,4 +1,5 @@
-import { APPEAL_STATES, SPEED_MAX, SPEED_MIN } from '@hotline-sim/shared';
+import { APPEAL_STATES, SEAT_CHANNELS, SPEED_MAX, SPEED_MIN } from '@hotline-sim/shared';
+import { DIFFICULTY } from '../training/exercises';
 
 /*
  * The OpenAPI 3.1 document of the REST API under /api (served at /api/openapi.json). Schemas are JSON
@@ -10,6 +11,8 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const num = { type: 'number' };
 const int = { type: 'integer' };
 const str = { type: 'string' };
+const bool = { type: 'boolean' };
+const dateTime = { type: 'string', format: 'date-time' };
 const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
 const obj = (properties: Record<string, object>, required = Object.keys(properties)) => ({
   type: 'object',
@@ -36,6 +39,50 @@ const runOp = (summary: string, ok: object, extra: Record<string, object> = {}) 
 });
 
 const kpi = obj({ mean: num, ci95: { type: 'array', items: num, minItems: 2, maxItems: 2 } });
+/** A label or a text in Chinese and English. */
+const zhEn = obj({ zh: str, en: str });
+const runStatus = { enum: ['running', 'paused', 'finished', 'stopped'] };
+const place = obj({
+  district: str,
+  street: str,
+  community: str,
+  districtEn: str,
+  streetEn: str,
+  communityEn: str,
+  lon: num,
+  lat: num,
+});
+const joinCode = { type: 'string', pattern: '^[A-Z2-9]{4}-[A-Z2-9]{4}$' };
+const seatName = { type: 'string', pattern: '^[A-Za-z0-9-]{1,24}$' };
+/** An inject of an exercise's script, at its virtual hour (the kinds of POST /runs/{id}/injects). */
+const inject = {
+  type: 'object',
+  properties: { kind: str, atHours: num, hours: num },
+  required: ['kind', 'atHours'],
+};
+const exerciseFields = {
+  name: { type: 'string', minLength: 1, maxLength: 120 },
+  scenario: { anyOf: [str, { type: 'object' }] },
+  difficulty: { enum: Object.keys(DIFFICULTY) },
+  seats: { type: 'array', items: seatName, minItems: 1, maxItems: 40, uniqueItems: true },
+  script: { type: 'array', items: inject, maxItems: 200 },
+};
+const decisionFields = {
+  appealId: { type: 'integer', minimum: 0 },
+  action: { enum: ['answer', 'redirect', 'dispatch'] },
+  channel: { enum: [...SEAT_CHANNELS] },
+  unit: { type: 'integer', minimum: 0 },
+  multiUnit: bool,
+  whistle: bool,
+};
+const exerciseId = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[a-f0-9]{8}$' },
+};
+const seatParam = { name: 'seat', in: 'path', required: true, schema: seatName };
+const seatQuery = { name: 'seat', in: 'query', schema: seatName };
 
 export const OPENAPI = {
   openapi: '3.1.0',
@@ -44,7 +91,8 @@ export const OPENAPI = {
     version: '0.1.0',
     description:
       'Live runs of the Beijing 12345 接诉即办 simulator. Errors are `{ "error": "…" }` with a 4xx naming the problem. ' +
-      'Every path but /session and /openapi.json needs a session cookie (`hotline_session`); writes need the instructor role. ' +
+      'Every path but /session and /openapi.json needs a session cookie (`hotline_session`); writes need the instructor role ' +
+      "(a trainee decides at their own seat); exercises and training results are the instructor's alone. " +
       'Open311 GeoReport v2 lives under /open311/v2 (its own spec).',
   },
   servers: [{ url: '/api' }],
@@ -56,19 +104,19 @@ export const OPENAPI = {
         role: { enum: ['instructor', 'trainee', 'observer'] },
         runId: nullable(str),
         seat: nullable(str),
-        expiresAt: { type: 'string', format: 'date-time' },
+        expiresAt: dateTime,
       }),
       RunInfo: obj({
         id: str,
         scenario: str,
         seed: int,
-        status: { enum: ['running', 'paused', 'finished', 'stopped'] },
+        status: runStatus,
         speed: num,
         effectiveSpeed: num,
         virtualTime: num,
         horizon: num,
         start: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-        createdAt: { type: 'string', format: 'date-time' },
+        createdAt: dateTime,
         appeals: int,
         transitions: int,
       }),
@@ -107,40 +155,147 @@ export const OPENAPI = {
       AppealDetail: obj({
         id: int,
         state: { enum: [...APPEAL_STATES] },
-        stateLabel: obj({ zh: str, en: str }),
+        stateLabel: zhEn,
         source: { enum: ['citizen', 'grid'] },
         category: obj({ index: int, id: str, zh: str, en: str, slaClass: str }),
-        place: obj({
-          district: str,
-          street: str,
-          community: str,
-          districtEn: str,
-          streetEn: str,
-          communityEn: str,
-          lon: num,
-          lat: num,
-        }),
+        place,
         unit: nullable(obj({ index: int, name: str, nameEn: str, kind: str })),
         deadline: nullable(num),
         updated: nullable(num),
         outcome: nullable(str),
         rating: nullable(str),
-        text: obj({ zh: str, en: str }),
+        text: zhEn,
         history: { type: 'array', items: ref('HistoryEntry') },
       }),
       JoinCode: obj({
-        code: { type: 'string', pattern: '^[A-Z2-9]{4}-[A-Z2-9]{4}$' },
+        code: joinCode,
         role: { enum: ['observer', 'trainee'] },
         runId: nullable(str),
         seat: nullable(str),
-        createdAt: { type: 'string', format: 'date-time' },
-        expiresAt: { type: 'string', format: 'date-time' },
+        createdAt: dateTime,
+        expiresAt: dateTime,
       }),
       ApiKeyInfo: obj({
         id: str,
         name: str,
         runId: nullable(str),
-        createdAt: { type: 'string', format: 'date-time' },
+        createdAt: dateTime,
+      }),
+      Exercise: obj({ id: exerciseId.schema, createdAt: dateTime, ...exerciseFields }),
+      StartedExercise: obj({
+        exercise: exerciseId.schema,
+        run: ref('RunInfo'),
+        codes: {
+          type: 'array',
+          items: obj({ seat: str, code: joinCode }),
+        },
+      }),
+      /** A seat's decision as logged (defaults filled). */
+      SeatDecision: obj(decisionFields, ['appealId', 'action', 'multiUnit', 'whistle']),
+      /** The right decision, from the generated appeal. */
+      SeatTruth: obj({
+        action: decisionFields.action,
+        channel: nullable(decisionFields.channel),
+        unit: int,
+        whistle: bool,
+        slaClass: str,
+      }),
+      ScoreItem: obj({
+        id: {
+          enum: [
+            'emergencies-redirected',
+            'dispatch-accuracy',
+            'urgent-on-time',
+            'returns-caused',
+            'whistle-judgement',
+            'time-to-decide',
+          ],
+        },
+        class: { enum: ['critical', 'essential', 'non-critical'] },
+        zh: str,
+        en: str,
+        cases: int,
+        met: int,
+        value: num,
+        threshold: num,
+        passed: bool,
+      }),
+      DecisionReview: obj({
+        appealId: int,
+        offeredAt: num,
+        decidedAt: nullable(num),
+        decision: nullable(ref('SeatDecision')),
+        truth: ref('SeatTruth'),
+        correct: bool,
+        category: int,
+        textCategory: int,
+        consequences: {
+          type: 'array',
+          items: obj({ kind: { enum: ['returned', 'late', 'rated'] }, at: num, detail: str }),
+        },
+      }),
+      SeatScore: obj({
+        seat: str,
+        offered: int,
+        decided: int,
+        timedOut: int,
+        correct: int,
+        items: { type: 'array', items: ref('ScoreItem') },
+        passed: bool,
+        decisions: { type: 'array', items: ref('DecisionReview') },
+      }),
+      SeatAppealView: obj({
+        appealId: int,
+        text: zhEn,
+        caller: obj({ name: str, phone: str }),
+        place,
+        slaClass: str,
+        offeredAt: num,
+        holdUntil: num,
+      }),
+      SeatMessage: obj({ runId: str, seat: nullable(str), text: str, sentAt: dateTime }),
+      SeatView: obj({
+        seat: str,
+        messages: { type: 'array', items: ref('SeatMessage') },
+        injects: { type: 'array', items: obj({ at: num, kind: str }) },
+        virtualTime: num,
+        waiting: { type: 'array', items: ref('SeatAppealView') },
+        history: { type: 'array', items: ref('DecisionReview') },
+        score: nullable(ref('SeatScore')),
+      }),
+      SeatSummary: obj({
+        seat: str,
+        waiting: int,
+        decided: int,
+        timedOut: int,
+        accuracy: nullable(num),
+        meanMinutesToDecide: nullable(num),
+        passed: bool,
+      }),
+      TrainingResult: obj({
+        runId: str,
+        exerciseId: str,
+        seat: str,
+        passed: bool,
+        finishedAt: dateTime,
+        score: ref('SeatScore'),
+      }),
+      HotWash: obj({
+        exercise: ref('Exercise'),
+        runId: str,
+        status: runStatus,
+        trainees: {
+          type: 'array',
+          items: obj({
+            seat: str,
+            passed: bool,
+            decided: int,
+            correct: int,
+            strengths: { type: 'array', items: zhEn },
+            misses: { type: 'array', items: zhEn },
+            score: ref('SeatScore'),
+          }),
+        },
       }),
     },
   },
@@ -183,7 +338,7 @@ export const OPENAPI = {
               scenario: { anyOf: [str, { type: 'object' }] },
               speed: { type: 'number', minimum: SPEED_MIN, maximum: SPEED_MAX },
               seed: int,
-              paused: { type: 'boolean' },
+              paused: bool,
             },
             ['scenario'],
           ),
@@ -284,7 +439,7 @@ export const OPENAPI = {
         json(
           obj({
             run: str,
-            ok: { type: 'boolean' },
+            ok: bool,
             appeals: int,
             created: int,
             transitions: int,
@@ -325,6 +480,57 @@ export const OPENAPI = {
         content: { 'text/csv': { schema: str } },
       }),
     },
+    '/runs/{id}/seats': {
+      get: runOp(
+        'Every training seat of the run at a glance: waiting, decided, timed out, accuracy, pass ' +
+          '(instructor and observers; not trainees)',
+        json(obj({ seats: { type: 'array', items: ref('SeatSummary') } })),
+        { 400: error('malformed run id') },
+      ),
+    },
+    '/runs/{id}/seats/{seat}': {
+      get: {
+        ...runOp(
+          'One training seat: appeals waiting for its decision, its history, messages and injects, and its ' +
+            "score, which its trainee sees once the run has ended (instructor, observers, this seat's trainee)",
+          json(ref('SeatView')),
+          { 400: error('malformed run id or seat'), 404: error('no such run, or no such seat in it') },
+        ),
+        parameters: [runId, seatParam],
+      },
+    },
+    '/runs/{id}/seats/{seat}/decisions': {
+      post: {
+        summary:
+          'Decide an appeal waiting at the seat: answer, redirect (with the line) or dispatch (with the ' +
+          "unit); applied at the next tick (instructor, and this seat's trainee)",
+        parameters: [runId, seatParam],
+        requestBody: body(obj(decisionFields, ['appealId', 'action'])),
+        responses: {
+          202: json(obj({ ok: { const: true } }), 'accepted'),
+          400: error('invalid decision'),
+          ...auth,
+          404: error('no such run, or no such seat in it'),
+          409: error('run over, or the appeal is not waiting at this seat'),
+        },
+      },
+    },
+    '/runs/{id}/messages': {
+      post: {
+        summary:
+          'Send a message to one seat, or to every seat of the run when `seat` is left out (instructor)',
+        parameters: [runId],
+        requestBody: body(
+          obj({ text: { type: 'string', minLength: 1, maxLength: 500 }, seat: seatName }, ['text']),
+        ),
+        responses: {
+          201: json(ref('SeatMessage'), 'sent'),
+          400: error('invalid message'),
+          ...auth,
+          404: error('no such run, or no such seat in it'),
+        },
+      },
+    },
     '/scenarios': {
       get: {
         summary: 'Built-in scenarios',
@@ -339,7 +545,7 @@ export const OPENAPI = {
                   descriptionZh: str,
                   start: str,
                   hours: num,
-                  lifecycle: { type: 'boolean' },
+                  lifecycle: bool,
                 }),
               },
             }),
@@ -483,6 +689,104 @@ export const OPENAPI = {
         summary: 'Revoke an Open311 api key (instructor)',
         parameters: [{ name: 'keyId', in: 'path', required: true, schema: str }],
         responses: { 204: { description: 'revoked' }, ...auth, 404: error('no such key') },
+      },
+    },
+    '/exercises': {
+      get: {
+        summary: 'Saved exercises, newest first (instructor)',
+        responses: {
+          200: json(obj({ exercises: { type: 'array', items: ref('Exercise') } })),
+          ...auth,
+        },
+      },
+      post: {
+        summary:
+          'Save an exercise: a scenario with a lifecycle (built-in name or object), a difficulty, named ' +
+          'seats and a script of injects (instructor)',
+        requestBody: body(obj(exerciseFields, ['name', 'scenario', 'seats'])),
+        responses: {
+          201: json(ref('Exercise'), 'created'),
+          400: error('invalid body'),
+          ...auth,
+          404: error('no such built-in scenario'),
+          422: error('invalid scenario, one without a lifecycle, or a script it cannot run'),
+        },
+      },
+    },
+    '/exercises/{id}': {
+      get: {
+        summary: 'One exercise (instructor)',
+        parameters: [exerciseId],
+        responses: {
+          200: json(ref('Exercise')),
+          400: error('malformed exercise id'),
+          ...auth,
+          404: error('no such exercise'),
+        },
+      },
+    },
+    '/exercises/{id}/start': {
+      post: {
+        summary: 'Start a run of the exercise, paused, with a trainee join code per seat (instructor)',
+        parameters: [exerciseId],
+        responses: {
+          201: json(ref('StartedExercise'), 'started'),
+          400: error('malformed exercise id'),
+          ...auth,
+          404: error('no such exercise'),
+          422: error('its saved scenario no longer validates'),
+        },
+      },
+    },
+    '/training/runs': {
+      get: {
+        summary: 'The runs exercises started, newest first (instructor)',
+        responses: {
+          200: json(
+            obj({
+              runs: { type: 'array', items: obj({ runId: str, exerciseId: str, startedAt: dateTime }) },
+            }),
+          ),
+          ...auth,
+        },
+      },
+    },
+    '/training/runs/{runId}/hot-wash': {
+      get: {
+        summary:
+          'The hot wash of an exercise run (live while it runs): per seat, strengths and misses (instructor)',
+        parameters: [{ ...runId, name: 'runId' }],
+        responses: {
+          200: json(ref('HotWash')),
+          400: error('malformed run id'),
+          ...auth,
+          404: error('no such exercise run'),
+        },
+      },
+    },
+    '/training/results': {
+      get: {
+        summary:
+          "Every seat's score of every ended exercise run, oldest first; one trainee's with ?seat= (instructor)",
+        parameters: [seatQuery],
+        responses: {
+          200: json(obj({ results: { type: 'array', items: ref('TrainingResult') } })),
+          400: error('invalid query'),
+          ...auth,
+        },
+      },
+    },
+    '/training/results.csv': {
+      get: {
+        summary:
+          'The results as CSV for sign-off (finished_at, seat, exercise_id, run_id, passed, offered, decided, ' +
+          'correct, timed_out, then one column per rubric item) (instructor)',
+        parameters: [seatQuery],
+        responses: {
+          200: { description: 'OK', content: { 'text/csv': { schema: str } } },
+          400: error('invalid query'),
+          ...auth,
+        },
       },
     },
     '/openapi.json': {
