@@ -209,6 +209,19 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
       if (still === undefined) await api(server.url, `/api/runs/${drill}/resume`, { method: 'POST' });
       return still;
     });
+    // A paused run with two injects to come: one to change and fire early, one to delete.
+    const sched = (
+      await api<RunInfo>(server.url, '/api/runs', {
+        body: { scenario: liveTestScenario({ name: 's' }), speed: 60, paused: true },
+      })
+    ).body.id;
+    const entry = async (atHours: number) =>
+      (
+        await api<{ id: string }>(server.url, `/api/runs/${sched}/schedule`, {
+          body: { kind: 'emergency-batch', atHours, hours: 1, count: 3 },
+        })
+      ).body.id;
+    const [toFire, toDelete] = [await entry(2), await entry(3)];
     // One real request per documented operation (path parameters filled, bodies that succeed).
     const calls: [string, string, string, unknown?][] = [
       ['post', '/session', '/session', { password: 'test-instructor-password' }],
@@ -226,6 +239,21 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
         { kind: 'surge', atHours: 0, hours: 1, factor: 2 },
       ],
       ['post', '/runs/{id}/stop', `/runs/${paused.id}/stop`],
+      ['get', '/runs/{id}/schedule', `/runs/${sched}/schedule`],
+      [
+        'post',
+        '/runs/{id}/schedule',
+        `/runs/${sched}/schedule`,
+        { kind: 'ambiguous-batch', atHours: 1, hours: 1, count: 4 },
+      ],
+      [
+        'put',
+        '/runs/{id}/schedule/{entry}',
+        `/runs/${sched}/schedule/${toFire}`,
+        { kind: 'surge', atHours: 4, hours: 1, factor: 2 },
+      ],
+      ['post', '/runs/{id}/schedule/{entry}/fire', `/runs/${sched}/schedule/${toFire}/fire`],
+      ['delete', '/runs/{id}/schedule/{entry}', `/runs/${sched}/schedule/${toDelete}`],
       ['get', '/runs/{id}/report', `/runs/${finished.id}/report`],
       ['get', '/runs/{id}/series', `/runs/${finished.id}/series`],
       ['get', '/runs/{id}/appeals', `/runs/${finished.id}/appeals`],
@@ -260,6 +288,12 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
       ['get', '/exercises', '/exercises'],
       ['post', '/exercises', '/exercises', { ...exerciseBody, scenario: 'beijing-weekday' }],
       ['get', '/exercises/{id}', `/exercises/${exercise}`],
+      [
+        'put',
+        '/exercises/{id}',
+        `/exercises/${exercise}`,
+        { ...exerciseBody, name: 'openapi drill, edited' },
+      ],
       ['post', '/exercises/{id}/start', `/exercises/${exercise}/start`],
       ['get', '/training/runs', '/training/runs'],
       ['get', '/training/runs/{runId}/hot-wash', `/training/runs/${scored}/hot-wash`],

@@ -29,6 +29,7 @@ const INSTRUCTOR_READS = [
   /^\/open311\/keys(\/|$)/,
   /^\/exercises(\/|$)/,
   /^\/training(\/|$)/,
+  /^\/runs\/[^/]+\/schedule(\/|$)/,
 ];
 /** A training seat of a run, and what follows it (`/decisions`). */
 const SEAT_PATH = /^\/runs\/([^/]+)\/seats(?:\/([^/]+)(\/[^/]*)?)?\/?$/;

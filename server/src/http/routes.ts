@@ -2,8 +2,10 @@ import {
   APPEAL_STATES,
   createRunSchema,
   fireInjectSchema,
+  injectSchema,
   setSpeedSchema,
   type RunInfo,
+  type RunSchedule,
 } from '@hotline-sim/shared';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
@@ -22,6 +24,7 @@ const decimal = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 const appealIdSchema = decimal(0, 2 ** 31);
+const scheduleEntrySchema = z.string().regex(/^[a-f0-9]{8}$/, 'a schedule entry id is 8 hex digits');
 const appealsQuerySchema = z.strictObject({
   state: z.enum(APPEAL_STATES).optional(),
   street: z.string().min(1).max(40).optional(),
@@ -92,6 +95,51 @@ export function runRoutes(manager: RunManager): Router {
       const run = await manager.inject(id, parseBody(fireInjectSchema, req.body, 'inject'));
       res.status(202);
       return run;
+    }),
+  );
+  // The run's injects to come (an exercise's script): instructor only, trainees must not see them coming.
+  const entry = (req: Request) => parse(scheduleEntrySchema, req.params.entry, 'schedule entry id');
+  r.get(
+    '/runs/:id/schedule',
+    json(async (req): Promise<RunSchedule> => {
+      const id = runId(req);
+      const [scheduled, fired] = await Promise.all([manager.schedule.list(id), manager.schedule.fired(id)]);
+      return { scheduled, fired };
+    }),
+  );
+  r.post(
+    '/runs/:id/schedule',
+    json(async (req, res) => {
+      const added = await manager.schedule.add(runId(req), parseBody(injectSchema, req.body, 'inject'));
+      res.status(201);
+      return added;
+    }),
+  );
+  r.put(
+    '/runs/:id/schedule/:entry',
+    json(async (req) =>
+      manager.schedule.update(runId(req), entry(req), parseBody(injectSchema, req.body, 'inject')),
+    ),
+  );
+  r.delete(
+    '/runs/:id/schedule/:entry',
+    json(async (req, res) => {
+      await manager.schedule.remove(runId(req), entry(req));
+      res.status(204).end();
+    }),
+  );
+  r.post(
+    '/runs/:id/schedule/:entry/fire',
+    json(async (req, res) => {
+      parseBody(
+        z.union([z.undefined(), z.strictObject({})]),
+        emptyToUndefined(req.body),
+        'body (expected none)',
+      );
+      const id = runId(req);
+      await manager.schedule.fire(id, entry(req));
+      res.status(202);
+      return manager.info(id);
     }),
   );
   r.get(

@@ -16,6 +16,10 @@ export const runKeys = (runId: string) => {
     meta: `${p}meta`,
     /** List of JSON LiveInputs (injects) in time order: replaying them rebuilds the run. */
     inputs: `${p}inputs`,
+    /** Sorted set: ids of the injects scheduled to come (an exercise's script), scored by their virtual second. */
+    schedule: `${p}schedule`,
+    /** Hash: scheduled inject id → the inject (JSON). */
+    scheduled: `${p}scheduled`,
     /** List of inputs (injects, external appeals) sent through the API, waiting for the owner's next tick. */
     inbox: `${p}inbox`,
     /** Set of the ids of appeals whose street blew the whistle (吹哨) for departments. */

@@ -38,6 +38,7 @@ import { open311Keys } from '../open311/requests';
 import { ApiError, notFound } from './errors';
 import { RUNS_KEY, runKeys } from './keys';
 import { RunOwner, type TickResult } from './run-owner';
+import { InjectSchedule } from './schedule';
 import { STAGES, queueName, type Stage } from './stages';
 
 /** Where finished runs are kept for good (the SQLite store). */
@@ -90,6 +91,9 @@ export class RunManager {
   /** Scenario per run, parsed once (the city model per run is heavier: kept only by owners). */
   private readonly scenarios = new Map<string, Scenario>();
   private readonly lookups = new Map<string, LiveRun>();
+
+  /** Each run's injects to come (an exercise's script), editable while it runs. */
+  readonly schedule = new InjectSchedule(this);
 
   constructor(private readonly deps: RunManagerDeps) {
     this.queues = Object.fromEntries(
@@ -227,18 +231,28 @@ export class RunManager {
 
   /** An inject fired now: it enters the run's input log at the owner's next tick. */
   async inject(id: string, inject: Inject): Promise<RunInfo> {
+    const run = await this.checkInject(id, inject);
+    await this.deps.redis.rpush(runKeys(id).inbox, JSON.stringify(inject));
+    this.poke(id);
+    return run;
+  }
+
+  /** The run, if it can take this inject: not ended, and an outage names one of its units. */
+  async checkInject(id: string, inject: Inject): Promise<RunInfo> {
     const run = await this.info(id);
     if (run.status === 'finished' || run.status === 'stopped')
       throw new ApiError(409, `run "${id}" is ${run.status}: nothing can be injected`);
     if (inject.kind === 'outage') {
-      const scenario = await this.scenarioOf(id);
-      const city = this.cityOf(id, scenario);
+      const city = this.cityOf(id, await this.scenarioOf(id));
       if (!city.model.city.unitById.has(inject.unitId))
         throw new ApiError(422, `unknown unit "${inject.unitId}" for the outage`);
     }
-    await this.deps.redis.rpush(runKeys(id).inbox, JSON.stringify(inject));
-    this.owners.get(id)?.poke();
     return run;
+  }
+
+  /** Make the run's owner (if this server holds it) look at its inbox now rather than at its next tick. */
+  poke(id: string): void {
+    this.owners.get(id)?.poke();
   }
 
   /**

@@ -16,6 +16,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { toJob, type AppealJob } from './appeal-job';
 import { runKeys, type RunKeys } from './keys';
+import { TAKE_DUE } from './schedule';
 import { PRIORITY, queueName, stageOf, type Stage } from './stages';
 
 /** What the owner of a run tells the rest of the server after each settled tick. */
@@ -222,7 +223,7 @@ export class RunOwner {
   /** One tick: advance the model to `to`, release its transitions, wait for them, commit the clock. */
   private async tick(to: number): Promise<void> {
     const { redis, live } = this.deps;
-    await this.takeInputs();
+    await this.takeInputs(to);
     const groups = live.advanceTo(to);
     const releasedAt = Date.now();
     const jobs = groups.map((steps) => toJob(this.deps.runId, steps, to, releasedAt));
@@ -338,22 +339,13 @@ export class RunOwner {
     }
   }
 
-  /** Inputs (injects, external appeals) since the last tick take effect now, at the released virtual time. */
-  private async takeInputs(): Promise<void> {
+  /**
+   * Inputs (injects, decisions, external appeals) since the last tick take effect now, at the
+   * released virtual time; then the scheduled injects due by `to` join the log at their own time.
+   */
+  private async takeInputs(to: number): Promise<void> {
     const { redis, live } = this.deps;
-    for (;;) {
-      const texts = (await redis.eval(
-        TAKE_INPUT,
-        5,
-        this.keys.inbox,
-        this.keys.inputs,
-        this.keys.meta,
-        this.keys.tokens,
-        this.keys.external,
-        String(live.now),
-        EXTERNAL_ID_BASE,
-        TAKE_BATCH,
-      )) as string[];
+    const take = (texts: string[]) => {
       for (const text of texts) {
         const input = JSON.parse(text) as LiveInput;
         live.addInput(input);
@@ -370,8 +362,35 @@ export class RunOwner {
             'seat decided',
           );
       }
-      if (texts.length < TAKE_BATCH) return;
+    };
+    for (;;) {
+      const texts = (await redis.eval(
+        TAKE_INPUT,
+        5,
+        this.keys.inbox,
+        this.keys.inputs,
+        this.keys.meta,
+        this.keys.tokens,
+        this.keys.external,
+        String(live.now),
+        EXTERNAL_ID_BASE,
+        TAKE_BATCH,
+      )) as string[];
+      take(texts);
+      if (texts.length < TAKE_BATCH) break;
     }
+    const k = this.keys;
+    take(
+      (await redis.eval(
+        TAKE_DUE,
+        3,
+        k.schedule,
+        k.scheduled,
+        k.inputs,
+        String(live.now),
+        String(to),
+      )) as string[],
+    );
   }
 
   private async renew(): Promise<boolean> {

@@ -81,6 +81,12 @@ const exerciseId = {
   required: true,
   schema: { type: 'string', pattern: '^[a-f0-9]{8}$' },
 };
+const scheduleEntry = {
+  name: 'entry',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[a-f0-9]{8}$' },
+};
 const seatParam = { name: 'seat', in: 'path', required: true, schema: seatName };
 const seatQuery = { name: 'seat', in: 'query', schema: seatName };
 
@@ -182,6 +188,11 @@ export const OPENAPI = {
         createdAt: dateTime,
       }),
       Exercise: obj({ id: exerciseId.schema, createdAt: dateTime, ...exerciseFields }),
+      ScheduledInject: obj({ id: scheduleEntry.schema, at: num, inject }),
+      RunSchedule: obj({
+        scheduled: { type: 'array', items: ref('ScheduledInject') },
+        fired: { type: 'array', items: obj({ at: num, inject }) },
+      }),
       StartedExercise: obj({
         exercise: exerciseId.schema,
         run: ref('RunInfo'),
@@ -367,7 +378,8 @@ export const OPENAPI = {
     },
     '/runs/{id}/injects': {
       post: {
-        summary: 'Fire an inject now (surge, outage, heating-start)',
+        summary:
+          'Fire an inject now (surge, outage, heating-start, ambiguous-batch, emergency-batch; instructor)',
         parameters: [runId],
         requestBody: body({ type: 'object', required: ['kind'] }),
         responses: {
@@ -377,6 +389,71 @@ export const OPENAPI = {
           404: error('no such run'),
           409: error('run over'),
           422: error('unknown unit'),
+        },
+      },
+    },
+    '/runs/{id}/schedule': {
+      get: {
+        summary:
+          "Injects to come (an exercise's script, in firing order) and those that have fired, at the virtual second they did (instructor)",
+        parameters: [runId],
+        responses: {
+          200: json(ref('RunSchedule')),
+          400: error('malformed run id'),
+          ...auth,
+          404: error('no such run'),
+        },
+      },
+      post: {
+        summary:
+          "Schedule an inject at its atHours, between the run's clock and the end of arrivals (instructor)",
+        parameters: [runId],
+        requestBody: body(inject),
+        responses: {
+          201: json(ref('ScheduledInject'), 'scheduled'),
+          400: error('invalid inject'),
+          ...auth,
+          404: error('no such run'),
+          409: error('run over'),
+          422: error("unknown unit, or a time before the run's clock or after its arrivals"),
+        },
+      },
+    },
+    '/runs/{id}/schedule/{entry}': {
+      put: {
+        summary: 'Change an inject still to come: its time, kind or figures (instructor)',
+        parameters: [runId, scheduleEntry],
+        requestBody: body(inject),
+        responses: {
+          200: json(ref('ScheduledInject')),
+          400: error('invalid inject or entry id'),
+          ...auth,
+          404: error('no such run, or the entry has fired already'),
+          409: error('run over'),
+          422: error("unknown unit, or a time before the run's clock or after its arrivals"),
+        },
+      },
+      delete: {
+        summary: 'Delete an inject still to come (instructor)',
+        parameters: [runId, scheduleEntry],
+        responses: {
+          204: { description: 'deleted' },
+          400: error('malformed entry id'),
+          ...auth,
+          404: error('no such run, or the entry has fired already'),
+        },
+      },
+    },
+    '/runs/{id}/schedule/{entry}/fire': {
+      post: {
+        summary: 'Fire an inject still to come now, instead of at its time (instructor)',
+        parameters: [runId, scheduleEntry],
+        responses: {
+          202: json(ref('RunInfo'), 'accepted: it takes effect at the next tick'),
+          400: error('malformed entry id'),
+          ...auth,
+          404: error('no such run, or the entry has fired already'),
+          409: error('run over'),
         },
       },
     },
@@ -722,6 +799,19 @@ export const OPENAPI = {
           400: error('malformed exercise id'),
           ...auth,
           404: error('no such exercise'),
+        },
+      },
+      put: {
+        summary:
+          'Change a saved exercise (its next start uses it; runs already started keep their own schedule) (instructor)',
+        parameters: [exerciseId],
+        requestBody: body(obj(exerciseFields, ['name', 'scenario', 'seats'])),
+        responses: {
+          200: json(ref('Exercise')),
+          400: error('invalid body or exercise id'),
+          ...auth,
+          404: error('no such exercise or built-in scenario'),
+          422: error('invalid scenario, one without a lifecycle, or a script it cannot run'),
         },
       },
     },

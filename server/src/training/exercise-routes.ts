@@ -35,6 +35,15 @@ export function exerciseRoutes(exercises: Exercises): Router {
     '/exercises/:id',
     json(async (req) => exercises.get(parse(exerciseId, req.params.id, 'exercise id'))),
   );
+  r.put(
+    '/exercises/:id',
+    json(async (req) =>
+      exercises.update(
+        parse(exerciseId, req.params.id, 'exercise id'),
+        parseBody(exerciseSchema, req.body, 'exercise'),
+      ),
+    ),
+  );
   r.post(
     '/exercises/:id/start',
     json(async (req, res) => {

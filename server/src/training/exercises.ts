@@ -16,9 +16,10 @@ import { resolveScenario, type RunManager } from '../live/run-manager';
 
 /**
  * Training exercises (issue 7): a scenario, a script of injects on a timeline (the master scenario
- * events list) and a difficulty, saved and reusable. Starting one starts a live run whose scenario
- * carries the seats (lifecycle.training) and the script (lifecycle.injects), and makes each seat's
- * join code. When the run ends, every seat's score is kept with the trainee's history.
+ * events list) and a difficulty, saved, editable and reusable. Starting one starts a live run whose
+ * scenario carries the seats (lifecycle.training), puts the script in the run's schedule (where the
+ * instructor can still edit it, add to it or fire an entry early: `InjectSchedule`), and makes each
+ * seat's join code. When the run ends, every seat's score is kept with the trainee's history.
  */
 
 /** Pace and ambiguity by difficulty: speed of the run, appeals per seat and virtual hour, how long a seat may take. */
@@ -40,7 +41,10 @@ export const exerciseSchema = z.strictObject({
     .min(1)
     .max(40)
     .refine((s) => new Set(s).size === s.length, 'seat names must differ'),
-  /** The script: injects at their virtual hours (surge, outage, heating start …). */
+  /**
+   * The script: injects at their virtual hours (surge, outage, heating start, a batch of ambiguous
+   * appeals or of emergencies for the seats …).
+   */
   script: z.array(injectSchema).max(200).default([]),
 });
 export type ExerciseDefinition = z.output<typeof exerciseSchema>;
@@ -82,7 +86,11 @@ export interface HotWash {
   }[];
 }
 
-/** The exercise's scenario as it runs: the base, with the seats and the script. */
+/**
+ * The exercise's scenario as it runs: the base, with the seats. The script is not part of it (it goes
+ * into the run's schedule), but is checked against it: units, categories and districts it names
+ * exist, and every inject comes before the end of arrivals.
+ */
 export function exerciseScenario(base: Scenario, def: ExerciseDefinition): Record<string, unknown> {
   if (!base.lifecycle) {
     throw new ApiError(
@@ -95,15 +103,28 @@ export function exerciseScenario(base: Scenario, def: ExerciseDefinition): Recor
   const plain = JSON.parse(JSON.stringify(base)) as Record<string, unknown> & {
     lifecycle: Record<string, unknown>;
   };
-  return {
+  const late = def.script.findIndex((i) => i.atHours >= base.hours);
+  if (late >= 0)
+    throw new ApiError(
+      422,
+      `script.${late}.atHours: ${def.script[late]?.atHours} h is at or after the end of the scenario's arrivals (${base.hours} h)`,
+    );
+  const scenario = {
     ...plain,
     name: `${base.name} · ${def.name}`,
     lifecycle: {
       ...plain.lifecycle,
-      injects: [...(plain.lifecycle.injects as unknown[]), ...def.script],
       training: { seats: def.seats, share, holdMinutes: d.holdMinutes, ambiguity: d.ambiguity },
     },
   };
+  try {
+    resolveScenario({ ...scenario, lifecycle: { ...scenario.lifecycle, injects: def.script } });
+  } catch (err) {
+    if (err instanceof ApiError)
+      throw new ApiError(422, err.message.replaceAll('lifecycle.injects.', 'script.'));
+    throw err;
+  }
+  return scenario;
 }
 
 interface ResultRow {
@@ -118,6 +139,7 @@ interface ResultRow {
 export class Exercises {
   private readonly db: {
     insert: Database.Statement;
+    update: Database.Statement;
     get: Database.Statement<[string], { id: string; definition_json: string; created_at: string }>;
     list: Database.Statement<[], { id: string; definition_json: string; created_at: string }>;
     link: Database.Statement;
@@ -135,6 +157,7 @@ export class Exercises {
   ) {
     this.db = {
       insert: db.prepare('INSERT INTO exercises (id, name, definition_json, created_at) VALUES (?, ?, ?, ?)'),
+      update: db.prepare('UPDATE exercises SET name = ?, definition_json = ? WHERE id = ?'),
       get: db.prepare('SELECT id, definition_json, created_at FROM exercises WHERE id = ?'),
       list: db.prepare(
         'SELECT id, definition_json, created_at FROM exercises ORDER BY created_at DESC, rowid DESC',
@@ -158,6 +181,14 @@ export class Exercises {
     const exercise: Exercise = { id: randomUUID().slice(0, 8), createdAt: new Date().toISOString(), ...def };
     this.db.insert.run(exercise.id, def.name, JSON.stringify(def), exercise.createdAt);
     return exercise;
+  }
+
+  /** Change a saved exercise (its next start uses the new definition; runs started keep theirs). */
+  update(id: string, def: ExerciseDefinition): Exercise {
+    const old = this.get(id);
+    exerciseScenario(resolveScenario(def.scenario), def);
+    this.db.update.run(def.name, JSON.stringify(def), id);
+    return { id, createdAt: old.createdAt, ...def };
   }
 
   list(): Exercise[] {
@@ -184,6 +215,8 @@ export class Exercises {
       paused: true,
     });
     this.db.link.run(run.id, id, new Date().toISOString());
+    // The run is paused: the script is in its schedule before any virtual time passes.
+    for (const inject of exercise.script) await this.manager.schedule.add(run.id, inject);
     const codes = await Promise.all(
       exercise.seats.map(async (seat) => {
         const code = await this.codes.create({ role: 'trainee', runId: run.id, seat, ttlHours: 12 });

@@ -3,7 +3,6 @@ import {
   seatAppealView,
   seatDecisionSchema,
   waitingOffers,
-  type LiveInput,
   type SeatAppealView,
   type SeatMessage,
   type SeatScore,
@@ -97,20 +96,13 @@ export function seatRoutes(
     json(async (req, res) => {
       const { id, seat } = ids(req);
       if (!(await seatsOf(id)).includes(seat)) throw notFound(`seat "${seat}" in run "${id}"`);
-      const [run, live, events, messages, inputs] = await Promise.all([
+      const [run, live, events, messages, fired] = await Promise.all([
         manager.info(id),
         manager.lookup(id),
         manager.seatEvents(id),
         manager.redis.lrange(runKeys(id).messages, 0, -1),
-        manager.redis.lrange(runKeys(id).inputs, 0, -1),
+        manager.schedule.fired(id),
       ]);
-      // Scripted injects start at their hour; fired ones are in the input log with the time they took effect.
-      const scripted = (live.scenario.lifecycle?.injects ?? [])
-        .map((i) => ({ at: i.atHours * 3600, kind: i.kind }))
-        .filter((i) => i.at <= run.virtualTime);
-      const fired = inputs
-        .map((text) => JSON.parse(text) as LiveInput)
-        .flatMap((i) => (i.kind === 'inject' ? [{ at: i.at, kind: i.inject.kind }] : []));
       const ended = run.status === 'finished' || run.status === 'stopped';
       const score = scoreSeat(events, seat);
       const view: SeatView = {
@@ -118,7 +110,7 @@ export function seatRoutes(
         messages: messages
           .map((m) => JSON.parse(m) as SeatMessage)
           .filter((m) => m.seat === null || m.seat === seat),
-        injects: [...scripted, ...fired].sort((a, b) => a.at - b.at),
+        injects: fired.map((f) => ({ at: f.at, kind: f.inject.kind })),
         virtualTime: run.virtualTime,
         waiting: waitingOffers(events, seat).map((o) => seatAppealView(o, live.model.city, run.seed)),
         history: score.decisions.filter((d) => d.decidedAt !== null || ended).reverse(),

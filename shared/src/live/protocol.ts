@@ -6,7 +6,7 @@ import type { SweepResult } from '../experiment/sweep';
 import type { KpiName } from '../report/kpis';
 import type { SeatEvent } from '../training/seats';
 import type { AppealState } from '../hotline/lifecycle';
-import { injectSchema } from '../hotline/lifecycle-schema';
+import { injectSchema, type Inject } from '../hotline/lifecycle-schema';
 
 /**
  * What the live server and its clients (dashboard, tests, scripts) say to each other: REST bodies
@@ -37,6 +37,28 @@ export const setSpeedSchema = z.strictObject({ speed: speedSchema });
 
 /** POST /api/runs/:id/injects: an inject that starts now (its `atHours` is ignored). */
 export const fireInjectSchema = injectSchema;
+
+/**
+ * An inject waiting in a live run's schedule for its time (an exercise's script, editable while the
+ * run goes on): `at` in virtual seconds from the start (its `atHours`, to the second).
+ */
+export interface ScheduledInject {
+  id: string;
+  at: number;
+  inject: Inject;
+}
+
+/** An inject that has taken effect, at the virtual second it did. */
+export interface FiredInject {
+  at: number;
+  inject: Inject;
+}
+
+/** GET /api/runs/:id/schedule */
+export interface RunSchedule {
+  scheduled: ScheduledInject[];
+  fired: FiredInject[];
+}
 
 export const APPEALS_PAGE_SIZE = 50;
 
