@@ -6,13 +6,22 @@ import { loadCity } from '../map/city-data';
 
 type Kind = Inject['kind'];
 
-const KIND_LABEL: Record<Kind, MessageKey> = {
+/** Each inject kind's label (the dashboard's menu, the training console and seats). */
+export const INJECT_LABEL: Record<Kind, MessageKey> = {
   surge: 'injectSurge',
   outage: 'injectOutage',
   'heating-start': 'injectHeating',
+  'ambiguous-batch': 'injectAmbiguous',
+  'emergency-batch': 'injectEmergency',
 };
 
-/** Fire an event into the running city now: a demand surge, a unit's outage, the heating season's start. */
+const isBatch = (k: Kind) => k === 'ambiguous-batch' || k === 'emergency-batch';
+
+/**
+ * Fire an event into the running city now: a demand surge, a unit's outage, the heating season's
+ * start, or a batch of ambiguous appeals or emergencies for the training seats (without seats the
+ * model's own intake takes them, which a class can watch on the map).
+ */
 export function InjectMenu({
   runId,
   disabled,
@@ -28,6 +37,7 @@ export function InjectMenu({
   const ref = useRef<HTMLDetailsElement>(null);
   const [kind, setKind] = useState<Kind>('surge');
   const [factor, setFactor] = useState(4);
+  const [count, setCount] = useState(6);
   const [hours, setHours] = useState(6);
   const [district, setDistrict] = useState('');
   const [unitId, setUnitId] = useState<string>(CITY_UNITS[0].id);
@@ -48,11 +58,13 @@ export function InjectMenu({
         ? { kind, atHours: 0, hours, factor, ...(district ? { districtId: district } : {}) }
         : kind === 'outage'
           ? { kind, atHours: 0, hours, unitId }
-          : { kind, atHours: 0, hours, factor };
+          : kind === 'heating-start'
+            ? { kind, atHours: 0, hours, factor }
+            : { kind, atHours: 0, hours, count };
     setBusy(true);
     try {
       await api.inject(runId, inject);
-      onDone(t('injectDone', { what: t(KIND_LABEL[kind]) }));
+      onDone(t('injectDone', { what: t(INJECT_LABEL[kind]) }));
       if (ref.current) ref.current.open = false;
     } catch (err) {
       onError(err instanceof Error ? err.message : String(err));
@@ -74,7 +86,7 @@ export function InjectMenu({
         <fieldset disabled={disabled || busy}>
           <legend>{t('inject')}</legend>
           <div className="radio-row">
-            {(Object.keys(KIND_LABEL) as Kind[]).map((k) => (
+            {(Object.keys(INJECT_LABEL) as Kind[]).map((k) => (
               <label key={k}>
                 <input
                   type="radio"
@@ -83,15 +95,28 @@ export function InjectMenu({
                   checked={kind === k}
                   onChange={() => {
                     setKind(k);
-                    setHours(k === 'heating-start' ? 168 : 6);
+                    setHours(k === 'heating-start' ? 168 : isBatch(k) ? 0.5 : 6);
                     setFactor(k === 'heating-start' ? 3 : 4);
                   }}
                 />
-                {t(KIND_LABEL[k])}
+                {t(INJECT_LABEL[k])}
               </label>
             ))}
           </div>
-          {kind !== 'outage' && (
+          {isBatch(kind) && (
+            <label>
+              {t('injectCount')}
+              <input
+                type="number"
+                min={1}
+                max={200}
+                step={1}
+                value={count}
+                onChange={(e) => setCount(Number(e.target.value))}
+              />
+            </label>
+          )}
+          {(kind === 'surge' || kind === 'heating-start') && (
             <label>
               {t('injectFactor')}
               <input

@@ -1,9 +1,9 @@
 import { CITY_UNITS, type Inject } from '@hotline-sim/shared';
 import { useI18n } from '../i18n';
 import { useTrainingT } from './messages';
-import { INJECT_KIND } from './SeatPanel';
+import { INJECT_LABEL } from '../controls/InjectMenu';
 
-/** A row of the script editor (and the fire-now form): kind, hour, duration, factor or unit. */
+/** A row of the script editor (and the fire-now form): kind, hour, duration, and factor, unit or count. */
 export function InjectFields({
   inject,
   onChange,
@@ -18,13 +18,15 @@ export function InjectFields({
   const tt = useTrainingT();
   const { t, pick } = useI18n();
   const setKind = (kind: Inject['kind']) => {
-    const base = { atHours: inject.atHours, hours: inject.hours ?? 6 };
+    const at = inject.atHours;
     onChange(
       kind === 'surge'
-        ? { kind, ...base, factor: 3 }
+        ? { kind, atHours: at, hours: 6, factor: 3 }
         : kind === 'outage'
-          ? { kind, ...base, unitId: CITY_UNITS[0].id }
-          : { kind, ...base, factor: 3 },
+          ? { kind, atHours: at, hours: 6, unitId: CITY_UNITS[0].id }
+          : kind === 'heating-start'
+            ? { kind, atHours: at, hours: 168, factor: 3 }
+            : { kind, atHours: at, hours: 0.5, count: 6 },
     );
   };
   return (
@@ -35,9 +37,9 @@ export function InjectFields({
         aria-label={tt('fireInject')}
         data-testid={`${testid}-kind`}
       >
-        {(['surge', 'outage', 'heating-start'] as const).map((k) => (
+        {(Object.keys(INJECT_LABEL) as Inject['kind'][]).map((k) => (
           <option key={k} value={k}>
-            {t(INJECT_KIND[k] ?? 'injectSurge')}
+            {t(INJECT_LABEL[k])}
           </option>
         ))}
       </select>
@@ -61,14 +63,14 @@ export function InjectFields({
         {tt('exHours')}{' '}
         <input
           type="number"
-          min={0.5}
-          step={0.5}
+          min={0.25}
+          step={0.25}
           value={inject.hours ?? 6}
           onChange={(e) => onChange({ ...inject, hours: Number(e.target.value) })}
           style={{ width: '5em' }}
         />
       </label>
-      {inject.kind === 'outage' ? (
+      {inject.kind === 'outage' && (
         <label>
           {' '}
           {tt('exUnit')}{' '}
@@ -80,7 +82,8 @@ export function InjectFields({
             ))}
           </select>
         </label>
-      ) : (
+      )}
+      {(inject.kind === 'surge' || inject.kind === 'heating-start') && (
         <label>
           {' '}
           {tt('exFactor')}{' '}
@@ -90,8 +93,24 @@ export function InjectFields({
             max={50}
             step={0.5}
             value={inject.factor ?? 3}
-            onChange={(e) => onChange({ ...inject, factor: Number(e.target.value) } as Inject)}
+            onChange={(e) => onChange({ ...inject, factor: Number(e.target.value) })}
             style={{ width: '4em' }}
+          />
+        </label>
+      )}
+      {(inject.kind === 'ambiguous-batch' || inject.kind === 'emergency-batch') && (
+        <label>
+          {' '}
+          {t('injectCount')}{' '}
+          <input
+            type="number"
+            min={1}
+            max={200}
+            step={1}
+            value={inject.count}
+            onChange={(e) => onChange({ ...inject, count: Number(e.target.value) })}
+            style={{ width: '4em' }}
+            data-testid={`${testid}-count`}
           />
         </label>
       )}

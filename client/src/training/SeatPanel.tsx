@@ -1,6 +1,7 @@
-import type { CityMap, SeatAppealView } from '@hotline-sim/shared';
+import type { CityMap, Inject, SeatAppealView } from '@hotline-sim/shared';
 import { useEffect, useMemo, useState } from 'react';
-import { useI18n, type MessageKey } from '../i18n';
+import { INJECT_LABEL } from '../controls/InjectMenu';
+import { useI18n } from '../i18n';
 import { useLive } from '../live';
 import { loadCity } from '../map/city-data';
 import { trainingApi } from './api';
@@ -15,12 +16,6 @@ import './training.css';
 const CHANNELS = ['110', '119', '120', '122', 'repeat'] as const;
 type Channel = (typeof CHANNELS)[number];
 type Unit = CityMap['units'][number];
-
-export const INJECT_KIND: Record<string, MessageKey> = {
-  surge: 'injectSurge',
-  outage: 'injectOutage',
-  'heating-start': 'injectHeating',
-};
 
 /** The city's units with their district (streets and districts by name; departments are city-wide). */
 export function useUnits(): {
@@ -65,6 +60,8 @@ export function SeatPanel({
 }) {
   const tt = useTrainingT();
   const { t, lang } = useI18n();
+  const injectName = (kind: string) =>
+    kind in INJECT_LABEL ? t(INJECT_LABEL[kind as Inject['kind']]) : kind;
   const { view, error, refresh } = useSeat(runId, seat);
   const { run } = useLive();
   const liveTime = run && run.id === runId ? run.virtualTime : null;
@@ -103,9 +100,7 @@ export function SeatPanel({
       {lastInject && (
         <p className="training-banner" role="status" data-testid="inject-banner">
           {tt('seatInjectBanner', {
-            what: INJECT_KIND[lastInject.kind]
-              ? t(INJECT_KIND[lastInject.kind] as MessageKey)
-              : lastInject.kind,
+            what: injectName(lastInject.kind),
             at: vclock(lastInject.at),
           })}
         </p>
@@ -180,7 +175,7 @@ export function SeatPanel({
             <ul className="training-list" data-testid="seat-injects">
               {view.injects.map((i, n) => (
                 <li key={`${i.at}-${n}`}>
-                  {vclock(i.at)} · {INJECT_KIND[i.kind] ? t(INJECT_KIND[i.kind] as MessageKey) : i.kind}
+                  {vclock(i.at)} · {injectName(i.kind)}
                 </li>
               ))}
             </ul>
