@@ -3,8 +3,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { trainingApi } from './api';
+import { INJECT_LABEL } from '../controls/InjectMenu';
 import { InjectFields } from './InjectFields';
 import { useTrainingT, type TrainingKey } from './messages';
+import { ScheduleEditor } from './ScheduleEditor';
 import { SeatPanel } from './SeatPanel';
 import type { Difficulty, Exercise, SeatSummary, StartedExercise } from './types';
 import { vclock } from './format';
@@ -36,7 +38,7 @@ export function useExerciseRuns(): { runs: RunInfo[]; reload(): void } {
 /**
  * The instructor's console: create and save exercises (scenario, difficulty, seats, a script of
  * injects), start one and hand out the join codes, then run it: every seat at a glance, pause,
- * resume, speed, injects, messages, and any seat watched live.
+ * resume, speed, injects fired now or the script to come edited, messages, and any seat watched live.
  */
 export function InstructorConsole({
   runId,
@@ -48,6 +50,7 @@ export function InstructorConsole({
   const tt = useTrainingT();
   const [exercises, setExercises] = useState<Exercise[]>([]);
   const [started, setStarted] = useState<StartedExercise | null>(null);
+  const [editing, setEditing] = useState<Exercise | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { runs, reload } = useExerciseRuns();
 
@@ -75,7 +78,16 @@ export function InstructorConsole({
         </p>
       )}
       <div className="training-grid">
-        <NewExercise onSaved={load} onError={setError} />
+        <NewExercise
+          key={editing?.id ?? 'new'}
+          editing={editing}
+          onSaved={() => {
+            setEditing(null);
+            load();
+          }}
+          onCancel={() => setEditing(null)}
+          onError={setError}
+        />
         <section className="panel">
           <h2>{tt('exSaved')}</h2>
           {exercises.length === 0 ? (
@@ -91,6 +103,14 @@ export function InstructorConsole({
                   </span>{' '}
                   <button type="button" onClick={() => void start(e.id)} data-testid="exercise-start">
                     {tt('exStart')}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    aria-pressed={editing?.id === e.id}
+                    onClick={() => setEditing(e)}
+                    data-testid="exercise-edit"
+                  >
+                    {tt('schedEdit')}
                   </button>
                 </li>
               ))}
@@ -135,14 +155,25 @@ export function InstructorConsole({
   );
 }
 
-function NewExercise({ onSaved, onError }: { onSaved(): void; onError(message: string): void }) {
+/** The form for a new exercise, or for changing a saved one (`editing`: its next start uses the change). */
+function NewExercise({
+  editing,
+  onSaved,
+  onCancel,
+  onError,
+}: {
+  editing: Exercise | null;
+  onSaved(): void;
+  onCancel(): void;
+  onError(message: string): void;
+}) {
   const tt = useTrainingT();
   const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
-  const [name, setName] = useState('');
-  const [scenario, setScenario] = useState('');
-  const [difficulty, setDifficulty] = useState<Difficulty>('intermediate');
-  const [seats, setSeats] = useState('T1, T2');
-  const [script, setScript] = useState<Inject[]>([]);
+  const [name, setName] = useState(editing?.name ?? '');
+  const [scenario, setScenario] = useState<string | Record<string, unknown>>(editing?.scenario ?? '');
+  const [difficulty, setDifficulty] = useState<Difficulty>(editing?.difficulty ?? 'intermediate');
+  const [seats, setSeats] = useState(editing ? editing.seats.join(', ') : 'T1, T2');
+  const [script, setScript] = useState<Inject[]>(editing?.script ?? []);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -160,7 +191,7 @@ function NewExercise({ onSaved, onError }: { onSaved(): void; onError(message: s
     e.preventDefault();
     setBusy(true);
     try {
-      await trainingApi.createExercise({
+      const def = {
         name: name.trim(),
         scenario,
         difficulty,
@@ -169,7 +200,9 @@ function NewExercise({ onSaved, onError }: { onSaved(): void; onError(message: s
           .map((s) => s.trim())
           .filter(Boolean),
         script,
-      });
+      };
+      if (editing) await trainingApi.updateExercise(editing.id, def);
+      else await trainingApi.createExercise(def);
       setName('');
       onSaved();
     } catch (err) {
@@ -181,20 +214,24 @@ function NewExercise({ onSaved, onError }: { onSaved(): void; onError(message: s
 
   return (
     <form className="panel training-form" onSubmit={(e) => void save(e)} data-testid="new-exercise">
-      <h2>{tt('exNew')}</h2>
+      <h2>{editing ? tt('exEditing', { name: editing.name }) : tt('exNew')}</h2>
       <label>
         {tt('exName')}{' '}
         <input value={name} onChange={(e) => setName(e.target.value)} required data-testid="ex-name" />
       </label>{' '}
       <label>
         {tt('exScenario')}{' '}
-        <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="ex-scenario">
-          {scenarios.map((s) => (
-            <option key={s.name} value={s.name}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+        {typeof scenario === 'string' ? (
+          <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="ex-scenario">
+            {scenarios.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <strong>{String(scenario.name ?? '')}</strong>
+        )}
       </label>{' '}
       <label>
         {tt('exDifficulty')}{' '}
@@ -245,8 +282,16 @@ function NewExercise({ onSaved, onError }: { onSaved(): void; onError(message: s
         disabled={busy || !name.trim() || !scenario}
         data-testid="ex-create"
       >
-        {tt('exCreate')}
+        {editing ? tt('exSaveChanges') : tt('exCreate')}
       </button>
+      {editing && (
+        <>
+          {' '}
+          <button type="button" onClick={onCancel}>
+            {tt('schedCancel')}
+          </button>
+        </>
+      )}
     </form>
   );
 }
@@ -404,15 +449,7 @@ function RunningExercise({ runId }: { runId: string }) {
             e.preventDefault();
             void act(
               () => api.inject(runId, inject),
-              t('injectDone', {
-                what: t(
-                  inject.kind === 'surge'
-                    ? 'injectSurge'
-                    : inject.kind === 'outage'
-                      ? 'injectOutage'
-                      : 'injectHeating',
-                ),
-              }),
+              t('injectDone', { what: t(INJECT_LABEL[inject.kind]) }),
             );
           }}
           data-testid="console-inject"
@@ -424,6 +461,7 @@ function RunningExercise({ runId }: { runId: string }) {
           </button>
         </form>
       )}
+      {run && <ScheduleEditor runId={runId} virtualTime={run.virtualTime} ended={ended} />}
       <form
         className="training-form"
         onSubmit={(e) => {

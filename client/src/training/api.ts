@@ -1,3 +1,4 @@
+import type { Inject, RunSchedule, ScheduledInject } from '@hotline-sim/shared';
 import { ApiError } from '../api';
 import type {
   Exercise,
@@ -9,7 +10,7 @@ import type {
   StartedExercise,
 } from './types';
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
@@ -47,7 +48,19 @@ export const trainingApi = {
     call<unknown>('POST', `/runs/${enc(runId)}/messages`, seat ? { text, seat } : { text }),
   exercises: () => call<{ exercises: Exercise[] }>('GET', '/exercises').then((r) => r.exercises),
   createExercise: (def: ExerciseDefinition) => call<Exercise>('POST', '/exercises', def),
+  updateExercise: (id: string, def: ExerciseDefinition) =>
+    call<Exercise>('PUT', `/exercises/${enc(id)}`, def),
   startExercise: (id: string) => call<StartedExercise>('POST', `/exercises/${enc(id)}/start`),
+  /** A run's injects to come and those fired (the running exercise's script). */
+  schedule: (runId: string) => call<RunSchedule>('GET', `/runs/${enc(runId)}/schedule`),
+  scheduleInject: (runId: string, inject: Inject) =>
+    call<ScheduledInject>('POST', `/runs/${enc(runId)}/schedule`, inject),
+  updateScheduled: (runId: string, entry: string, inject: Inject) =>
+    call<ScheduledInject>('PUT', `/runs/${enc(runId)}/schedule/${enc(entry)}`, inject),
+  removeScheduled: (runId: string, entry: string) =>
+    call<undefined>('DELETE', `/runs/${enc(runId)}/schedule/${enc(entry)}`),
+  fireScheduled: (runId: string, entry: string) =>
+    call<unknown>('POST', `/runs/${enc(runId)}/schedule/${enc(entry)}/fire`),
   hotWash: (runId: string) => call<HotWash>('GET', `/training/runs/${enc(runId)}/hot-wash`),
   exerciseRuns: () =>
     call<{ runs: { runId: string; exerciseId: string; startedAt: string }[] }>('GET', '/training/runs').then(

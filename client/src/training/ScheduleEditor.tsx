@@ -1,0 +1,222 @@
+import { CITY_UNITS, type Inject, type RunSchedule } from '@hotline-sim/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { INJECT_LABEL } from '../controls/InjectMenu';
+import { useI18n } from '../i18n';
+import { trainingApi } from './api';
+import { vclock, vspan } from './format';
+import { InjectFields } from './InjectFields';
+import { useTrainingT } from './messages';
+
+const HOUR = 3600;
+
+/** What an inject does, in a few words: its figures and how long it lasts. */
+function useInjectSummary(): (inject: Inject) => string {
+  const { t, pick, fmt } = useI18n();
+  const tt = useTrainingT();
+  return (inject) => {
+    const what = t(INJECT_LABEL[inject.kind]);
+    const hours = `${fmt.number(inject.hours ?? 0, 2)} ${tt('exHours')}`;
+    switch (inject.kind) {
+      case 'surge':
+      case 'heating-start':
+        return `${what} ×${fmt.number(inject.factor ?? 0, 1)} · ${hours}`;
+      case 'outage': {
+        const unit = CITY_UNITS.find((u) => u.id === inject.unitId);
+        return `${what}: ${unit ? pick(unit) : inject.unitId} · ${hours}`;
+      }
+      default:
+        return `${what}: ${fmt.number(inject.count)} · ${hours}`;
+    }
+  };
+}
+
+/**
+ * The running exercise's script (the run's schedule): the injects to come, each with its time and a
+ * countdown in virtual time, to change, delete or fire now; a form to add one; and what has fired.
+ * The server checks every change (a time before the run's clock is refused with the reason).
+ */
+export function ScheduleEditor({
+  runId,
+  virtualTime,
+  ended,
+}: {
+  runId: string;
+  virtualTime: number;
+  ended: boolean;
+}) {
+  const tt = useTrainingT();
+  const summary = useInjectSummary();
+  const [schedule, setSchedule] = useState<RunSchedule | null>(null);
+  const [editing, setEditing] = useState<{ id: string; inject: Inject } | null>(null);
+  const nextHour = Math.floor(virtualTime / HOUR) + 1;
+  const [draft, setDraft] = useState<Inject>({
+    kind: 'emergency-batch',
+    atHours: nextHour,
+    hours: 0.5,
+    count: 6,
+  });
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+
+  const load = useCallback(() => {
+    trainingApi
+      .schedule(runId)
+      .then(setSchedule, (err: unknown) =>
+        setStatus({ text: err instanceof Error ? err.message : String(err), error: true }),
+      );
+  }, [runId]);
+  useEffect(() => {
+    load();
+    const timer = window.setInterval(load, 2000);
+    return () => window.clearInterval(timer);
+  }, [load]);
+
+  const act = async (what: () => Promise<unknown>, done: string) => {
+    try {
+      await what();
+      setStatus({ text: done, error: false });
+      setEditing(null);
+    } catch (err) {
+      setStatus({ text: err instanceof Error ? err.message : String(err), error: true });
+    }
+    load();
+  };
+
+  return (
+    <section className="training-schedule" data-testid="schedule-editor" aria-labelledby="schedule-title">
+      <h3 id="schedule-title">{tt('schedTitle')}</h3>
+      {status && (
+        <p
+          className={status.error ? 'error' : 'muted'}
+          role={status.error ? 'alert' : 'status'}
+          data-testid="schedule-status"
+        >
+          {status.error ? tt('errorPrefix', { message: status.text }) : status.text}
+        </p>
+      )}
+      {!schedule ? (
+        <p className="muted">{tt('loading')}</p>
+      ) : schedule.scheduled.length === 0 ? (
+        <p className="muted" data-testid="schedule-empty">
+          {ended ? tt('schedEndedEmpty') : tt('schedEmpty')}
+        </p>
+      ) : (
+        <table className="training-table">
+          <thead>
+            <tr>
+              <th>{tt('schedAt')}</th>
+              <th>{tt('schedIn')}</th>
+              <th>{tt('schedWhat')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {schedule.scheduled.map((entry) => (
+              <tr key={entry.id} data-testid="schedule-row" data-entry={entry.id}>
+                <td className="mono">{vclock(entry.at)}</td>
+                <td className="num mono">{vspan(entry.at - virtualTime)}</td>
+                <td>
+                  {editing?.id === entry.id ? (
+                    <InjectFields
+                      inject={editing.inject}
+                      withHour
+                      testid="sched-edit"
+                      onChange={(inject) => setEditing({ id: entry.id, inject })}
+                    />
+                  ) : (
+                    summary(entry.inject)
+                  )}
+                </td>
+                <td className="training-actions">
+                  {ended ? null : editing?.id === entry.id ? (
+                    <>
+                      <button
+                        type="button"
+                        className="primary"
+                        onClick={() =>
+                          void act(
+                            () => trainingApi.updateScheduled(runId, entry.id, editing.inject),
+                            tt('schedSaved'),
+                          )
+                        }
+                        data-testid="schedule-save"
+                      >
+                        {tt('schedSave')}
+                      </button>{' '}
+                      <button type="button" onClick={() => setEditing(null)}>
+                        {tt('schedCancel')}
+                      </button>
+                    </>
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        onClick={() => setEditing({ id: entry.id, inject: entry.inject })}
+                        data-testid="schedule-edit"
+                      >
+                        {tt('schedEdit')}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        onClick={() =>
+                          void act(
+                            () => trainingApi.fireScheduled(runId, entry.id),
+                            tt('schedFiredNow', { what: summary(entry.inject) }),
+                          )
+                        }
+                        data-testid="schedule-fire"
+                      >
+                        {tt('schedFireNow')}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        onClick={() =>
+                          void act(
+                            () => trainingApi.removeScheduled(runId, entry.id),
+                            tt('schedDeleted', { what: summary(entry.inject) }),
+                          )
+                        }
+                        data-testid="schedule-delete"
+                      >
+                        {tt('exRemove')}
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {!ended && (
+        <form
+          className="training-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(
+              () => trainingApi.scheduleInject(runId, draft),
+              tt('schedAdded', { at: vclock(draft.atHours * HOUR) }),
+            );
+          }}
+          data-testid="schedule-add"
+        >
+          <InjectFields inject={draft} onChange={setDraft} withHour testid="sched-new" />{' '}
+          <button type="submit" data-testid="schedule-add-submit">
+            {tt('schedAdd')}
+          </button>
+        </form>
+      )}
+      <h4>{tt('schedFired')}</h4>
+      {!schedule || schedule.fired.length === 0 ? (
+        <p className="muted">{tt('schedNoneFired')}</p>
+      ) : (
+        <ul className="training-list" data-testid="schedule-fired">
+          {schedule.fired.map((f, n) => (
+            <li key={`${f.at}-${n}`} data-testid="fired-row">
+              <span className="mono">{vclock(f.at)}</span> · {summary(f.inject)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
