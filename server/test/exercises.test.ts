@@ -1,8 +1,13 @@
-import type { RunInfo } from '@hotline-sim/shared';
+import type {
+  Exercise,
+  HotWash,
+  RunInfo,
+  SeatView,
+  StartedExercise,
+  TrainingResult,
+} from '@hotline-sim/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server';
-import type { Exercise, HotWash, StartedExercise, TrainingResult } from '../src/training/exercises';
-import type { SeatView } from '../src/training/seat-routes';
 import { api, cookieFor, liveTestScenario, login, startTestServer, waitFor } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 

@@ -1,11 +1,9 @@
-import type { RunInfo } from '@hotline-sim/shared';
+import type { Exercise, RunInfo, SeatView, StartedExercise, TrainingResult } from '@hotline-sim/shared';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPENAPI } from '../src/ops';
 import type { RunningServer } from '../src/server';
-import type { Exercise, StartedExercise, TrainingResult } from '../src/training/exercises';
-import type { SeatView } from '../src/training/seat-routes';
 import {
   api,
   cookieFor,

@@ -2,18 +2,19 @@ import {
   BATCH_ID_BASE,
   LiveRun,
   validateScenario,
+  type Exercise,
   type LiveInput,
   type RunInfo,
   type RunSchedule,
   type ScheduledInject,
   type SeatEvent,
   type SeatOffer,
+  type StartedExercise,
 } from '@hotline-sim/shared';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKeys } from '../src/live/keys';
 import type { RunningServer } from '../src/server';
-import type { Exercise, StartedExercise } from '../src/training/exercises';
 import { api, liveTestScenario, login, sleep, startTestServer, waitFor } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 

@@ -1,7 +1,6 @@
-import type { RunInfo, SeatDecisionInput, SeatScore } from '@hotline-sim/shared';
+import type { RunInfo, SeatDecisionInput, SeatScore, SeatSummary, SeatView } from '@hotline-sim/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server';
-import type { SeatSummary, SeatView } from '../src/training/seat-routes';
 import { api, liveTestScenario, login, startTestServer, waitFor } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 

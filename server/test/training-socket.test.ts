@@ -3,12 +3,12 @@ import type {
   RunInfo,
   SeatMessage,
   SeatNotice,
+  SeatView,
   ServerToClientEvents,
 } from '@hotline-sim/shared';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server';
-import type { SeatView } from '../src/training/seat-routes';
 import { api, liveTestScenario, login, startTestServer, waitFor } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 

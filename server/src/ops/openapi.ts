@@ -1,5 +1,4 @@
-import { APPEAL_STATES, SEAT_CHANNELS, SPEED_MAX, SPEED_MIN } from '@hotline-sim/shared';
-import { DIFFICULTY } from '../training/exercises';
+import { APPEAL_STATES, DIFFICULTY, SEAT_CHANNELS, SPEED_MAX, SPEED_MIN } from '@hotline-sim/shared';
 
 /*
  * The OpenAPI 3.1 document of the REST API under /api (served at /api/openapi.json). Schemas are JSON

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import {
-  createRunSchema,
-  injectSchema,
+  DIFFICULTY,
   meanPerHour,
   scoreSeat,
-  type RunInfo,
+  type Exercise,
+  type ExerciseDefinition,
+  type HotWash,
   type Scenario,
   type SeatScore,
+  type StartedExercise,
+  type TrainingResult,
 } from '@hotline-sim/shared';
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import type { JoinCodes } from '../auth/codes';
 import { ApiError, notFound } from '../live/errors';
 import { resolveScenario, type RunManager } from '../live/run-manager';
@@ -21,70 +23,6 @@ import { resolveScenario, type RunManager } from '../live/run-manager';
  * instructor can still edit it, add to it or fire an entry early: `InjectSchedule`), and makes each
  * seat's join code. When the run ends, every seat's score is kept with the trainee's history.
  */
-
-/** Pace and ambiguity by difficulty: speed of the run, appeals per seat and virtual hour, how long a seat may take. */
-export const DIFFICULTY = {
-  beginner: { speed: 30, perSeatHour: 6, ambiguity: 0, holdMinutes: 30 },
-  intermediate: { speed: 60, perSeatHour: 12, ambiguity: 0.15, holdMinutes: 20 },
-  advanced: { speed: 120, perSeatHour: 20, ambiguity: 0.3, holdMinutes: 15 },
-} as const;
-export type Difficulty = keyof typeof DIFFICULTY;
-
-export const exerciseSchema = z.strictObject({
-  name: z.string().min(1).max(120),
-  /** A built-in scenario's name or a scenario object (it needs a lifecycle). */
-  scenario: createRunSchema.shape.scenario,
-  difficulty: z.enum(['beginner', 'intermediate', 'advanced']).default('intermediate'),
-  /** One seat per trainee, named (the name follows the trainee's results from exercise to exercise). */
-  seats: z
-    .array(z.string().regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes'))
-    .min(1)
-    .max(40)
-    .refine((s) => new Set(s).size === s.length, 'seat names must differ'),
-  /**
-   * The script: injects at their virtual hours (surge, outage, heating start, a batch of ambiguous
-   * appeals or of emergencies for the seats …).
-   */
-  script: z.array(injectSchema).max(200).default([]),
-});
-export type ExerciseDefinition = z.output<typeof exerciseSchema>;
-
-export interface Exercise extends ExerciseDefinition {
-  id: string;
-  createdAt: string;
-}
-
-export interface StartedExercise {
-  exercise: string;
-  run: RunInfo;
-  codes: { seat: string; code: string }[];
-}
-
-export interface TrainingResult {
-  runId: string;
-  exerciseId: string;
-  seat: string;
-  passed: boolean;
-  finishedAt: string;
-  score: SeatScore;
-}
-
-/** The one-page summary after an exercise (hot wash): per trainee, what went well and what was missed. */
-export interface HotWash {
-  exercise: Exercise;
-  runId: string;
-  status: RunInfo['status'];
-  trainees: {
-    seat: string;
-    passed: boolean;
-    decided: number;
-    correct: number;
-    /** In Chinese and English, like every label the dashboard shows. */
-    strengths: { zh: string; en: string }[];
-    misses: { zh: string; en: string }[];
-    score: SeatScore;
-  }[];
-}
 
 /**
  * The exercise's scenario as it runs: the base, with the seats. The script is not part of it (it goes

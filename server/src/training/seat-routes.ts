@@ -3,9 +3,9 @@ import {
   seatAppealView,
   seatDecisionSchema,
   waitingOffers,
-  type SeatAppealView,
   type SeatMessage,
-  type SeatScore,
+  type SeatSummary,
+  type SeatView,
 } from '@hotline-sim/shared';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
@@ -14,34 +14,6 @@ import { json, parse, parseBody } from '../http/handlers';
 import { notFound } from '../live/errors';
 import { runKeys } from '../live/keys';
 import type { RunManager } from '../live/run-manager';
-
-/** One seat as its trainee (or the instructor) sees it. */
-export interface SeatView {
-  seat: string;
-  /** The instructor's messages to this seat or to all seats, oldest first. */
-  messages: SeatMessage[];
-  /** Injects fired so far (scripted or by the instructor), oldest first: every seat sees them. */
-  injects: { at: number; kind: string }[];
-  /** Virtual time of the run now. */
-  virtualTime: number;
-  /** Appeals waiting for this seat's decision, oldest first, each with its SLA class and hold time. */
-  waiting: SeatAppealView[];
-  /** Decided or timed-out appeals with what followed (returns, late responses, ratings), newest first. */
-  history: SeatScore['decisions'];
-  /** The rubric's score: always for the instructor; for the trainee once the exercise has ended. */
-  score: SeatScore | null;
-}
-
-/** The instructor's glance at every seat. */
-export interface SeatSummary {
-  seat: string;
-  waiting: number;
-  decided: number;
-  timedOut: number;
-  accuracy: number | null;
-  meanMinutesToDecide: number | null;
-  passed: boolean;
-}
 
 const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a run id is 1-64 letters, digits or dashes');
 const seatSchema = z.string().regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes');

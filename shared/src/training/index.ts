@@ -1,3 +1,4 @@
 export * from './score';
 export * from './seats';
 export * from './seat-text';
+export * from './wire';
