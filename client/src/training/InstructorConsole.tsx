@@ -8,7 +8,7 @@ import { InjectFields } from './InjectFields';
 import { useTrainingT, type TrainingKey } from './messages';
 import { ScheduleEditor } from './ScheduleEditor';
 import { SeatPanel } from './SeatPanel';
-import type { Difficulty, Exercise, SeatSummary, StartedExercise } from './types';
+import type { Difficulty, Exercise, SeatSummary, StartedExercise } from '@hotline-sim/shared';
 import { vclock } from './format';
 
 const DIFFICULTIES: Record<Difficulty, TrainingKey> = {

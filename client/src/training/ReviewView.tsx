@@ -7,7 +7,7 @@ import { useTrainingT } from './messages';
 import { HOLD_MINUTES, replayEnd, replayRows } from './replay';
 import { ScoreTable } from './ScoreTable';
 import { useUnits } from './SeatPanel';
-import type { HotWash } from './types';
+import type { HotWash } from '@hotline-sim/shared';
 
 const SPEEDS = [1, 10, 60, 600] as const;
 

@@ -9,7 +9,7 @@ import { consequenceText, decisionText, vclock, vspan } from './format';
 import { useTrainingT } from './messages';
 import { ScoreTable } from './ScoreTable';
 import { placeName, SeatMap } from './SeatMap';
-import type { SeatDecisionBody, SeatView } from './types';
+import type { SeatDecisionInput, SeatView } from '@hotline-sim/shared';
 import { useSeat } from './use-seat';
 import './training.css';
 
@@ -254,7 +254,7 @@ function DecisionForm({
 }) {
   const tt = useTrainingT();
   const { lang } = useI18n();
-  const [action, setAction] = useState<SeatDecisionBody['action']>('dispatch');
+  const [action, setAction] = useState<SeatDecisionInput['action']>('dispatch');
   const [channel, setChannel] = useState<Channel>('110');
   const [query, setQuery] = useState('');
   const [district, setDistrict] = useState('');
@@ -277,7 +277,7 @@ function DecisionForm({
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const body: SeatDecisionBody = {
+    const body: SeatDecisionInput = {
       appealId: appeal.appealId,
       action,
       multiUnit,

@@ -1,14 +1,16 @@
-import type { Inject, RunSchedule, ScheduledInject } from '@hotline-sim/shared';
-import { ApiError } from '../api';
 import type {
   Exercise,
   ExerciseDefinition,
   HotWash,
-  SeatDecisionBody,
+  Inject,
+  RunSchedule,
+  ScheduledInject,
+  SeatDecisionInput,
   SeatSummary,
   SeatView,
   StartedExercise,
-} from './types';
+} from '@hotline-sim/shared';
+import { ApiError } from '../api';
 
 async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let res: Response;
@@ -42,7 +44,7 @@ export const trainingApi = {
   seat: (runId: string, seat: string) => call<SeatView>('GET', `/runs/${enc(runId)}/seats/${enc(seat)}`),
   seats: (runId: string) =>
     call<{ seats: SeatSummary[] }>('GET', `/runs/${enc(runId)}/seats`).then((r) => r.seats),
-  decide: (runId: string, seat: string, body: SeatDecisionBody) =>
+  decide: (runId: string, seat: string, body: SeatDecisionInput) =>
     call<{ ok: true }>('POST', `/runs/${enc(runId)}/seats/${enc(seat)}/decisions`, body),
   message: (runId: string, text: string, seat?: string) =>
     call<unknown>('POST', `/runs/${enc(runId)}/messages`, seat ? { text, seat } : { text }),
