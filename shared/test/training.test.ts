@@ -4,6 +4,7 @@ import {
   LiveRun,
   RUBRIC,
   scoreSeat,
+  seatAppealView,
   waitingOffers,
   type Scenario,
   type SeatDecision,
@@ -141,6 +142,48 @@ describe('training seats', () => {
     expect(Math.abs(ambiguous.length / offers.length - 0.5)).toBeLessThan(
       4 * Math.sqrt(0.25 / offers.length) + 0.05,
     );
+  });
+});
+
+describe('legal channels (依法分类处置)', () => {
+  it('offers matters already before a court or arbitration as redirects to the legal channel, scored like any line', () => {
+    const run = new LiveRun(exercise({ share: 1 }), 13);
+    run.advanceTo(4 * 3600);
+    const categories = run.model.city.categories;
+    const offers = offersOf(run.seatEvents);
+    const legal = offers.filter((o) => o.truth.channel === 'legal');
+    expect(legal.length).toBeGreaterThan(0);
+    for (const o of legal) {
+      expect(categories[o.category]?.legalChannel ?? 0).toBeGreaterThan(0);
+      expect(o.truth).toMatchObject({ action: 'redirect', unit: -1 });
+    }
+    // About the catalogue's share among the calls of those categories (4 standard deviations).
+    const eligible = offers.filter((o) => (categories[o.category]?.legalChannel ?? 0) > 0);
+    const expected = eligible.reduce((sum, o) => sum + (categories[o.category]?.legalChannel ?? 0), 0);
+    expect(Math.abs(legal.length - expected)).toBeLessThan(4 * Math.sqrt(expected) + 1);
+    // The citizen says so, and a seat that sends it to the legal channel is right.
+    let first = waitingOffers(run.seatEvents, 'A').find((o) => o.truth.channel === 'legal');
+    while (!first && run.now < 6 * 3600) {
+      run.advanceTo(run.now + 600);
+      first = waitingOffers(run.seatEvents, 'A').find((o) => o.truth.channel === 'legal');
+    }
+    if (!first) throw new Error('no legal matter waiting at seat A');
+    expect(seatAppealView(first, run.model.city, 13).text.zh).toContain('法院');
+    run.addInput({
+      at: run.now,
+      kind: 'decision',
+      seat: 'A',
+      decision: {
+        appealId: first.appealId,
+        action: 'redirect',
+        channel: 'legal',
+        multiUnit: false,
+        whistle: false,
+      },
+    });
+    run.advanceTo(run.now + 60);
+    const decided = run.seatEvents.find((e) => e.kind === 'decision' && e.appealId === first.appealId);
+    expect(decided).toMatchObject({ accepted: true, correct: true });
   });
 });
 

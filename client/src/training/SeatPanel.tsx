@@ -1,20 +1,25 @@
-import type { CityMap, Inject, SeatAppealView } from '@hotline-sim/shared';
+import {
+  SEAT_CHANNELS,
+  type CityMap,
+  type Inject,
+  type SeatAppealView,
+  type SeatDecisionInput,
+  type SeatView,
+} from '@hotline-sim/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { INJECT_LABEL } from '../controls/InjectMenu';
 import { useI18n } from '../i18n';
 import { useLive } from '../live';
 import { loadCity } from '../map/city-data';
 import { trainingApi } from './api';
-import { consequenceText, decisionText, vclock, vspan } from './format';
+import { channelText, consequenceText, decisionText, vclock, vspan } from './format';
 import { useTrainingT } from './messages';
 import { ScoreTable } from './ScoreTable';
 import { placeName, SeatMap } from './SeatMap';
-import type { SeatDecisionInput, SeatView } from '@hotline-sim/shared';
 import { useSeat } from './use-seat';
 import './training.css';
 
-const CHANNELS = ['110', '119', '120', '122', 'repeat'] as const;
-type Channel = (typeof CHANNELS)[number];
+type Channel = (typeof SEAT_CHANNELS)[number];
 type Unit = CityMap['units'][number];
 
 /** The city's units with their district (streets and districts by name; departments are city-wide). */
@@ -324,9 +329,9 @@ function DecisionForm({
             onChange={(e) => setChannel(e.target.value as Channel)}
             data-testid="channel"
           >
-            {CHANNELS.map((c) => (
+            {SEAT_CHANNELS.map((c) => (
               <option key={c} value={c}>
-                {c === 'repeat' ? tt('channelRepeat') : c}
+                {channelText(tt, c)}
               </option>
             ))}
           </select>

@@ -28,6 +28,11 @@ export function unitName(units: readonly Unit[], index: number, lang: 'en' | 'zh
   return lang === 'zh' ? u.name : u.nameEn;
 }
 
+/** A redirect's line in words: the emergency numbers as they are, the others named. */
+export function channelText(t: T, channel: string): string {
+  return channel === 'repeat' ? t('channelRepeat') : channel === 'legal' ? t('channelLegal') : channel;
+}
+
 /** What a decision (or the truth) was, in words. */
 export function decisionText(
   t: T,
@@ -37,8 +42,7 @@ export function decisionText(
 ): string {
   if (!d) return t('actionNone');
   if (d.action === 'answer') return t('actionAnswer');
-  if (d.action === 'redirect')
-    return t('actionRedirect', { channel: d.channel === 'repeat' ? t('channelRepeat') : (d.channel ?? '') });
+  if (d.action === 'redirect') return t('actionRedirect', { channel: channelText(t, d.channel ?? '') });
   return t('actionDispatch', { unit: unitName(units, d.unit ?? -1, lang) });
 }
 

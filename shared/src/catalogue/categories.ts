@@ -144,6 +144,12 @@ export interface AppealCategory {
   readonly spike: SeasonalSpike | null;
   /** Emergency hand-over, decided at intake before any direct answer; `null` when never. */
   readonly redirect: Redirect | null;
+  /**
+   * Probability that the matter is already for a legal channel (a court case, labour arbitration,
+   * administrative reconsideration): the agent explains that channel instead of dispatching
+   * (依法分类处置; DOMAIN.md §2: "legal matters to their channels"). Assumed; absent means never.
+   */
+  readonly legalChannel?: number;
   /** Search words for the Open311 services list and for classifying imported traces. */
   readonly keywords: { readonly zh: readonly string[]; readonly en: readonly string[] };
   /**
@@ -321,6 +327,7 @@ export const CATEGORIES = [
     seasonality: SHOPPING,
     spike: null,
     redirect: null,
+    legalChannel: 0.05,
     keywords: {
       zh: ['退费', '预付卡', '商家', '退款', '消费'],
       en: ['refund', 'prepaid card', 'merchant', 'consumer'],
@@ -456,6 +463,7 @@ export const CATEGORIES = [
     seasonality: FLAT,
     spike: null,
     redirect: null,
+    legalChannel: 0.04,
     keywords: {
       zh: ['物业', '电梯', '物业费', '保洁', '门禁'],
       en: ['property management', 'elevator', 'service fee'],
@@ -496,6 +504,7 @@ export const CATEGORIES = [
     seasonality: FLAT,
     spike: null,
     redirect: null,
+    legalChannel: 0.06,
     keywords: {
       zh: ['房产证', '中介', '租房', '押金', '交房'],
       en: ['property deed', 'estate agent', 'rent', 'deposit'],
@@ -694,6 +703,7 @@ export const CATEGORIES = [
     seasonality: WAGES,
     spike: null,
     redirect: null,
+    legalChannel: 0.08,
     keywords: {
       zh: ['欠薪', '拖欠工资', '劳动合同', '农民工'],
       en: ['unpaid wages', 'wage arrears', 'labour contract'],

@@ -683,6 +683,9 @@ export class HotlineModel {
     if (u < redirect) return { action: 'redirect', channel: cat.redirect?.channel ?? null };
     const repeat = this.lc.citizens.repeatShare * (1 - 0.5 * this.lc.reforms.dataSharing);
     if (this.draw(contact, PURPOSES.repeat) < repeat) return { action: 'redirect', channel: 'repeat' };
+    const legal = cat.legalChannel ?? 0;
+    if (legal > 0 && this.draw(contact, PURPOSES.legal) < legal)
+      return { action: 'redirect', channel: 'legal' };
     const direct = cat.directAnswer + (1 - cat.directAnswer) * 0.3 * this.lc.reforms.oneNetwork;
     if ((u - redirect) / (1 - redirect) < direct) return { action: 'answer', channel: null };
     return { action: 'dispatch', channel: null };

@@ -38,6 +38,7 @@ export const PURPOSES = {
   seatPick: 29,
   seatText: 30,
   batch: 31,
+  legal: 32,
 } as const;
 
 export type Purpose = (typeof PURPOSES)[keyof typeof PURPOSES];

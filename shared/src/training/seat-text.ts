@@ -32,6 +32,10 @@ const CUES: Record<SeatChannel | 'answer', { zh: string; en: string }> = {
   '119': { zh: '现场冒烟了，像是着火了，', en: 'There is smoke, it looks like a fire; ' },
   '120': { zh: '有位老人摔倒受伤起不来，', en: 'An old man fell and is hurt, he cannot get up; ' },
   '122': { zh: '路口刚撞车了，有人受伤，', en: 'Two cars just crashed at the junction, someone is hurt; ' },
+  legal: {
+    zh: '这事我已经向法院起诉了，劳动仲裁也申请过，想让你们直接给个说法：',
+    en: 'I have already gone to court over this and applied for arbitration; I want you to settle it: ',
+  },
   repeat: {
     zh: '这事我上周已经打过电话，工单还在办，再催一下：',
     en: 'I called about this last week, the order is still open; chasing it: ',

@@ -8,9 +8,19 @@ import type { Outcome } from '../hotline/ratings';
  * nothing else, so an exercise replayed from its input log scores the same.
  */
 
-/** Where an appeal that is not dispatched goes: an emergency line, or back as a repeat of an open one. */
-export type SeatChannel = RedirectChannel | 'repeat';
-export const SEAT_CHANNELS = ['110', '119', '120', '122', 'repeat'] as const satisfies readonly SeatChannel[];
+/**
+ * Where an appeal that is not dispatched goes: an emergency line, a legal channel (court,
+ * arbitration, reconsideration), or back as a repeat of an open one.
+ */
+export type SeatChannel = RedirectChannel | 'legal' | 'repeat';
+export const SEAT_CHANNELS = [
+  '110',
+  '119',
+  '120',
+  '122',
+  'legal',
+  'repeat',
+] as const satisfies readonly SeatChannel[];
 
 /** What the right decision was, from the generated appeal's true category, owner and draws. */
 export interface SeatTruth {
@@ -44,7 +54,7 @@ export const seatDecisionSchema = z
     path: ['unit'],
   })
   .refine((d) => d.action !== 'redirect' || d.channel !== undefined, {
-    message: 'a redirect needs the line (110, 119, 120, 122 or repeat)',
+    message: 'a redirect needs the line (110, 119, 120, 122, legal or repeat)',
     path: ['channel'],
   });
 export type SeatDecisionInput = z.input<typeof seatDecisionSchema>;
