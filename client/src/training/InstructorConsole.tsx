@@ -3,8 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { trainingApi } from './api';
-import { INJECT_LABEL } from '../controls/InjectMenu';
-import { InjectFields } from './InjectFields';
+import { InjectFields, injectLabel, injectOf } from '../controls/InjectFields';
 import { useTrainingT, type TrainingKey } from './messages';
 import { ScheduleEditor } from './ScheduleEditor';
 import { SeatPanel } from './SeatPanel';
@@ -270,7 +269,7 @@ function NewExercise({
         ))}
         <button
           type="button"
-          onClick={() => setScript([...script, { kind: 'surge', atHours: 1, hours: 2, factor: 3 }])}
+          onClick={() => setScript([...script, injectOf('surge', 1)])}
           data-testid="script-add"
         >
           {tt('exAddInject')}
@@ -304,7 +303,7 @@ function RunningExercise({ runId }: { runId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [watch, setWatch] = useState<string | null>(null);
   const [speed, setSpeed] = useState('60');
-  const [inject, setInject] = useState<Inject>({ kind: 'surge', atHours: 0, hours: 2, factor: 3 });
+  const [inject, setInject] = useState<Inject>(injectOf('surge', 0));
   const [text, setText] = useState('');
   const [to, setTo] = useState('');
   const [note, setNote] = useState<string | null>(null);
@@ -449,7 +448,7 @@ function RunningExercise({ runId }: { runId: string }) {
             e.preventDefault();
             void act(
               () => api.inject(runId, inject),
-              t('injectDone', { what: t(INJECT_LABEL[inject.kind]) }),
+              t('injectDone', { what: t(injectLabel(inject) ?? 'inject') }),
             );
           }}
           data-testid="console-inject"

@@ -1,10 +1,9 @@
 import { CITY_UNITS, type Inject, type RunSchedule } from '@hotline-sim/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { INJECT_LABEL } from '../controls/InjectMenu';
 import { useI18n } from '../i18n';
 import { trainingApi } from './api';
 import { vclock, vspan } from './format';
-import { InjectFields } from './InjectFields';
+import { InjectFields, injectLabel } from '../controls/InjectFields';
 import { useTrainingT } from './messages';
 
 const HOUR = 3600;
@@ -14,8 +13,8 @@ function useInjectSummary(): (inject: Inject) => string {
   const { t, pick, fmt } = useI18n();
   const tt = useTrainingT();
   return (inject) => {
-    const what = t(INJECT_LABEL[inject.kind]);
-    const hours = `${fmt.number(inject.hours ?? 0, 2)} ${tt('exHours')}`;
+    const what = t(injectLabel(inject) ?? 'inject');
+    const hours = tt('schedLasts', { hours: fmt.number(inject.hours ?? 0, 2) });
     switch (inject.kind) {
       case 'surge':
       case 'heating-start':

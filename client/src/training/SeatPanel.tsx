@@ -1,14 +1,13 @@
 import {
   SEAT_CHANNELS,
   type CityMap,
-  type Inject,
   type SeatAppealView,
   type SeatDecisionInput,
   type SeatView,
 } from '@hotline-sim/shared';
 import { useEffect, useMemo, useState } from 'react';
-import { INJECT_LABEL } from '../controls/InjectMenu';
-import { useI18n } from '../i18n';
+import { injectLabel } from '../controls/InjectFields';
+import { useI18n, type MessageKey } from '../i18n';
 import { useLive } from '../live';
 import { loadCity } from '../map/city-data';
 import { trainingApi } from './api';
@@ -65,8 +64,7 @@ export function SeatPanel({
 }) {
   const tt = useTrainingT();
   const { t, lang } = useI18n();
-  const injectName = (kind: string) =>
-    kind in INJECT_LABEL ? t(INJECT_LABEL[kind as Inject['kind']]) : kind;
+  const injectName = (kind: string) => (injectLabel(kind) ? t(injectLabel(kind) as MessageKey) : kind);
   const { view, error, refresh } = useSeat(runId, seat);
   const { run } = useLive();
   const liveTime = run && run.id === runId ? run.virtualTime : null;

@@ -942,6 +942,18 @@ export type CategoryId = (typeof CATEGORIES)[number]['id'];
 const categoriesById: ReadonlyMap<string, AppealCategory> = new Map(CATEGORIES.map((c) => [c.id, c]));
 
 /** The category with this id, or `undefined` when there is none (e.g. an unknown Open311 service code). */
+/**
+ * What a rainstorm brings to the hotline (the July 2023 storm, DOMAIN.md §4): flooding, power, water,
+ * municipal facilities and fallen trees. A storm inject is a surge of these categories.
+ */
+export const STORM_CATEGORY_IDS = [
+  'waterlogging',
+  'power-supply',
+  'water-supply',
+  'municipal-facilities',
+  'greening',
+] as const;
+
 export function categoryById(id: string): AppealCategory | undefined {
   return categoriesById.get(id);
 }

@@ -1,4 +1,5 @@
 import type { ScenarioInput } from '../scenario/schema';
+import { STORM_CATEGORY_IDS } from '../catalogue/categories';
 import beijingWeekday from './beijing-weekday.json';
 
 /**
@@ -42,7 +43,7 @@ export const SEASONAL_EVENTS: Record<string, ScenarioInput> = {
         atHours: 6,
         hours: 48,
         factor: 5,
-        categories: ['waterlogging', 'power-supply', 'water-supply', 'municipal-facilities', 'greening'],
+        categories: [...STORM_CATEGORY_IDS],
         districtId: '110111',
       },
       { kind: 'outage', atHours: 18, hours: 12, unitId: 'power' },
