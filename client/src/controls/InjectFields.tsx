@@ -26,7 +26,7 @@ export const choiceOf = (inject: Inject): InjectChoice => (isStorm(inject) ? 'st
 /** The label of an inject, or of an inject kind (the seats only know the kind). */
 export function injectLabel(inject: Inject | string): MessageKey | null {
   if (typeof inject !== 'string') return CHOICE_LABEL[choiceOf(inject)];
-  return inject in CHOICE_LABEL ? CHOICE_LABEL[inject as InjectChoice] : null;
+  return Object.hasOwn(CHOICE_LABEL, inject) ? CHOICE_LABEL[inject as InjectChoice] : null;
 }
 
 /** An inject of the chosen kind with its usual figures, at `atHours`. */
