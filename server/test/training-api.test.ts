@@ -55,7 +55,10 @@ describe('training seats over the API', () => {
       expect(a.place.lon).toBeGreaterThan(115);
       expect(['2h', '24h', '7d', '15d']).toContain(a.slaClass);
       expect(a.holdUntil - a.offeredAt).toBeCloseTo(3600, 6);
+      // The SLA clock a dispatch would start: the scenario's limit for the appeal's class.
+      expect(a.slaHours).toBe(view.timeLimits[a.slaClass]);
     }
+    expect(view.timeLimits).toEqual({ '2h': 2, '24h': 8, '7d': 24, '15d': 36 });
     expect(view.score).toBeNull();
     expect(view.injects).toEqual([]);
   });

@@ -158,7 +158,7 @@ export function SeatPanel({
             {/* Beside the waiting appeals (at the top of the second column): where the selected one is. */}
             <h3>{tt('seatMapTitle')}</h3>
             <SeatMap appeal={current} />
-            <SeatHistory view={view} units={units} lang={lang} />
+            <SeatHistory view={view} units={units} lang={lang} now={now} />
             <h3>{tt('seatMessages')}</h3>
             {view.messages.length === 0 ? (
               <p className="muted small">{tt('seatNoMessages')}</p>
@@ -224,6 +224,9 @@ function WaitingItem({
       <strong className="sla">
         {tt('seatSla')}: {appeal.slaClass}
       </strong>{' '}
+      <span className="muted small" data-testid="sla-limit">
+        {tt('seatSlaLimit', { hours: appeal.slaHours })}
+      </span>{' '}
       <span className={left < 300 ? 'error' : 'muted'} data-testid="hold-countdown">
         {tt('seatHold')} {left > 0 ? vspan(left) : tt('seatHoldOver')}
       </span>
@@ -404,8 +407,26 @@ function DecisionForm({
   );
 }
 
-function SeatHistory({ view, units, lang }: { view: SeatView; units: Unit[]; lang: 'en' | 'zh' }) {
+function SeatHistory({
+  view,
+  units,
+  lang,
+  now,
+}: {
+  view: SeatView;
+  units: Unit[];
+  lang: 'en' | 'zh';
+  now: number;
+}) {
   const tt = useTrainingT();
+  /** A dispatch's SLA clock: due at the decision plus its class's time limit, counting down until it closes. */
+  const due = (d: SeatView['history'][number]) => {
+    const hours = view.timeLimits[d.truth.slaClass];
+    if (d.decision?.action !== 'dispatch' || d.decidedAt === null || hours === undefined) return null;
+    const at = d.decidedAt + hours * 3600;
+    const closed = d.consequences.some((c) => c.kind === 'rated');
+    return { at, left: closed ? null : at - now };
+  };
   const undecided = view.history.filter((d) => d.decision === null).length;
   return (
     <>
@@ -425,6 +446,21 @@ function SeatHistory({ view, units, lang }: { view: SeatView; units: Unit[]; lan
               <li key={d.appealId} data-testid="history-row" data-appeal-id={d.appealId}>
                 #{d.appealId} · {decisionText(tt, d.decision, units, lang)}{' '}
                 {d.decidedAt !== null && <span className="muted small">({vclock(d.decidedAt)})</span>}
+                {(() => {
+                  const sla = due(d);
+                  if (!sla) return null;
+                  return (
+                    <span
+                      className={sla.left !== null && sla.left < 0 ? 'error small' : 'muted small'}
+                      data-testid="sla-due"
+                    >
+                      {' '}
+                      {tt('seatSlaDue', { at: vclock(sla.at) })}
+                      {sla.left !== null &&
+                        ` · ${sla.left >= 0 ? tt('seatSlaLeft', { left: vspan(sla.left) }) : tt('seatSlaOver')}`}
+                    </span>
+                  );
+                })()}
                 {view.score && (
                   <span className={d.correct ? 'ok' : 'error'} data-testid="history-correct">
                     {' '}

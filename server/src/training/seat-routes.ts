@@ -84,6 +84,7 @@ export function seatRoutes(
           .filter((m) => m.seat === null || m.seat === seat),
         injects: fired.map((f) => ({ at: f.at, kind: f.inject.kind })),
         virtualTime: run.virtualTime,
+        timeLimits: { ...live.scenario.lifecycle?.timeLimits },
         waiting: waitingOffers(events, seat).map((o) => seatAppealView(o, live.model.city, run.seed)),
         history: score.decisions.filter((d) => d.decidedAt !== null || ended).reverse(),
         score: sessionOf(res)?.role === 'trainee' && !ended ? null : score,

@@ -23,6 +23,8 @@ export interface SeatAppealView {
     lat: number;
   };
   slaClass: string;
+  /** The class's time limit in hours (the scenario's), counted from dispatch. */
+  slaHours: number;
   offeredAt: number;
   holdUntil: number;
 }
@@ -103,6 +105,7 @@ export function seatAppealView(offer: SeatOffer, model: CityModel, seed: number)
       lat: cell?.lat ?? street?.lat ?? 0,
     },
     slaClass: t.slaClass,
+    slaHours: (model.slaSeconds[offer.category] ?? 0) / 3600,
     offeredAt: offer.at,
     holdUntil: offer.holdUntil,
   };

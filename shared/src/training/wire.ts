@@ -87,6 +87,8 @@ export interface SeatView {
   injects: { at: number; kind: string }[];
   /** Virtual time of the run now. */
   virtualTime: number;
+  /** The scenario's time limits (hours from dispatch) by SLA class: a dispatched appeal's SLA clock. */
+  timeLimits: Record<string, number>;
   /** Appeals waiting for this seat's decision, oldest first, each with its SLA class and hold time. */
   waiting: SeatAppealView[];
   /** Decided or timed-out appeals with what followed (returns, late responses, ratings), newest first. */
