@@ -1,25 +1,7 @@
 import { expect, test } from '../support/fixtures';
 import type { Stack } from '../support/stack';
+import { json, smallCity as scenario } from '../support/training';
 import { snap } from '../support/views';
-
-/** A 12-hour small city (server/test/helpers/live.ts liveTestScenario): an exercise runs in seconds. */
-const scenario = {
-  name: 'live-test',
-  seed: 4242,
-  start: '2025-03-12',
-  hours: 12,
-  warmupHours: 0,
-  arrivals: { perHour: 150 },
-  intake: {
-    agents: 16,
-    talkMinutes: { lognormal: { mean: 5.3, cv: 0.8 } },
-    patienceMinutes: { exponential: { mean: 3 } },
-  },
-  lifecycle: {
-    timeLimits: { '2h': 2, '24h': 8, '7d': 24, '15d': 36 },
-    response: { hours: { lognormal: { mean: 3, cv: 1 } }, limitHours: 8 },
-  },
-};
 
 /** Ids of the appeals a batch inject sends (shared/src/hotline/hotline-model.ts BATCH_ID_BASE). */
 const BATCH_ID_BASE = 2 ** 30 + 2 ** 29 + 2 ** 28;
@@ -28,12 +10,6 @@ interface SeatViewBody {
   virtualTime: number;
   waiting: { appealId: number; holdUntil: number }[];
   score: { decisions: { appealId: number; truth: { action: string; channel: string | null } }[] } | null;
-}
-
-async function json<T>(res: Response | Promise<Response>): Promise<T> {
-  const r = await res;
-  if (!r.ok) throw new Error(`HTTP ${r.status}: ${await r.text()}`);
-  return (await r.json()) as T;
 }
 
 /** A batch emergency waiting at `seat` (the instructor's view carries its truth: the line it belongs to). */

@@ -1,26 +1,8 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import type { Stack } from '../support/stack';
+import { json, smallCity as scenario } from '../support/training';
 import { snap } from '../support/views';
-
-/** A 12-hour small city (server/test/helpers/live.ts liveTestScenario): an exercise runs in seconds. */
-const scenario = {
-  name: 'live-test',
-  seed: 4242,
-  start: '2025-03-12',
-  hours: 12,
-  warmupHours: 0,
-  arrivals: { perHour: 150 },
-  intake: {
-    agents: 16,
-    talkMinutes: { lognormal: { mean: 5.3, cv: 0.8 } },
-    patienceMinutes: { exponential: { mean: 3 } },
-  },
-  lifecycle: {
-    timeLimits: { '2h': 2, '24h': 8, '7d': 24, '15d': 36 },
-    response: { hours: { lognormal: { mean: 3, cv: 1 } }, limitHours: 8 },
-  },
-};
 
 interface Truth {
   action: string;
@@ -43,12 +25,6 @@ interface Unit {
   kind: string;
   name: string;
   nameEn: string;
-}
-
-async function json<T>(res: Response | Promise<Response>): Promise<T> {
-  const r = await res;
-  if (!r.ok) throw new Error(`HTTP ${r.status}: ${await r.text()}`);
-  return (await r.json()) as T;
 }
 
 /** The instructor's view of a seat: waiting appeals and (in score.decisions) the truth of each. */
@@ -172,16 +148,23 @@ test.describe('training exercise', () => {
       'SLA class',
     );
     await snap(t1, testInfo, 'seat-T1');
+    await expect(
+      t1.locator(`[data-testid="waiting-appeal"][data-appeal-id="${a1.appealId}"]`).getByTestId('sla-limit'),
+    ).toContainText(/handle within \d+ h of dispatch/);
     await dispatch(t1, a1.appealId, a1.truth.unit, units);
+    // The dispatch starts its SLA clock, shown in the seat's history.
+    await expect(
+      t1.locator(`[data-testid="history-row"][data-appeal-id="${a1.appealId}"]`).getByTestId('sla-due'),
+    ).toContainText(/SLA: due D\d+ \d\d:\d\d · \d+:\d\d:\d\d left/);
     const wrong = units.findIndex((u, i) => u.kind === 'street' && i !== a2.truth.unit);
     await dispatch(t2, a2.appealId, wrong, units);
 
     // The instructor sees both decisions at a glance, fires a surge, and speeds the city up.
     await expect(page.getByTestId('glance-T1').getByTestId('glance-decided')).toHaveText('1');
     await expect(page.getByTestId('glance-T2').getByTestId('glance-decided')).toHaveText('1');
-    await page.getByTestId('fire-kind').selectOption('surge');
-    await page.getByTestId('console-fire').click();
-    await expect(page.getByTestId('console-note')).toContainText('Inject fired');
+    await page.getByTestId('sched-new-kind').selectOption('surge');
+    await page.getByTestId('schedule-fire-new').click();
+    await expect(page.getByTestId('schedule-status')).toContainText('Inject fired');
     await expect(t1.getByTestId('inject-banner')).toContainText('Demand surge');
     await expect(t2.getByTestId('inject-banner')).toContainText('Demand surge');
     await page.getByTestId('message-to').selectOption('T1');

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { trainingApi } from './api';
-import { InjectFields, injectLabel, injectOf } from '../controls/InjectFields';
+import { InjectFields, injectOf } from '../controls/InjectFields';
 import { useTrainingT, type TrainingKey } from './messages';
 import { ScheduleEditor } from './ScheduleEditor';
 import { SeatPanel } from './SeatPanel';
@@ -37,7 +37,7 @@ export function useExerciseRuns(): { runs: RunInfo[]; reload(): void } {
 /**
  * The instructor's console: create and save exercises (scenario, difficulty, seats, a script of
  * injects), start one and hand out the join codes, then run it: every seat at a glance, pause,
- * resume, speed, injects fired now or the script to come edited, messages, and any seat watched live.
+ * resume, speed, injects (fired now, or the script to come edited), messages, and any seat watched live.
  */
 export function InstructorConsole({
   runId,
@@ -303,7 +303,6 @@ function RunningExercise({ runId }: { runId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [watch, setWatch] = useState<string | null>(null);
   const [speed, setSpeed] = useState('60');
-  const [inject, setInject] = useState<Inject>(injectOf('surge', 0));
   const [text, setText] = useState('');
   const [to, setTo] = useState('');
   const [note, setNote] = useState<string | null>(null);
@@ -441,25 +440,6 @@ function RunningExercise({ runId }: { runId: string }) {
           ))}
         </tbody>
       </table>
-      {!ended && (
-        <form
-          className="training-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void act(
-              () => api.inject(runId, inject),
-              t('injectDone', { what: t(injectLabel(inject) ?? 'inject') }),
-            );
-          }}
-          data-testid="console-inject"
-        >
-          <strong>{tt('fireInject')}</strong>{' '}
-          <InjectFields inject={inject} onChange={setInject} withHour={false} testid="fire" />{' '}
-          <button type="submit" data-testid="console-fire">
-            {tt('fire')}
-          </button>
-        </form>
-      )}
       {run && <ScheduleEditor runId={runId} virtualTime={run.virtualTime} ended={ended} />}
       <form
         className="training-form"

@@ -1,5 +1,6 @@
 import { CITY_UNITS, type Inject, type RunSchedule } from '@hotline-sim/shared';
 import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api';
 import { useI18n } from '../i18n';
 import { trainingApi } from './api';
 import { vclock, vspan } from './format';
@@ -30,8 +31,9 @@ function useInjectSummary(): (inject: Inject) => string {
 }
 
 /**
- * The running exercise's script (the run's schedule): the injects to come, each with its time and a
- * countdown in virtual time, to change, delete or fire now; a form to add one; and what has fired.
+ * The running exercise's injects: the script to come (the run's schedule), each with its time and a
+ * countdown in virtual time, to change, delete or fire now; one form to fire an inject now or add it
+ * to the script at its hour; and what has fired.
  * The server checks every change (a time before the run's clock is refused with the reason).
  */
 export function ScheduleEditor({
@@ -44,6 +46,7 @@ export function ScheduleEditor({
   ended: boolean;
 }) {
   const tt = useTrainingT();
+  const { t } = useI18n();
   const summary = useInjectSummary();
   const [schedule, setSchedule] = useState<RunSchedule | null>(null);
   const [editing, setEditing] = useState<{ id: string; inject: Inject } | null>(null);
@@ -201,6 +204,18 @@ export function ScheduleEditor({
           <InjectFields inject={draft} onChange={setDraft} withHour testid="sched-new" />{' '}
           <button type="submit" data-testid="schedule-add-submit">
             {tt('schedAdd')}
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() =>
+              void act(
+                () => api.inject(runId, draft),
+                t('injectDone', { what: t(injectLabel(draft) ?? 'inject') }),
+              )
+            }
+            data-testid="schedule-fire-new"
+          >
+            {tt('schedFireNow')}
           </button>
         </form>
       )}
