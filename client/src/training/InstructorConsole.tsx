@@ -4,6 +4,7 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import { trainingApi } from './api';
 import { InjectFields, injectOf } from '../controls/InjectFields';
+import { ExerciseRunSelect, useExerciseRuns } from './ExerciseRunSelect';
 import { useTrainingT, type TrainingKey } from './messages';
 import { ScheduleEditor } from './ScheduleEditor';
 import { SeatPanel } from './SeatPanel';
@@ -17,22 +18,6 @@ const DIFFICULTIES: Record<Difficulty, TrainingKey> = {
 };
 
 const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-/** Runs that are exercises (the server keeps which runs each exercise started). */
-export function useExerciseRuns(): { runs: RunInfo[]; reload(): void } {
-  const [runs, setRuns] = useState<RunInfo[]>([]);
-  const reload = useCallback(() => {
-    Promise.all([api.runs(), trainingApi.exerciseRuns()]).then(
-      ([all, exerciseRuns]) => {
-        const ids = new Set(exerciseRuns.map((r) => r.runId));
-        setRuns(all.filter((r) => ids.has(r.id)));
-      },
-      () => undefined,
-    );
-  }, []);
-  useEffect(reload, [reload]);
-  return { runs, reload };
-}
 
 /**
  * The instructor's console: create and save exercises (scenario, difficulty, seats, a script of
@@ -130,23 +115,7 @@ export function InstructorConsole({
               </ul>
             </div>
           )}
-          <label>
-            {tt('reviewRun')}{' '}
-            <select
-              value={runId ?? ''}
-              onChange={(e) => onRun(e.target.value || null)}
-              onFocus={reload}
-              data-testid="console-run"
-            >
-              <option value="">—</option>
-              {runs.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.scenario} ({r.id.slice(0, 8)}, {r.status})
-                </option>
-              ))}
-              {runId && !runs.some((r) => r.id === runId) && <option value={runId}>{runId}</option>}
-            </select>
-          </label>
+          <ExerciseRunSelect runId={runId} onRun={onRun} runs={runs} reload={reload} testid="console-run" />
         </section>
       </div>
       {runId && <RunningExercise runId={runId} />}

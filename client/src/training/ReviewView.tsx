@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
 import { trainingApi } from './api';
 import { consequenceText, decisionText, vclock } from './format';
-import { useExerciseRuns } from './InstructorConsole';
+import { ExerciseRunSelect, useExerciseRuns } from './ExerciseRunSelect';
 import { useTrainingT } from './messages';
 import { HOLD_MINUTES, replayEnd, replayRows } from './replay';
 import { ScoreTable } from './ScoreTable';
@@ -36,23 +36,7 @@ export function ReviewView({ runId, onRun }: { runId: string | null; onRun(id: s
 
   return (
     <div className="training-review" data-testid="review">
-      <label>
-        {tt('reviewRun')}{' '}
-        <select
-          value={runId ?? ''}
-          onChange={(e) => onRun(e.target.value || null)}
-          onFocus={reload}
-          data-testid="review-run"
-        >
-          <option value="">—</option>
-          {runs.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.scenario} ({r.id.slice(0, 8)}, {r.status})
-            </option>
-          ))}
-          {runId && !runs.some((r) => r.id === runId) && <option value={runId}>{runId}</option>}
-        </select>
-      </label>
+      <ExerciseRunSelect runId={runId} onRun={onRun} runs={runs} reload={reload} testid="review-run" />
       {error && (
         <p className="error" role="alert">
           {tt('errorPrefix', { message: error })}
