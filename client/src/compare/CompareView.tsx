@@ -1,15 +1,16 @@
 import type { ComparisonStatus, ScenarioSummary } from '@hotline-sim/shared';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
-import { EmptyNote, ErrorNote } from '../components';
+import { ErrorNote } from '../components';
 import { useI18n } from '../i18n';
 import { formatKpi, formatKpiDifference, kpiDefinition, kpiLabel } from '../kpis';
 import { useCanControl } from '../session';
-import { comparisonCsv, download } from './compare-export';
+import { comparisonCsv } from './compare-export';
 import { DifferenceChart, type DifferenceChartHandle } from './DifferenceChart';
+import { ExperimentProgress } from './ExperimentProgress';
+import { ExportButtons } from './ExportButtons';
 import { SweepView } from './SweepView';
-
-const POLL_MS = 500;
+import { useExperiment } from './use-experiment';
 
 /**
  * Two scenarios on common random numbers: replications run on the server's experiments queue (a
@@ -24,8 +25,7 @@ export default function CompareView() {
   const [a, setA] = useState('');
   const [b, setB] = useState('');
   const [replications, setReplications] = useState(5);
-  const [status, setStatus] = useState<ComparisonStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { status, error, start } = useExperiment<ComparisonStatus>(api.comparison);
   const [attempt, setAttempt] = useState(0);
   const chart = useRef<DifferenceChartHandle>(null);
   const canControl = useCanControl();
@@ -44,32 +44,13 @@ export default function CompareView() {
     );
   }, [attempt]);
 
-  // Poll a running comparison until it is done or failed.
-  useEffect(() => {
-    if (status?.status !== 'running') return;
-    const id = status.id;
-    const timer = window.setTimeout(() => {
-      api
-        .comparison(id)
-        .then(setStatus, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
-    }, POLL_MS);
-    return () => window.clearTimeout(timer);
-  }, [status]);
-
-  const run = async (e: React.FormEvent) => {
+  const run = (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setStatus(null);
-    try {
-      setStatus(await api.createComparison({ a, b, replications }));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
+    void start(() => api.createComparison({ a, b, replications }));
   };
 
   const comparison = status?.status === 'done' ? status.comparison : undefined;
   const significant = comparison?.rows.filter((r) => r.significant).length ?? 0;
-  const base = comparison ? `compare-${comparison.a}-vs-${comparison.b}` : 'compare';
 
   const modes = (
     <div className="segmented" role="group" aria-label={t('compareModes')}>
@@ -159,19 +140,13 @@ export default function CompareView() {
             {!canControl && <span className="muted small">{t('readOnly')}</span>}
           </form>
         )}
-        {status?.status === 'running' && (
-          <div className="progress" role="status">
-            <progress value={status.done} max={status.total} data-testid="compare-progress" />
-            <span>
-              {t('compareRunning', { done: fmt.number(status.done), total: fmt.number(status.total) })}
-            </span>
-          </div>
-        )}
-        {error && <ErrorNote message={t('errorPrefix', { message: error })} />}
-        {status?.status === 'failed' && (
-          <ErrorNote message={t('compareFailed', { message: status.error ?? '' })} />
-        )}
-        {!status && !error && <EmptyNote>{t('compareEmpty')}</EmptyNote>}
+        <ExperimentProgress
+          status={status}
+          error={error}
+          testId="compare-progress"
+          failed="compareFailed"
+          empty="compareEmpty"
+        />
       </section>
       {comparison && (
         <section className="panel" data-testid="compare-result">
@@ -185,26 +160,12 @@ export default function CompareView() {
                 total: fmt.number(comparison.rows.length),
               })}
             </span>
-            <div className="actions">
-              <button
-                type="button"
-                onClick={() =>
-                  download(`${base}.csv`, new Blob([comparisonCsv(comparison)], { type: 'text/csv' }))
-                }
-                data-testid="export-csv"
-              >
-                {t('exportCsv')}
-              </button>
-              <button
-                type="button"
-                onClick={() =>
-                  void chart.current?.png().then((blob) => blob && download(`${base}.png`, blob))
-                }
-                data-testid="export-png"
-              >
-                {t('exportPng')}
-              </button>
-            </div>
+            <ExportButtons
+              name={`compare-${comparison.a}-vs-${comparison.b}`}
+              csv={() => comparisonCsv(comparison)}
+              png={() => chart.current?.png()}
+              testIds={{ csv: 'export-csv', png: 'export-png' }}
+            />
           </header>
           <p className="muted small">{t('compareChartNote')}</p>
           <div className="chart-scroll">

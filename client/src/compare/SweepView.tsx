@@ -1,15 +1,16 @@
 import { LEVERS, type KpiName, type ScenarioSummary, type SweepStatus } from '@hotline-sim/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api';
-import { EmptyNote, ErrorNote } from '../components';
 import { useI18n } from '../i18n';
 import { formatKpi, kpiDefinition, kpiLabel } from '../kpis';
 import { getPath, LEVER_INPUTS } from '../levers/lever-values';
 import { useCanControl } from '../session';
-import { download, svgPng } from './compare-export';
+import { svgPng } from './compare-export';
+import { ExperimentProgress } from './ExperimentProgress';
+import { ExportButtons } from './ExportButtons';
 import { parseSweepValues, sweepCsv, sweepKpis, sweepSeries } from './sweep-export';
+import { useExperiment } from './use-experiment';
 
-const POLL_MS = 500;
 /** Levers a sweep can vary: the numeric ones (counts and shares). */
 const NUMERIC_LEVERS = LEVERS.filter(
   (l) => LEVER_INPUTS[l.path] === 'integer' || LEVER_INPUTS[l.path] === 'share',
@@ -39,8 +40,7 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
   const [full, setFull] = useState<Record<string, unknown> | null>(null);
   const [valuesText, setValuesText] = useState('');
   const [replications, setReplications] = useState(5);
-  const [status, setStatus] = useState<SweepStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { status, error, start } = useExperiment<SweepStatus>(api.sweep);
   const [kpi, setKpi] = useState<KpiName>('meanWaitSeconds');
 
   useEffect(() => {
@@ -56,28 +56,11 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
   }, [scenario]);
   useEffect(() => setValuesText(defaultValues(path, full ? getPath(full, path) : undefined)), [path, full]);
 
-  useEffect(() => {
-    if (status?.status !== 'running') return;
-    const id = status.id;
-    const timer = window.setTimeout(() => {
-      api
-        .sweep(id)
-        .then(setStatus, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
-    }, POLL_MS);
-    return () => window.clearTimeout(timer);
-  }, [status]);
-
   const values = parseSweepValues(valuesText);
-  const run = async (e: React.FormEvent) => {
+  const run = (e: React.FormEvent) => {
     e.preventDefault();
     if (typeof values === 'string') return;
-    setError(null);
-    setStatus(null);
-    try {
-      setStatus(await api.createSweep({ scenario, path, values, replications }));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
+    void start(() => api.createSweep({ scenario, path, values, replications }));
   };
 
   const sweep = status?.status === 'done' ? status.sweep : undefined;
@@ -149,19 +132,13 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
           {typeof values === 'string' && <span className="muted small">{t(values)}</span>}
           {!canControl && <span className="muted small">{t('readOnly')}</span>}
         </form>
-        {status?.status === 'running' && (
-          <div className="progress" role="status">
-            <progress value={status.done} max={status.total} data-testid="sweep-progress" />
-            <span>
-              {t('compareRunning', { done: fmt.number(status.done), total: fmt.number(status.total) })}
-            </span>
-          </div>
-        )}
-        {error && <ErrorNote message={t('errorPrefix', { message: error })} />}
-        {status?.status === 'failed' && (
-          <ErrorNote message={t('sweepFailed', { message: status.error ?? '' })} />
-        )}
-        {!status && !error && <EmptyNote>{t('sweepEmpty')}</EmptyNote>}
+        <ExperimentProgress
+          status={status}
+          error={error}
+          testId="sweep-progress"
+          failed="sweepFailed"
+          empty="sweepEmpty"
+        />
       </section>
       {sweep && (
         <section className="panel" data-testid="sweep-result">
@@ -183,33 +160,12 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
                 ))}
               </select>
             </label>
-            <div className="actions">
-              <button
-                type="button"
-                onClick={() =>
-                  download(
-                    `sweep-${sweep.scenario}-${sweep.path}.csv`,
-                    new Blob([sweepCsv(sweep)], { type: 'text/csv' }),
-                  )
-                }
-                data-testid="sweep-export-csv"
-              >
-                {t('exportCsv')}
-              </button>
-              <button
-                type="button"
-                onClick={() => {
-                  const svg = chartRef.current;
-                  if (!svg) return;
-                  void svgPng(svg).then(
-                    (blob) => blob && download(`sweep-${sweep.scenario}-${sweep.path}.png`, blob),
-                  );
-                }}
-                data-testid="sweep-export-png"
-              >
-                {t('exportPng')}
-              </button>
-            </div>
+            <ExportButtons
+              name={`sweep-${sweep.scenario}-${sweep.path}`}
+              csv={() => sweepCsv(sweep)}
+              png={() => (chartRef.current ? svgPng(chartRef.current) : undefined)}
+              testIds={{ csv: 'sweep-export-csv', png: 'sweep-export-png' }}
+            />
           </header>
           <p className="muted small">{t('sweepChartNote')}</p>
           <SweepChart
