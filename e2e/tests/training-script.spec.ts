@@ -27,7 +27,7 @@ async function batchEmergency(stack: Stack, runId: string, seat: string) {
 // The default run (the whole city) crawls at ×1 and is paused at once: the exercise gets the cores.
 test.use({ stackOptions: { defaultSpeed: 1 } });
 
-test('the instructor edits a running exercise’s script; a fired batch of emergencies reaches the seat, which redirects one', async ({
+test('the instructor edits a running exercise’s script; a fired batch of emergencies reaches the seat unannounced, which redirects one', async ({
   page,
   stack,
   browser,
@@ -108,7 +108,6 @@ test('the instructor edits a running exercise’s script; a fired batch of emerg
   await expect(editor.getByTestId('schedule-status')).toContainText('Fired now');
   await expect(rows).toHaveCount(1);
   await expect(editor.getByTestId('fired-row').filter({ hasText: 'Batch of emergencies' })).toHaveCount(1);
-  await expect(seat.getByTestId('inject-banner')).toContainText('Batch of emergencies');
 
   // An emergency of the batch waits at the seat; slowed down, the trainee redirects it to its line.
   await expect
@@ -128,6 +127,9 @@ test('the instructor edits a running exercise’s script; a fired batch of emerg
   await seat.getByTestId('decision-submit').click();
   await expect(seat.getByTestId('decision-status')).toHaveText(/Decision sent/);
   await expect(page.getByTestId('glance-S1').getByTestId('glance-decided')).toHaveText('1');
+  // The trainee is not told that a batch is coming: their seat lists no such event.
+  await expect(seat.getByTestId('seat-injects')).not.toContainText('Batch');
+  await expect(seat.getByTestId('inject-banner')).toHaveCount(0);
   await snap(page, testInfo, 'console-script');
   await snap(seat, testInfo, 'seat-emergency');
 

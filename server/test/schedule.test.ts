@@ -9,6 +9,7 @@ import {
   type ScheduledInject,
   type SeatEvent,
   type SeatOffer,
+  type SeatView,
   type StartedExercise,
 } from '@hotline-sim/shared';
 import { Redis } from 'ioredis';
@@ -147,6 +148,13 @@ describe('the schedule of a running exercise', () => {
       [3600, 'emergency-batch'],
       [early.at, 'surge'],
     ]);
+    // Every seat hears of the surge; only staff see that batches were sent to the seats.
+    const alice = await login(server.url, { code: started.codes[0]?.code as string });
+    const asTrainee = (await api<SeatView>(server.url, `/api/runs/${runId}/seats/alice`, { cookie: alice }))
+      .body;
+    const asStaff = (await api<SeatView>(server.url, `/api/runs/${runId}/seats/alice`)).body;
+    expect(asTrainee.injects.map((i) => i.kind)).toEqual(['surge']);
+    expect(asStaff.injects.map((i) => i.kind)).toEqual(['ambiguous-batch', 'emergency-batch', 'surge']);
     await api(server.url, `/api/runs/${runId}/pause`, { method: 'POST' });
     await sleep(500);
 

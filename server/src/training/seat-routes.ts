@@ -1,4 +1,5 @@
 import {
+  isBatchInject,
   scoreSeat,
   seatAppealView,
   seatDecisionSchema,
@@ -77,17 +78,20 @@ export function seatRoutes(
       ]);
       const ended = run.status === 'finished' || run.status === 'stopped';
       const score = scoreSeat(events, seat);
+      const trainee = sessionOf(res)?.role === 'trainee';
+      // A trainee hears of events in the city, not that the next appeals are trick questions.
+      const told = trainee ? fired.filter((f) => !isBatchInject(f.inject)) : fired;
       const view: SeatView = {
         seat,
         messages: messages
           .map((m) => JSON.parse(m) as SeatMessage)
           .filter((m) => m.seat === null || m.seat === seat),
-        injects: fired.map((f) => ({ at: f.at, kind: f.inject.kind })),
+        injects: told.map((f) => ({ at: f.at, kind: f.inject.kind })),
         virtualTime: run.virtualTime,
         timeLimits: { ...live.scenario.lifecycle?.timeLimits },
         waiting: waitingOffers(events, seat).map((o) => seatAppealView(o, live.model.city, run.seed)),
         history: score.decisions.filter((d) => d.decidedAt !== null || ended).reverse(),
-        score: sessionOf(res)?.role === 'trainee' && !ended ? null : score,
+        score: trainee && !ended ? null : score,
       };
       return view;
     }),

@@ -42,6 +42,8 @@ export const injectSchema = z.discriminatedUnion('kind', [
 /** Injects that send a batch of appeals to the training seats. */
 export const BATCH_INJECTS = ['ambiguous-batch', 'emergency-batch'] as const;
 export type BatchInject = Extract<Inject, { kind: (typeof BATCH_INJECTS)[number] }>;
+export const isBatchInject = (inject: { kind: string }): inject is BatchInject =>
+  (BATCH_INJECTS as readonly string[]).includes(inject.kind);
 
 export type Inject = z.infer<typeof injectSchema>;
 
