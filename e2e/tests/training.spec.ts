@@ -217,6 +217,8 @@ test.describe('training exercise', () => {
     await expect(r1).toContainText(`dispatched to ${units[a1.truth.unit]?.nameEn ?? ''}`);
     await expect(r2).toContainText(`dispatched to ${units[wrong]?.nameEn ?? ''}`);
     await expect(r2.getByTestId('replay-returned')).toContainText('not ours');
+    // The events the trainees were up against, on the same timeline: the surge fired from the console.
+    await expect(page.getByTestId('replay-inject').filter({ hasText: 'Demand surge' })).toHaveCount(1);
     await snap(page, testInfo, 'review');
     await page.getByTestId('replay').scrollIntoViewIfNeeded();
     await snap(page, testInfo, 'replay');

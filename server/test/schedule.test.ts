@@ -3,6 +3,7 @@ import {
   LiveRun,
   validateScenario,
   type Exercise,
+  type HotWash,
   type LiveInput,
   type RunInfo,
   type RunSchedule,
@@ -155,6 +156,13 @@ describe('the schedule of a running exercise', () => {
     const asStaff = (await api<SeatView>(server.url, `/api/runs/${runId}/seats/alice`)).body;
     expect(asTrainee.injects.map((i) => i.kind)).toEqual(['surge']);
     expect(asStaff.injects.map((i) => i.kind)).toEqual(['ambiguous-batch', 'emergency-batch', 'surge']);
+    // The after-action review lists them too, at the seconds they fired.
+    const wash = (await api<HotWash>(server.url, `/api/training/runs/${runId}/hot-wash`)).body;
+    expect(wash.injects.map((f) => [f.at, f.inject.kind])).toEqual([
+      [1800, 'ambiguous-batch'],
+      [3600, 'emergency-batch'],
+      [early.at, 'surge'],
+    ]);
     await api(server.url, `/api/runs/${runId}/pause`, { method: 'POST' });
     await sleep(500);
 

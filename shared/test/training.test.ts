@@ -301,6 +301,21 @@ describe('the rubric', () => {
     expect(score.passed).toBe(false);
   });
 
+  it('fails a trainee who leaves too many appeals to the model, however right the decisions made', () => {
+    const events: SeatEvent[] = [];
+    for (let i = 0; i < 8; i++) events.push(offer(i, {}), decide(i, {}, true));
+    for (let i = 8; i < 10; i++)
+      events.push(offer(i, {}), { kind: 'timeout', at: 1200, seat: 'A', appealId: i });
+    // One still waiting does not count yet: its hold has not run out.
+    events.push(offer(10, {}, 1100));
+    const score = scoreSeat(events, 'A');
+    expect(score.items.find((i) => i.id === 'dispatch-accuracy')?.value).toBe(1);
+    const handled = score.items.find((i) => i.id === 'decided-in-time');
+    expect(handled).toMatchObject({ class: 'essential', cases: 10, met: 8, value: 0.8, passed: false });
+    expect(score.timedOut).toBe(2);
+    expect(score.passed).toBe(false);
+  });
+
   it('passes a clean seat, and holds urgent cases to their minutes', () => {
     const events: SeatEvent[] = [
       offer(1, { action: 'redirect', channel: '120', unit: -1, slaClass: '2h' }),

@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { injectLabel } from '../controls/InjectFields';
 import { useI18n } from '../i18n';
 import { trainingApi } from './api';
 import { consequenceText, decisionText, vclock } from './format';
 import { ExerciseRunSelect, useExerciseRuns } from './ExerciseRunSelect';
 import { useTrainingT } from './messages';
-import { HOLD_MINUTES, replayEnd, replayRows } from './replay';
+import { replayEnd, replayRows } from './replay';
 import { ScoreTable } from './ScoreTable';
 import { useUnits } from './SeatPanel';
-import type { HotWash } from '@hotline-sim/shared';
+import { DIFFICULTY, type HotWash } from '@hotline-sim/shared';
 
 const SPEEDS = [1, 10, 60, 600] as const;
 
@@ -86,14 +87,17 @@ function HotWashPanel({ wash }: { wash: HotWash }) {
 
 function Replay({ wash }: { wash: HotWash }) {
   const tt = useTrainingT();
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   const { units } = useUnits();
-  const end = useMemo(() => replayEnd(wash.trainees.map((tr) => tr.score)), [wash]);
+  const end = useMemo(
+    () => Math.max(replayEnd(wash.trainees.map((tr) => tr.score)), ...wash.injects.map((f) => f.at + 60)),
+    [wash],
+  );
   const [at, setAt] = useState(end);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(60);
   const [everyOffer, setEveryOffer] = useState(false);
-  const hold = (HOLD_MINUTES[wash.exercise.difficulty] ?? 20) * 60;
+  const hold = DIFFICULTY[wash.exercise.difficulty].holdMinutes * 60;
   const last = useRef<number | null>(null);
 
   useEffect(() => {
@@ -167,6 +171,24 @@ function Replay({ wash }: { wash: HotWash }) {
           {tt('replayEveryOffer')}
         </label>
       </div>
+      <h3>{tt('replayInjects')}</h3>
+      {wash.injects.length === 0 ? (
+        <p className="muted small">{tt('replayNoInjects')}</p>
+      ) : (
+        <ul className="training-list" data-testid="replay-injects">
+          {wash.injects.map((f, n) => (
+            <li
+              key={`${f.at}-${n}`}
+              className={f.at <= at ? undefined : 'muted'}
+              data-testid="replay-inject"
+              data-fired={String(f.at <= at)}
+            >
+              <span className="mono">{vclock(f.at)}</span> · {t(injectLabel(f.inject) ?? 'inject')}
+              {f.at > at && ` ${tt('notYet')}`}
+            </li>
+          ))}
+        </ul>
+      )}
       <table className="training-table" data-testid="replay-table">
         <thead>
           <tr>

@@ -1,8 +1,5 @@
 import type { DecisionReview } from '@hotline-sim/shared';
 
-/** Virtual minutes a seat may hold an appeal, by difficulty (server DIFFICULTY): when it times out. */
-export const HOLD_MINUTES: Record<string, number> = { beginner: 30, intermediate: 20, advanced: 15 };
-
 /** One replay row at the scrubber's time: what was known of an appeal then. */
 export interface ReplayRow {
   review: DecisionReview;

@@ -1,4 +1,11 @@
-import { APPEAL_STATES, DIFFICULTY, SEAT_CHANNELS, SPEED_MAX, SPEED_MIN } from '@hotline-sim/shared';
+import {
+  APPEAL_STATES,
+  DIFFICULTY,
+  SCORE_ITEMS,
+  SEAT_CHANNELS,
+  SPEED_MAX,
+  SPEED_MIN,
+} from '@hotline-sim/shared';
 
 /*
  * The OpenAPI 3.1 document of the REST API under /api (served at /api/openapi.json). Schemas are JSON
@@ -212,14 +219,7 @@ export const OPENAPI = {
       }),
       ScoreItem: obj({
         id: {
-          enum: [
-            'emergencies-redirected',
-            'dispatch-accuracy',
-            'urgent-on-time',
-            'returns-caused',
-            'whistle-judgement',
-            'time-to-decide',
-          ],
+          enum: [...SCORE_ITEMS],
         },
         class: { enum: ['critical', 'essential', 'non-critical'] },
         zh: str,
@@ -308,6 +308,7 @@ export const OPENAPI = {
             score: ref('SeatScore'),
           }),
         },
+        injects: { type: 'array', items: obj({ at: num, inject }) },
       }),
     },
   },

@@ -1,4 +1,4 @@
-import { exerciseSchema } from '@hotline-sim/shared';
+import { SCORE_ITEMS, exerciseSchema } from '@hotline-sim/shared';
 import { Router } from 'express';
 import { z } from 'zod';
 import { json, parse, parseBody } from '../http/handlers';
@@ -80,7 +80,7 @@ export function exerciseRoutes(exercises: Exercises): Router {
         'correct',
         'timed_out',
       ];
-      const itemIds = results[0]?.score.items.map((i) => i.id) ?? [];
+      // Columns by item id: results kept before an item was added to the rubric leave its cell empty.
       const rows = results.map((r) => [
         r.finishedAt,
         r.seat,
@@ -91,12 +91,12 @@ export function exerciseRoutes(exercises: Exercises): Router {
         r.score.decided,
         r.score.correct,
         r.score.timedOut,
-        ...r.score.items.map((i) => i.value),
+        ...SCORE_ITEMS.map((id) => r.score.items.find((i) => i.id === id)?.value ?? ''),
       ]);
       res
         .type('text/csv; charset=utf-8')
         .set('Content-Disposition', 'attachment; filename="training-results.csv"')
-        .send(csvRow([...header, ...itemIds]) + rows.map(csvRow).join(''));
+        .send(csvRow([...header, ...SCORE_ITEMS]) + rows.map(csvRow).join(''));
     }),
   );
   return r;

@@ -214,11 +214,16 @@ export class Exercises {
     const exerciseId = this.exerciseOfRun(runId);
     if (!exerciseId) throw notFound(`exercise run "${runId}"`);
     const exercise = this.get(exerciseId);
-    const [run, events] = await Promise.all([this.manager.info(runId), this.manager.seatEvents(runId)]);
+    const [run, events, injects] = await Promise.all([
+      this.manager.info(runId),
+      this.manager.seatEvents(runId),
+      this.manager.schedule.fired(runId),
+    ]);
     return {
       exercise,
       runId,
       status: run.status,
+      injects,
       trainees: exercise.seats.map((seat) => {
         const score = scoreSeat(events, seat);
         const line = (i: SeatScore['items'][number]) =>

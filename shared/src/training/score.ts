@@ -9,14 +9,19 @@ import type { SeatDecision, SeatEvent, SeatTruth } from './seats';
 
 export type ItemClass = 'critical' | 'essential' | 'non-critical';
 
+/** The rubric's items, in the order a score lists them (and the results CSV's columns). */
+export const SCORE_ITEMS = [
+  'emergencies-redirected',
+  'dispatch-accuracy',
+  'urgent-on-time',
+  'decided-in-time',
+  'returns-caused',
+  'whistle-judgement',
+  'time-to-decide',
+] as const;
+
 export interface ScoreItem {
-  id:
-    | 'emergencies-redirected'
-    | 'dispatch-accuracy'
-    | 'urgent-on-time'
-    | 'returns-caused'
-    | 'whistle-judgement'
-    | 'time-to-decide';
+  id: (typeof SCORE_ITEMS)[number];
   class: ItemClass;
   zh: string;
   en: string;
@@ -64,6 +69,8 @@ export const RUBRIC = {
   urgentOnTime: 0.9,
   /** Virtual minutes within which a 2-hour-class appeal must be decided. */
   urgentMinutes: 10,
+  /** Share of the appeals whose hold ran out that the seat decided (not left to the model's dispatcher). */
+  decidedInTime: 0.9,
   returnsCaused: 0.15,
   whistleJudgement: 0.7,
   meanMinutesToDecide: 15,
@@ -137,6 +144,11 @@ export function scoreSeat(events: readonly SeatEvent[], seat: string): SeatScore
     (r) => r.truth.action === 'dispatch' || r.decision?.action === 'dispatch',
   );
   const urgent = all.filter((r) => r.truth.slaClass === '2h');
+  // Appeals no longer waiting: decided, or left to the model's dispatcher when their hold ran out.
+  const timedOut = new Set(
+    events.filter((e) => e.seat === seat && e.kind === 'timeout').map((e) => e.appealId),
+  );
+  const held = all.filter((r) => r.decidedAt !== null || timedOut.has(r.appealId));
   const sentOut = decided.filter((r) => r.decision?.action === 'dispatch');
   const needsJudgement = decided.filter(
     (r) => r.decision?.action === 'dispatch' && r.truth.action === 'dispatch',
@@ -172,6 +184,14 @@ export function scoreSeat(events: readonly SeatEvent[], seat: string): SeatScore
       RUBRIC.urgentOnTime,
     ),
     item(
+      'decided-in-time',
+      'essential',
+      { zh: '等待时限内处置（未交由系统派单）', en: 'Appeals decided before their hold ran out' },
+      held,
+      (r) => r.decidedAt !== null,
+      RUBRIC.decidedInTime,
+    ),
+    item(
       'returns-caused',
       'essential',
       { zh: '派错导致的退单率', en: 'Dispatches returned as not the unit’s' },
@@ -204,7 +224,7 @@ export function scoreSeat(events: readonly SeatEvent[], seat: string): SeatScore
     seat,
     offered: all.length,
     decided: decided.length,
-    timedOut: events.filter((e) => e.seat === seat && e.kind === 'timeout').length,
+    timedOut: timedOut.size,
     correct: decided.filter((r) => r.correct).length,
     items,
     passed: items.every((i) => i.class === 'non-critical' || i.passed),

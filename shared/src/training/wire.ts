@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { injectSchema } from '../hotline/lifecycle-schema';
-import { createRunSchema, type RunInfo, type SeatMessage } from '../live/protocol';
+import { createRunSchema, type FiredInject, type RunInfo, type SeatMessage } from '../live/protocol';
 import type { SeatScore } from './score';
 import type { SeatAppealView } from './seat-text';
 
@@ -76,6 +76,8 @@ export interface HotWash {
     misses: { zh: string; en: string }[];
     score: SeatScore;
   }[];
+  /** The injects that fired, oldest first: what the trainees were up against, and when. */
+  injects: FiredInject[];
 }
 
 /** One seat as its trainee (or the instructor) sees it (GET /api/runs/:id/seats/:seat). */
