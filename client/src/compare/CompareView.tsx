@@ -9,6 +9,7 @@ import { comparisonCsv } from './compare-export';
 import { DifferenceChart, type DifferenceChartHandle } from './DifferenceChart';
 import { ExperimentProgress } from './ExperimentProgress';
 import { ExportButtons } from './ExportButtons';
+import { ReplicationsField } from './ReplicationsField';
 import { SweepView } from './SweepView';
 import { useExperiment } from './use-experiment';
 
@@ -117,17 +118,12 @@ export default function CompareView() {
                 ))}
               </select>
             </label>
-            <label>
-              {t('compareReplications')}
-              <input
-                type="number"
-                min={2}
-                max={100}
-                value={replications}
-                onChange={(e) => setReplications(Math.max(2, Math.min(100, Number(e.target.value) || 2)))}
-                data-testid="compare-replications"
-              />
-            </label>
+            <ReplicationsField
+              value={replications}
+              onChange={setReplications}
+              max={100}
+              testid="compare-replications"
+            />
             <button
               type="submit"
               className="primary"

@@ -8,6 +8,7 @@ import { useCanControl } from '../session';
 import { svgPng } from './compare-export';
 import { ExperimentProgress } from './ExperimentProgress';
 import { ExportButtons } from './ExportButtons';
+import { ReplicationsField } from './ReplicationsField';
 import { parseSweepValues, sweepCsv, sweepKpis, sweepSeries } from './sweep-export';
 import { useExperiment } from './use-experiment';
 
@@ -110,17 +111,12 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
               data-testid="sweep-values"
             />
           </label>
-          <label>
-            {t('compareReplications')}
-            <input
-              type="number"
-              min={2}
-              max={20}
-              value={replications}
-              onChange={(e) => setReplications(Math.max(2, Math.min(20, Number(e.target.value) || 2)))}
-              data-testid="sweep-replications"
-            />
-          </label>
+          <ReplicationsField
+            value={replications}
+            onChange={setReplications}
+            max={20}
+            testid="sweep-replications"
+          />
           <button
             type="submit"
             className="primary"
