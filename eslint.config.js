@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /** Node built-ins, by bare and `node:` name: shared/ must not import any of them. */
 const nodeBuiltins = [
@@ -60,6 +61,11 @@ export default tseslint.config(
   {
     files: ['client/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The rules of hooks and the React Compiler's checks (the plugin's recommended set).
+    files: ['client/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     // The model is pure: no I/O, no wall clock, no global randomness, no DOM, no Node (DESIGN.md).

@@ -48,10 +48,10 @@ export function App() {
     check(true);
     const loggedOut = () => setState({ kind: 'anonymous' });
     setUnauthorizedHandler(loggedOut);
-    store.onUnauthorized = loggedOut;
+    store.setUnauthorizedHandler(loggedOut);
     return () => {
       setUnauthorizedHandler(null);
-      store.onUnauthorized = null;
+      store.setUnauthorizedHandler(null);
     };
   }, [check, store]);
 

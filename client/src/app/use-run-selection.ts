@@ -27,21 +27,22 @@ export function useRunSelection(store: LiveStore) {
   const [selection, setSelection] = useState<Selection>({ kind: 'loading' });
 
   const choose = useCallback(
-    async (wanted: string | null, runs: () => Promise<RunInfo[]> = api.runs) => {
-      try {
-        const run = pick(await runs(), wanted);
-        if (!run) {
-          setSelection({ kind: 'none' });
-          store.follow(null);
-          return;
-        }
-        store.follow(run.id);
-        store.patchRun(run);
-        setSelection({ kind: 'run', runId: run.id });
-      } catch (err) {
-        setSelection({ kind: 'unreachable', message: err instanceof ApiError ? err.message : String(err) });
-      }
-    },
+    (wanted: string | null, runs: () => Promise<RunInfo[]> = api.runs) =>
+      runs().then(
+        (list) => {
+          const run = pick(list, wanted);
+          if (!run) {
+            setSelection({ kind: 'none' });
+            store.follow(null);
+            return;
+          }
+          store.follow(run.id);
+          store.patchRun(run);
+          setSelection({ kind: 'run', runId: run.id });
+        },
+        (err: unknown) =>
+          setSelection({ kind: 'unreachable', message: err instanceof ApiError ? err.message : String(err) }),
+      ),
     [store],
   );
 
@@ -57,9 +58,9 @@ export function useRunSelection(store: LiveStore) {
   }, [selection.kind, choose]);
 
   useEffect(() => {
-    store.onRunGone = () => void choose(null);
+    store.setRunGoneHandler(() => void choose(null));
     return () => {
-      store.onRunGone = null;
+      store.setRunGoneHandler(null);
     };
   }, [store, choose]);
 

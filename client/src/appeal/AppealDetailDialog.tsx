@@ -2,6 +2,7 @@ import { STATE_LABELS, type AppealDetail } from '@hotline-sim/shared';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api';
 import { ErrorNote } from '../components';
+import { useKeyedState } from '../hooks';
 import { useI18n } from '../i18n';
 
 /** The citizen's answers at the callback (shared/src/hotline/ratings.ts, hotline-model.ts). */
@@ -21,6 +22,8 @@ type Load =
   | { kind: 'error'; message: string; gone: boolean }
   | { kind: 'done'; appeal: AppealDetail };
 
+const LOADING: Load = { kind: 'loading' };
+
 /**
  * One appeal: what the citizen said, its category, place, holder and full timeline. The text comes
  * from outside the dashboard: it is rendered as text only, never as HTML.
@@ -38,8 +41,8 @@ export function AppealDetailDialog({
 }) {
   const { t, pick, fmt } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [load, setLoad] = useKeyedState(`${runId}/${appealId}/${attempt}`, LOADING);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -48,7 +51,6 @@ export function AppealDetailDialog({
 
   useEffect(() => {
     const ctrl = new AbortController();
-    setLoad({ kind: 'loading' });
     api.appeal(runId, appealId, ctrl.signal).then(
       (appeal) => setLoad({ kind: 'done', appeal }),
       (err: unknown) => {
@@ -58,7 +60,7 @@ export function AppealDetailDialog({
       },
     );
     return () => ctrl.abort();
-  }, [runId, appealId, attempt]);
+  }, [runId, appealId, attempt, setLoad]);
 
   const a = load.kind === 'done' ? load.appeal : null;
   return (

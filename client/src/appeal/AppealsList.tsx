@@ -2,6 +2,7 @@ import { APPEAL_STATES, APPEALS_PAGE_SIZE, STATE_LABELS, type AppealState } from
 import { useEffect, useState } from 'react';
 import { api, type AppealsPage } from '../api';
 import { EmptyNote, ErrorNote } from '../components';
+import { useKeyedState } from '../hooks';
 import { useI18n } from '../i18n';
 
 /** A page of the run's appeals, filtered by state; a click opens the appeal's timeline. */
@@ -10,17 +11,16 @@ export function AppealsList({ runId, onOpen }: { runId: string; onOpen(id: numbe
   const [state, setState] = useState<AppealState | ''>('');
   const [page, setPage] = useState(1);
   const [data, setData] = useState<AppealsPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [error, setError] = useKeyedState<string | null>(`${runId}/${state}/${page}/${attempt}`, null);
 
   useEffect(() => {
     const ctrl = new AbortController();
-    setError(null);
     api.appeals(runId, { state: state || undefined, page }, ctrl.signal).then(setData, (err: unknown) => {
       if (!ctrl.signal.aborted) setError(err instanceof Error ? err.message : String(err));
     });
     return () => ctrl.abort();
-  }, [runId, state, page, attempt]);
+  }, [runId, state, page, attempt, setError]);
 
   const pages = data ? Math.max(1, Math.ceil(data.total / (data.pageSize || APPEALS_PAGE_SIZE))) : 1;
   return (

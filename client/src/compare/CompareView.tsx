@@ -33,7 +33,6 @@ export default function CompareView() {
   const [mode, setMode] = useState<'two' | 'sweep'>('two');
 
   useEffect(() => {
-    setListError(null);
     api.scenarios().then(
       (list) => {
         setScenarios(list);
@@ -92,7 +91,10 @@ export default function CompareView() {
         {listError ? (
           <ErrorNote
             message={t('scenariosError', { message: listError })}
-            onRetry={() => setAttempt((n) => n + 1)}
+            onRetry={() => {
+              setListError(null);
+              setAttempt((n) => n + 1);
+            }}
           />
         ) : !scenarios ? (
           <p className="note">{t('scenariosLoading')}</p>

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { formatKpi, kpiDefinition, kpiLabel } from '../kpis';
 import { getPath, LEVER_INPUTS } from '../levers/lever-values';
 import { useCanControl } from '../session';
+import { useKeyedState } from '../hooks';
 import { svgPng } from './compare-export';
 import { ExperimentProgress } from './ExperimentProgress';
 import { ExportButtons } from './ExportButtons';
@@ -38,15 +39,16 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
     scenarios.some((s) => s.name === 'stage-2024') ? 'stage-2024' : (scenarios[0]?.name ?? ''),
   );
   const [path, setPath] = useState(NUMERIC_LEVERS[0]?.path ?? 'intake.agents');
-  const [full, setFull] = useState<Record<string, unknown> | null>(null);
-  const [valuesText, setValuesText] = useState('');
+  const [full, setFull] = useKeyedState<Record<string, unknown> | null>(scenario, null);
+  // The values typed for this lever and scenario (null: the defaults around the scenario's value).
+  const [typed, setTyped] = useKeyedState<string | null>(`${scenario}/${path}/${full ? 1 : 0}`, null);
+  const valuesText = typed ?? defaultValues(path, full ? getPath(full, path) : undefined);
   const [replications, setReplications] = useState(5);
   const { status, error, start } = useExperiment<SweepStatus>(api.sweep);
   const [kpi, setKpi] = useState<KpiName>('meanWaitSeconds');
 
   useEffect(() => {
     let live = true;
-    setFull(null);
     api.scenario(scenario).then(
       (s) => live && setFull(s),
       () => undefined,
@@ -54,8 +56,7 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
     return () => {
       live = false;
     };
-  }, [scenario]);
-  useEffect(() => setValuesText(defaultValues(path, full ? getPath(full, path) : undefined)), [path, full]);
+  }, [scenario, setFull]);
 
   const values = parseSweepValues(valuesText);
   const run = (e: React.FormEvent) => {
@@ -106,7 +107,7 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
             <input
               type="text"
               value={valuesText}
-              onChange={(e) => setValuesText(e.target.value)}
+              onChange={(e) => setTyped(e.target.value)}
               aria-invalid={typeof values === 'string'}
               data-testid="sweep-values"
             />

@@ -30,7 +30,6 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
   }, []);
 
   useEffect(() => {
-    setListError(null);
     api.scenarios().then(
       (list) => {
         setScenarios(list);
@@ -44,8 +43,6 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
   useEffect(() => {
     if (source?.kind !== 'built-in') return;
     let live = true;
-    setLoadError(null);
-    setScenario(null);
     api.scenario(source.name).then(
       (s) => {
         if (!live) return;
@@ -115,14 +112,22 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
               {listError ? (
                 <ErrorNote
                   message={t('scenariosError', { message: listError })}
-                  onRetry={() => setAttempt((n) => n + 1)}
+                  onRetry={() => {
+                    setListError(null);
+                    setAttempt((n) => n + 1);
+                  }}
                 />
               ) : !scenarios ? (
                 <span className="note">{t('scenariosLoading')}</span>
               ) : (
                 <select
                   value={source?.kind === 'built-in' ? source.name : ''}
-                  onChange={(e) => setSource({ kind: 'built-in', name: e.target.value })}
+                  onChange={(e) => {
+                    // The levers wait for the newly chosen scenario.
+                    setLoadError(null);
+                    setScenario(null);
+                    setSource({ kind: 'built-in', name: e.target.value });
+                  }}
                   data-testid="scenario-select"
                 >
                   {source?.kind === 'upload' && (

@@ -71,10 +71,18 @@ export class LiveStore {
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private lastQueues: { at: number; queues: Record<string, StageDepth> } | null = null;
   private seriesLoading = false;
-  /** Called when the server refuses the connection for want of a session. */
-  onUnauthorized: (() => void) | null = null;
+  private onUnauthorized: (() => void) | null = null;
+  private onRunGone: ((runId: string) => void) | null = null;
+
+  /** Called when the server refuses the connection for want of a session (null: nobody). */
+  setUnauthorizedHandler(handler: (() => void) | null): void {
+    this.onUnauthorized = handler;
+  }
+
   /** Called when the server no longer has the followed run (after a restart with an empty Redis). */
-  onRunGone: ((runId: string) => void) | null = null;
+  setRunGoneHandler(handler: ((runId: string) => void) | null): void {
+    this.onRunGone = handler;
+  }
 
   constructor(url?: string) {
     this.socket = io(url ?? '', {

@@ -41,7 +41,6 @@ export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewPr
 
   useEffect(() => {
     let live = true;
-    setError(null);
     loadCity().then(
       (c) => live && setCity(c),
       (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
@@ -145,7 +144,13 @@ export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewPr
       </header>
       <div className="map-box" ref={boxRef}>
         {error ? (
-          <ErrorNote message={t('mapError', { message: error })} onRetry={() => setAttempt((a) => a + 1)} />
+          <ErrorNote
+            message={t('mapError', { message: error })}
+            onRetry={() => {
+              setError(null);
+              setAttempt((a) => a + 1);
+            }}
+          />
         ) : !city ? (
           <p className="note">{t('mapLoading')}</p>
         ) : null}

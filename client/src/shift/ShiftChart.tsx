@@ -73,7 +73,7 @@ export function ShiftChart() {
       plotRef.current = null;
     };
     // The chart is rebuilt when the language, theme, day span or first data arrive; data alone only updates it.
-  }, [lang, theme, multiDay, start, hasData]);
+  }, [t, fmt, theme, multiDay, start, hasData]);
 
   useEffect(() => {
     plotRef.current?.setData([data.at, data.reactive, data.proactive, data.grid, data.avoided]);

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { injectLabel } from '../controls/InjectFields';
+import { useKeyedState } from '../hooks';
 import { useI18n } from '../i18n';
 import { trainingApi } from './api';
 import { consequenceText, decisionText, vclock } from './format';
@@ -20,11 +21,10 @@ const SPEEDS = [1, 10, 60, 600] as const;
 export function ReviewView({ runId, onRun }: { runId: string | null; onRun(id: string | null): void }) {
   const tt = useTrainingT();
   const { runs, reload } = useExerciseRuns();
-  const [wash, setWash] = useState<HotWash | null>(null);
+  const [wash, setWash] = useKeyedState<HotWash | null>(runId ?? '', null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    setWash(null);
     if (!runId) return;
     trainingApi.hotWash(runId).then(
       (w) => {
@@ -33,7 +33,7 @@ export function ReviewView({ runId, onRun }: { runId: string | null; onRun(id: s
       },
       (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
     );
-  }, [runId]);
+  }, [runId, setWash]);
 
   return (
     <div className="training-review" data-testid="review">

@@ -1,6 +1,7 @@
 import type { ClientToServerEvents, SeatMessage, ServerToClientEvents } from '@hotline-sim/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { useKeyedState } from '../hooks';
 import { trainingApi } from './api';
 import type { SeatView } from '@hotline-sim/shared';
 
@@ -16,7 +17,7 @@ export interface SeatState {
  * notices in a burst make one fetch) and every 5 s as a fallback; messages shown as they come.
  */
 export function useSeat(runId: string | null, seat: string | null): SeatState {
-  const [view, setView] = useState<SeatView | null>(null);
+  const [view, setView] = useKeyedState<SeatView | null>(`${runId}/${seat}`, null);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<number | null>(null);
   const alive = useRef(true);
@@ -33,7 +34,7 @@ export function useSeat(runId: string | null, seat: string | null): SeatState {
         if (alive.current) setError(err instanceof Error ? err.message : String(err));
       },
     );
-  }, [runId, seat]);
+  }, [runId, seat, setView]);
 
   const refresh = useCallback(() => {
     if (timer.current !== null) return;
@@ -45,7 +46,6 @@ export function useSeat(runId: string | null, seat: string | null): SeatState {
 
   useEffect(() => {
     alive.current = true;
-    setView(null);
     if (!runId || !seat) return;
     fetchNow();
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io('', {
@@ -77,7 +77,7 @@ export function useSeat(runId: string | null, seat: string | null): SeatState {
       timer.current = null;
       socket.close();
     };
-  }, [runId, seat, fetchNow, refresh]);
+  }, [runId, seat, fetchNow, refresh, setView]);
 
   return { view, error, refresh: fetchNow };
 }

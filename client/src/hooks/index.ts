@@ -1,0 +1,1 @@
+export { useKeyedState } from './use-keyed-state';
