@@ -8,3 +8,4 @@ export {
   type AppealsPage,
   type SessionInfo,
 } from './rest';
+export { trainingApi } from './training';

@@ -45,8 +45,12 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-async function call<T>(
-  method: 'GET' | 'POST' | 'DELETE',
+/**
+ * One request to the server's REST API (`/api` + path), JSON both ways. Every endpoint module
+ * (this one, `training.ts`) goes through here, so a 401 anywhere shows the login form.
+ */
+export async function call<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
   signal?: AbortSignal,

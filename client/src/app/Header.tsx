@@ -2,7 +2,6 @@ import { useI18n, type MessageKey } from '../i18n';
 import { useSession } from '../session';
 import { useLive, type Connection } from '../live';
 import { useTheme } from '../theme';
-import { useTrainingT } from '../training';
 
 export type ViewName = 'live' | 'compare' | 'training';
 
@@ -26,7 +25,6 @@ export function Header({
   const { t, lang, setLang } = useI18n();
   const { theme, setTheme } = useTheme();
   const { connection } = useLive();
-  const tt = useTrainingT();
   return (
     <header className="app-header">
       <a className="skip" href="#main">
@@ -62,7 +60,7 @@ export function Header({
                 onClick={() => onView('training')}
                 data-testid="nav-training"
               >
-                {tt('navTraining')}
+                {t('navTraining')}
               </button>
             )}
           </nav>

@@ -1,8 +1,7 @@
 import type { RunInfo } from '@hotline-sim/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api';
-import { trainingApi } from './api';
-import { useTrainingT } from './messages';
+import { api, trainingApi } from '../api';
+import { useI18n } from '../i18n';
 
 /** Runs that are exercises (the server keeps which runs each exercise started). */
 export function useExerciseRuns(): { runs: RunInfo[]; reload(): void } {
@@ -34,10 +33,10 @@ export function ExerciseRunSelect({
   reload(): void;
   testid: string;
 }) {
-  const tt = useTrainingT();
+  const { t } = useI18n();
   return (
     <label>
-      {tt('reviewRun')}{' '}
+      {t('reviewRun')}{' '}
       <select
         value={runId ?? ''}
         onChange={(e) => onRun(e.target.value || null)}

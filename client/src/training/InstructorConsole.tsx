@@ -1,17 +1,15 @@
 import type { Inject, RunInfo, ScenarioSummary } from '@hotline-sim/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api';
-import { useI18n } from '../i18n';
-import { trainingApi } from './api';
+import { api, trainingApi } from '../api';
+import { useI18n, type MessageKey } from '../i18n';
 import { InjectFields, injectOf } from '../controls/InjectFields';
 import { ExerciseRunSelect, useExerciseRuns } from './ExerciseRunSelect';
-import { useTrainingT, type TrainingKey } from './messages';
 import { ScheduleEditor } from './ScheduleEditor';
 import { SeatPanel } from './SeatPanel';
 import type { Difficulty, Exercise, SeatSummary, StartedExercise } from '@hotline-sim/shared';
 import { vclock } from './format';
 
-const DIFFICULTIES: Record<Difficulty, TrainingKey> = {
+const DIFFICULTIES: Record<Difficulty, MessageKey> = {
   beginner: 'diffBeginner',
   intermediate: 'diffIntermediate',
   advanced: 'diffAdvanced',
@@ -31,7 +29,7 @@ export function InstructorConsole({
   runId: string | null;
   onRun(id: string | null): void;
 }) {
-  const tt = useTrainingT();
+  const { t } = useI18n();
   const [exercises, setExercises] = useState<Exercise[]>([]);
   const [started, setStarted] = useState<StartedExercise | null>(null);
   const [editing, setEditing] = useState<Exercise | null>(null);
@@ -58,7 +56,7 @@ export function InstructorConsole({
     <div className="training-console" data-testid="instructor-console">
       {error && (
         <p className="error" role="alert">
-          {tt('errorPrefix', { message: error })}
+          {t('errorPrefix', { message: error })}
         </p>
       )}
       <div className="training-grid">
@@ -73,9 +71,9 @@ export function InstructorConsole({
           onError={setError}
         />
         <section className="panel">
-          <h2>{tt('exSaved')}</h2>
+          <h2>{t('exSaved')}</h2>
           {exercises.length === 0 ? (
-            <p className="muted">{tt('exNone')}</p>
+            <p className="muted">{t('exNone')}</p>
           ) : (
             <ul className="training-list" data-testid="exercises">
               {exercises.map((e) => (
@@ -83,10 +81,10 @@ export function InstructorConsole({
                   <strong>{e.name}</strong>{' '}
                   <span className="muted small">
                     {typeof e.scenario === 'string' ? e.scenario : String(e.scenario.name ?? '')} ·{' '}
-                    {tt(DIFFICULTIES[e.difficulty])} · {e.seats.join(', ')} · {e.script.length}
+                    {t(DIFFICULTIES[e.difficulty])} · {e.seats.join(', ')} · {e.script.length}
                   </span>{' '}
                   <button type="button" onClick={() => void start(e.id)} data-testid="exercise-start">
-                    {tt('exStart')}
+                    {t('exStart')}
                   </button>{' '}
                   <button
                     type="button"
@@ -94,7 +92,7 @@ export function InstructorConsole({
                     onClick={() => setEditing(e)}
                     data-testid="exercise-edit"
                   >
-                    {tt('schedEdit')}
+                    {t('schedEdit')}
                   </button>
                 </li>
               ))}
@@ -102,7 +100,7 @@ export function InstructorConsole({
           )}
           {started && (
             <div data-testid="join-codes">
-              <h3>{tt('exCodes')}</h3>
+              <h3>{t('exCodes')}</h3>
               <ul>
                 {started.codes.map((c) => (
                   <li key={c.seat}>
@@ -135,7 +133,7 @@ function NewExercise({
   onCancel(): void;
   onError(message: string): void;
 }) {
-  const tt = useTrainingT();
+  const { t } = useI18n();
   const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
   const [name, setName] = useState(editing?.name ?? '');
   const [scenario, setScenario] = useState<string | Record<string, unknown>>(editing?.scenario ?? '');
@@ -182,13 +180,13 @@ function NewExercise({
 
   return (
     <form className="panel training-form" onSubmit={(e) => void save(e)} data-testid="new-exercise">
-      <h2>{editing ? tt('exEditing', { name: editing.name }) : tt('exNew')}</h2>
+      <h2>{editing ? t('exEditing', { name: editing.name }) : t('exNew')}</h2>
       <label>
-        {tt('exName')}{' '}
+        {t('exName')}{' '}
         <input value={name} onChange={(e) => setName(e.target.value)} required data-testid="ex-name" />
       </label>{' '}
       <label>
-        {tt('exScenario')}{' '}
+        {t('exScenario')}{' '}
         {typeof scenario === 'string' ? (
           <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="ex-scenario">
             {scenarios.map((s) => (
@@ -202,7 +200,7 @@ function NewExercise({
         )}
       </label>{' '}
       <label>
-        {tt('exDifficulty')}{' '}
+        {t('exDifficulty')}{' '}
         <select
           value={difficulty}
           onChange={(e) => setDifficulty(e.target.value as Difficulty)}
@@ -210,19 +208,19 @@ function NewExercise({
         >
           {(Object.keys(DIFFICULTIES) as Difficulty[]).map((d) => (
             <option key={d} value={d}>
-              {tt(DIFFICULTIES[d])}
+              {t(DIFFICULTIES[d])}
             </option>
           ))}
         </select>
       </label>
       <p>
         <label>
-          {tt('exSeats')}{' '}
+          {t('exSeats')}{' '}
           <input value={seats} onChange={(e) => setSeats(e.target.value)} data-testid="ex-seats" />
         </label>
       </p>
       <fieldset>
-        <legend>{tt('exScript')}</legend>
+        <legend>{t('exScript')}</legend>
         {script.map((inject, n) => (
           <div key={n}>
             <InjectFields
@@ -232,7 +230,7 @@ function NewExercise({
               onChange={(next) => setScript(script.map((x, i) => (i === n ? next : x)))}
             />{' '}
             <button type="button" onClick={() => setScript(script.filter((_, i) => i !== n))}>
-              {tt('exRemove')}
+              {t('exRemove')}
             </button>
           </div>
         ))}
@@ -241,7 +239,7 @@ function NewExercise({
           onClick={() => setScript([...script, injectOf('surge', 1)])}
           data-testid="script-add"
         >
-          {tt('exAddInject')}
+          {t('exAddInject')}
         </button>
       </fieldset>
       <button
@@ -250,13 +248,13 @@ function NewExercise({
         disabled={busy || !name.trim() || !scenario}
         data-testid="ex-create"
       >
-        {editing ? tt('exSaveChanges') : tt('exCreate')}
+        {editing ? t('exSaveChanges') : t('exCreate')}
       </button>
       {editing && (
         <>
           {' '}
           <button type="button" onClick={onCancel}>
-            {tt('schedCancel')}
+            {t('schedCancel')}
           </button>
         </>
       )}
@@ -265,7 +263,6 @@ function NewExercise({
 }
 
 function RunningExercise({ runId }: { runId: string }) {
-  const tt = useTrainingT();
   const { t, fmt } = useI18n();
   const [run, setRun] = useState<RunInfo | null>(null);
   const [seats, setSeats] = useState<SeatSummary[]>([]);
@@ -306,7 +303,7 @@ function RunningExercise({ runId }: { runId: string }) {
   return (
     <section className="panel" data-testid="running-exercise">
       <div className="panel-head">
-        <h2>{tt('exRunning', { run: runId.slice(0, 8) })}</h2>
+        <h2>{t('exRunning', { run: runId.slice(0, 8) })}</h2>
         {run && (
           <span data-testid="console-status">
             {t(
@@ -324,7 +321,7 @@ function RunningExercise({ runId }: { runId: string }) {
       </div>
       {error && (
         <p className="error" role="alert">
-          {tt('errorPrefix', { message: error })}
+          {t('errorPrefix', { message: error })}
         </p>
       )}
       {note && (
@@ -371,13 +368,13 @@ function RunningExercise({ runId }: { runId: string }) {
       <table className="training-table" data-testid="seats-glance">
         <thead>
           <tr>
-            <th>{tt('colSeat')}</th>
-            <th>{tt('colWaiting')}</th>
-            <th>{tt('colDecided')}</th>
-            <th>{tt('colTimedOut')}</th>
-            <th>{tt('colAccuracy')}</th>
-            <th>{tt('colMeanMinutes')}</th>
-            <th>{tt('colPassed')}</th>
+            <th>{t('colSeat')}</th>
+            <th>{t('colWaiting')}</th>
+            <th>{t('colDecided')}</th>
+            <th>{t('colTimedOut')}</th>
+            <th>{t('colAccuracy')}</th>
+            <th>{t('colMeanMinutes')}</th>
+            <th>{t('colPassed')}</th>
             <th />
           </tr>
         </thead>
@@ -402,7 +399,7 @@ function RunningExercise({ runId }: { runId: string }) {
                   onClick={() => setWatch(watch === s.seat ? null : s.seat)}
                   data-testid={`watch-${s.seat}`}
                 >
-                  {tt('watch')}
+                  {t('watch')}
                 </button>
               </td>
             </tr>
@@ -415,17 +412,17 @@ function RunningExercise({ runId }: { runId: string }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (!text.trim()) return;
-          void act(() => trainingApi.message(runId, text.trim(), to || undefined), tt('msgSent')).then(() =>
+          void act(() => trainingApi.message(runId, text.trim(), to || undefined), t('msgSent')).then(() =>
             setText(''),
           );
         }}
         data-testid="console-message"
       >
-        <strong>{tt('msgTitle')}</strong>{' '}
+        <strong>{t('msgTitle')}</strong>{' '}
         <label>
-          {tt('msgTo')}{' '}
+          {t('msgTo')}{' '}
           <select value={to} onChange={(e) => setTo(e.target.value)} data-testid="message-to">
-            <option value="">{tt('msgAll')}</option>
+            <option value="">{t('msgAll')}</option>
             {seats.map((s) => (
               <option key={s.seat} value={s.seat}>
                 {s.seat}
@@ -437,11 +434,11 @@ function RunningExercise({ runId }: { runId: string }) {
           value={text}
           maxLength={500}
           onChange={(e) => setText(e.target.value)}
-          aria-label={tt('msgTitle')}
+          aria-label={t('msgTitle')}
           data-testid="message-text"
         />{' '}
         <button type="submit" data-testid="message-send">
-          {tt('msgSend')}
+          {t('msgSend')}
         </button>
       </form>
       {watch && <SeatPanel runId={runId} seat={watch} ended={ended} />}

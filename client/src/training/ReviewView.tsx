@@ -2,10 +2,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { injectLabel } from '../controls/InjectFields';
 import { useKeyedState } from '../hooks';
 import { useI18n } from '../i18n';
-import { trainingApi } from './api';
+import { trainingApi } from '../api';
 import { consequenceText, decisionText, vclock } from './format';
 import { ExerciseRunSelect, useExerciseRuns } from './ExerciseRunSelect';
-import { useTrainingT } from './messages';
 import { replayEnd, replayRows } from './replay';
 import { ScoreTable } from './ScoreTable';
 import { useUnits } from './SeatPanel';
@@ -19,7 +18,7 @@ const SPEEDS = [1, 10, 60, 600] as const;
  * decisions beside the right one with the consequences up to the scrubber's time.
  */
 export function ReviewView({ runId, onRun }: { runId: string | null; onRun(id: string | null): void }) {
-  const tt = useTrainingT();
+  const { t } = useI18n();
   const { runs, reload } = useExerciseRuns();
   const [wash, setWash] = useKeyedState<HotWash | null>(runId ?? '', null);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +39,7 @@ export function ReviewView({ runId, onRun }: { runId: string | null; onRun(id: s
       <ExerciseRunSelect runId={runId} onRun={onRun} runs={runs} reload={reload} testid="review-run" />
       {error && (
         <p className="error" role="alert">
-          {tt('errorPrefix', { message: error })}
+          {t('errorPrefix', { message: error })}
         </p>
       )}
       {wash && (
@@ -54,24 +53,23 @@ export function ReviewView({ runId, onRun }: { runId: string | null; onRun(id: s
 }
 
 function HotWashPanel({ wash }: { wash: HotWash }) {
-  const tt = useTrainingT();
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <section className="panel" data-testid="hot-wash">
       <h2>
-        {tt('hotWash')}: {wash.exercise.name}
+        {t('hotWash')}: {wash.exercise.name}
       </h2>
       <div className="training-grid">
         {wash.trainees.map((tr) => (
           <div key={tr.seat} data-testid={`wash-${tr.seat}`}>
             <h3>{tr.seat}</h3>
-            <h4>{tt('strengths')}</h4>
+            <h4>{t('strengths')}</h4>
             <ul>
               {tr.strengths.map((s) => (
                 <li key={s.en}>{s[lang]}</li>
               ))}
             </ul>
-            <h4>{tt('misses')}</h4>
+            <h4>{t('misses')}</h4>
             <ul>
               {tr.misses.map((s) => (
                 <li key={s.en}>{s[lang]}</li>
@@ -86,7 +84,6 @@ function HotWashPanel({ wash }: { wash: HotWash }) {
 }
 
 function Replay({ wash }: { wash: HotWash }) {
-  const tt = useTrainingT();
   const { t, lang } = useI18n();
   const { units } = useUnits();
   const end = useMemo(
@@ -120,7 +117,7 @@ function Replay({ wash }: { wash: HotWash }) {
 
   return (
     <section className="panel" data-testid="replay">
-      <h2>{tt('replay')}</h2>
+      <h2>{t('replay')}</h2>
       <div className="controls">
         <button
           type="button"
@@ -130,7 +127,7 @@ function Replay({ wash }: { wash: HotWash }) {
           }}
           data-testid="replay-play"
         >
-          {playing ? tt('pauseReplay') : tt('play')}
+          {playing ? t('pauseReplay') : t('play')}
         </button>
         {SPEEDS.map((s) => (
           <button
@@ -140,11 +137,11 @@ function Replay({ wash }: { wash: HotWash }) {
             onClick={() => setSpeed(s)}
             data-testid={`replay-x${s}`}
           >
-            {tt('playSpeed', { x: s })}
+            {t('playSpeed', { x: s })}
           </button>
         ))}
         <label>
-          {tt('scrubber')}{' '}
+          {t('scrubber')}{' '}
           <input
             type="range"
             min={0}
@@ -168,12 +165,12 @@ function Replay({ wash }: { wash: HotWash }) {
             onChange={(e) => setEveryOffer(e.target.checked)}
             data-testid="replay-every-offer"
           />{' '}
-          {tt('replayEveryOffer')}
+          {t('replayEveryOffer')}
         </label>
       </div>
-      <h3>{tt('replayInjects')}</h3>
+      <h3>{t('replayInjects')}</h3>
       {wash.injects.length === 0 ? (
-        <p className="muted small">{tt('replayNoInjects')}</p>
+        <p className="muted small">{t('replayNoInjects')}</p>
       ) : (
         <ul className="training-list" data-testid="replay-injects">
           {wash.injects.map((f, n) => (
@@ -184,7 +181,7 @@ function Replay({ wash }: { wash: HotWash }) {
               data-fired={String(f.at <= at)}
             >
               <span className="mono">{vclock(f.at)}</span> · {t(injectLabel(f.inject) ?? 'inject')}
-              {f.at > at && ` ${tt('notYet')}`}
+              {f.at > at && ` ${t('notYet')}`}
             </li>
           ))}
         </ul>
@@ -192,11 +189,11 @@ function Replay({ wash }: { wash: HotWash }) {
       <table className="training-table" data-testid="replay-table">
         <thead>
           <tr>
-            <th>{tt('colSeat')}</th>
-            <th>{tt('appeal')}</th>
-            <th>{tt('offeredAt')}</th>
-            <th>{tt('decision')}</th>
-            <th>{tt('truth')}</th>
+            <th>{t('colSeat')}</th>
+            <th>{t('appeal')}</th>
+            <th>{t('offeredAt')}</th>
+            <th>{t('decision')}</th>
+            <th>{t('truth')}</th>
             <th />
           </tr>
         </thead>
@@ -218,27 +215,27 @@ function Replay({ wash }: { wash: HotWash }) {
                     <td>
                       {decided ? (
                         <>
-                          {decisionText(tt, d.decision, units, lang)}{' '}
+                          {decisionText(t, d.decision, units, lang)}{' '}
                           <span className="muted small">({vclock(d.decidedAt ?? 0)})</span>
                         </>
                       ) : timedOut ? (
-                        decisionText(tt, null, units, lang)
+                        decisionText(t, null, units, lang)
                       ) : (
-                        <span className="muted">{tt('notYet')}</span>
+                        <span className="muted">{t('notYet')}</span>
                       )}
                       {shown.length > 0 && (
                         <ul>
                           {shown.map((c, n) => (
                             <li key={n} data-testid={`replay-${c.kind}`}>
-                              {vclock(c.at)} · {consequenceText(tt, c)}
+                              {vclock(c.at)} · {consequenceText(t, c)}
                             </li>
                           ))}
                         </ul>
                       )}
                     </td>
-                    <td>{decisionText(tt, d.truth, units, lang)}</td>
+                    <td>{decisionText(t, d.truth, units, lang)}</td>
                     <td className={decided ? (d.correct ? 'ok' : 'error') : 'muted'}>
-                      {decided ? (d.correct ? tt('correct') : tt('wrong')) : ''}
+                      {decided ? (d.correct ? t('correct') : t('wrong')) : ''}
                     </td>
                   </tr>
                 );

@@ -1,21 +1,18 @@
 import { CITY_UNITS, type Inject, type RunSchedule } from '@hotline-sim/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api';
+import { api, trainingApi } from '../api';
 import { useI18n } from '../i18n';
-import { trainingApi } from './api';
 import { vclock, vspan } from './format';
 import { InjectFields, injectLabel } from '../controls/InjectFields';
-import { useTrainingT } from './messages';
 
 const HOUR = 3600;
 
 /** What an inject does, in a few words: its figures and how long it lasts. */
 function useInjectSummary(): (inject: Inject) => string {
   const { t, pick, fmt } = useI18n();
-  const tt = useTrainingT();
   return (inject) => {
     const what = t(injectLabel(inject) ?? 'inject');
-    const hours = tt('schedLasts', { hours: fmt.number(inject.hours ?? 0, 2) });
+    const hours = t('schedLasts', { hours: fmt.number(inject.hours ?? 0, 2) });
     switch (inject.kind) {
       case 'surge':
       case 'heating-start':
@@ -45,7 +42,6 @@ export function ScheduleEditor({
   virtualTime: number;
   ended: boolean;
 }) {
-  const tt = useTrainingT();
   const { t } = useI18n();
   const summary = useInjectSummary();
   const [schedule, setSchedule] = useState<RunSchedule | null>(null);
@@ -85,29 +81,29 @@ export function ScheduleEditor({
 
   return (
     <section className="training-schedule" data-testid="schedule-editor" aria-labelledby="schedule-title">
-      <h3 id="schedule-title">{tt('schedTitle')}</h3>
+      <h3 id="schedule-title">{t('schedTitle')}</h3>
       {status && (
         <p
           className={status.error ? 'error' : 'muted'}
           role={status.error ? 'alert' : 'status'}
           data-testid="schedule-status"
         >
-          {status.error ? tt('errorPrefix', { message: status.text }) : status.text}
+          {status.error ? t('errorPrefix', { message: status.text }) : status.text}
         </p>
       )}
       {!schedule ? (
-        <p className="muted">{tt('loading')}</p>
+        <p className="muted">{t('loading')}</p>
       ) : schedule.scheduled.length === 0 ? (
         <p className="muted" data-testid="schedule-empty">
-          {ended ? tt('schedEndedEmpty') : tt('schedEmpty')}
+          {ended ? t('schedEndedEmpty') : t('schedEmpty')}
         </p>
       ) : (
         <table className="training-table">
           <thead>
             <tr>
-              <th>{tt('schedAt')}</th>
-              <th>{tt('schedIn')}</th>
-              <th>{tt('schedWhat')}</th>
+              <th>{t('schedAt')}</th>
+              <th>{t('schedIn')}</th>
+              <th>{t('schedWhat')}</th>
               <th />
             </tr>
           </thead>
@@ -137,15 +133,15 @@ export function ScheduleEditor({
                         onClick={() =>
                           void act(
                             () => trainingApi.updateScheduled(runId, entry.id, editing.inject),
-                            tt('schedSaved'),
+                            t('schedSaved'),
                           )
                         }
                         data-testid="schedule-save"
                       >
-                        {tt('schedSave')}
+                        {t('schedSave')}
                       </button>{' '}
                       <button type="button" onClick={() => setEditing(null)}>
-                        {tt('schedCancel')}
+                        {t('schedCancel')}
                       </button>
                     </>
                   ) : (
@@ -155,31 +151,31 @@ export function ScheduleEditor({
                         onClick={() => setEditing({ id: entry.id, inject: entry.inject })}
                         data-testid="schedule-edit"
                       >
-                        {tt('schedEdit')}
+                        {t('schedEdit')}
                       </button>{' '}
                       <button
                         type="button"
                         onClick={() =>
                           void act(
                             () => trainingApi.fireScheduled(runId, entry.id),
-                            tt('schedFiredNow', { what: summary(entry.inject) }),
+                            t('schedFiredNow', { what: summary(entry.inject) }),
                           )
                         }
                         data-testid="schedule-fire"
                       >
-                        {tt('schedFireNow')}
+                        {t('schedFireNow')}
                       </button>{' '}
                       <button
                         type="button"
                         onClick={() =>
                           void act(
                             () => trainingApi.removeScheduled(runId, entry.id),
-                            tt('schedDeleted', { what: summary(entry.inject) }),
+                            t('schedDeleted', { what: summary(entry.inject) }),
                           )
                         }
                         data-testid="schedule-delete"
                       >
-                        {tt('exRemove')}
+                        {t('exRemove')}
                       </button>
                     </>
                   )}
@@ -196,14 +192,14 @@ export function ScheduleEditor({
             e.preventDefault();
             void act(
               () => trainingApi.scheduleInject(runId, draft),
-              tt('schedAdded', { at: vclock(draft.atHours * HOUR) }),
+              t('schedAdded', { at: vclock(draft.atHours * HOUR) }),
             );
           }}
           data-testid="schedule-add"
         >
           <InjectFields inject={draft} onChange={setDraft} withHour testid="sched-new" />{' '}
           <button type="submit" data-testid="schedule-add-submit">
-            {tt('schedAdd')}
+            {t('schedAdd')}
           </button>{' '}
           <button
             type="button"
@@ -215,13 +211,13 @@ export function ScheduleEditor({
             }
             data-testid="schedule-fire-new"
           >
-            {tt('schedFireNow')}
+            {t('schedFireNow')}
           </button>
         </form>
       )}
-      <h4>{tt('schedFired')}</h4>
+      <h4>{t('schedFired')}</h4>
       {!schedule || schedule.fired.length === 0 ? (
-        <p className="muted">{tt('schedNoneFired')}</p>
+        <p className="muted">{t('schedNoneFired')}</p>
       ) : (
         <ul className="training-list" data-testid="schedule-fired">
           {schedule.fired.map((f, n) => (

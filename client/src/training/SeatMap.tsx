@@ -4,7 +4,6 @@ import { useI18n, type Lang } from '../i18n';
 import { loadCity } from '../map/city-data';
 import { makeProjection, project, type Projection } from '../map/projection';
 import { canvasColours, OKABE_ITO, useTheme, type CanvasColours } from '../theme';
-import { useTrainingT } from './messages';
 
 type Place = SeatAppealView['place'];
 
@@ -120,8 +119,7 @@ export function placeName(place: Place, lang: Lang): string {
  * name, and a pin at the appeal's position; the place named underneath in the page's language.
  */
 export function SeatMap({ appeal }: { appeal: SeatAppealView | null }) {
-  const tt = useTrainingT();
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   const { theme } = useTheme();
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -177,13 +175,13 @@ export function SeatMap({ appeal }: { appeal: SeatAppealView | null }) {
   if (!appeal)
     return (
       <p className="muted small seat-map-empty" data-testid="seat-map-empty">
-        {tt('seatMapEmpty')}
+        {t('seatMapEmpty')}
       </p>
     );
   if (!city)
     return (
       <p className="muted small seat-map-empty" data-testid="seat-map-loading">
-        {tt(failed ? 'seatMapUnavailable' : 'seatMapLoading')}
+        {t(failed ? 'seatMapUnavailable' : 'seatMapLoading')}
       </p>
     );
 
@@ -196,7 +194,7 @@ export function SeatMap({ appeal }: { appeal: SeatAppealView | null }) {
         <canvas
           ref={canvasRef}
           role="img"
-          aria-label={tt('seatMapAria', { area, place: name, id: appeal.appealId })}
+          aria-label={t('seatMapAria', { area, place: name, id: appeal.appealId })}
           data-testid="seat-map-canvas"
           data-district={d?.id ?? ''}
         />
@@ -208,7 +206,7 @@ export function SeatMap({ appeal }: { appeal: SeatAppealView | null }) {
         {!d && (
           <span className="muted small" data-testid="seat-map-whole-city">
             {' '}
-            · {tt('seatMapWholeCity')}
+            · {t('seatMapWholeCity')}
           </span>
         )}
       </figcaption>

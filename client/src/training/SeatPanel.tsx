@@ -10,9 +10,8 @@ import { injectLabel } from '../controls/InjectFields';
 import { useI18n, type MessageKey } from '../i18n';
 import { useLive } from '../live';
 import { loadCity } from '../map/city-data';
-import { trainingApi } from './api';
+import { trainingApi } from '../api';
 import { channelText, consequenceText, decisionText, vclock, vspan } from './format';
-import { useTrainingT } from './messages';
 import { ScoreTable } from './ScoreTable';
 import { placeName, SeatMap } from './SeatMap';
 import { useSeat } from './use-seat';
@@ -62,7 +61,6 @@ export function SeatPanel({
   /** The run has ended (the console knows; a trainee's page reads it from the live store). */
   ended?: boolean;
 }) {
-  const tt = useTrainingT();
   const { t, lang } = useI18n();
   const injectName = (kind: string) => (injectLabel(kind) ? t(injectLabel(kind) as MessageKey) : kind);
   const { view, error, refresh } = useSeat(runId, seat);
@@ -88,34 +86,34 @@ export function SeatPanel({
   const lastInject = view?.injects[view.injects.length - 1];
 
   return (
-    <section className="panel training-seat" data-testid="seat-view" aria-label={tt('seatTitle', { seat })}>
+    <section className="panel training-seat" data-testid="seat-view" aria-label={t('seatTitle', { seat })}>
       <div className="panel-head">
-        <h2>{tt('seatTitle', { seat })}</h2>
+        <h2>{t('seatTitle', { seat })}</h2>
         <span className="mono" data-testid="seat-clock">
           {vclock(now)}
         </span>
       </div>
       {error && (
         <p className="error" role="alert">
-          {tt('errorPrefix', { message: error })}
+          {t('errorPrefix', { message: error })}
         </p>
       )}
       {lastInject && (
         <p className="training-banner" role="status" data-testid="inject-banner">
-          {tt('seatInjectBanner', {
+          {t('seatInjectBanner', {
             what: injectName(lastInject.kind),
             at: vclock(lastInject.at),
           })}
         </p>
       )}
       {!view ? (
-        <p className="note">{tt('loading')}</p>
+        <p className="note">{t('loading')}</p>
       ) : (
         <div className="training-grid">
           <div>
-            <h3>{tt('seatWaiting')}</h3>
+            <h3>{t('seatWaiting')}</h3>
             {waiting.length === 0 ? (
-              <p className="muted">{tt('seatNoWaiting')}</p>
+              <p className="muted">{t('seatNoWaiting')}</p>
             ) : (
               <ul className="training-list" data-testid="waiting">
                 {waiting.map((a) => (
@@ -156,12 +154,12 @@ export function SeatPanel({
           </div>
           <div>
             {/* Beside the waiting appeals (at the top of the second column): where the selected one is. */}
-            <h3>{tt('seatMapTitle')}</h3>
+            <h3>{t('seatMapTitle')}</h3>
             <SeatMap appeal={current} />
             <SeatHistory view={view} units={units} lang={lang} now={now} />
-            <h3>{tt('seatMessages')}</h3>
+            <h3>{t('seatMessages')}</h3>
             {view.messages.length === 0 ? (
-              <p className="muted small">{tt('seatNoMessages')}</p>
+              <p className="muted small">{t('seatNoMessages')}</p>
             ) : (
               <ul className="training-list" data-testid="seat-messages">
                 {view.messages.map((m) => (
@@ -174,7 +172,7 @@ export function SeatPanel({
                 ))}
               </ul>
             )}
-            <h3>{tt('seatInjects')}</h3>
+            <h3>{t('seatInjects')}</h3>
             <ul className="training-list" data-testid="seat-injects">
               {view.injects.map((i, n) => (
                 <li key={`${i.at}-${n}`}>
@@ -182,12 +180,12 @@ export function SeatPanel({
                 </li>
               ))}
             </ul>
-            <h3>{tt('seatScore')}</h3>
+            <h3>{t('seatScore')}</h3>
             {view.score ? (
               <ScoreTable score={view.score} />
             ) : (
               <p className="muted small" data-testid="score-later">
-                {tt('seatScoreLater')}
+                {t('seatScoreLater')}
               </p>
             )}
           </div>
@@ -208,8 +206,7 @@ function WaitingItem({
   active: boolean;
   onPick(): void;
 }) {
-  const tt = useTrainingT();
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   const left = appeal.holdUntil - now;
   const p = appeal.place;
   return (
@@ -222,20 +219,20 @@ function WaitingItem({
         #{appeal.appealId}
       </button>{' '}
       <strong className="sla">
-        {tt('seatSla')}: {appeal.slaClass}
+        {t('seatSla')}: {appeal.slaClass}
       </strong>{' '}
       <span className="muted small" data-testid="sla-limit">
-        {tt('seatSlaLimit', { hours: appeal.slaHours })}
+        {t('seatSlaLimit', { hours: appeal.slaHours })}
       </span>{' '}
       <span className={left < 300 ? 'error' : 'muted'} data-testid="hold-countdown">
-        {tt('seatHold')} {left > 0 ? vspan(left) : tt('seatHoldOver')}
+        {t('seatHold')} {left > 0 ? vspan(left) : t('seatHoldOver')}
       </span>
       <p className="appeal-text" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
         {lang === 'zh' ? appeal.text.zh : appeal.text.en}
       </p>
       <p className="muted small">
-        {tt('seatCaller')}: {appeal.caller.name} {appeal.caller.phone} · {tt('seatPlace')}:{' '}
-        {placeName(p, lang)} ({p.lat.toFixed(4)}, {p.lon.toFixed(4)})
+        {t('seatCaller')}: {appeal.caller.name} {appeal.caller.phone} · {t('seatPlace')}: {placeName(p, lang)}{' '}
+        ({p.lat.toFixed(4)}, {p.lon.toFixed(4)})
       </p>
     </li>
   );
@@ -258,8 +255,7 @@ function DecisionForm({
   districts: CityMap['districts'];
   onDone(text: string, error: boolean): void;
 }) {
-  const tt = useTrainingT();
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   const [action, setAction] = useState<SeatDecisionInput['action']>('dispatch');
   const [channel, setChannel] = useState<Channel>('110');
   const [query, setQuery] = useState('');
@@ -294,9 +290,9 @@ function DecisionForm({
     setBusy(true);
     try {
       await trainingApi.decide(runId, seat, body);
-      onDone(tt('seatSent'), false);
+      onDone(t('seatSent'), false);
     } catch (err) {
-      onDone(tt('errorPrefix', { message: err instanceof Error ? err.message : String(err) }), true);
+      onDone(t('errorPrefix', { message: err instanceof Error ? err.message : String(err) }), true);
     } finally {
       setBusy(false);
     }
@@ -306,7 +302,7 @@ function DecisionForm({
     <form className="training-form" onSubmit={(e) => void submit(e)} data-testid="decision-form">
       <fieldset>
         <legend>
-          {tt('seatDecide')} #{appeal.appealId}
+          {t('seatDecide')} #{appeal.appealId}
         </legend>
         {(['answer', 'redirect', 'dispatch'] as const).map((a) => (
           <label key={a}>
@@ -318,13 +314,13 @@ function DecisionForm({
               onChange={() => setAction(a)}
               data-testid={`action-${a}`}
             />{' '}
-            {tt(a === 'answer' ? 'seatAnswer' : a === 'redirect' ? 'seatRedirect' : 'seatDispatch')}
+            {t(a === 'answer' ? 'seatAnswer' : a === 'redirect' ? 'seatRedirect' : 'seatDispatch')}
           </label>
         ))}
       </fieldset>
       {action === 'redirect' && (
         <label>
-          {tt('seatChannel')}{' '}
+          {t('seatChannel')}{' '}
           <select
             value={channel}
             onChange={(e) => setChannel(e.target.value as Channel)}
@@ -332,7 +328,7 @@ function DecisionForm({
           >
             {SEAT_CHANNELS.map((c) => (
               <option key={c} value={c}>
-                {channelText(tt, c)}
+                {channelText(t, c)}
               </option>
             ))}
           </select>
@@ -342,20 +338,20 @@ function DecisionForm({
         <div className="training-units">
           <input
             type="search"
-            placeholder={tt('seatUnitSearch')}
-            aria-label={tt('seatUnitSearch')}
+            placeholder={t('seatUnitSearch')}
+            aria-label={t('seatUnitSearch')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             data-testid="unit-search"
           />{' '}
           <select
-            aria-label={tt('seatDistrict')}
+            aria-label={t('seatDistrict')}
             value={district}
             onChange={(e) => setDistrict(e.target.value)}
             data-testid="unit-district"
           >
-            <option value="">{tt('seatAllDistricts')}</option>
-            <option value="-">{tt('seatCitywide')}</option>
+            <option value="">{t('seatAllDistricts')}</option>
+            <option value="-">{t('seatCitywide')}</option>
             {districts.map((d) => (
               <option key={d.id} value={d.id}>
                 {lang === 'zh' ? d.name : d.nameEn}
@@ -364,7 +360,7 @@ function DecisionForm({
           </select>
           <select
             size={6}
-            aria-label={tt('seatUnit')}
+            aria-label={t('seatUnit')}
             value={unit === null ? '' : String(unit)}
             onChange={(e) => setUnit(Number(e.target.value))}
             data-testid="unit-select"
@@ -384,7 +380,7 @@ function DecisionForm({
           onChange={(e) => setMultiUnit(e.target.checked)}
           data-testid="multi-unit"
         />{' '}
-        {tt('seatMultiUnit')}
+        {t('seatMultiUnit')}
       </label>{' '}
       <label>
         <input
@@ -393,7 +389,7 @@ function DecisionForm({
           onChange={(e) => setWhistle(e.target.checked)}
           data-testid="whistle"
         />{' '}
-        {tt('seatWhistle')}
+        {t('seatWhistle')}
       </label>{' '}
       <button
         type="submit"
@@ -401,7 +397,7 @@ function DecisionForm({
         disabled={busy || (action === 'dispatch' && unit === null)}
         data-testid="decision-submit"
       >
-        {tt('seatSubmit')}
+        {t('seatSubmit')}
       </button>
     </form>
   );
@@ -418,7 +414,7 @@ function SeatHistory({
   lang: 'en' | 'zh';
   now: number;
 }) {
-  const tt = useTrainingT();
+  const { t } = useI18n();
   /** A dispatch's SLA clock: due at the decision plus its class's time limit, counting down until it closes. */
   const due = (d: SeatView['history'][number]) => {
     const hours = view.timeLimits[d.truth.slaClass];
@@ -430,21 +426,21 @@ function SeatHistory({
   const undecided = view.history.filter((d) => d.decision === null).length;
   return (
     <>
-      <h3>{tt('seatHistory')}</h3>
+      <h3>{t('seatHistory')}</h3>
       {undecided > 0 && (
         <p className="muted small" data-testid="history-undecided">
-          {tt('seatUndecided', { n: undecided })}
+          {t('seatUndecided', { n: undecided })}
         </p>
       )}
       {view.history.length === undecided ? (
-        <p className="muted small">{tt('seatNoHistory')}</p>
+        <p className="muted small">{t('seatNoHistory')}</p>
       ) : (
         <ul className="training-list" data-testid="seat-history">
           {view.history
             .filter((d) => d.decision !== null)
             .map((d) => (
               <li key={d.appealId} data-testid="history-row" data-appeal-id={d.appealId}>
-                #{d.appealId} · {decisionText(tt, d.decision, units, lang)}{' '}
+                #{d.appealId} · {decisionText(t, d.decision, units, lang)}{' '}
                 {d.decidedAt !== null && <span className="muted small">({vclock(d.decidedAt)})</span>}
                 {(() => {
                   const sla = due(d);
@@ -455,24 +451,24 @@ function SeatHistory({
                       data-testid="sla-due"
                     >
                       {' '}
-                      {tt('seatSlaDue', { at: vclock(sla.at) })}
+                      {t('seatSlaDue', { at: vclock(sla.at) })}
                       {sla.left !== null &&
-                        ` · ${sla.left >= 0 ? tt('seatSlaLeft', { left: vspan(sla.left) }) : tt('seatSlaOver')}`}
+                        ` · ${sla.left >= 0 ? t('seatSlaLeft', { left: vspan(sla.left) }) : t('seatSlaOver')}`}
                     </span>
                   );
                 })()}
                 {view.score && (
                   <span className={d.correct ? 'ok' : 'error'} data-testid="history-correct">
                     {' '}
-                    {d.correct ? tt('correct') : tt('wrong')} · {tt('truth')}:{' '}
-                    {decisionText(tt, d.truth, units, lang)}
+                    {d.correct ? t('correct') : t('wrong')} · {t('truth')}:{' '}
+                    {decisionText(t, d.truth, units, lang)}
                   </span>
                 )}
                 {d.consequences.length > 0 && (
                   <ul>
                     {d.consequences.map((c, n) => (
                       <li key={n} data-testid={`consequence-${c.kind}`}>
-                        {vclock(c.at)} · {consequenceText(tt, c)}
+                        {vclock(c.at)} · {consequenceText(t, c)}
                       </li>
                     ))}
                   </ul>

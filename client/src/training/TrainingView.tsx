@@ -1,21 +1,21 @@
 import { useState } from 'react';
 import { InstructorConsole } from './InstructorConsole';
-import { useTrainingT } from './messages';
 import { ReviewView } from './ReviewView';
+import { useI18n } from '../i18n';
 
 type Tab = 'console' | 'review';
 
 /** The instructor's "Training / 培训" view: the console and the after-action review. */
 export default function TrainingView() {
-  const tt = useTrainingT();
+  const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('console');
   const [runId, setRunId] = useState<string | null>(
     () => new URLSearchParams(window.location.search).get('exerciseRun') ?? null,
   );
   return (
     <main id="main" className="training">
-      <h2 className="training-sr-only">{tt('consoleTitle')}</h2>
-      <div role="tablist" aria-label={tt('consoleTitle')} className="tabs">
+      <h2 className="training-sr-only">{t('consoleTitle')}</h2>
+      <div role="tablist" aria-label={t('consoleTitle')} className="tabs">
         {(['console', 'review'] as const).map((k) => (
           <button
             key={k}
@@ -25,7 +25,7 @@ export default function TrainingView() {
             onClick={() => setTab(k)}
             data-testid={`training-tab-${k}`}
           >
-            {tt(k === 'console' ? 'consoleTabConsole' : 'consoleTabReview')}
+            {t(k === 'console' ? 'consoleTabConsole' : 'consoleTabReview')}
           </button>
         ))}
       </div>

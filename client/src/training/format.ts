@@ -1,7 +1,7 @@
 import type { CityMap, DecisionReview } from '@hotline-sim/shared';
-import type { TrainingKey } from './messages';
+import type { MessageKey } from '../i18n';
 
-type T = (key: TrainingKey, vars?: Record<string, string | number>) => string;
+type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 type Unit = CityMap['units'][number];
 
 /** Virtual seconds as day and clock: "D1 08:05" (day 1 = the scenario's first day). */

@@ -1,3 +1,2 @@
 export { SeatHome } from './SeatHome';
 export { SeatPanel } from './SeatPanel';
-export { useTrainingT, type TrainingKey } from './messages';

@@ -2,7 +2,7 @@ import type { ClientToServerEvents, SeatMessage, ServerToClientEvents } from '@h
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { useKeyedState } from '../hooks';
-import { trainingApi } from './api';
+import { trainingApi } from '../api';
 import type { SeatView } from '@hotline-sim/shared';
 
 export interface SeatState {

@@ -10,32 +10,7 @@ import type {
   SeatView,
   StartedExercise,
 } from '@hotline-sim/shared';
-import { ApiError } from '../api';
-
-async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'server unreachable');
-  }
-  const text = await res.text();
-  let data: unknown = undefined;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON: fall through with the status
-  }
-  if (!res.ok) {
-    const error = (data as { error?: unknown } | undefined)?.error;
-    throw new ApiError(res.status, typeof error === 'string' ? error : `HTTP ${res.status}`);
-  }
-  return data as T;
-}
+import { call } from './rest';
 
 const enc = encodeURIComponent;
 
