@@ -1,6 +1,7 @@
 export {
   api,
   ApiError,
+  errorText,
   firstRuns,
   firstSession,
   prefetch,

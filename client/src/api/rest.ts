@@ -31,6 +31,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell the user of a failed call (or any other error). */
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** Who the browser's session cookie stands for (GET/POST /api/session). */
 export interface SessionInfo {
   role: 'instructor' | 'observer' | 'trainee';

@@ -1,6 +1,6 @@
 import { STATE_LABELS, type AppealDetail } from '@hotline-sim/shared';
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../api';
+import { api, ApiError, errorText } from '../api';
 import { ErrorNote } from '../components';
 import { useKeyedState } from '../hooks';
 import { useI18n } from '../i18n';
@@ -56,7 +56,7 @@ export function AppealDetailDialog({
       (err: unknown) => {
         if (ctrl.signal.aborted) return;
         const gone = err instanceof ApiError && err.status === 404;
-        setLoad({ kind: 'error', message: err instanceof Error ? err.message : String(err), gone });
+        setLoad({ kind: 'error', message: errorText(err), gone });
       },
     );
     return () => ctrl.abort();

@@ -1,6 +1,6 @@
 import { APPEAL_STATES, APPEALS_PAGE_SIZE, STATE_LABELS, type AppealState } from '@hotline-sim/shared';
 import { useEffect, useState } from 'react';
-import { api, type AppealsPage } from '../api';
+import { api, type AppealsPage, errorText } from '../api';
 import { EmptyNote, ErrorNote } from '../components';
 import { useKeyedState } from '../hooks';
 import { useI18n } from '../i18n';
@@ -17,7 +17,7 @@ export function AppealsList({ runId, onOpen }: { runId: string; onOpen(id: numbe
   useEffect(() => {
     const ctrl = new AbortController();
     api.appeals(runId, { state: state || undefined, page }, ctrl.signal).then(setData, (err: unknown) => {
-      if (!ctrl.signal.aborted) setError(err instanceof Error ? err.message : String(err));
+      if (!ctrl.signal.aborted) setError(errorText(err));
     });
     return () => ctrl.abort();
   }, [runId, state, page, attempt, setError]);

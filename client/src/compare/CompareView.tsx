@@ -1,6 +1,6 @@
 import type { ComparisonStatus, ScenarioSummary } from '@hotline-sim/shared';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../api';
+import { api, errorText } from '../api';
 import { ErrorNote } from '../components';
 import { useI18n } from '../i18n';
 import { formatKpi, formatKpiDifference, kpiDefinition, kpiLabel } from '../kpis';
@@ -40,7 +40,7 @@ export default function CompareView() {
         setA((v) => v || (names.includes('stage-2019-01') ? 'stage-2019-01' : (names[0] ?? '')));
         setB((v) => v || (names.includes('stage-2019-10') ? 'stage-2019-10' : (names[1] ?? '')));
       },
-      (err: unknown) => setListError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => setListError(errorText(err)),
     );
   }, [attempt]);
 

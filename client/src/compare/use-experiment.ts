@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent, useState } from 'react';
+import { errorText } from '../api';
 
 const POLL_MS = 500;
 
@@ -17,7 +18,7 @@ interface Experiment {
 export function useExperiment<S extends Experiment>(poll: (id: string) => Promise<S>) {
   const [status, setStatus] = useState<S | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const fail = (err: unknown) => setError(err instanceof Error ? err.message : String(err));
+  const fail = (err: unknown) => setError(errorText(err));
   const pollOnce = useEffectEvent((id: string) => {
     poll(id).then(setStatus, fail);
   });

@@ -1,6 +1,6 @@
 import type { Inject } from '@hotline-sim/shared';
 import { useRef, useState } from 'react';
-import { api } from '../api';
+import { api, errorText } from '../api';
 import { useI18n } from '../i18n';
 import { InjectFields, injectLabel, injectOf } from './InjectFields';
 
@@ -33,7 +33,7 @@ export function InjectMenu({
       onDone(t('injectDone', { what: t(injectLabel(inject) ?? 'inject') }));
       if (ref.current) ref.current.open = false;
     } catch (err) {
-      onError(err instanceof Error ? err.message : String(err));
+      onError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import type { RunInfo, ScenarioSummary } from '@hotline-sim/shared';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../api';
+import { api, errorText } from '../api';
 import { EmptyNote, ErrorNote } from '../components';
 import { useI18n } from '../i18n';
 import { LeversPanel } from '../levers';
@@ -36,7 +36,7 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
         const first = list.find((s) => s.name === 'beijing-weekday') ?? list[0];
         if (first) setSource((s) => s ?? { kind: 'built-in', name: first.name });
       },
-      (err: unknown) => setListError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => setListError(errorText(err)),
     );
   }, [attempt]);
 
@@ -49,7 +49,7 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
         setOriginal(s);
         setScenario(s);
       },
-      (err: unknown) => live && setLoadError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => live && setLoadError(errorText(err)),
     );
     return () => {
       live = false;
@@ -67,7 +67,7 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
       setOriginal(parsed as Record<string, unknown>);
       setScenario(parsed as Record<string, unknown>);
     } catch (err) {
-      setLoadError(t('uploadInvalid', { message: err instanceof Error ? err.message : String(err) }));
+      setLoadError(t('uploadInvalid', { message: errorText(err) }));
     }
   };
 
@@ -84,7 +84,7 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
       onStarted(run);
       ref.current?.close();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import type { RunInfo, RunStatus } from '@hotline-sim/shared';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../api';
+import { api, errorText } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
 import { useLive, useLiveStore } from '../live';
 import { useCanControl } from '../session';
@@ -61,7 +61,7 @@ export function RunControls({
     try {
       store.patchRun(await call());
     } catch (err) {
-      onMessage(t('errorPrefix', { message: err instanceof Error ? err.message : String(err) }), true);
+      onMessage(t('errorPrefix', { message: errorText(err) }), true);
     }
   };
   const position = slider ?? speedToSlider(run.speed);

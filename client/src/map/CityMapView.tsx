@@ -6,6 +6,7 @@ import { useLiveStore } from '../live';
 import { groupColour, MOVE_COLOURS, useTheme } from '../theme';
 import { loadCity } from './city-data';
 import { MapEngine, type EngineFocus, type HeatMode, type ShedStats } from './map-engine';
+import { errorText } from '../api';
 
 type HeatChoice = 'open' | 'category' | 'off';
 
@@ -43,7 +44,7 @@ export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewPr
     let live = true;
     loadCity().then(
       (c) => live && setCity(c),
-      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => live && setError(errorText(err)),
     );
     return () => {
       live = false;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, type SessionInfo } from '../api';
+import { api, type SessionInfo, errorText } from '../api';
 import { ErrorNote } from '../components';
 import { useI18n } from '../i18n';
 
@@ -18,7 +18,7 @@ export function LoginView({ onLoggedIn }: { onLoggedIn(session: SessionInfo): vo
     try {
       onLoggedIn(await api.login(mode === 'password' ? { password: value } : { code: value.trim() }));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -2,12 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { injectLabel } from '../controls/InjectFields';
 import { useKeyedState } from '../hooks';
 import { useI18n } from '../i18n';
-import { trainingApi } from '../api';
+import { errorText, trainingApi } from '../api';
+import { ErrorNote } from '../components';
 import { consequenceText, decisionText, vclock } from './format';
 import { ExerciseRunSelect, useExerciseRuns } from './ExerciseRunSelect';
 import { replayEnd, replayRows } from './replay';
 import { ScoreTable } from './ScoreTable';
-import { useUnits } from './SeatPanel';
+import { useUnits } from './use-units';
 import { DIFFICULTY, type HotWash } from '@hotline-sim/shared';
 
 const SPEEDS = [1, 10, 60, 600] as const;
@@ -30,18 +31,14 @@ export function ReviewView({ runId, onRun }: { runId: string | null; onRun(id: s
         setWash(w);
         setError(null);
       },
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => setError(errorText(err)),
     );
   }, [runId, setWash]);
 
   return (
     <div className="training-review" data-testid="review">
       <ExerciseRunSelect runId={runId} onRun={onRun} runs={runs} reload={reload} testid="review-run" />
-      {error && (
-        <p className="error" role="alert">
-          {t('errorPrefix', { message: error })}
-        </p>
-      )}
+      {error && <ErrorNote message={t('errorPrefix', { message: error })} />}
       {wash && (
         <>
           <HotWashPanel wash={wash} />

@@ -1,6 +1,6 @@
 import { CITY_UNITS, type Inject, type RunSchedule } from '@hotline-sim/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { api, trainingApi } from '../api';
+import { api, trainingApi, errorText } from '../api';
 import { useI18n } from '../i18n';
 import { vclock, vspan } from './format';
 import { InjectFields, injectLabel } from '../controls/InjectFields';
@@ -58,9 +58,7 @@ export function ScheduleEditor({
   const load = useCallback(() => {
     trainingApi
       .schedule(runId)
-      .then(setSchedule, (err: unknown) =>
-        setStatus({ text: err instanceof Error ? err.message : String(err), error: true }),
-      );
+      .then(setSchedule, (err: unknown) => setStatus({ text: errorText(err), error: true }));
   }, [runId]);
   useEffect(() => {
     load();
@@ -74,7 +72,7 @@ export function ScheduleEditor({
       setStatus({ text: done, error: false });
       setEditing(null);
     } catch (err) {
-      setStatus({ text: err instanceof Error ? err.message : String(err), error: true });
+      setStatus({ text: errorText(err), error: true });
     }
     load();
   };

@@ -1,8 +1,15 @@
-import type { CityMap, DecisionReview } from '@hotline-sim/shared';
+import type { CityMap, DecisionReview, Difficulty } from '@hotline-sim/shared';
 import type { MessageKey } from '../i18n';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 type Unit = CityMap['units'][number];
+
+/** An exercise's difficulty in words. */
+export const DIFFICULTY_LABELS: Record<Difficulty, MessageKey> = {
+  beginner: 'diffBeginner',
+  intermediate: 'diffIntermediate',
+  advanced: 'diffAdvanced',
+};
 
 /** Virtual seconds as day and clock: "D1 08:05" (day 1 = the scenario's first day). */
 export function vclock(seconds: number): string {

@@ -2,7 +2,7 @@ import type { ClientToServerEvents, SeatMessage, ServerToClientEvents } from '@h
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { useKeyedState } from '../hooks';
-import { trainingApi } from '../api';
+import { trainingApi, errorText } from '../api';
 import type { SeatView } from '@hotline-sim/shared';
 
 export interface SeatState {
@@ -31,7 +31,7 @@ export function useSeat(runId: string | null, seat: string | null): SeatState {
         setError(null);
       },
       (err: unknown) => {
-        if (alive.current) setError(err instanceof Error ? err.message : String(err));
+        if (alive.current) setError(errorText(err));
       },
     );
   }, [runId, seat, setView]);

@@ -1,0 +1,147 @@
+import type { Difficulty, Exercise, Inject, ScenarioSummary } from '@hotline-sim/shared';
+import { useEffect, useState } from 'react';
+import { api, errorText, trainingApi } from '../api';
+import { InjectFields, injectOf } from '../controls/InjectFields';
+import { useI18n } from '../i18n';
+import { DIFFICULTY_LABELS } from './format';
+
+/** The form for a new exercise, or for changing a saved one (`editing`: its next start uses the change). */
+export function ExerciseForm({
+  editing,
+  onSaved,
+  onCancel,
+  onError,
+}: {
+  editing: Exercise | null;
+  onSaved(): void;
+  onCancel(): void;
+  onError(message: string): void;
+}) {
+  const { t } = useI18n();
+  const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
+  const [name, setName] = useState(editing?.name ?? '');
+  const [scenario, setScenario] = useState<string | Record<string, unknown>>(editing?.scenario ?? '');
+  const [difficulty, setDifficulty] = useState<Difficulty>(editing?.difficulty ?? 'intermediate');
+  const [seats, setSeats] = useState(editing ? editing.seats.join(', ') : 'T1, T2');
+  const [script, setScript] = useState<Inject[]>(editing?.script ?? []);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api.scenarios().then(
+      (all) => {
+        const usable = all.filter((s) => s.lifecycle);
+        setScenarios(usable);
+        setScenario((s) => s || (usable[0]?.name ?? ''));
+      },
+      () => undefined,
+    );
+  }, []);
+
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const def = {
+        name: name.trim(),
+        scenario,
+        difficulty,
+        seats: seats
+          .split(/[,\s]+/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+        script,
+      };
+      if (editing) await trainingApi.updateExercise(editing.id, def);
+      else await trainingApi.createExercise(def);
+      setName('');
+      onSaved();
+    } catch (err) {
+      onError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel training-form" onSubmit={(e) => void save(e)} data-testid="new-exercise">
+      <h2>{editing ? t('exEditing', { name: editing.name }) : t('exNew')}</h2>
+      <label>
+        {t('exName')}{' '}
+        <input value={name} onChange={(e) => setName(e.target.value)} required data-testid="ex-name" />
+      </label>{' '}
+      <label>
+        {t('exScenario')}{' '}
+        {typeof scenario === 'string' ? (
+          <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="ex-scenario">
+            {scenarios.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <strong>{String(scenario.name ?? '')}</strong>
+        )}
+      </label>{' '}
+      <label>
+        {t('exDifficulty')}{' '}
+        <select
+          value={difficulty}
+          onChange={(e) => setDifficulty(e.target.value as Difficulty)}
+          data-testid="ex-difficulty"
+        >
+          {(Object.keys(DIFFICULTY_LABELS) as Difficulty[]).map((d) => (
+            <option key={d} value={d}>
+              {t(DIFFICULTY_LABELS[d])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p>
+        <label>
+          {t('exSeats')}{' '}
+          <input value={seats} onChange={(e) => setSeats(e.target.value)} data-testid="ex-seats" />
+        </label>
+      </p>
+      <fieldset>
+        <legend>{t('exScript')}</legend>
+        {script.map((inject, n) => (
+          <div key={n}>
+            <InjectFields
+              inject={inject}
+              withHour
+              testid={`script-${n}`}
+              onChange={(next) => setScript(script.map((x, i) => (i === n ? next : x)))}
+            />{' '}
+            <button type="button" onClick={() => setScript(script.filter((_, i) => i !== n))}>
+              {t('exRemove')}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          onClick={() => setScript([...script, injectOf('surge', 1)])}
+          data-testid="script-add"
+        >
+          {t('exAddInject')}
+        </button>
+      </fieldset>
+      <button
+        type="submit"
+        className="primary"
+        disabled={busy || !name.trim() || !scenario}
+        data-testid="ex-create"
+      >
+        {editing ? t('exSaveChanges') : t('exCreate')}
+      </button>
+      {editing && (
+        <>
+          {' '}
+          <button type="button" onClick={onCancel}>
+            {t('schedCancel')}
+          </button>
+        </>
+      )}
+    </form>
+  );
+}
