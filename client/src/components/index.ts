@@ -1,1 +1,2 @@
 export { ErrorNote, EmptyNote } from './Notes';
+export { CheckField, NumberField, Select, type Choice } from './Fields';

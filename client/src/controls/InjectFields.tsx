@@ -1,5 +1,6 @@
 import { CITY_UNITS, STORM_CATEGORY_IDS, type CityMap, type Inject } from '@hotline-sim/shared';
 import { useEffect, useState } from 'react';
+import { NumberField } from '../components';
 import { useI18n, type MessageKey } from '../i18n';
 import { loadCity } from '../map/city-data';
 
@@ -88,44 +89,35 @@ export function InjectFields({
       </label>{' '}
       {withHour && (
         <>
-          <label>
-            {t('injectAtHour')}{' '}
-            <input
-              type="number"
-              min={0}
-              step={0.5}
-              value={inject.atHours}
-              onChange={(e) => onChange({ ...inject, atHours: number(e.target.value) })}
-              data-testid={`${testid}-at`}
-            />
-          </label>{' '}
+          <NumberField
+            label={t('injectAtHour')}
+            min={0}
+            step={0.5}
+            value={inject.atHours}
+            onChange={(v) => onChange({ ...inject, atHours: number(v) })}
+            testid={`${testid}-at`}
+          />{' '}
         </>
       )}
-      <label>
-        {t('injectHours')}{' '}
-        <input
-          type="number"
-          min={0.25}
-          max={2000}
-          step={0.25}
-          value={inject.hours ?? 6}
-          onChange={(e) => onChange({ ...inject, hours: number(e.target.value) })}
-          data-testid={`${testid}-hours`}
-        />
-      </label>{' '}
+      <NumberField
+        label={t('injectHours')}
+        min={0.25}
+        max={2000}
+        step={0.25}
+        value={inject.hours ?? 6}
+        onChange={(v) => onChange({ ...inject, hours: number(v) })}
+        testid={`${testid}-hours`}
+      />{' '}
       {(inject.kind === 'surge' || inject.kind === 'heating-start') && (
-        <label>
-          {t('injectFactor')}{' '}
-          <input
-            type="number"
-            min={1}
-            max={50}
-            step={0.5}
-            value={inject.factor ?? 3}
-            onChange={(e) => onChange({ ...inject, factor: number(e.target.value) })}
-            data-testid={`${testid}-factor`}
-          />
-        </label>
+        <NumberField
+          label={t('injectFactor')}
+          min={1}
+          max={50}
+          step={0.5}
+          value={inject.factor ?? 3}
+          onChange={(v) => onChange({ ...inject, factor: number(v) })}
+          testid={`${testid}-factor`}
+        />
       )}{' '}
       {inject.kind === 'surge' && (
         <label>
@@ -164,18 +156,15 @@ export function InjectFields({
         </label>
       )}
       {(inject.kind === 'ambiguous-batch' || inject.kind === 'emergency-batch') && (
-        <label>
-          {t('injectCount')}{' '}
-          <input
-            type="number"
-            min={1}
-            max={200}
-            step={1}
-            value={inject.count}
-            onChange={(e) => onChange({ ...inject, count: number(e.target.value) })}
-            data-testid={`${testid}-count`}
-          />
-        </label>
+        <NumberField
+          label={t('injectCount')}
+          min={1}
+          max={200}
+          step={1}
+          value={inject.count}
+          onChange={(v) => onChange({ ...inject, count: number(v) })}
+          testid={`${testid}-count`}
+        />
       )}
     </span>
   );

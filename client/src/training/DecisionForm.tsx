@@ -6,6 +6,7 @@ import {
 } from '@hotline-sim/shared';
 import { useMemo, useState } from 'react';
 import { errorText, trainingApi } from '../api';
+import { CheckField, Select } from '../components';
 import { useI18n } from '../i18n';
 import { channelText } from './format';
 import type { Unit } from './use-units';
@@ -99,17 +100,12 @@ export function DecisionForm({
       {action === 'redirect' && (
         <label>
           {t('seatChannel')}{' '}
-          <select
+          <Select<Channel>
             value={channel}
-            onChange={(e) => setChannel(e.target.value as Channel)}
-            data-testid="channel"
-          >
-            {SEAT_CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {channelText(t, c)}
-              </option>
-            ))}
-          </select>
+            choices={SEAT_CHANNELS.map((c) => ({ value: c, label: channelText(t, c) }))}
+            onChange={setChannel}
+            testid="channel"
+          />
         </label>
       )}
       {action === 'dispatch' && (
@@ -122,20 +118,16 @@ export function DecisionForm({
             onChange={(e) => setQuery(e.target.value)}
             data-testid="unit-search"
           />{' '}
-          <select
-            aria-label={t('seatDistrict')}
+          <Select
+            label={t('seatDistrict')}
             value={district}
-            onChange={(e) => setDistrict(e.target.value)}
-            data-testid="unit-district"
+            choices={districts.map((d) => ({ value: d.id, label: lang === 'zh' ? d.name : d.nameEn }))}
+            onChange={setDistrict}
+            testid="unit-district"
           >
             <option value="">{t('seatAllDistricts')}</option>
             <option value="-">{t('seatCitywide')}</option>
-            {districts.map((d) => (
-              <option key={d.id} value={d.id}>
-                {lang === 'zh' ? d.name : d.nameEn}
-              </option>
-            ))}
-          </select>
+          </Select>
           <select
             size={6}
             aria-label={t('seatUnit')}
@@ -151,24 +143,12 @@ export function DecisionForm({
           </select>
         </div>
       )}
-      <label>
-        <input
-          type="checkbox"
-          checked={multiUnit}
-          onChange={(e) => setMultiUnit(e.target.checked)}
-          data-testid="multi-unit"
-        />{' '}
+      <CheckField checked={multiUnit} onChange={setMultiUnit} testid="multi-unit">
         {t('seatMultiUnit')}
-      </label>{' '}
-      <label>
-        <input
-          type="checkbox"
-          checked={whistle}
-          onChange={(e) => setWhistle(e.target.checked)}
-          data-testid="whistle"
-        />{' '}
+      </CheckField>{' '}
+      <CheckField checked={whistle} onChange={setWhistle} testid="whistle">
         {t('seatWhistle')}
-      </label>{' '}
+      </CheckField>{' '}
       <button
         type="submit"
         className="primary"

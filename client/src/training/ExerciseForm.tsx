@@ -1,6 +1,7 @@
 import type { Difficulty, Exercise, Inject, ScenarioSummary } from '@hotline-sim/shared';
 import { useEffect, useState } from 'react';
 import { api, errorText, trainingApi } from '../api';
+import { Select } from '../components';
 import { InjectFields, injectOf } from '../controls/InjectFields';
 import { useI18n } from '../i18n';
 import { DIFFICULTY_LABELS } from './format';
@@ -72,30 +73,27 @@ export function ExerciseForm({
       <label>
         {t('exScenario')}{' '}
         {typeof scenario === 'string' ? (
-          <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="ex-scenario">
-            {scenarios.map((s) => (
-              <option key={s.name} value={s.name}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          <Select
+            value={scenario}
+            choices={scenarios.map((s) => ({ value: s.name, label: s.name }))}
+            onChange={setScenario}
+            testid="ex-scenario"
+          />
         ) : (
           <strong>{String(scenario.name ?? '')}</strong>
         )}
       </label>{' '}
       <label>
         {t('exDifficulty')}{' '}
-        <select
+        <Select<Difficulty>
           value={difficulty}
-          onChange={(e) => setDifficulty(e.target.value as Difficulty)}
-          data-testid="ex-difficulty"
-        >
-          {(Object.keys(DIFFICULTY_LABELS) as Difficulty[]).map((d) => (
-            <option key={d} value={d}>
-              {t(DIFFICULTY_LABELS[d])}
-            </option>
-          ))}
-        </select>
+          choices={(Object.keys(DIFFICULTY_LABELS) as Difficulty[]).map((d) => ({
+            value: d,
+            label: t(DIFFICULTY_LABELS[d]),
+          }))}
+          onChange={setDifficulty}
+          testid="ex-difficulty"
+        />
       </label>
       <p>
         <label>

@@ -3,7 +3,7 @@ import { injectLabel } from '../controls/InjectFields';
 import { useKeyedState } from '../hooks';
 import { useI18n } from '../i18n';
 import { errorText, trainingApi } from '../api';
-import { ErrorNote } from '../components';
+import { CheckField, ErrorNote } from '../components';
 import { consequenceText, decisionText, vclock } from './format';
 import { ExerciseRunSelect, useExerciseRuns } from './ExerciseRunSelect';
 import { replayEnd, replayRows } from './replay';
@@ -155,15 +155,9 @@ function Replay({ wash }: { wash: HotWash }) {
         <output className="mono" data-testid="replay-time">
           {vclock(at)}
         </output>{' '}
-        <label>
-          <input
-            type="checkbox"
-            checked={everyOffer}
-            onChange={(e) => setEveryOffer(e.target.checked)}
-            data-testid="replay-every-offer"
-          />{' '}
+        <CheckField checked={everyOffer} onChange={setEveryOffer} testid="replay-every-offer">
           {t('replayEveryOffer')}
-        </label>
+        </CheckField>
       </div>
       <h3>{t('replayInjects')}</h3>
       {wash.injects.length === 0 ? (

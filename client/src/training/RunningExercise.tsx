@@ -1,7 +1,7 @@
 import type { RunInfo, SeatSummary } from '@hotline-sim/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText, trainingApi } from '../api';
-import { ErrorNote } from '../components';
+import { ErrorNote, NumberField } from '../components';
 import { useI18n } from '../i18n';
 import { vclock } from './format';
 import { ScheduleEditor } from './ScheduleEditor';
@@ -89,18 +89,15 @@ export function RunningExercise({ runId }: { runId: string }) {
           <button type="button" onClick={() => void act(() => api.stop(runId))} data-testid="console-stop">
             {t('stop')}
           </button>
-          <label>
-            {t('speed')}{' '}
-            <input
-              type="number"
-              min={0.5}
-              max={10000}
-              value={speed}
-              onChange={(e) => setSpeed(e.target.value)}
-              style={{ width: '6em' }}
-              data-testid="console-speed"
-            />
-          </label>
+          <NumberField
+            label={t('speed')}
+            min={0.5}
+            max={10000}
+            value={speed}
+            onChange={setSpeed}
+            style={{ width: '6em' }}
+            testid="console-speed"
+          />
           <button
             type="button"
             onClick={() => void act(() => api.speed(runId, Number(speed)))}
