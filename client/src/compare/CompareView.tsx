@@ -1,15 +1,16 @@
 import type { ComparisonStatus, ScenarioSummary } from '@hotline-sim/shared';
 import { useEffect, useRef, useState } from 'react';
 import { api, errorText } from '../api';
-import { ErrorNote } from '../components';
+import { ErrorNote, Select } from '../components';
 import { useI18n } from '../i18n';
 import { formatKpi, formatKpiDifference, kpiDefinition, kpiLabel } from '../kpis';
-import { useCanControl } from '../session';
 import { comparisonCsv } from './compare-export';
 import { DifferenceChart, type DifferenceChartHandle } from './DifferenceChart';
 import { ExperimentProgress } from './ExperimentProgress';
 import { ExportButtons } from './ExportButtons';
+import { scenarioChoices } from './scenario-choices';
 import { ReplicationsField } from './ReplicationsField';
+import { RunButton } from './RunButton';
 import { SweepView } from './SweepView';
 import { useExperiment } from './use-experiment';
 
@@ -29,7 +30,6 @@ export default function CompareView() {
   const { status, error, start } = useExperiment<ComparisonStatus>(api.comparison);
   const [attempt, setAttempt] = useState(0);
   const chart = useRef<DifferenceChartHandle>(null);
-  const canControl = useCanControl();
   const [mode, setMode] = useState<'two' | 'sweep'>('two');
 
   useEffect(() => {
@@ -49,27 +49,23 @@ export default function CompareView() {
     void start(() => api.createComparison({ a, b, replications }));
   };
 
+  const choices = scenarioChoices(scenarios ?? []);
   const comparison = status?.status === 'done' ? status.comparison : undefined;
   const significant = comparison?.rows.filter((r) => r.significant).length ?? 0;
 
   const modes = (
     <div className="segmented" role="group" aria-label={t('compareModes')}>
-      <button
-        type="button"
-        aria-pressed={mode === 'two'}
-        onClick={() => setMode('two')}
-        data-testid="mode-two"
-      >
-        {t('compareModeTwo')}
-      </button>
-      <button
-        type="button"
-        aria-pressed={mode === 'sweep'}
-        onClick={() => setMode('sweep')}
-        data-testid="mode-sweep"
-      >
-        {t('compareModeSweep')}
-      </button>
+      {(['two', 'sweep'] as const).map((m) => (
+        <button
+          key={m}
+          type="button"
+          aria-pressed={mode === m}
+          onClick={() => setMode(m)}
+          data-testid={`mode-${m}`}
+        >
+          {t(m === 'two' ? 'compareModeTwo' : 'compareModeSweep')}
+        </button>
+      ))}
     </div>
   );
 
@@ -102,23 +98,11 @@ export default function CompareView() {
           <form className="compare-form" onSubmit={run}>
             <label>
               {t('compareA')}
-              <select value={a} onChange={(e) => setA(e.target.value)} data-testid="compare-a">
-                {scenarios.map((s) => (
-                  <option key={s.name} value={s.name}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
+              <Select value={a} choices={choices} onChange={setA} testid="compare-a" />
             </label>
             <label>
               {t('compareB')}
-              <select value={b} onChange={(e) => setB(e.target.value)} data-testid="compare-b">
-                {scenarios.map((s) => (
-                  <option key={s.name} value={s.name}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
+              <Select value={b} choices={choices} onChange={setB} testid="compare-b" />
             </label>
             <ReplicationsField
               value={replications}
@@ -126,25 +110,16 @@ export default function CompareView() {
               max={100}
               testid="compare-replications"
             />
-            <button
-              type="submit"
-              className="primary"
-              disabled={!canControl || !a || !b || a === b || status?.status === 'running'}
-              data-testid="compare-run"
-            >
-              {t('compareRun')}
-            </button>
-            {a && a === b && <span className="muted small">{t('compareSame')}</span>}
-            {!canControl && <span className="muted small">{t('readOnly')}</span>}
+            <RunButton
+              label="compareRun"
+              testid="compare-run"
+              blocked={!a || !b || a === b}
+              running={status?.status === 'running'}
+              hint={a && a === b ? t('compareSame') : null}
+            />
           </form>
         )}
-        <ExperimentProgress
-          status={status}
-          error={error}
-          testId="compare-progress"
-          failed="compareFailed"
-          empty="compareEmpty"
-        />
+        <ExperimentProgress status={status} error={error} kind="compare" />
       </section>
       {comparison && (
         <section className="panel" data-testid="compare-result">

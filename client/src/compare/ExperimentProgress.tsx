@@ -9,25 +9,21 @@ import { useI18n, type MessageKey } from '../i18n';
 export function ExperimentProgress({
   status,
   error,
-  testId,
-  failed,
-  empty,
+  kind,
 }: {
   status: { status: 'running' | 'done' | 'failed'; done: number; total: number; error?: string } | null;
   error: string | null;
-  /** The progress bar's data-testid. */
-  testId: string;
-  /** Says the experiment failed, with `{message}`. */
-  failed: MessageKey;
-  /** Says what to do before any experiment has run. */
-  empty: MessageKey;
+  /** Which experiment: names the progress bar's test id (`compare-progress`) and the failed and empty notes. */
+  kind: 'compare' | 'sweep';
 }) {
   const { t, fmt } = useI18n();
+  const failed: MessageKey = `${kind}Failed`;
+  const empty: MessageKey = `${kind}Empty`;
   return (
     <>
       {status?.status === 'running' && (
         <div className="progress" role="status">
-          <progress value={status.done} max={status.total} data-testid={testId} />
+          <progress value={status.done} max={status.total} data-testid={`${kind}-progress`} />
           <span>
             {t('compareRunning', { done: fmt.number(status.done), total: fmt.number(status.total) })}
           </span>

@@ -4,12 +4,15 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import { formatKpi, kpiDefinition, kpiLabel } from '../kpis';
 import { getPath, LEVER_INPUTS } from '../levers/lever-values';
-import { useCanControl } from '../session';
+import { Select } from '../components';
 import { useKeyedState } from '../hooks';
 import { svgPng } from './compare-export';
 import { ExperimentProgress } from './ExperimentProgress';
 import { ExportButtons } from './ExportButtons';
 import { ReplicationsField } from './ReplicationsField';
+import { RunButton } from './RunButton';
+import { scenarioChoices } from './scenario-choices';
+import { SweepChart } from './SweepChart';
 import { parseSweepValues, sweepCsv, sweepKpis, sweepSeries } from './sweep-export';
 import { useExperiment } from './use-experiment';
 
@@ -34,7 +37,6 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
   const chartRef = useRef<SVGSVGElement>(null);
   const i18n = useI18n();
   const { t, fmt, pick } = i18n;
-  const canControl = useCanControl();
   const [scenario, setScenario] = useState(
     scenarios.some((s) => s.name === 'stage-2024') ? 'stage-2024' : (scenarios[0]?.name ?? ''),
   );
@@ -80,27 +82,21 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
         <form className="compare-form" onSubmit={run}>
           <label>
             {t('scenario')}
-            <select
+            <Select
               value={scenario}
-              onChange={(e) => setScenario(e.target.value)}
-              data-testid="sweep-scenario"
-            >
-              {scenarios.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
+              choices={scenarioChoices(scenarios)}
+              onChange={setScenario}
+              testid="sweep-scenario"
+            />
           </label>
           <label>
             {t('sweepLever')}
-            <select value={path} onChange={(e) => setPath(e.target.value)} data-testid="sweep-lever">
-              {NUMERIC_LEVERS.map((l) => (
-                <option key={l.path} value={l.path} title={pick(l.explain)}>
-                  {pick(l)}
-                </option>
-              ))}
-            </select>
+            <Select
+              value={path}
+              choices={NUMERIC_LEVERS.map((l) => ({ value: l.path, label: pick(l), title: pick(l.explain) }))}
+              onChange={setPath}
+              testid="sweep-lever"
+            />
           </label>
           <label>
             {t('sweepValues')}
@@ -118,24 +114,15 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
             max={20}
             testid="sweep-replications"
           />
-          <button
-            type="submit"
-            className="primary"
-            disabled={!canControl || typeof values === 'string' || status?.status === 'running'}
-            data-testid="sweep-run"
-          >
-            {t('sweepRun')}
-          </button>
-          {typeof values === 'string' && <span className="muted small">{t(values)}</span>}
-          {!canControl && <span className="muted small">{t('readOnly')}</span>}
+          <RunButton
+            label="sweepRun"
+            testid="sweep-run"
+            blocked={typeof values === 'string'}
+            running={status?.status === 'running'}
+            hint={typeof values === 'string' ? t(values) : null}
+          />
         </form>
-        <ExperimentProgress
-          status={status}
-          error={error}
-          testId="sweep-progress"
-          failed="sweepFailed"
-          empty="sweepEmpty"
-        />
+        <ExperimentProgress status={status} error={error} kind="sweep" />
       </section>
       {sweep && (
         <section className="panel" data-testid="sweep-result">
@@ -145,17 +132,12 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
             </h2>
             <label>
               {t('sweepKpi')}{' '}
-              <select
+              <Select<KpiName>
                 value={shownKpi}
-                onChange={(e) => setKpi(e.target.value as KpiName)}
-                data-testid="sweep-kpi"
-              >
-                {kpis.map((k) => (
-                  <option key={k} value={k}>
-                    {kpiLabel(i18n, k)}
-                  </option>
-                ))}
-              </select>
+                choices={kpis.map((k) => ({ value: k, label: kpiLabel(i18n, k) }))}
+                onChange={setKpi}
+                testid="sweep-kpi"
+              />
             </label>
             <ExportButtons
               name={`sweep-${sweep.scenario}-${sweep.path}`}
@@ -200,107 +182,5 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
         </section>
       )}
     </>
-  );
-}
-
-/** Mean (dot, joined by a line) and its 95 % interval (whisker) at each value, as SVG. */
-function SweepChart({
-  svgRef,
-  points,
-  format,
-  formatX,
-  label,
-  xLabel,
-}: {
-  svgRef: React.Ref<SVGSVGElement>;
-  points: { value: number; mean: number; low: number; high: number }[];
-  format(v: number): string;
-  formatX(v: number): string;
-  label: string;
-  xLabel: string;
-}) {
-  const W = 640;
-  const H = 280;
-  const pad = { l: 90, r: 20, t: 16, b: 44 };
-  if (points.length === 0) return null;
-  const xs = points.map((p) => p.value);
-  const lo = Math.min(...points.map((p) => p.low));
-  const hi = Math.max(...points.map((p) => p.high));
-  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
-  const ySpan = hi - lo || Math.abs(hi) || 1;
-  const [y0, y1] = [lo - ySpan * 0.08, hi + ySpan * 0.08];
-  const x = (v: number) => pad.l + (x1 === x0 ? 0.5 : (v - x0) / (x1 - x0)) * (W - pad.l - pad.r);
-  const y = (v: number) => pad.t + (1 - (v - y0) / (y1 - y0)) * (H - pad.t - pad.b);
-  const sorted = [...points].sort((a, b) => a.value - b.value);
-  const ticks = [y0 + (y1 - y0) * 0.1, (y0 + y1) / 2, y1 - (y1 - y0) * 0.1];
-  return (
-    <svg
-      ref={svgRef}
-      viewBox={`0 0 ${W} ${H}`}
-      className="sweep-chart"
-      role="img"
-      aria-label={label}
-      data-testid="sweep-chart"
-      style={{ width: '100%', maxWidth: W, height: 'auto' }}
-    >
-      <line x1={pad.l} x2={W - pad.r} y1={H - pad.b} y2={H - pad.b} stroke="currentColor" opacity={0.4} />
-      <line x1={pad.l} x2={pad.l} y1={pad.t} y2={H - pad.b} stroke="currentColor" opacity={0.4} />
-      {ticks.map((v) => (
-        <text key={v} x={pad.l - 6} y={y(v) + 4} textAnchor="end" fontSize={12} fill="currentColor">
-          {format(v)}
-        </text>
-      ))}
-      {points.map((p) => (
-        <text
-          key={p.value}
-          x={x(p.value)}
-          y={H - pad.b + 16}
-          textAnchor="middle"
-          fontSize={12}
-          fill="currentColor"
-        >
-          {formatX(p.value)}
-        </text>
-      ))}
-      <text x={(pad.l + W - pad.r) / 2} y={H - 6} textAnchor="middle" fontSize={12} fill="currentColor">
-        {xLabel}
-      </text>
-      <polyline
-        points={sorted.map((p) => `${x(p.value)},${y(p.mean)}`).join(' ')}
-        fill="none"
-        stroke="#0072B2"
-        strokeWidth={2}
-      />
-      {points.map((p) => (
-        <g key={p.value}>
-          <title>{`${formatX(p.value)}: ${format(p.mean)} [${format(p.low)}, ${format(p.high)}]`}</title>
-          <line
-            x1={x(p.value)}
-            x2={x(p.value)}
-            y1={y(p.low)}
-            y2={y(p.high)}
-            stroke="#E69F00"
-            strokeWidth={2}
-          />
-          <line
-            x1={x(p.value) - 6}
-            x2={x(p.value) + 6}
-            y1={y(p.low)}
-            y2={y(p.low)}
-            stroke="#E69F00"
-            strokeWidth={2}
-          />
-          <line
-            x1={x(p.value) - 6}
-            x2={x(p.value) + 6}
-            y1={y(p.high)}
-            y2={y(p.high)}
-            stroke="#E69F00"
-            strokeWidth={2}
-          />
-          <circle cx={x(p.value)} cy={y(p.mean)} r={4.5} fill="#0072B2" />
-        </g>
-      ))}
-    </svg>
   );
 }
