@@ -105,3 +105,27 @@ export function NumberField({
     </label>
   );
 }
+
+/** A search box whose placeholder is its accessible name. */
+export function SearchField({
+  label,
+  value,
+  onChange,
+  testid,
+}: {
+  label: string;
+  value: string;
+  onChange(text: string): void;
+  testid?: string;
+}) {
+  return (
+    <input
+      type="search"
+      placeholder={label}
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      data-testid={testid}
+    />
+  );
+}

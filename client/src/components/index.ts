@@ -1,2 +1,3 @@
 export { ErrorNote, EmptyNote } from './Notes';
-export { CheckField, NumberField, Select, type Choice } from './Fields';
+export { CheckField, NumberField, SearchField, Select, type Choice } from './Fields';
+export { TableHead } from './TableHead';

@@ -1,6 +1,6 @@
 import type { DepartmentRow, StreetRow } from '@hotline-sim/shared';
 import { useMemo, useState } from 'react';
-import { EmptyNote } from '../components';
+import { EmptyNote, SearchField } from '../components';
 import { useI18n } from '../i18n';
 import { useLive } from '../live';
 import { kpiLabel } from '../kpis';
@@ -73,13 +73,7 @@ export function LeagueTable({ focus, onFocus }: { focus: MapFocus | null; onFocu
             {t('leagueDepartments')}
           </button>
         </div>
-        <input
-          type="search"
-          placeholder={t('leagueSearch')}
-          aria-label={t('leagueSearch')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
+        <SearchField label={t('leagueSearch')} value={query} onChange={setQuery} />
         {ranked && <span className="muted small">{t('leagueCount', { n: fmt.number(ranked.length) })}</span>}
       </div>
       {!ranked || ranked.length === 0 ? (

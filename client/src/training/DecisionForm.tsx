@@ -6,7 +6,7 @@ import {
 } from '@hotline-sim/shared';
 import { useMemo, useState } from 'react';
 import { errorText, trainingApi } from '../api';
-import { CheckField, Select } from '../components';
+import { CheckField, SearchField, Select } from '../components';
 import { useI18n } from '../i18n';
 import { channelText } from './format';
 import type { Unit } from './use-units';
@@ -110,14 +110,7 @@ export function DecisionForm({
       )}
       {action === 'dispatch' && (
         <div className="training-units">
-          <input
-            type="search"
-            placeholder={t('seatUnitSearch')}
-            aria-label={t('seatUnitSearch')}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            data-testid="unit-search"
-          />{' '}
+          <SearchField label={t('seatUnitSearch')} value={query} onChange={setQuery} testid="unit-search" />{' '}
           <Select
             label={t('seatDistrict')}
             value={district}

@@ -3,7 +3,7 @@ import { injectLabel } from '../controls/InjectFields';
 import { useKeyedState } from '../hooks';
 import { useI18n } from '../i18n';
 import { errorText, trainingApi } from '../api';
-import { CheckField, ErrorNote } from '../components';
+import { CheckField, ErrorNote, TableHead } from '../components';
 import { consequenceText, decisionText, vclock } from './format';
 import { ExerciseRunSelect, useExerciseRuns } from './ExerciseRunSelect';
 import { replayEnd, replayRows } from './replay';
@@ -178,16 +178,7 @@ function Replay({ wash }: { wash: HotWash }) {
         </ul>
       )}
       <table className="training-table" data-testid="replay-table">
-        <thead>
-          <tr>
-            <th>{t('colSeat')}</th>
-            <th>{t('appeal')}</th>
-            <th>{t('offeredAt')}</th>
-            <th>{t('decision')}</th>
-            <th>{t('truth')}</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead columns={['colSeat', 'appeal', 'offeredAt', 'decision', 'truth']} actions />
         <tbody>
           {wash.trainees.flatMap((tr) =>
             replayRows(tr.score.decisions, at, hold, everyOffer).map(

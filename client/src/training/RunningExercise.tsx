@@ -1,7 +1,7 @@
 import type { RunInfo, SeatSummary } from '@hotline-sim/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText, trainingApi } from '../api';
-import { ErrorNote, NumberField } from '../components';
+import { ErrorNote, NumberField, TableHead } from '../components';
 import { useI18n } from '../i18n';
 import { vclock } from './format';
 import { ScheduleEditor } from './ScheduleEditor';
@@ -108,18 +108,18 @@ export function RunningExercise({ runId }: { runId: string }) {
         </div>
       )}
       <table className="training-table" data-testid="seats-glance">
-        <thead>
-          <tr>
-            <th>{t('colSeat')}</th>
-            <th>{t('colWaiting')}</th>
-            <th>{t('colDecided')}</th>
-            <th>{t('colTimedOut')}</th>
-            <th>{t('colAccuracy')}</th>
-            <th>{t('colMeanMinutes')}</th>
-            <th>{t('colPassed')}</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'colSeat',
+            'colWaiting',
+            'colDecided',
+            'colTimedOut',
+            'colAccuracy',
+            'colMeanMinutes',
+            'colPassed',
+          ]}
+          actions
+        />
         <tbody>
           {seats.map((s) => (
             <tr key={s.seat} data-testid={`glance-${s.seat}`}>

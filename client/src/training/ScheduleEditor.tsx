@@ -4,6 +4,7 @@ import { api, trainingApi, errorText } from '../api';
 import { useI18n } from '../i18n';
 import { vclock, vspan } from './format';
 import { InjectFields, injectLabel } from '../controls/InjectFields';
+import { TableHead } from '../components';
 
 const HOUR = 3600;
 
@@ -97,14 +98,7 @@ export function ScheduleEditor({
         </p>
       ) : (
         <table className="training-table">
-          <thead>
-            <tr>
-              <th>{t('schedAt')}</th>
-              <th>{t('schedIn')}</th>
-              <th>{t('schedWhat')}</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead columns={['schedAt', 'schedIn', 'schedWhat']} actions />
           <tbody>
             {schedule.scheduled.map((entry) => (
               <tr key={entry.id} data-testid="schedule-row" data-entry={entry.id}>

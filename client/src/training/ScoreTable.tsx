@@ -1,5 +1,6 @@
 import type { SeatScore } from '@hotline-sim/shared';
 import { useI18n, type MessageKey } from '../i18n';
+import { TableHead } from '../components';
 
 const CLASS: Record<string, MessageKey> = {
   critical: 'classCritical',
@@ -21,15 +22,7 @@ export function ScoreTable({ score }: { score: SeatScore }) {
         </span>
       </p>
       <table className="training-table">
-        <thead>
-          <tr>
-            <th>{t('item')}</th>
-            <th>{t('itemClass')}</th>
-            <th>{t('itemValue')}</th>
-            <th>{t('itemMark')}</th>
-            <th>{t('colPassed')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={['item', 'itemClass', 'itemValue', 'itemMark', 'colPassed']} />
         <tbody>
           {score.items.map((i) => (
             <tr key={i.id} data-testid={`score-item-${i.id}`}>
