@@ -2,12 +2,13 @@ import type { NextFunction, Request, Response } from 'express';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { ApiError } from '../live/errors';
+import { ApiError } from '../http/errors';
 import type { RunManager } from '../live/run-manager';
 import { json, parseBody } from '../http/handlers';
 import type { Auth } from './auth';
 import { refusal, type Session } from './roles';
 import { COOKIE_NAME, SESSION_SECONDS, readCookie } from './sessions';
+import { runIdSchema } from '../http/run-id';
 
 const loginSchema = z.union(
   [
@@ -16,7 +17,6 @@ const loginSchema = z.union(
   ],
   { error: 'expected {"password": "…"} (instructor) or {"code": "ABCD-2345"} (observer, trainee)' },
 );
-const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a run id is 1-64 letters, digits or dashes');
 const codeSchema = z
   .strictObject({
     role: z.enum(['observer', 'trainee']),

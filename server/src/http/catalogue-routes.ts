@@ -17,7 +17,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Comparisons } from '../experiments/comparisons';
 import type { Sweeps } from '../experiments/sweeps';
-import { ApiError } from '../live/errors';
+import { ApiError } from './errors';
 import { resolveScenario } from '../live/run-manager';
 import { json, parse, parseBody } from './handlers';
 

@@ -10,12 +10,12 @@ import {
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { sessionOf } from '../auth';
-import { ApiError } from '../live/errors';
+import { ApiError } from './errors';
 import type { RunManager } from '../live/run-manager';
 import { auditRun } from '../live/audit';
 import { emptyToUndefined, json, parse, parseBody } from './handlers';
+import { runIdSchema } from './run-id';
 
-const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a run id is 1-64 letters, digits or dashes');
 /** Whole decimal numbers only: `Number()` would also take ' ', '0x10' and '1e3'. */
 const decimal = (min: number, max: number) =>
   z

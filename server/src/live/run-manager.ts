@@ -35,7 +35,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppealJob } from './appeal-job';
 import { open311Keys } from '../open311/requests';
-import { ApiError, notFound } from './errors';
+import { ApiError, notFound } from '../http/errors';
 import { RUNS_KEY, runKeys } from './keys';
 import { RunOwner, type TickResult } from './run-owner';
 import { InjectSchedule } from './schedule';

@@ -4,7 +4,7 @@ import { ipKeyGenerator } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { limitPerMinute, sessionOf, type Auth } from '../auth';
-import { ApiError } from '../live/errors';
+import { ApiError } from '../http/errors';
 import type { RunManager } from '../live/run-manager';
 import { runKeys } from '../live/keys';
 import { describeZodError } from '../http/handlers';
@@ -21,6 +21,7 @@ import {
 } from './requests';
 import { SERVICES, URGENCY, serviceDefinition } from './services';
 import { isoToVirtual, virtualToIso } from './time';
+import { runIdSchema } from '../http/run-id';
 
 export interface Open311Deps {
   manager: RunManager;
@@ -49,7 +50,6 @@ const whole = (min: number, max: number) =>
     .regex(/^\d{1,7}$/, 'must be a whole number in decimal digits')
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
-const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a jurisdiction_id is a run id');
 const dateTime = z
   .string()
   .max(40)

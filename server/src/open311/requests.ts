@@ -1,4 +1,5 @@
 import { STATE_LABELS, TERMINAL_STATES, type AppealDetail, type AppealState } from '@hotline-sim/shared';
+import { RUN_ID_PATTERN } from '../http/run-id';
 import { serviceName } from './services';
 import { virtualToIso } from './time';
 
@@ -13,8 +14,10 @@ export const open311Keys = {
 /** `<run>-<appeal>`: a request id names its run, so one API serves every run. */
 export const requestId = (runId: string, appealId: number) => `${runId}-${appealId}`;
 
+const REQUEST_ID = new RegExp(`^(${RUN_ID_PATTERN})-(\\d{1,10})$`);
+
 export function parseRequestId(id: string): { runId: string; appealId: number } | undefined {
-  const m = /^([a-zA-Z0-9-]{1,64})-(\d{1,10})$/.exec(id);
+  const m = REQUEST_ID.exec(id);
   if (!m) return undefined;
   const appealId = Number(m[2]);
   return appealId <= 2 ** 31 ? { runId: m[1] as string, appealId } : undefined;

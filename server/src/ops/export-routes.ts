@@ -1,14 +1,14 @@
 import type { HistoryEntry, KpiEstimate, Report } from '@hotline-sim/shared';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { ApiError } from '../live/errors';
+import { ApiError } from '../http/errors';
 import { runKeys } from '../live/keys';
 import type { RunManager } from '../live/run-manager';
 import { parse } from '../http/handlers';
 import { virtualToIso } from '../open311/time';
 import { csvRow } from './csv';
+import { runIdSchema } from '../http/run-id';
 
-const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a run id is 1-64 letters, digits or dashes');
 const formatSchema = z.enum(['json', 'csv'], { error: 'the export is .json or .csv' });
 const BATCH = 500;
 

@@ -6,6 +6,7 @@ import {
   SPEED_MAX,
   SPEED_MIN,
 } from '@hotline-sim/shared';
+import { RUN_ID_PATTERN } from '../http/run-id';
 
 /*
  * The OpenAPI 3.1 document of the REST API under /api (served at /api/openapi.json). Schemas are JSON
@@ -35,7 +36,7 @@ const runId = {
   name: 'id',
   in: 'path',
   required: true,
-  schema: { type: 'string', pattern: '^[a-zA-Z0-9-]{1,64}$' },
+  schema: { type: 'string', pattern: `^${RUN_ID_PATTERN}$` },
 };
 const auth = { 401: error('no session (log in: POST /api/session)'), 403: error('the role may not') };
 const runOp = (summary: string, ok: object, extra: Record<string, object> = {}) => ({

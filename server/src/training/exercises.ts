@@ -13,7 +13,7 @@ import {
 } from '@hotline-sim/shared';
 import type Database from 'better-sqlite3';
 import type { JoinCodes } from '../auth/codes';
-import { ApiError, notFound } from '../live/errors';
+import { ApiError, notFound } from '../http/errors';
 import { resolveScenario, type RunManager } from '../live/run-manager';
 
 /**
