@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { Comparisons } from '../experiments/comparisons';
 import type { Sweeps } from '../experiments/sweeps';
 import { ApiError } from './errors';
-import { resolveScenario } from '../live/run-manager';
+import { resolveScenario } from '../live/run-info';
 import { json, parse, parseBody } from './handlers';
 
 const builtIn = (name: string): Scenario => {
