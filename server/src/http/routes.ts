@@ -164,7 +164,7 @@ export function runRoutes(manager: RunManager): Router {
     json(async (req) => {
       const id = runId(req);
       await manager.info(id);
-      return manager.appeals(id, parse(appealsQuerySchema, req.query, 'query'));
+      return manager.appealViews.page(id, parse(appealsQuerySchema, req.query, 'query'));
     }),
   );
   r.get(
@@ -173,7 +173,7 @@ export function runRoutes(manager: RunManager): Router {
       const id = runId(req);
       await manager.info(id);
       const appealId = parse(appealIdSchema, req.params.appealId, 'appeal id');
-      const appeal = await manager.appeal(id, appealId);
+      const appeal = await manager.appealViews.detail(id, appealId);
       if (!appeal) throw new ApiError(404, `appeal ${appealId} not found in run "${id}"`);
       return appeal;
     }),

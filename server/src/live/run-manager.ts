@@ -3,7 +3,6 @@ import {
   APPEAL_STATES,
   LiveRun,
   validateScenario,
-  type AppealDetail,
   type AppealState,
   type CreateRunBody,
   type ExternalAppealInput,
@@ -23,7 +22,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppealJob } from './appeal-job';
-import { AppealStore, AppealViews, type AppealsQuery } from '../appeals';
+import { AppealStore, AppealViews } from '../appeals';
 import { FiledRequests } from '../open311/filed-requests';
 import { ApiError, notFound } from '../http/errors';
 import { RUNS_KEY, runKeys } from './keys';
@@ -332,16 +331,6 @@ export class RunManager {
     const out: Partial<Record<AppealState, number>> = {};
     for (const s of APPEAL_STATES) if (raw[s] !== undefined && Number(raw[s]) !== 0) out[s] = Number(raw[s]);
     return out;
-  }
-
-  /** A page of a run's appeals, newest first, filtered by state, street (code) and category (id). */
-  appeals(id: string, q: AppealsQuery) {
-    return this.appealViews.page(id, q);
-  }
-
-  /** One appeal with its text, place, holder and (when asked) its full history. */
-  appeal(id: string, appealId: number, withHistory = true): Promise<AppealDetail | undefined> {
-    return this.appealViews.detail(id, appealId, withHistory);
   }
 
   // ─── ownership ──────────────────────────────────────────────────────────────

@@ -132,7 +132,8 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
         firstOf(req.query),
       );
       const run = parsed ? await manager.get(parsed.runId) : undefined;
-      const appeal = run && parsed ? await manager.appeal(run.id, parsed.appealId, true) : undefined;
+      const appeal =
+        run && parsed ? await manager.appealViews.detail(run.id, parsed.appealId, true) : undefined;
       const request = run && appeal ? await requestOf(run, appeal, q.extensions === 'true') : undefined;
       if (!request) throw new Open311Error(404, `service_request_id "${id.slice(0, 80)}" not found`);
       const out = [request];
@@ -180,7 +181,7 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
           // Whole seconds, as updated_datetime shows them.
           const updated = Math.floor(record.fields.updated ?? 0);
           if (updated <= after || updated >= before) continue;
-          const appeal = await manager.appeal(run.id, record.id, true);
+          const appeal = await manager.appealViews.detail(run.id, record.id, true);
           const detail = appeal ? await requestOf(run, appeal, extensions) : undefined;
           if (!detail) continue;
           if (codes && !codes.includes(detail.service_code)) continue;

@@ -21,7 +21,7 @@ export function updateRoutes(r: Router, ctx: Open311Context): void {
       if (!target || (runId !== undefined && runId !== target.runId))
         throw new Open311Error(404, `service_request_id "${body.service_request_id.slice(0, 80)}" not found`);
       const run = await manager.get(target.runId);
-      const appeal = run ? await manager.appeal(run.id, target.appealId, false) : undefined;
+      const appeal = run ? await manager.appealViews.detail(run.id, target.appealId, false) : undefined;
       if (!run || !appeal)
         throw new Open311Error(404, `service_request_id "${body.service_request_id.slice(0, 80)}" not found`);
       const updateId = `${requestId(run.id, target.appealId)}-c${randomUUID().slice(0, 8)}`;
@@ -50,7 +50,7 @@ export function updateRoutes(r: Router, ctx: Open311Context): void {
       const external = await store.externalIds(run.id);
       const out: unknown[] = [];
       for (const appealId of external) {
-        const appeal = await manager.appeal(run.id, appealId, true);
+        const appeal = await manager.appealViews.detail(run.id, appealId, true);
         if (!appeal) continue;
         const id = requestId(run.id, appealId);
         for (const h of appeal.history) {
