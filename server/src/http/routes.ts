@@ -23,9 +23,9 @@ const decimal = (min: number, max: number) =>
     .regex(/^\d{1,10}$/, 'must be a whole number in decimal digits')
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
-const appealIdSchema = decimal(0, 2 ** 31);
-const scheduleEntrySchema = z.string().regex(/^[a-f0-9]{8}$/, 'a schedule entry id is 8 hex digits');
-const appealsQuerySchema = z.strictObject({
+export const appealIdSchema = decimal(0, 2 ** 31);
+export const scheduleEntrySchema = z.string().regex(/^[a-f0-9]{8}$/, 'a schedule entry id is 8 hex digits');
+export const appealsQuerySchema = z.strictObject({
   state: z.enum(APPEAL_STATES).optional(),
   street: z.string().min(1).max(40).optional(),
   category: z.string().min(1).max(60).optional(),

@@ -6,8 +6,8 @@ import { csvRow } from '../ops/csv';
 import type { Exercises } from './exercises';
 import { runIdSchema } from '../http/run-id';
 
-const exerciseId = z.string().regex(/^[a-f0-9]{8}$/, 'an exercise id is 8 hex digits');
-const seatQuery = z.strictObject({
+export const exerciseId = z.string().regex(/^[a-f0-9]{8}$/, 'an exercise id is 8 hex digits');
+export const seatQuery = z.strictObject({
   seat: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes')

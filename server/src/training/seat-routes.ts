@@ -17,8 +17,10 @@ import { runKeys } from '../live/keys';
 import type { RunManager } from '../live/run-manager';
 import { runIdSchema } from '../http/run-id';
 
-const seatSchema = z.string().regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes');
-const messageSchema = z.strictObject({
+export const seatSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes');
+export const messageSchema = z.strictObject({
   text: z.string().trim().min(1).max(500),
   seat: seatSchema.optional(),
 });
