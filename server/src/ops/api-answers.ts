@@ -154,7 +154,7 @@ export const Exercise = z
     name: z.string().min(1).max(120),
     scenario: z.union([str, z.looseObject({})]),
     difficulty: z.enum(Object.keys(DIFFICULTY) as [string, ...string[]]),
-    seats: array(seatName).min(1).max(40),
+    seats: array(seatName).min(1).max(40).meta({ uniqueItems: true }),
     script: array(inject).max(200),
   })
   .meta({ id: 'Exercise' });
