@@ -63,6 +63,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** The Redis tried when REDIS_URL is unset (a worker or the CLI uses it; the server may start its own). */
+export const LOCAL_REDIS_URL = 'redis://127.0.0.1:6379';
+
 const CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
 const redisUrl = z.string().refine((value) => {
@@ -74,18 +77,26 @@ const redisUrl = z.string().refine((value) => {
   }
 });
 
-/**
- * Read the server's settings from `env` (the only place that touches `process.env`): fill defaults,
- * validate, freeze. Throws {@link ConfigError} on the first bad variable, before anything starts.
- */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const read = <T>(name: string, schema: z.ZodType<T>, allowed: string, fallback: T): T => {
+/** Reads one variable of `env`: unset or empty gives the fallback, a value must pass the schema. */
+const reader =
+  (env: NodeJS.ProcessEnv) =>
+  <T>(name: string, schema: z.ZodType<T>, allowed: string, fallback: T): T => {
     const raw = env[name]?.trim();
     if (raw === undefined || raw === '') return fallback;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) throw new ConfigError(name, raw, allowed);
     return parsed.data;
   };
+
+const REDIS_URL_RULE = 'a redis:// or rediss:// URL with a host';
+const LOG_LEVEL_RULE = `one of ${LOG_LEVELS.join(', ')}`;
+
+/**
+ * Read the server's settings from `env` (the only place that touches `process.env`): fill defaults,
+ * validate, freeze. Throws {@link ConfigError} on the first bad variable, before anything starts.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const read = reader(env);
   const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
   const dataDir = resolve(read('DATA_DIR', z.string(), 'a directory path', '.data'));
@@ -98,10 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     port: read('PORT', intIn(0, 65535), 'an integer from 0 to 65535', 3000),
     host: read('HOST', z.string(), 'a host name or address', '0.0.0.0'),
-    redisUrl: read('REDIS_URL', redisUrl, 'a redis:// or rediss:// URL with a host', null),
+    redisUrl: read('REDIS_URL', redisUrl, REDIS_URL_RULE, null),
     dataDir,
     sqlitePath: resolve(read('SQLITE_PATH', z.string(), 'a file path', join(dataDir, 'hotline.sqlite'))),
-    logLevel: read('LOG_LEVEL', z.enum(LOG_LEVELS), `one of ${LOG_LEVELS.join(', ')}`, 'info'),
+    logLevel: read('LOG_LEVEL', z.enum(LOG_LEVELS), LOG_LEVEL_RULE, 'info'),
     defaultRun: defaultRun === 'none' ? null : defaultRun,
     defaultSpeed: read(
       'DEFAULT_SPEED',
@@ -118,4 +129,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     open311RateLimit: read('OPEN311_RATE_LIMIT', intIn(1, 10_000_000), 'an integer from 1 to 10000000', 600),
   };
   return Object.freeze(config);
+}
+
+/**
+ * REDIS_URL for the processes that need a Redis but never start one (`npm run worker`, the CLI's
+ * `--queue` and `audit`): validated like the server's. @defaultValue LOCAL_REDIS_URL
+ */
+export function loadRedisUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return reader(env)('REDIS_URL', redisUrl, REDIS_URL_RULE, LOCAL_REDIS_URL);
+}
+
+/** The settings of a worker process (`npm run worker`): its Redis and its log level. */
+export interface WorkerConfig {
+  /** REDIS_URL: the Redis the servers use. @defaultValue LOCAL_REDIS_URL */
+  readonly redisUrl: string;
+  /** LOG_LEVEL: a pino level or `silent`. @defaultValue 'info' */
+  readonly logLevel: LogLevel;
+}
+
+/** Read a worker's settings from `env`, validated like the server's; throws {@link ConfigError}. */
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  return Object.freeze({
+    redisUrl: loadRedisUrl(env),
+    logLevel: reader(env)('LOG_LEVEL', z.enum(LOG_LEVELS), LOG_LEVEL_RULE, 'info'),
+  });
 }

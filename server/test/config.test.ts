@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, loadConfig, loadWorkerConfig } from '../src/config';
 
 describe('config: defaults', () => {
   it('fills every setting when the environment is empty', () => {
@@ -107,5 +107,23 @@ describe('config: bad values', () => {
     expect(variable).toBe(name);
     expect(message).toContain(`${name}="${value}"`);
     expect(message).toContain(allowed);
+  });
+});
+
+describe('config: a worker process', () => {
+  it('uses the local Redis and info logs by default', () => {
+    expect(loadWorkerConfig({ REDIS_URL: '' })).toEqual({
+      redisUrl: 'redis://127.0.0.1:6379',
+      logLevel: 'info',
+    });
+  });
+
+  it('validates REDIS_URL and LOG_LEVEL like the server', () => {
+    expect(loadWorkerConfig({ REDIS_URL: 'redis://h:1', LOG_LEVEL: 'warn' })).toEqual({
+      redisUrl: 'redis://h:1',
+      logLevel: 'warn',
+    });
+    expect(() => loadWorkerConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL="loud"/);
+    expect(() => loadWorkerConfig({ REDIS_URL: 'http://h' })).toThrow(ConfigError);
   });
 });

@@ -2,22 +2,22 @@ import type { NextFunction, Request, Response } from 'express';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { ApiError } from '../live/errors';
+import { ApiError } from '../http/errors';
 import type { RunManager } from '../live/run-manager';
 import { json, parseBody } from '../http/handlers';
 import type { Auth } from './auth';
 import { refusal, type Session } from './roles';
 import { COOKIE_NAME, SESSION_SECONDS, readCookie } from './sessions';
+import { runIdSchema } from '../http/run-id';
 
-const loginSchema = z.union(
+export const loginSchema = z.union(
   [
     z.strictObject({ password: z.string().min(1).max(200) }),
     z.strictObject({ code: z.string().min(1).max(20) }),
   ],
   { error: 'expected {"password": "…"} (instructor) or {"code": "ABCD-2345"} (observer, trainee)' },
 );
-const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a run id is 1-64 letters, digits or dashes');
-const codeSchema = z
+export const codeSchema = z
   .strictObject({
     role: z.enum(['observer', 'trainee']),
     runId: runIdSchema.optional(),
@@ -31,7 +31,10 @@ const codeSchema = z
   .refine((c) => c.role !== 'trainee' || (c.runId !== undefined && c.seat !== undefined), {
     message: 'a trainee code needs runId (their exercise) and seat (their name or position)',
   });
-const keySchema = z.strictObject({ name: z.string().trim().min(1).max(80), runId: runIdSchema.optional() });
+export const keySchema = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  runId: runIdSchema.optional(),
+});
 
 /** A 401: app.ts answers any error with a 4xx `status` as `{ error: message }`. */
 class Unauthorized extends Error {

@@ -19,6 +19,7 @@ import {
   sweepScenarioOnQueue,
   type QueueRunOptions,
 } from '../experiments';
+import { ConfigError, loadRedisUrl } from '../config';
 import { importCommand, layoutArg, type ImportCommandOptions } from '../import/import-command';
 import { formatComparison } from './format-comparison';
 import { formatReport } from './format-report';
@@ -102,7 +103,7 @@ function queueRun(
   };
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   return {
-    connection: flags.redis ?? (process.env.REDIS_URL?.trim() || DEFAULT_REDIS_URL),
+    connection: flags.redis ?? loadRedisUrl(),
     signal: interrupt.signal,
     onProgress: (f) => progress.update(f),
     onWaitingForWorkers: () =>
@@ -244,7 +245,7 @@ program
   )
   .option('--json', 'print the audit as JSON')
   .action(async (runId: string, opts: { redis?: string; json?: boolean }) => {
-    const url = opts.redis ?? (process.env.REDIS_URL?.trim() || DEFAULT_REDIS_URL);
+    const url = opts.redis ?? loadRedisUrl();
     const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 3_000, lazyConnect: true });
     try {
       await redis.connect().catch(() => {
@@ -289,7 +290,12 @@ try {
   if (e instanceof CommanderError) {
     // Commander has printed its own message; help and version exit cleanly.
     process.exitCode = e.exitCode === 0 ? 0 : 2;
-  } else if (e instanceof UsageError || e instanceof ScenarioError || e instanceof RedisUnreachableError) {
+  } else if (
+    e instanceof UsageError ||
+    e instanceof ScenarioError ||
+    e instanceof RedisUnreachableError ||
+    e instanceof ConfigError
+  ) {
     const message =
       e instanceof ScenarioError ? `${e.source} is invalid: ${e.problems.join('; ')}` : e.message;
     process.stderr.write(`hotline: ${message}\n`);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { notFound } from '../live/errors';
+import { notFound } from '../http/errors';
 
 /** How long an experiment's status and result stay readable after it was started. */
 const KEEP_SECONDS = 24 * 3600;

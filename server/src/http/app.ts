@@ -10,7 +10,7 @@ import { Server as IoServer } from 'socket.io';
 import type { Comparisons } from '../experiments/comparisons';
 import type { Sweeps } from '../experiments/sweeps';
 import { authRoutes, guardApi, readCookie, sessionMiddleware, type Auth } from '../auth';
-import { ApiError } from '../live/errors';
+import { ApiError } from './errors';
 import type { RunManager } from '../live/run-manager';
 import { attachRealtime, type Realtime } from '../realtime/rooms';
 import { catalogueRoutes } from './catalogue-routes';

@@ -17,8 +17,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Comparisons } from '../experiments/comparisons';
 import type { Sweeps } from '../experiments/sweeps';
-import { ApiError } from '../live/errors';
-import { resolveScenario } from '../live/run-manager';
+import { ApiError } from './errors';
+import { resolveScenario } from '../live/run-info';
 import { json, parse, parseBody } from './handlers';
 
 const builtIn = (name: string): Scenario => {
@@ -48,11 +48,11 @@ let map: CityMap | undefined;
 /** The map of Beijing as every run's model has it (units do not depend on the scenario), built once. */
 const beijingMap = (): CityMap => (map ??= cityMap(new LiveRun(builtIn('beijing-weekday'), 1).model.city));
 
-const scenarioName = z
+export const scenarioName = z
   .string()
   .regex(/^[a-z0-9-]{1,80}$/, 'a scenario name is 1-80 lower-case letters, digits or dashes');
-const comparisonId = z.string().regex(/^[a-f0-9]{8}$/, 'a comparison id is 8 hex digits');
-const sweepId = z.string().regex(/^[a-f0-9]{8}$/, 'a sweep id is 8 hex digits');
+export const comparisonId = z.string().regex(/^[a-f0-9]{8}$/, 'a comparison id is 8 hex digits');
+export const sweepId = z.string().regex(/^[a-f0-9]{8}$/, 'a sweep id is 8 hex digits');
 
 /** What the dashboard reads besides runs: the built-in scenarios, the city's map, comparisons and sweeps. */
 export function catalogueRoutes(comparisons: Comparisons, sweeps: Sweeps): Router {

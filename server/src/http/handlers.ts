@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
-import { ApiError } from '../live/errors';
+import { ApiError } from './errors';
 
 /* The pieces every route file uses: validate at the edge, answer JSON, let errors reach app.ts. */
 

@@ -10,12 +10,12 @@ import {
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { sessionOf } from '../auth';
-import { ApiError } from '../live/errors';
+import { ApiError } from './errors';
 import type { RunManager } from '../live/run-manager';
 import { auditRun } from '../live/audit';
 import { emptyToUndefined, json, parse, parseBody } from './handlers';
+import { runIdSchema } from './run-id';
 
-const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a run id is 1-64 letters, digits or dashes');
 /** Whole decimal numbers only: `Number()` would also take ' ', '0x10' and '1e3'. */
 const decimal = (min: number, max: number) =>
   z
@@ -23,9 +23,9 @@ const decimal = (min: number, max: number) =>
     .regex(/^\d{1,10}$/, 'must be a whole number in decimal digits')
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
-const appealIdSchema = decimal(0, 2 ** 31);
-const scheduleEntrySchema = z.string().regex(/^[a-f0-9]{8}$/, 'a schedule entry id is 8 hex digits');
-const appealsQuerySchema = z.strictObject({
+export const appealIdSchema = decimal(0, 2 ** 31);
+export const scheduleEntrySchema = z.string().regex(/^[a-f0-9]{8}$/, 'a schedule entry id is 8 hex digits');
+export const appealsQuerySchema = z.strictObject({
   state: z.enum(APPEAL_STATES).optional(),
   street: z.string().min(1).max(40).optional(),
   category: z.string().min(1).max(60).optional(),
@@ -164,7 +164,7 @@ export function runRoutes(manager: RunManager): Router {
     json(async (req) => {
       const id = runId(req);
       await manager.info(id);
-      return manager.appeals(id, parse(appealsQuerySchema, req.query, 'query'));
+      return manager.appealViews.page(id, parse(appealsQuerySchema, req.query, 'query'));
     }),
   );
   r.get(
@@ -173,7 +173,7 @@ export function runRoutes(manager: RunManager): Router {
       const id = runId(req);
       await manager.info(id);
       const appealId = parse(appealIdSchema, req.params.appealId, 'appeal id');
-      const appeal = await manager.appeal(id, appealId);
+      const appeal = await manager.appealViews.detail(id, appealId);
       if (!appeal) throw new ApiError(404, `appeal ${appealId} not found in run "${id}"`);
       return appeal;
     }),

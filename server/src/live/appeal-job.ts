@@ -1,6 +1,5 @@
 import { transition, type AppealState, type AppealStep, type HistoryEntry } from '@hotline-sim/shared';
-import type { Redis } from 'ioredis';
-import { runKeys } from './keys';
+import { applySteps, type ApplyClient } from '../appeals/appeal-record';
 
 /** One step as a job carries it (the model's transition, compacted): a history entry before it is applied. */
 export type JobStep = Omit<HistoryEntry, 'clock' | 'appliedAt'>;
@@ -56,73 +55,9 @@ export function toJob(
 }
 
 /**
- * Applies a job's steps atomically: skips the steps already applied (a retried or re-released job),
- * refuses a gap or a state that does not match, moves the appeal between the state indexes, appends
- * its history and clears the job from the tick's pending set. Returns how many steps it applied.
- * A Lua script because these writes must happen together or not at all, whichever worker runs them.
- */
-const APPLY = `
-local p = ARGV[1]
-local id = ARGV[2]
-local key = ARGV[3]
-local n = tonumber(ARGV[4])
-local akey = p .. 'a:' .. id
-local stored = tonumber(redis.call('HGET', akey, 'seq') or '-1')
-local state = redis.call('HGET', akey, 'state')
-local base = 5
-local first = -1
-for i = 0, n - 1 do
-  local seq = tonumber(ARGV[base + i * 4])
-  if seq > stored then first = i break end
-end
-if first < 0 then
-  redis.call('SREM', p .. 'pending', key)
-  return 0
-end
-local seq0 = tonumber(ARGV[base + first * 4])
-local from = ARGV[base + first * 4 + 1]
-if seq0 ~= stored + 1 then
-  return redis.error_reply('GAP appeal ' .. id .. ' has steps up to ' .. stored .. ', job starts at ' .. seq0)
-end
-if (state or '') ~= from then
-  return redis.error_reply('STATE appeal ' .. id .. ' is ' .. tostring(state) .. ', job expects ' .. from)
-end
-if state then
-  redis.call('ZREM', p .. 'state:' .. state, id)
-  redis.call('HINCRBY', p .. 'states', state, -1)
-else
-  redis.call('ZADD', p .. 'all', id, id)
-  redis.call('ZADD', p .. 'street:' .. ARGV[base + n * 4], id, id)
-  redis.call('ZADD', p .. 'category:' .. ARGV[base + n * 4 + 1], id, id)
-end
-local last = base + (n - 1) * 4
-local final = ARGV[last + 2]
-redis.call('ZADD', p .. 'state:' .. final, id, id)
-redis.call('HINCRBY', p .. 'states', final, 1)
-for i = first, n - 1 do
-  redis.call('RPUSH', p .. 'h:' .. id, ARGV[base + i * 4 + 3])
-end
-redis.call('HSET', akey, 'seq', ARGV[last], 'state', final, 'fields', ARGV[base + n * 4 + 2])
-redis.call('HINCRBY', p .. 'meta', 'transitions', n - first)
-redis.call('SREM', p .. 'pending', key)
-return n - first
-`;
-
-/** A client with the script registered. */
-type ApplyClient = Redis & { hotlineApply(...args: (string | number)[]): Promise<number> };
-
-/** Register the script on a client (once per connection). */
-export function defineApply(redis: Redis): ApplyClient {
-  const client = redis as ApplyClient;
-  if (typeof (client as Partial<ApplyClient>).hotlineApply !== 'function') {
-    redis.defineCommand('hotlineApply', { numberOfKeys: 0, lua: APPLY });
-  }
-  return client;
-}
-
-/**
  * The thin processor: checks the job's steps against the lifecycle (the same `transition` the
- * engine calls: an illegal step fails the job), then applies them in one atomic script.
+ * engine calls: an illegal step fails the job), then applies them in one atomic script
+ * (`appeals/appeal-record.ts`, which owns the stored record).
  */
 export async function applyAppealJob(redis: ApplyClient, job: AppealJob): Promise<number> {
   let state: AppealState | null = job.steps[0]?.from ?? null;
@@ -132,26 +67,25 @@ export async function applyAppealJob(redis: ApplyClient, job: AppealJob): Promis
     state = step.from === null ? entry(step.to) : transition(step.from, step.to);
   }
   const appliedAt = Date.now();
-  const args: (string | number)[] = [runKeys(job.run).prefix, job.id, job.key, job.steps.length];
-  for (const step of job.steps) {
-    const entry: HistoryEntry = { ...step, clock: job.clock, appliedAt };
-    args.push(step.seq, step.from ?? '', step.to, JSON.stringify(entry));
-  }
   const last = job.steps[job.steps.length - 1] as JobStep;
-  const fields = {
-    source: job.source,
-    category: job.category,
-    street: job.street,
-    cell: job.cell,
-    unit: last.unit,
-    deadline: job.deadline,
-    // A step carries the order's outcome and rating once they exist, so the last one has both.
-    outcome: last.outcome ?? null,
-    rating: last.rating ?? null,
-    updated: last.at,
-  };
-  args.push(job.street, job.category, JSON.stringify(fields));
-  return redis.hotlineApply(...args);
+  return applySteps(redis, {
+    run: job.run,
+    key: job.key,
+    id: job.id,
+    steps: job.steps.map((step): HistoryEntry => ({ ...step, clock: job.clock, appliedAt })),
+    fields: {
+      source: job.source,
+      category: job.category,
+      street: job.street,
+      cell: job.cell,
+      unit: last.unit,
+      deadline: job.deadline,
+      // A step carries the order's outcome and rating once they exist, so the last one has both.
+      outcome: last.outcome ?? null,
+      rating: last.rating ?? null,
+      updated: last.at,
+    },
+  });
 }
 
 /** An appeal enters the lifecycle received (a citizen's call) or dispatched (a grid discovery). */

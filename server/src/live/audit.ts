@@ -1,6 +1,6 @@
 import { APPEAL_STATES, canTransition, type AppealState } from '@hotline-sim/shared';
 import type { Redis } from 'ioredis';
-import type { HistoryEntry } from '@hotline-sim/shared';
+import { decodeAppeal, decodeHistory, type StoredAppeal } from '../appeals/appeal-record';
 import { runKeys } from './keys';
 
 /** What `hotline audit <runId>` and GET /api/runs/:id/audit report. */
@@ -50,13 +50,19 @@ export async function auditRun(redis: Redis, runId: string): Promise<AuditResult
     ids.forEach((id, j) => {
       const at = (n: number) => out[j * per + n]?.[1];
       const hash = at(0) as Record<string, string>;
-      const history = (at(1) as string[]).map((h) => JSON.parse(h) as HistoryEntry);
+      const history = decodeHistory(at(1) as string[]);
       const inStates = APPEAL_STATES.filter((_, s) => at(2 + s) !== null);
       transitions += history.length;
       if (inStates.length !== 1)
         problem(`appeal ${id} is indexed in ${inStates.length} states (${inStates.join(', ')})`);
-      const state = hash.state as AppealState | undefined;
-      if (!state) return problem(`appeal ${id} has no record`);
+      let record: StoredAppeal | undefined;
+      try {
+        record = decodeAppeal(Number(id), hash);
+      } catch (err) {
+        return problem(err instanceof Error ? err.message : String(err));
+      }
+      if (!record) return problem(`appeal ${id} has no record`);
+      const state = record.state;
       states[state] = (states[state] ?? 0) + 1;
       if (inStates[0] !== state) problem(`appeal ${id} is ${state} but indexed as ${inStates.join(', ')}`);
       let prev: AppealState | null = null;
@@ -72,8 +78,8 @@ export async function auditRun(redis: Redis, runId: string): Promise<AuditResult
         prev = h.to;
       });
       if (prev !== state) problem(`appeal ${id}: history ends at ${prev} but the record says ${state}`);
-      if (Number(hash.seq) !== history.length - 1)
-        problem(`appeal ${id}: record seq ${hash.seq}, history of ${history.length}`);
+      if (record.seq !== history.length - 1)
+        problem(`appeal ${id}: record seq ${record.seq}, history of ${history.length}`);
     });
   }
   const [created, counted] = await Promise.all([redis.hget(k.meta, 'appeals'), redis.hgetall(k.states)]);

@@ -1,19 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
-  APPEALS_PAGE_SIZE,
   APPEAL_STATES,
-  EXTERNAL_ID_BASE,
   LiveRun,
-  STATE_LABELS,
-  ScenarioError,
-  builtInScenario,
-  builtInScenarioNames,
-  createRng,
-  hashSeed,
-  renderAppealText,
-  renderAppealTextEn,
   validateScenario,
-  type AppealDetail,
   type AppealState,
   type CreateRunBody,
   type ExternalAppealInput,
@@ -22,7 +11,6 @@ import {
   type Report,
   type RunInfo,
   type RunStatus,
-  type HistoryEntry,
   type SeatDecision,
   type SeatEvent,
   waitingOffers,
@@ -34,9 +22,11 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppealJob } from './appeal-job';
-import { open311Keys } from '../open311/requests';
-import { ApiError, notFound } from './errors';
+import { AppealStore, AppealViews } from '../appeals';
+import { FiledRequests } from '../open311/filed-requests';
+import { ApiError, notFound } from '../http/errors';
 import { RUNS_KEY, runKeys } from './keys';
+import { infoOf, resolveScenario } from './run-info';
 import { RunOwner, type TickResult } from './run-owner';
 import { InjectSchedule } from './schedule';
 import { STAGES, queueName, type Stage } from './stages';
@@ -69,13 +59,6 @@ export interface RunManagerDeps {
   lockMs?: number;
 }
 
-export interface AppealsQuery {
-  state?: AppealState;
-  street?: string;
-  category?: string;
-  page: number;
-}
-
 /**
  * Creates and controls live runs. Run state lives in Redis, so any server can answer for any run;
  * the clock of each run is driven by the one server holding its lock (a `RunOwner`). Every second
@@ -94,6 +77,10 @@ export class RunManager {
 
   /** Each run's injects to come (an exercise's script), editable while it runs. */
   readonly schedule = new InjectSchedule(this);
+  /** The runs' stored appeals (records, pages, external tokens). */
+  readonly appealStore: AppealStore;
+  /** The runs' appeals as the API shows them. */
+  readonly appealViews: AppealViews;
 
   constructor(private readonly deps: RunManagerDeps) {
     this.queues = Object.fromEntries(
@@ -104,6 +91,14 @@ export class RunManager {
         }),
       ]),
     ) as Record<Stage, Queue<AppealJob>>;
+    this.appealStore = new AppealStore(deps.redis);
+    const filed = new FiledRequests(deps.redis);
+    this.appealViews = new AppealViews({
+      store: this.appealStore,
+      lookup: (id) => this.lookup(id),
+      seedOf: async (id) => Number((await deps.redis.hget(runKeys(id).meta, 'seed')) ?? 0),
+      ownWords: (token) => filed.description(token),
+    });
   }
 
   get redis(): Redis {
@@ -338,130 +333,6 @@ export class RunManager {
     return out;
   }
 
-  /** A page of a run's appeals, newest first, filtered by state, street (code) and category (id). */
-  async appeals(
-    id: string,
-    q: AppealsQuery,
-  ): Promise<{ page: number; pageSize: number; total: number; appeals: AppealDetail[] }> {
-    const scenario = await this.scenarioOf(id);
-    const model = this.cityOf(id, scenario).model.city;
-    const k = runKeys(id);
-    const sets: string[] = [];
-    if (q.state) sets.push(k.state(q.state));
-    if (q.street !== undefined) {
-      const s = model.city.streets.findIndex((x) => x.id === q.street);
-      if (s < 0)
-        throw new ApiError(
-          400,
-          `unknown street "${q.street}" (give a street code, e.g. ${model.city.streets[0]?.id})`,
-        );
-      sets.push(k.street(s));
-    }
-    if (q.category !== undefined) {
-      const c = model.categories.findIndex((x) => x.id === q.category);
-      if (c < 0)
-        throw new ApiError(400, `unknown category "${q.category}" (e.g. ${model.categories[0]?.id})`);
-      sets.push(k.category(c));
-    }
-    const redis = this.deps.redis;
-    let source = k.all;
-    if (sets.length > 0) {
-      source = `${k.prefix}query:${randomUUID()}`;
-      await redis.zinterstore(source, sets.length, ...sets);
-      await redis.expire(source, 10);
-    }
-    const start = (q.page - 1) * APPEALS_PAGE_SIZE;
-    const [total, ids] = await Promise.all([
-      redis.zcard(source),
-      redis.zrevrange(source, start, start + APPEALS_PAGE_SIZE - 1),
-    ]);
-    const appeals = (await Promise.all(ids.map((a) => this.appeal(id, Number(a), false)))).filter(
-      (a): a is AppealDetail => a !== undefined,
-    );
-    return { page: q.page, pageSize: APPEALS_PAGE_SIZE, total, appeals };
-  }
-
-  /** One appeal with its text, place, holder and (when asked) its full history. */
-  async appeal(id: string, appealId: number, withHistory = true): Promise<AppealDetail | undefined> {
-    const scenario = await this.scenarioOf(id);
-    const live = this.cityOf(id, scenario);
-    const k = runKeys(id);
-    const [hash, history] = await Promise.all([
-      this.deps.redis.hgetall(k.appeal(appealId)),
-      withHistory ? this.deps.redis.lrange(k.history(appealId), 0, -1) : Promise.resolve([]),
-    ]);
-    if (!hash.state || !hash.fields) return undefined;
-    const f = JSON.parse(hash.fields) as {
-      source: 'citizen' | 'grid';
-      category: number;
-      street: number;
-      cell: number;
-      unit: number;
-      deadline: number | null;
-      outcome: string | null;
-      rating: string | null;
-      updated?: number;
-    };
-    const city = live.model.city;
-    const cat = city.categories[f.category];
-    const street = city.city.streets[f.street];
-    const cell = city.city.cells[f.cell];
-    const district = city.city.districts.find((d) => d.id === street?.districtId);
-    const unit = city.units[f.unit];
-    const state = hash.state as AppealState;
-    const seed = Number((await this.deps.redis.hget(k.meta, 'seed')) ?? 0);
-    const zhPlace = {
-      district: district?.name ?? '',
-      street: street?.name ?? '',
-      community: cell?.name ?? '',
-    };
-    const enPlace = {
-      district: district?.nameEn ?? '',
-      street: street?.nameEn ?? '',
-      community: cell?.nameEn ?? '',
-    };
-    const textSeed = hashSeed(seed, appealId);
-    // An appeal filed from outside (Open311) shows the citizen's own words, exactly as sent: the
-    // dashboard must render them as text, never as markup.
-    const token = appealId >= EXTERNAL_ID_BASE ? await this.deps.redis.hget(k.tokens, `#${appealId}`) : null;
-    const own = token ? await this.deps.redis.hget(open311Keys.request(token), 'description') : null;
-    return {
-      id: appealId,
-      state,
-      stateLabel: STATE_LABELS[state],
-      source: f.source,
-      category: {
-        index: f.category,
-        id: cat?.id ?? '',
-        zh: cat?.zh ?? '',
-        en: cat?.en ?? '',
-        slaClass: cat?.slaClass ?? '',
-      },
-      place: {
-        ...zhPlace,
-        districtEn: enPlace.district,
-        streetEn: enPlace.street,
-        communityEn: enPlace.community,
-        lon: cell?.lon ?? street?.lon ?? 0,
-        lat: cell?.lat ?? street?.lat ?? 0,
-      },
-      unit: unit ? { index: unit.index, name: unit.name, nameEn: unit.nameEn, kind: unit.kind } : null,
-      deadline: f.deadline,
-      updated: f.updated ?? null,
-      outcome: f.outcome,
-      rating: f.rating,
-      text: own
-        ? { zh: own, en: own }
-        : cat
-          ? {
-              zh: renderAppealText(cat.id, zhPlace, createRng(textSeed)),
-              en: renderAppealTextEn(cat.id, enPlace, createRng(textSeed)),
-            }
-          : { zh: '', en: '' },
-      history: history.map((h) => JSON.parse(h) as HistoryEntry),
-    };
-  }
-
   // ─── ownership ──────────────────────────────────────────────────────────────
 
   private async setStatus(id: string, status: RunStatus, from: RunStatus[]): Promise<RunInfo> {
@@ -567,42 +438,5 @@ export class RunManager {
     this.owners.set(id, owner);
     owner.start();
     return true;
-  }
-}
-
-function infoOf(id: string, m: Record<string, string>): RunInfo {
-  return {
-    id,
-    scenario: m.scenarioName ?? '',
-    seed: Number(m.seed),
-    status: (m.status ?? 'running') as RunStatus,
-    speed: Number(m.speed),
-    effectiveSpeed: m.status === 'running' ? Number(m.effectiveSpeed ?? 0) : 0,
-    virtualTime: Number(m.settledVt ?? 0),
-    horizon: Number(m.horizon),
-    start: m.start ?? '',
-    createdAt: m.createdAt ?? '',
-    appeals: Number(m.appeals ?? 0),
-    transitions: Number(m.transitions ?? 0),
-  };
-}
-
-/** A built-in scenario by name, or a scenario object validated like a file; errors name the problem. */
-export function resolveScenario(input: string | Record<string, unknown>): Scenario {
-  if (typeof input === 'string') {
-    // Only the listed names ('constructor' would find a property of the lookup object's prototype).
-    const s = builtInScenarioNames.includes(input) ? builtInScenario(input) : undefined;
-    if (!s)
-      throw new ApiError(
-        404,
-        `no built-in scenario "${input}" (built-in: ${builtInScenarioNames.join(', ')})`,
-      );
-    return s;
-  }
-  try {
-    return validateScenario(input, 'scenario');
-  } catch (err) {
-    if (err instanceof ScenarioError) throw new ApiError(422, err.message);
-    throw err;
   }
 }

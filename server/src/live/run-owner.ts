@@ -1,6 +1,5 @@
 import {
   type AppealMove,
-  type LiveInput,
   type AppealStep,
   type LiveRun,
   type Report,
@@ -9,14 +8,13 @@ import {
   type OpenAppeals,
   type SeatEvent,
   MAX_MOVES,
-  EXTERNAL_ID_BASE,
 } from '@hotline-sim/shared';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { toJob, type AppealJob } from './appeal-job';
 import { runKeys, type RunKeys } from './keys';
-import { TAKE_DUE } from './schedule';
+import { takeInputs } from './run-inputs';
 import { PRIORITY, queueName, stageOf, type Stage } from './stages';
 
 /** What the owner of a run tells the rest of the server after each settled tick. */
@@ -69,35 +67,6 @@ const SERIES_EVERY = 3_600;
 
 /** Renew the lock only if we still hold it. */
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
-/**
- * Move the oldest inputs (up to ARGV[3]) from the inbox to the input log, each stamped with the
- * virtual time it takes effect (spliced in as text: re-encoding with cjson would round the time to
- * 14 digits). An external appeal
- * gets its id here (the run's n-th one: EXTERNAL_ID_BASE + n), its token's entries in the run's token
- * map (both ways) and its place in the run's external set, in the same atomic step as its log entry.
- */
-const TAKE_INPUT = `local outs = {}
-for i = 1, tonumber(ARGV[3]) do
-  local item = redis.call('LPOP', KEYS[1])
-  if not item then break end
-  local input = cjson.decode(item)
-  local out
-  if input.kind == 'appeal' then
-    local id = tonumber(ARGV[2]) + redis.call('HINCRBY', KEYS[3], 'externals', 1) - 1
-    out = '{"at":' .. ARGV[1] .. ',"kind":"appeal","id":' .. string.format('%d', id) .. ',"appeal":' .. cjson.encode(input.appeal) .. '}'
-    redis.call('HSET', KEYS[4], input.appeal.token, id, '#' .. string.format('%d', id), input.appeal.token)
-    redis.call('ZADD', KEYS[5], id, id)
-  elseif input.kind == 'decision' then
-    out = '{"at":' .. ARGV[1] .. ',"kind":"decision","seat":' .. cjson.encode(input.seat) .. ',"decision":' .. cjson.encode(input.decision) .. '}'
-  else
-    out = '{"at":' .. ARGV[1] .. ',"kind":"inject","inject":' .. item .. '}'
-  end
-  redis.call('RPUSH', KEYS[2], out)
-  outs[#outs + 1] = out
-end
-return outs`;
-/** Inputs moved per script call (a flood of Open311 appeals is logged in batches, not one trip each). */
-const TAKE_BATCH = 200;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
 /**
@@ -223,7 +192,7 @@ export class RunOwner {
   /** One tick: advance the model to `to`, release its transitions, wait for them, commit the clock. */
   private async tick(to: number): Promise<void> {
     const { redis, live } = this.deps;
-    await this.takeInputs(to);
+    await takeInputs({ ...this.deps, keys: this.keys }, to);
     const groups = live.advanceTo(to);
     const releasedAt = Date.now();
     const jobs = groups.map((steps) => toJob(this.deps.runId, steps, to, releasedAt));
@@ -337,60 +306,6 @@ export class RunOwner {
         lastProgress = Date.now();
       }
     }
-  }
-
-  /**
-   * Inputs (injects, decisions, external appeals) since the last tick take effect now, at the
-   * released virtual time; then the scheduled injects due by `to` join the log at their own time.
-   */
-  private async takeInputs(to: number): Promise<void> {
-    const { redis, live } = this.deps;
-    const take = (texts: string[]) => {
-      for (const text of texts) {
-        const input = JSON.parse(text) as LiveInput;
-        live.addInput(input);
-        if (input.kind === 'inject')
-          this.deps.logger.info(
-            { run: this.deps.runId, at: input.at, inject: input.inject.kind },
-            'inject fired',
-          );
-        else if (input.kind === 'appeal')
-          this.deps.logger.debug({ run: this.deps.runId, at: input.at, appeal: input.id }, 'appeal filed');
-        else
-          this.deps.logger.debug(
-            { run: this.deps.runId, at: input.at, seat: input.seat, appeal: input.decision.appealId },
-            'seat decided',
-          );
-      }
-    };
-    for (;;) {
-      const texts = (await redis.eval(
-        TAKE_INPUT,
-        5,
-        this.keys.inbox,
-        this.keys.inputs,
-        this.keys.meta,
-        this.keys.tokens,
-        this.keys.external,
-        String(live.now),
-        EXTERNAL_ID_BASE,
-        TAKE_BATCH,
-      )) as string[];
-      take(texts);
-      if (texts.length < TAKE_BATCH) break;
-    }
-    const k = this.keys;
-    take(
-      (await redis.eval(
-        TAKE_DUE,
-        3,
-        k.schedule,
-        k.scheduled,
-        k.inputs,
-        String(live.now),
-        String(to),
-      )) as string[],
-    );
   }
 
   private async renew(): Promise<boolean> {

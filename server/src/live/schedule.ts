@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FiredInject, Inject, LiveInput, LiveRun, RunInfo, ScheduledInject } from '@hotline-sim/shared';
 import type { Redis } from 'ioredis';
-import { ApiError } from './errors';
+import { ApiError } from '../http/errors';
 import { runKeys } from './keys';
 
 /**

@@ -1,7 +1,8 @@
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { applyAppealJob, defineApply, type AppealJob } from './appeal-job';
+import { defineApply } from '../appeals/appeal-record';
+import { applyAppealJob, type AppealJob } from './appeal-job';
 import { STAGES, queueName } from './stages';
 
 export interface LiveWorkerOptions {

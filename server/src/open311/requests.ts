@@ -1,20 +1,16 @@
 import { STATE_LABELS, TERMINAL_STATES, type AppealDetail, type AppealState } from '@hotline-sim/shared';
+import { RUN_ID_PATTERN } from '../http/run-id';
+import type { FiledRecord } from './filed-requests';
 import { serviceName } from './services';
 import { virtualToIso } from './time';
-
-/** Redis keys of the Open311 channel. */
-export const open311Keys = {
-  /** Hash: what the client sent with a request (and its run), by token. */
-  request: (token: string) => `hotline:open311:request:${token}`,
-  /** List of JSON updates posted by clients (servicerequestupdates) for one appeal. */
-  updates: (runId: string, appealId: number) => `hotline:run:${runId}:o311u:${appealId}`,
-};
 
 /** `<run>-<appeal>`: a request id names its run, so one API serves every run. */
 export const requestId = (runId: string, appealId: number) => `${runId}-${appealId}`;
 
+const REQUEST_ID = new RegExp(`^(${RUN_ID_PATTERN})-(\\d{1,10})$`);
+
 export function parseRequestId(id: string): { runId: string; appealId: number } | undefined {
-  const m = /^([a-zA-Z0-9-]{1,64})-(\d{1,10})$/.exec(id);
+  const m = REQUEST_ID.exec(id);
   if (!m) return undefined;
   const appealId = Number(m[2]);
   return appealId <= 2 ** 31 ? { runId: m[1] as string, appealId } : undefined;
@@ -42,21 +38,6 @@ const MEANING: Record<AppealState, string> = {
 export function statusNotes(state: AppealState): string {
   const label = STATE_LABELS[state];
   return `${label.zh} ${label.en}: ${MEANING[state]}`;
-}
-
-/** What the Open311 client sent with a request it filed (stored by token). */
-export interface FiledRecord {
-  run: string;
-  token: string;
-  service_code: string;
-  description?: string;
-  address?: string;
-  address_id?: string;
-  lat?: string;
-  long?: string;
-  media_url?: string;
-  urgency?: string;
-  requested?: string;
 }
 
 /** A run appeal as a GeoReport v2 service request (with `extended_attributes` when asked). */

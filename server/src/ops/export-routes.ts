@@ -1,28 +1,15 @@
-import type { HistoryEntry, KpiEstimate, Report } from '@hotline-sim/shared';
+import { locateAppeal, type KpiEstimate, type Report } from '@hotline-sim/shared';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { ApiError } from '../live/errors';
-import { runKeys } from '../live/keys';
+import { ApiError } from '../http/errors';
 import type { RunManager } from '../live/run-manager';
 import { parse } from '../http/handlers';
 import { virtualToIso } from '../open311/time';
 import { csvRow } from './csv';
+import { runIdSchema } from '../http/run-id';
 
-const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a run id is 1-64 letters, digits or dashes');
 const formatSchema = z.enum(['json', 'csv'], { error: 'the export is .json or .csv' });
 const BATCH = 500;
-
-interface StoredFields {
-  source: string;
-  category: number;
-  street: number;
-  cell: number;
-  unit: number;
-  deadline: number | null;
-  outcome: string | null;
-  rating: string | null;
-  updated?: number;
-}
 
 /**
  * Exports of a run, under /api: its report (`report.json`, `report.csv` with one row per KPI) and its
@@ -70,8 +57,7 @@ export function exportRoutes(manager: RunManager): Router {
       const { id, format, run } = await target(req);
       const live = await manager.lookup(id);
       const city = live.model.city;
-      const k = runKeys(id);
-      const ids = await manager.redis.zrange(k.all, '0', '-1');
+      const ids = await manager.appealStore.ids(id);
       attach(res, `${id}-appeals.${format}`, format);
       res.write(
         format === 'json'
@@ -96,23 +82,21 @@ export function exportRoutes(manager: RunManager): Router {
       let first = true;
       for (let i = 0; i < ids.length; i += BATCH) {
         const batch = ids.slice(i, i + BATCH);
-        const pipe = manager.redis.pipeline();
-        for (const a of batch) pipe.hget(k.appeal(a), 'fields').lrange(k.history(a), 0, -1);
-        const rows = (await pipe.exec()) ?? [];
+        const reads = await manager.appealStore.readMany(id, batch, true);
         let chunk = '';
         batch.forEach((a, j) => {
-          const fieldsText = rows[2 * j]?.[1] as string | null;
-          const historyTexts = (rows[2 * j + 1]?.[1] ?? []) as string[];
-          if (!fieldsText) return;
-          const f = JSON.parse(fieldsText) as StoredFields;
-          const history = historyTexts.map((h) => JSON.parse(h) as HistoryEntry);
+          const read = reads[j];
+          if (!read) return;
+          const { record, history } = read;
+          const f = record.fields;
+          const where = locateAppeal(city.city, f.street, f.cell);
           const category = city.categories[f.category]?.id ?? '';
-          const street = city.city.streets[f.street]?.id ?? '';
-          const cell = city.city.cells[f.cell]?.id ?? '';
+          const street = where.street?.id ?? '';
+          const cell = where.cell?.id ?? '';
           const unitOf = (u: number) => city.units[u]?.id ?? '';
           if (format === 'json') {
             chunk += `${first ? '' : ','}${JSON.stringify({
-              id: Number(a),
+              id: a,
               source: f.source,
               category,
               street,

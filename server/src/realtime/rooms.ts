@@ -14,6 +14,7 @@ import { mayWatch, type Session } from '../auth';
 import type { TickResult } from '../live/run-owner';
 import type { RunManager } from '../live/run-manager';
 import { STAGES } from '../live/stages';
+import { runIdSchema } from '../http/run-id';
 
 export const roomOf = (runId: string) => `run:${runId}`;
 /** A training seat's room: its trainee, and whoever watches the seat (the instructor). */
@@ -35,7 +36,6 @@ export interface Realtime {
   close(): void;
 }
 
-const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/);
 const seatSchema = z.string().regex(/^[A-Za-z0-9-]{1,24}$/);
 
 /**

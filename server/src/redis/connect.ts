@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
-import type { Config } from '../config';
+import { LOCAL_REDIS_URL, type Config } from '../config';
 import type { Logger } from '../logger';
 import { freePort, portAnswers, spawnRedis, type SpawnedRedis } from './spawn-redis';
 
@@ -34,7 +34,6 @@ export interface ResolveRedisOptions {
   pingTimeoutMs?: number;
 }
 
-const LOCAL_URL = 'redis://127.0.0.1:6379';
 const HOW_TO_GET_REDIS =
   'set REDIS_URL=redis://host:port, start Redis on 127.0.0.1:6379, or install redis-server ' +
   '(apt-get install redis-server, brew install redis, or docker run -d -p 6379:6379 redis:7-alpine)';
@@ -61,7 +60,7 @@ export async function resolveRedis(
     return { url: config.redisUrl, source: 'env', stop: async () => {} };
   }
 
-  const localUrl = options.localUrl ?? LOCAL_URL;
+  const localUrl = options.localUrl ?? LOCAL_REDIS_URL;
   const local = new URL(localUrl);
   const localAddress = `${local.hostname}:${local.port || 6379}`;
   if (await portAnswers(local.hostname, Number(local.port || 6379))) {

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { json, parse, parseBody } from '../http/handlers';
 import { csvRow } from '../ops/csv';
 import type { Exercises } from './exercises';
+import { runIdSchema } from '../http/run-id';
 
-const exerciseId = z.string().regex(/^[a-f0-9]{8}$/, 'an exercise id is 8 hex digits');
-const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a run id is 1-64 letters, digits or dashes');
-const seatQuery = z.strictObject({
+export const exerciseId = z.string().regex(/^[a-f0-9]{8}$/, 'an exercise id is 8 hex digits');
+export const seatQuery = z.strictObject({
   seat: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes')

@@ -13,8 +13,9 @@ import {
 } from '@hotline-sim/shared';
 import type Database from 'better-sqlite3';
 import type { JoinCodes } from '../auth/codes';
-import { ApiError, notFound } from '../live/errors';
-import { resolveScenario, type RunManager } from '../live/run-manager';
+import { ApiError, notFound } from '../http/errors';
+import { resolveScenario } from '../live/run-info';
+import type { RunManager } from '../live/run-manager';
 
 /**
  * Training exercises (issue 7): a scenario, a script of injects on a timeline (the master scenario

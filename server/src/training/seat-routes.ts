@@ -12,13 +12,15 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { sessionOf } from '../auth';
 import { json, parse, parseBody } from '../http/handlers';
-import { notFound } from '../live/errors';
+import { notFound } from '../http/errors';
 import { runKeys } from '../live/keys';
 import type { RunManager } from '../live/run-manager';
+import { runIdSchema } from '../http/run-id';
 
-const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a run id is 1-64 letters, digits or dashes');
-const seatSchema = z.string().regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes');
-const messageSchema = z.strictObject({
+export const seatSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes');
+export const messageSchema = z.strictObject({
   text: z.string().trim().min(1).max(500),
   seat: seatSchema.optional(),
 });

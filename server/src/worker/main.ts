@@ -1,5 +1,6 @@
 import { pino } from 'pino';
-import { DEFAULT_REDIS_URL, redactRedisUrl } from '../experiments';
+import { ConfigError, loadWorkerConfig, type WorkerConfig } from '../config';
+import { redactRedisUrl } from '../experiments';
 import { WORKER_ROLES, startWorkers } from './start-workers';
 
 /*
@@ -8,14 +9,16 @@ import { WORKER_ROLES, startWorkers } from './start-workers';
  * progress finish, exit 0.
  */
 
-// WARNING: until the server's config module reads the environment for everyone, this entry point
-// reads the two variables it needs itself.
-const redisUrl = process.env.REDIS_URL?.trim() || DEFAULT_REDIS_URL;
-const logger = pino({
-  name: 'worker',
-  level: process.env.LOG_LEVEL?.trim() || 'info',
-  timestamp: pino.stdTimeFunctions.isoTime,
-});
+let config: WorkerConfig;
+try {
+  config = loadWorkerConfig();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  process.stderr.write(`hotline worker: ${err.message}\n`);
+  process.exit(2);
+}
+const { redisUrl } = config;
+const logger = pino({ name: 'worker', level: config.logLevel, timestamp: pino.stdTimeFunctions.isoTime });
 
 const slow = setTimeout(
   () => logger.warn({ redis: redactRedisUrl(redisUrl) }, 'waiting for Redis to answer'),

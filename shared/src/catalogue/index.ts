@@ -5,3 +5,4 @@
 export * from './units';
 export * from './categories';
 export * from './appeal-text';
+export * from './appeal-site';

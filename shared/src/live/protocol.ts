@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AppealSite } from '../catalogue/appeal-site';
 import type { DistrictOutlines } from '../city/geo';
 import type { Comparison } from '../experiment/compare';
 import type { Report } from '../experiment/run-scenario';
@@ -321,16 +322,7 @@ export interface AppealDetail {
   stateLabel: { zh: string; en: string };
   source: 'citizen' | 'grid';
   category: { index: number; id: string; zh: string; en: string; slaClass: string };
-  place: {
-    district: string;
-    street: string;
-    community: string;
-    districtEn: string;
-    streetEn: string;
-    communityEn: string;
-    lon: number;
-    lat: number;
-  };
+  place: AppealSite;
   unit: { index: number; name: string; nameEn: string; kind: string } | null;
   deadline: number | null;
   /** Virtual time of its latest step (null for appeals stored before this field existed). */

@@ -1,4 +1,10 @@
-import { renderAppealText, renderAppealTextEn } from '../catalogue/appeal-text';
+import {
+  appealSite,
+  appealTextSeed,
+  appealWords,
+  locateAppeal,
+  type AppealSite,
+} from '../catalogue/appeal-site';
 import type { CityModel } from '../hotline/city-model';
 import { createRng, hashSeed } from '../random/rng';
 import type { SeatChannel, SeatOffer } from './seats';
@@ -12,16 +18,7 @@ export interface SeatAppealView {
   appealId: number;
   text: { zh: string; en: string };
   caller: { name: string; phone: string };
-  place: {
-    district: string;
-    street: string;
-    community: string;
-    districtEn: string;
-    streetEn: string;
-    communityEn: string;
-    lon: number;
-    lat: number;
-  };
+  place: AppealSite;
   slaClass: string;
   /** The class's time limit in hours (the scenario's), counted from dispatch. */
   slaHours: number;
@@ -65,24 +62,10 @@ const SURNAMES = [
 ];
 
 export function seatAppealView(offer: SeatOffer, model: CityModel, seed: number): SeatAppealView {
-  const city = model.city;
-  const street = city.streets[offer.street];
-  const cell = city.cells[offer.cell];
-  const district = city.districts.find((d) => d.id === street?.districtId);
-  const zhPlace = { district: district?.name ?? '', street: street?.name ?? '', community: cell?.name ?? '' };
-  const enPlace = {
-    district: district?.nameEn ?? '',
-    street: street?.nameEn ?? '',
-    community: cell?.nameEn ?? '',
-  };
+  const place = appealSite(locateAppeal(model.city, offer.street, offer.cell));
   const category = model.categories[offer.textCategory] ?? model.categories[offer.category];
-  const textSeed = hashSeed(seed, offer.appealId);
-  const body = category
-    ? {
-        zh: renderAppealText(category.id, zhPlace, createRng(textSeed)),
-        en: renderAppealTextEn(category.id, enPlace, createRng(textSeed)),
-      }
-    : { zh: '', en: '' };
+  const body = appealWords(category?.id, place, seed, offer.appealId);
+  const textSeed = appealTextSeed(seed, offer.appealId);
   const t = offer.truth;
   const cue =
     t.action === 'redirect' && t.channel ? CUES[t.channel] : t.action === 'answer' ? CUES.answer : undefined;
@@ -96,14 +79,7 @@ export function seatAppealView(offer: SeatOffer, model: CityModel, seed: number)
       name: `${surname}${rng.next() < 0.5 ? '先生' : '女士'}`,
       phone: `13${Math.floor(rng.next() * 10)}****${digits}`,
     },
-    place: {
-      ...zhPlace,
-      districtEn: enPlace.district,
-      streetEn: enPlace.street,
-      communityEn: enPlace.community,
-      lon: cell?.lon ?? street?.lon ?? 0,
-      lat: cell?.lat ?? street?.lat ?? 0,
-    },
+    place,
     slaClass: t.slaClass,
     slaHours: (model.slaSeconds[offer.category] ?? 0) / 3600,
     offeredAt: offer.at,

@@ -1,0 +1,153 @@
+import { APPEAL_STATES, type HistoryEntry } from '@hotline-sim/shared';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { runKeys } from '../live/keys';
+
+/*
+ * The stored appeal record, one typed shape read and written here alone. Per appeal, under the run's
+ * prefix: a hash `a:<id>` with `state`, `seq` (its last applied step) and `fields` (JSON of
+ * {@link AppealFields}), and a list `h:<id>` of JSON history entries. The live workers write it with
+ * {@link APPLY_STEPS}; the run's REST API, the exports, Open311 and the audit read it through
+ * {@link decodeAppeal} and the store.
+ */
+
+/** What an appeal's record says besides its state: where it is, who holds it, how it ended. */
+export const appealFieldsSchema = z.object({
+  source: z.enum(['citizen', 'grid']),
+  /** Indexes into the run's categories, streets, cells and units. */
+  category: z.number().int(),
+  street: z.number().int(),
+  cell: z.number().int(),
+  unit: z.number().int(),
+  deadline: z.number().nullable(),
+  outcome: z.string().nullable(),
+  rating: z.string().nullable(),
+  /** Virtual time of its latest step (absent in records stored before the field existed). */
+  updated: z.number().optional(),
+});
+export type AppealFields = z.infer<typeof appealFieldsSchema>;
+
+/** An appeal's record as read back: its state, last step and fields. */
+export interface StoredAppeal {
+  id: number;
+  state: (typeof APPEAL_STATES)[number];
+  seq: number;
+  fields: AppealFields;
+}
+
+const storedHashSchema = z.object({
+  state: z.enum(APPEAL_STATES),
+  seq: z.coerce.number().int(),
+  fields: z.string().transform((text, ctx) => {
+    const parsed = appealFieldsSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['fields', ...issue.path] });
+    return z.NEVER;
+  }),
+});
+
+/**
+ * An appeal's record from its hash; undefined when there is none (no state yet). A record that is
+ * there but malformed throws: the store is ours, so that is a bug, not a client's mistake.
+ */
+export function decodeAppeal(id: number, hash: Record<string, string>): StoredAppeal | undefined {
+  if (hash.state === undefined || hash.fields === undefined) return undefined;
+  const parsed = storedHashSchema.safeParse(hash);
+  if (!parsed.success) throw new Error(`appeal ${id}'s stored record is malformed: ${parsed.error.message}`);
+  return { id, ...parsed.data };
+}
+
+/** An appeal's history as stored, oldest first. */
+export const decodeHistory = (texts: readonly string[]): HistoryEntry[] =>
+  texts.map((h) => JSON.parse(h) as HistoryEntry);
+
+/**
+ * Applies a job's steps atomically: skips the steps already applied (a retried or re-released job),
+ * refuses a gap or a state that does not match, moves the appeal between the state indexes, appends
+ * its history, writes its record and clears the job from the tick's pending set. Returns how many
+ * steps it applied. A Lua script because these writes must happen together or not at all, whichever
+ * worker runs them.
+ *
+ * ARGV: prefix, appeal id, job key, n (steps); then per step seq, from ('' for none), to, history
+ * entry (JSON); then street index, category index, fields (JSON).
+ */
+const APPLY_STEPS = `
+local p = ARGV[1]
+local id = ARGV[2]
+local key = ARGV[3]
+local n = tonumber(ARGV[4])
+local akey = p .. 'a:' .. id
+local stored = tonumber(redis.call('HGET', akey, 'seq') or '-1')
+local state = redis.call('HGET', akey, 'state')
+local base = 5
+local first = -1
+for i = 0, n - 1 do
+  local seq = tonumber(ARGV[base + i * 4])
+  if seq > stored then first = i break end
+end
+if first < 0 then
+  redis.call('SREM', p .. 'pending', key)
+  return 0
+end
+local seq0 = tonumber(ARGV[base + first * 4])
+local from = ARGV[base + first * 4 + 1]
+if seq0 ~= stored + 1 then
+  return redis.error_reply('GAP appeal ' .. id .. ' has steps up to ' .. stored .. ', job starts at ' .. seq0)
+end
+if (state or '') ~= from then
+  return redis.error_reply('STATE appeal ' .. id .. ' is ' .. tostring(state) .. ', job expects ' .. from)
+end
+if state then
+  redis.call('ZREM', p .. 'state:' .. state, id)
+  redis.call('HINCRBY', p .. 'states', state, -1)
+else
+  redis.call('ZADD', p .. 'all', id, id)
+  redis.call('ZADD', p .. 'street:' .. ARGV[base + n * 4], id, id)
+  redis.call('ZADD', p .. 'category:' .. ARGV[base + n * 4 + 1], id, id)
+end
+local last = base + (n - 1) * 4
+local final = ARGV[last + 2]
+redis.call('ZADD', p .. 'state:' .. final, id, id)
+redis.call('HINCRBY', p .. 'states', final, 1)
+for i = first, n - 1 do
+  redis.call('RPUSH', p .. 'h:' .. id, ARGV[base + i * 4 + 3])
+end
+redis.call('HSET', akey, 'seq', ARGV[last], 'state', final, 'fields', ARGV[base + n * 4 + 2])
+redis.call('HINCRBY', p .. 'meta', 'transitions', n - first)
+redis.call('SREM', p .. 'pending', key)
+return n - first
+`;
+
+/** A client with the script registered. */
+export type ApplyClient = Redis & { hotlineApply(...args: (string | number)[]): Promise<number> };
+
+/** Register the script on a client (once per connection). */
+export function defineApply(redis: Redis): ApplyClient {
+  const client = redis as ApplyClient;
+  if (typeof (client as Partial<ApplyClient>).hotlineApply !== 'function') {
+    redis.defineCommand('hotlineApply', { numberOfKeys: 0, lua: APPLY_STEPS });
+  }
+  return client;
+}
+
+/** Steps of one appeal to apply in one go, already checked against the lifecycle. */
+export interface StepsToApply {
+  run: string;
+  /** The job's key in the run's pending set. */
+  key: string;
+  id: number;
+  steps: readonly HistoryEntry[];
+  /** The record after the last step. */
+  fields: AppealFields;
+}
+
+/** Write an appeal's steps and record atomically (see {@link APPLY_STEPS}); returns the steps applied. */
+export function applySteps(
+  redis: ApplyClient,
+  { run, key, id, steps, fields }: StepsToApply,
+): Promise<number> {
+  const args: (string | number)[] = [runKeys(run).prefix, id, key, steps.length];
+  for (const step of steps) args.push(step.seq, step.from ?? '', step.to, JSON.stringify(step));
+  args.push(fields.street, fields.category, JSON.stringify(fields satisfies AppealFields));
+  return redis.hotlineApply(...args);
+}

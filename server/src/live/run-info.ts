@@ -1,0 +1,48 @@
+import {
+  ScenarioError,
+  builtInScenario,
+  builtInScenarioNames,
+  validateScenario,
+  type RunInfo,
+  type RunStatus,
+  type Scenario,
+} from '@hotline-sim/shared';
+import { ApiError } from '../http/errors';
+
+/** A run as the API shows it, from its meta hash in Redis. */
+export function infoOf(id: string, m: Record<string, string>): RunInfo {
+  return {
+    id,
+    scenario: m.scenarioName ?? '',
+    seed: Number(m.seed),
+    status: (m.status ?? 'running') as RunStatus,
+    speed: Number(m.speed),
+    effectiveSpeed: m.status === 'running' ? Number(m.effectiveSpeed ?? 0) : 0,
+    virtualTime: Number(m.settledVt ?? 0),
+    horizon: Number(m.horizon),
+    start: m.start ?? '',
+    createdAt: m.createdAt ?? '',
+    appeals: Number(m.appeals ?? 0),
+    transitions: Number(m.transitions ?? 0),
+  };
+}
+
+/** A built-in scenario by name, or a scenario object validated like a file; errors name the problem. */
+export function resolveScenario(input: string | Record<string, unknown>): Scenario {
+  if (typeof input === 'string') {
+    // Only the listed names ('constructor' would find a property of the lookup object's prototype).
+    const s = builtInScenarioNames.includes(input) ? builtInScenario(input) : undefined;
+    if (!s)
+      throw new ApiError(
+        404,
+        `no built-in scenario "${input}" (built-in: ${builtInScenarioNames.join(', ')})`,
+      );
+    return s;
+  }
+  try {
+    return validateScenario(input, 'scenario');
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new ApiError(422, err.message);
+    throw err;
+  }
+}

@@ -1,0 +1,32 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { AppealStore } from '../appeals';
+import type { RunManager } from '../live/run-manager';
+import type { FiledRequests } from './filed-requests';
+import type { Format } from './format';
+import type { Locator } from './locate';
+
+/** What the Open311 route files share: the run manager, the stores and the request plumbing. */
+export interface Open311Context {
+  manager: RunManager;
+  store: AppealStore;
+  filed: FiledRequests;
+  /** A handler for `.json` or `.xml` that answers errors in the spec's shape. */
+  route: (
+    handler: (req: Request, res: Response, format: Format) => Promise<void>,
+  ) => (req: Request, res: Response) => Promise<void>;
+  /** The run a request is about: jurisdiction_id, else the newest running (or paused) run. */
+  runOf: (jurisdiction: string | undefined) => Promise<{ id: string; start: string }>;
+  /** The run a writer may file into (undefined: the default run); throws when it may not write. */
+  writer: (
+    req: Request,
+    res: Response,
+    apiKey: string | undefined,
+    jurisdiction?: string,
+  ) => Promise<string | undefined>;
+  /** Body parsers for forms and JSON, with the channel's limits. */
+  forms: RequestHandler[];
+  /** The POST rate limit (per api key, else per client address). */
+  postLimit: RequestHandler;
+  /** The locator of places (one city for every run). */
+  locatorOf: (runId: string) => Promise<Locator>;
+}

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import type { AppealDetail } from '@hotline-sim/shared';
+import type { Router } from 'express';
+import type { Open311Context } from './context';
+import { filedRecordFields, open311Keys, type FiledRecord } from './filed-requests';
+import { Open311Error, send, toXml } from './format';
+import { firstOf, listSchema, parse, postSchema } from './params';
+import { parseRequestId, requestId, toRequest } from './requests';
+import { SERVICES } from './services';
+import { isoToVirtual } from './time';
+
+/** GeoReport v2 requests: file one (POST), list them, show one, and the token a POST gave. */
+export function requestRoutes(r: Router, ctx: Open311Context): void {
+  const { manager, store, filed, route, runOf, writer, forms, postLimit, locatorOf } = ctx;
+
+  r.post(
+    '/requests.:format',
+    ...forms,
+    postLimit,
+    route(async (req, res, format) => {
+      const body = parse(postSchema, req.body);
+      const runId = await writer(req, res, body.api_key, body.jurisdiction_id);
+      // A named run is checked when the appeal is filed (exists, still live): one round trip fewer.
+      const run = runId !== undefined ? { id: runId } : await runOf(undefined);
+      if (!SERVICES.some((s) => s.service_code === body.service_code))
+        throw new Open311Error(
+          400,
+          `service_code "${body.service_code}" is not a service (see services.${format})`,
+        );
+      const locate = await locatorOf(run.id);
+      let cell: number;
+      if (body.lat !== undefined || body.long !== undefined) {
+        if (body.lat === undefined || body.long === undefined)
+          throw new Open311Error(400, 'lat and long go together');
+        cell = locate.nearest(body.lat, body.long);
+        if (cell < 0) throw new Open311Error(400, `lat ${body.lat}, long ${body.long} lies outside Beijing`);
+      } else if (body.address_id !== undefined) {
+        cell = locate.byId(body.address_id);
+        if (cell < 0)
+          throw new Open311Error(
+            400,
+            `address_id "${body.address_id}" is not a community or street code of Beijing`,
+          );
+      } else if (body.address_string !== undefined) {
+        cell = locate.byAddress(body.address_string);
+        if (cell < 0)
+          throw new Open311Error(
+            400,
+            'address_string names no community or street of Beijing: give lat and long',
+          );
+      } else {
+        throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
+      }
+      const cellCode = (await manager.lookup(run.id)).model.city.city.cells[cell]?.id ?? '';
+      if (cellCode === '') throw new Open311Error(400, 'the location matches no community of the city');
+      const token = randomUUID();
+      const record: FiledRecord = {
+        run: run.id,
+        token,
+        service_code: body.service_code,
+        ...(body.description ? { description: body.description } : {}),
+        ...(body.address_string ? { address: body.address_string } : {}),
+        ...(body.address_id ? { address_id: body.address_id } : {}),
+        ...(body.lat !== undefined ? { lat: String(body.lat), long: String(body.long) } : {}),
+        ...(body.media_url ? { media_url: body.media_url } : {}),
+        ...(body.attribute?.urgency ? { urgency: body.attribute.urgency } : {}),
+        requested: new Date().toISOString(),
+      };
+      await manager.fileAppeal(
+        run.id,
+        { category: body.service_code, cell: cellCode, channel: 'open311', token },
+        open311Keys.request(token),
+        filedRecordFields(record),
+      );
+      const out = [
+        {
+          token,
+          service_notice: `受理 Received by 12345 in run ${run.id}: it becomes a work order within minutes`,
+          account_id: body.account_id ?? null,
+        },
+      ];
+      send(res, format, 201, out, () => toXml('service_requests', 'request', out));
+    }),
+  );
+
+  /** The appeal id a token became, once the run's owner has logged it. */
+  const appealOfToken = async (token: string) => {
+    const run = await filed.runOf(token);
+    if (!run) return undefined;
+    return { run, appealId: await store.appealOfToken(run, token) };
+  };
+
+  r.get(
+    '/tokens/:token.:format',
+    route(async (req, res, format) => {
+      const token = String(req.params.token);
+      const found = /^[0-9a-f-]{36}$/.test(token) ? await appealOfToken(token) : undefined;
+      if (!found) throw new Open311Error(404, `token "${token.slice(0, 60)}" not found`);
+      const out = [
+        {
+          service_request_id: found.appealId === null ? null : requestId(found.run, found.appealId),
+          token,
+        },
+      ];
+      send(res, format, 200, out, () => toXml('service_requests', 'request', out));
+    }),
+  );
+
+  /** A run's appeal as an Open311 request; undefined when the run has no such appeal. */
+  const requestOf = async (run: { id: string; start: string }, appeal: AppealDetail, extensions: boolean) => {
+    const token = await store.tokenOf(run.id, appeal.id);
+    const [record, whistle, updates] = await Promise.all([
+      token === null ? undefined : filed.get(token),
+      store.whistled(run.id, appeal.id),
+      filed.updateCount(run.id, appeal.id),
+    ]);
+    return toRequest(run, appeal, {
+      ...(record ? { filed: record } : {}),
+      whistle,
+      extensions,
+      updates,
+    });
+  };
+
+  r.get(
+    '/requests/:id.:format',
+    route(async (req, res, format) => {
+      const id = String(req.params.id);
+      const parsed = parseRequestId(id);
+      const q = parse(
+        listSchema.pick({ extensions: true, jurisdiction_id: true, api_key: true }),
+        firstOf(req.query),
+      );
+      const run = parsed ? await manager.get(parsed.runId) : undefined;
+      const appeal =
+        run && parsed ? await manager.appealViews.detail(run.id, parsed.appealId, true) : undefined;
+      const request = run && appeal ? await requestOf(run, appeal, q.extensions === 'true') : undefined;
+      if (!request) throw new Open311Error(404, `service_request_id "${id.slice(0, 80)}" not found`);
+      const out = [request];
+      send(res, format, 200, out, () => toXml('service_requests', 'request', out));
+    }),
+  );
+
+  r.get(
+    '/requests.:format',
+    route(async (req, res, format) => {
+      const q = parse(listSchema, firstOf(req.query));
+      const run = await runOf(q.jurisdiction_id);
+      const extensions = q.extensions === 'true';
+      let ids: number[];
+      if (q.service_request_id !== undefined) {
+        ids = q.service_request_id
+          .split(',')
+          .map((s) => parseRequestId(s.trim()))
+          .filter((p) => p?.runId === run.id)
+          .map((p) => (p as { appealId: number }).appealId);
+      } else {
+        ids = await store.ids(run.id, true);
+      }
+      const codes = q.service_code?.split(',').map((s) => s.trim());
+      const statuses = q.status?.split(',');
+      const bound = (v: string | undefined, fallback: number) =>
+        v === undefined ? fallback : isoToVirtual(run.start, v);
+      const startAt = bound(q.start_date, -Infinity);
+      const endAt = bound(q.end_date, Infinity);
+      const after = bound(q.updated_after, -Infinity);
+      const before = bound(q.updated_before, Infinity);
+      const skip = (q.page - 1) * q.page_size;
+      const out: unknown[] = [];
+      let matched = 0;
+      // Newest first; each appeal's stored record decides the filters, read a batch at a time.
+      for (let i = 0; i < ids.length && out.length < q.page_size; i += 500) {
+        const batch = ids.slice(i, i + 500);
+        const reads = await store.readMany(run.id, batch, false);
+        for (let j = 0; j < batch.length && out.length < q.page_size; j++) {
+          const record = reads[j]?.record;
+          if (!record) continue;
+          const closed =
+            record.state === 'closed' || record.state === 'answered' || record.state === 'redirected';
+          if (statuses && !statuses.includes(closed ? 'closed' : 'open')) continue;
+          // Whole seconds, as updated_datetime shows them.
+          const updated = Math.floor(record.fields.updated ?? 0);
+          if (updated <= after || updated >= before) continue;
+          const appeal = await manager.appealViews.detail(run.id, record.id, true);
+          const detail = appeal ? await requestOf(run, appeal, extensions) : undefined;
+          if (!detail) continue;
+          if (codes && !codes.includes(detail.service_code)) continue;
+          const requested = isoToVirtual(run.start, detail.requested_datetime);
+          if (requested < startAt || requested > endAt) continue;
+          if (matched++ < skip) continue;
+          out.push(detail);
+        }
+      }
+      send(res, format, 200, out, () => toXml('service_requests', 'request', out));
+    }),
+  );
+}

@@ -1,0 +1,344 @@
+import { APPEAL_STATES, DIFFICULTY, SCORE_ITEMS, SEAT_CHANNELS } from '@hotline-sim/shared';
+import type * as shared from '@hotline-sim/shared';
+import type { AuditResult } from '../live/audit';
+import { z } from 'zod';
+
+/*
+ * Zod schemas of the REST API's answers, for the OpenAPI document (openapi.ts): each with an `id`
+ * becomes a component. Objects are loose (a later field does not break an older client), and list
+ * what a client may rely on.
+ */
+
+const int = z.number().int();
+const num = z.number();
+const str = z.string();
+const bool = z.boolean();
+const dateTime = z.iso.datetime({ offset: true });
+const array = <T extends z.ZodType>(item: T) => z.array(item);
+/** An object known only by the fields it must have. */
+export const withFields = (...keys: string[]) =>
+  z.looseObject(Object.fromEntries(keys.map((k) => [k, z.unknown()])));
+
+/** A label or a text in Chinese and English. */
+const zhEn = z.looseObject({ zh: str, en: str });
+const runStatus = z.enum(['running', 'paused', 'finished', 'stopped']);
+const appealState = z.enum(APPEAL_STATES);
+const place = z.looseObject({
+  district: str,
+  street: str,
+  community: str,
+  districtEn: str,
+  streetEn: str,
+  communityEn: str,
+  lon: num,
+  lat: num,
+});
+const joinCode = z.string().regex(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+const seatName = z.string().regex(/^[A-Za-z0-9-]{1,24}$/);
+const eightHex = z.string().regex(/^[a-f0-9]{8}$/);
+/** An inject of an exercise's script, at its virtual hour (the kinds of POST /runs/{id}/injects). */
+const inject = z.looseObject({ kind: str, atHours: num, hours: num.optional() });
+const firedInject = z.looseObject({ at: num, inject });
+
+export const ErrorAnswer = z.looseObject({ error: str }).meta({ id: 'Error' });
+
+export const Session = z
+  .looseObject({
+    role: z.enum(['instructor', 'trainee', 'observer']),
+    runId: str.nullable(),
+    seat: str.nullable(),
+    expiresAt: dateTime,
+  })
+  .meta({ id: 'Session' });
+
+export const RunInfo = z
+  .looseObject({
+    id: str,
+    scenario: str,
+    seed: int,
+    status: runStatus,
+    speed: num,
+    effectiveSpeed: num,
+    virtualTime: num,
+    horizon: num,
+    start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    createdAt: dateTime,
+    appeals: int,
+    transitions: int,
+  })
+  .meta({ id: 'RunInfo' });
+
+const kpi = z.looseObject({ mean: num, ci95: z.tuple([num, num]) });
+
+export const Report = z
+  .looseObject({
+    scenario: str,
+    seed: int,
+    replications: int,
+    ciMethod: z.enum(['replications', 'batch-means', 'none']),
+    hours: num.optional(),
+    warmupHours: num.optional(),
+    agents: num.optional(),
+    offeredLoad: num.optional(),
+    kpis: z.record(z.string(), kpi),
+    waitSeconds: z.looseObject({ p50: num, p90: num, p99: num }),
+    streets: array(z.looseObject({})).optional(),
+    departments: array(z.looseObject({})).optional(),
+  })
+  .meta({ id: 'Report' });
+
+export const States = z.partialRecord(appealState, int).meta({ id: 'States' });
+
+export const HistoryEntry = z
+  .looseObject({
+    seq: int,
+    from: appealState.nullable(),
+    to: appealState,
+    at: num,
+    unit: int,
+    outcome: str.optional(),
+    rating: str.optional(),
+    clock: num,
+    appliedAt: num,
+  })
+  .meta({ id: 'HistoryEntry' });
+
+export const AppealDetail = z
+  .looseObject({
+    id: int,
+    state: appealState,
+    stateLabel: zhEn,
+    source: z.enum(['citizen', 'grid']),
+    category: z.looseObject({ index: int, id: str, zh: str, en: str, slaClass: str }),
+    place,
+    unit: z.looseObject({ index: int, name: str, nameEn: str, kind: str }).nullable(),
+    deadline: num.nullable(),
+    updated: num.nullable(),
+    outcome: str.nullable(),
+    rating: str.nullable(),
+    text: zhEn,
+    history: array(HistoryEntry),
+  })
+  .meta({ id: 'AppealDetail' });
+
+export const AuditAnswer = z.looseObject({
+  run: str,
+  ok: bool,
+  appeals: int,
+  created: int,
+  transitions: int,
+  states: States,
+  problems: array(str),
+  problemCount: int,
+});
+
+export const JoinCode = z
+  .looseObject({
+    code: joinCode,
+    role: z.enum(['observer', 'trainee']),
+    runId: str.nullable(),
+    seat: str.nullable(),
+    createdAt: dateTime,
+    expiresAt: dateTime,
+  })
+  .meta({ id: 'JoinCode' });
+
+export const ApiKeyInfo = z
+  .looseObject({ id: str, name: str, runId: str.nullable(), createdAt: dateTime })
+  .meta({ id: 'ApiKeyInfo' });
+
+export const Exercise = z
+  .looseObject({
+    id: eightHex,
+    createdAt: dateTime,
+    name: z.string().min(1).max(120),
+    scenario: z.union([str, z.looseObject({})]),
+    difficulty: z.enum(Object.keys(DIFFICULTY) as [string, ...string[]]),
+    seats: array(seatName).min(1).max(40).meta({ uniqueItems: true }),
+    script: array(inject).max(200),
+  })
+  .meta({ id: 'Exercise' });
+
+export const ScheduledInject = z
+  .looseObject({ id: eightHex, at: num, inject })
+  .meta({ id: 'ScheduledInject' });
+
+export const RunSchedule = z
+  .looseObject({ scheduled: array(ScheduledInject), fired: array(firedInject) })
+  .meta({ id: 'RunSchedule' });
+
+export const StartedExercise = z
+  .looseObject({
+    exercise: eightHex,
+    run: RunInfo,
+    codes: array(z.looseObject({ seat: str, code: joinCode })),
+  })
+  .meta({ id: 'StartedExercise' });
+
+const decisionAction = z.enum(['answer', 'redirect', 'dispatch']);
+const seatChannel = z.enum(SEAT_CHANNELS);
+
+/** A seat's decision as logged (defaults filled). */
+export const SeatDecision = z
+  .looseObject({
+    appealId: int.min(0),
+    action: decisionAction,
+    channel: seatChannel.optional(),
+    unit: int.min(0).optional(),
+    multiUnit: bool,
+    whistle: bool,
+  })
+  .meta({ id: 'SeatDecision' });
+
+/** The right decision, from the generated appeal. */
+export const SeatTruth = z
+  .looseObject({
+    action: decisionAction,
+    channel: seatChannel.nullable(),
+    unit: int,
+    whistle: bool,
+    slaClass: str,
+  })
+  .meta({ id: 'SeatTruth' });
+
+export const ScoreItem = z
+  .looseObject({
+    id: z.enum(SCORE_ITEMS),
+    class: z.enum(['critical', 'essential', 'non-critical']),
+    zh: str,
+    en: str,
+    cases: int,
+    met: int,
+    value: num,
+    threshold: num,
+    passed: bool,
+  })
+  .meta({ id: 'ScoreItem' });
+
+export const DecisionReview = z
+  .looseObject({
+    appealId: int,
+    offeredAt: num,
+    decidedAt: num.nullable(),
+    decision: SeatDecision.nullable(),
+    truth: SeatTruth,
+    correct: bool,
+    category: int,
+    textCategory: int,
+    consequences: array(z.looseObject({ kind: z.enum(['returned', 'late', 'rated']), at: num, detail: str })),
+  })
+  .meta({ id: 'DecisionReview' });
+
+export const SeatScore = z
+  .looseObject({
+    seat: str,
+    offered: int,
+    decided: int,
+    timedOut: int,
+    correct: int,
+    items: array(ScoreItem),
+    passed: bool,
+    decisions: array(DecisionReview),
+  })
+  .meta({ id: 'SeatScore' });
+
+export const SeatAppealView = z
+  .looseObject({
+    appealId: int,
+    text: zhEn,
+    caller: z.looseObject({ name: str, phone: str }),
+    place,
+    slaClass: str,
+    slaHours: num,
+    offeredAt: num,
+    holdUntil: num,
+  })
+  .meta({ id: 'SeatAppealView' });
+
+export const SeatMessage = z
+  .looseObject({ runId: str, seat: str.nullable(), text: str, sentAt: dateTime })
+  .meta({ id: 'SeatMessage' });
+
+export const SeatView = z
+  .looseObject({
+    seat: str,
+    messages: array(SeatMessage),
+    injects: array(z.looseObject({ at: num, kind: str })),
+    virtualTime: num,
+    timeLimits: z.record(z.string(), num),
+    waiting: array(SeatAppealView),
+    history: array(DecisionReview),
+    score: SeatScore.nullable(),
+  })
+  .meta({ id: 'SeatView' });
+
+export const SeatSummary = z
+  .looseObject({
+    seat: str,
+    waiting: int,
+    decided: int,
+    timedOut: int,
+    accuracy: num.nullable(),
+    meanMinutesToDecide: num.nullable(),
+    passed: bool,
+  })
+  .meta({ id: 'SeatSummary' });
+
+export const TrainingResult = z
+  .looseObject({
+    runId: str,
+    exerciseId: str,
+    seat: str,
+    passed: bool,
+    finishedAt: dateTime,
+    score: SeatScore,
+  })
+  .meta({ id: 'TrainingResult' });
+
+export const HotWash = z
+  .looseObject({
+    exercise: Exercise,
+    runId: str,
+    status: runStatus,
+    trainees: array(
+      z.looseObject({
+        seat: str,
+        passed: bool,
+        decided: int,
+        correct: int,
+        strengths: array(zhEn),
+        misses: array(zhEn),
+        score: SeatScore,
+      }),
+    ),
+    injects: array(firedInject),
+  })
+  .meta({ id: 'HotWash' });
+
+export const ScenarioSummary = z.looseObject({
+  name: str,
+  description: str,
+  descriptionZh: str,
+  start: str,
+  hours: num,
+  lifecycle: bool,
+});
+
+export const TrainingRun = z.looseObject({ runId: str, exerciseId: str, startedAt: dateTime });
+
+/** True when what a schema accepts is the shared type the client reads (checked at compile time). */
+type Describes<S extends z.ZodType, T> = z.output<S> extends T ? true : false;
+// WARNING: a false here means the document and the type have drifted apart: fix one of them. (The
+// schedule and the hot wash are left out: their injects are documented by kind and times only.)
+export const ANSWERS_MATCH_TYPES: [
+  Describes<typeof RunInfo, shared.RunInfo>,
+  Describes<typeof AppealDetail, shared.AppealDetail>,
+  Describes<typeof HistoryEntry, shared.HistoryEntry>,
+  Describes<typeof SeatView, shared.SeatView>,
+  Describes<typeof SeatSummary, shared.SeatSummary>,
+  Describes<typeof SeatMessage, shared.SeatMessage>,
+  Describes<typeof StartedExercise, shared.StartedExercise>,
+  Describes<typeof TrainingResult, shared.TrainingResult>,
+  Describes<typeof ScenarioSummary, shared.ScenarioSummary>,
+  Describes<typeof AuditAnswer, AuditResult>,
+] = [true, true, true, true, true, true, true, true, true, true];
