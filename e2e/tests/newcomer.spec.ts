@@ -1,22 +1,42 @@
+import { MESSAGES } from '../../client/src/i18n/messages';
 import { expect, PASSWORD, test } from '../support/fixtures';
-import { parsePercent, sliderOf, snap } from '../support/views';
+import { layoutProblems, parsePercent, sliderOf, snap, visibleLabelsOf } from '../support/views';
+
+/**
+ * The catalogue's English labels with a word in them (not "×{x}" or "P90"): in Chinese none may show,
+ * not even one left untranslated (the same in both languages).
+ */
+const ENGLISH = Object.values(MESSAGES.en).filter((en) => /[A-Za-z]{3,}/.test(en));
 
 test.describe('a newcomer', () => {
-  test('fits a 1920×1080 projector a few virtual hours into the day', async ({ page, stack }, testInfo) => {
+  test('fits a 1920×1080 projector a few virtual hours into the day: no panel scrolls, overlaps or spills over', async ({
+    page,
+    stack,
+  }, testInfo) => {
     const runs = (await (await stack.api('/api/runs')).json()) as { runs: { id: string }[] };
     const id = runs.runs[0]?.id ?? '';
     const speed = (value: number) =>
       stack.api(`/api/runs/${id}/speed`, { method: 'POST', body: { speed: value } });
+    const virtualTime = async () =>
+      ((await (await stack.api(`/api/runs/${id}`)).json()) as { virtualTime: number }).virtualTime;
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto('/?lang=en');
     await expect(page.getByTestId('run-status')).toHaveText('Running');
     // A few virtual hours at ×3,000 so the sparklines and the 未诉先办 chart have points, then back to ×60.
+    const from = await virtualTime();
     await speed(3000);
     await expect(page.getByTestId('shift-chart').locator('canvas').first()).toBeVisible({ timeout: 60_000 });
-    await page.waitForTimeout(8_000);
+    await expect.poll(virtualTime, { timeout: 60_000 }).toBeGreaterThan(from + 3 * 3600);
     await speed(60);
-    await page.waitForTimeout(2_000);
-    await snap(page, testInfo, 'live-1080p');
+    await expect(page.getByTestId('speed-value')).toHaveText('×60');
+    // WARNING: 1280×720 fails today (the page scrolls 40 px, the 未诉先办 chart's panel overflows by
+    // 50 px: issue 19's note); add it here once the layout fits it.
+    for (const [width, height] of [[1920, 1080]] as const) {
+      await page.setViewportSize({ width, height });
+      // No panel scrolls, overlaps another or reaches outside the viewport; the page does not scroll.
+      await expect.poll(() => layoutProblems(page), { message: `${width}×${height}` }).toEqual([]);
+      await snap(page, testInfo, `live-${height}p`);
+    }
   });
 
   test.describe('on a first visit', () => {
@@ -51,13 +71,22 @@ test.describe('a newcomer', () => {
       await expect(page.getByRole('heading', { name: '实时城市', exact: true })).toBeVisible();
       await expect(page.getByRole('heading', { name: '关键指标', exact: true })).toBeVisible();
       await expect(page.getByTestId('kpi-responseRate')).toContainText('响应率');
+      // Every visible label: none of the English ones is left.
+      await expect.poll(() => visibleLabelsOf(page, ENGLISH)).toEqual([]);
       await snap(page, testInfo, 'live-zh');
 
       // Pause: virtual time stops.
       await page.getByTestId('pause').click();
       await expect(page.getByTestId('run-status')).toHaveText('已暂停');
-      await page.waitForTimeout(1_500); // an update released before the pause may still arrive
-      const paused = await clock.textContent();
+      // An update released before the pause may still arrive: wait until the clock holds over half a
+      // second, then watch it hold for a while longer (a time window, measured on purpose).
+      let paused = await clock.textContent();
+      await expect(async () => {
+        const now = await clock.textContent();
+        const same = now === paused;
+        paused = now;
+        expect(same).toBe(true);
+      }).toPass({ intervals: [500] });
       await page.waitForTimeout(2_500);
       await expect(clock).toHaveText(paused ?? '');
 

@@ -184,15 +184,24 @@ describe('experiments queue: results', () => {
     const closed = at('closed');
     expect(closing).toBeGreaterThan(0);
     expect(closed).toBeGreaterThanOrEqual(closing);
-    // Signalled on a progress report of the first replication, so during it: it finished before
-    // the worker closed.
-    if (signalledAt !== undefined && signalledAt > 0 && signalledAt < 0.5) {
-      const done = logs.lines.filter((l) => l.msg === 'replication done' && l.name === 'beijing-weekday #1');
-      expect(done).toHaveLength(1);
-      const finished = Date.parse(String(done[0]?.time));
-      expect(finished).toBeGreaterThanOrEqual(closing);
-      expect(finished).toBeLessThanOrEqual(closed);
+    // Signalled on a progress report (a replication in progress). Whichever replication that was
+    // (the first, or the second if the first ended before the signal landed), the worker took it
+    // before closing and finished it before it closed, and took none after closing.
+    expect(signalledAt).toBeDefined();
+    const done = logs.lines.filter(
+      (l) => l.msg === 'replication done' && String(l.name).startsWith('beijing-weekday #'),
+    );
+    const spans = done.map((l) => {
+      const finished = Date.parse(String(l.time));
+      return { name: String(l.name), started: finished - Number(l.ms), finished };
+    });
+    expect(spans.length, JSON.stringify(done)).toBeGreaterThanOrEqual(1);
+    for (const span of spans) {
+      expect(span.started, span.name).toBeLessThanOrEqual(closing);
+      expect(span.finished, span.name).toBeLessThanOrEqual(closed);
     }
+    const inFlight = spans.filter((x) => x.started <= closing && x.finished >= closing);
+    expect(inFlight, JSON.stringify({ closing, spans })).toHaveLength(1);
   });
 
   it('adds a named experiment once however often it is run', async () => {

@@ -6,10 +6,12 @@ import {
   validateScenario,
   type AppealDetail,
   type AppealState,
+  type HistoryEntry,
   type Report,
   type RunInfo,
 } from '@hotline-sim/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditResult } from '../src/live/audit';
 import { runKeys } from '../src/live/keys';
 import type { RunningServer } from '../src/server';
 import { api, liveTestScenario, sleep, startTestServer, waitFor } from './helpers/live';
@@ -715,12 +717,25 @@ describe('live REST API', () => {
     ];
 
     let before: RunInfo;
-    let known: AppealDetail;
+    /** Every appeal the steady run had stored before the bad input, with its history so far. */
+    let stored: Map<string, HistoryEntry[]>;
+
+    /** The steady run's stored appeals and their histories, read from Redis. */
+    async function storedAppeals(): Promise<Map<string, HistoryEntry[]>> {
+      const k = runKeys(steady.id);
+      const ids = await server.manager.redis.zrange(k.all, '0', '-1');
+      const pipe = server.manager.redis.pipeline();
+      for (const id of ids) pipe.lrange(k.history(id), 0, -1);
+      const out = (await pipe.exec()) ?? [];
+      return new Map(
+        ids.map((id, i) => [id, (out[i]?.[1] as string[]).map((h) => JSON.parse(h) as HistoryEntry)]),
+      );
+    }
 
     beforeAll(async () => {
       before = (await run(steady.id)).body;
-      const first = (await appeals(steady.id)).body.appeals[0];
-      known = (await api<AppealDetail>(server.url, `/api/runs/${steady.id}/appeals/${first?.id}`)).body;
+      stored = await storedAppeals();
+      expect(stored.size).toBeGreaterThan(0);
     });
 
     it.each(cases)('$name → $status', async (c) => {
@@ -753,23 +768,36 @@ describe('live REST API', () => {
       const after = (await run(steady.id)).body;
       expect(after.status).toBe('running');
       expect(after.virtualTime).toBeGreaterThan(before.virtualTime);
-      expect(after.appeals).toBeGreaterThanOrEqual(before.appeals);
       expect(after.transitions).toBeGreaterThan(before.transitions);
-      const again = await api<AppealDetail>(server.url, `/api/runs/${steady.id}/appeals/${known.id}`);
-      expect(again.status).toBe(200);
-      expect(again.body.history.slice(0, known.history.length)).toEqual(known.history);
       const inputs = await server.manager.redis.lrange(runKeys(steady.id).inputs, 0, -1);
       expect(inputs).toHaveLength(2);
-      expect((await run(paged.id)).body.status).toBe('paused');
-      expect((await run(weekday.id)).body.status).toBe('stopped');
-      // The paused run's store is still whole: every appeal once, in one state, gap-free history.
-      const audit = await api<{ problems: string[]; appeals: number }>(
-        server.url,
-        `/api/runs/${paged.id}/audit`,
-      );
+      // Stop the run that took the bad input (the reply comes once its owner has closed it) and
+      // audit it: every appeal once, in one state, gap-free history, as many as the model created.
+      const stopped = (await api<RunInfo>(server.url, `/api/runs/${steady.id}/stop`, { method: 'POST' }))
+        .body;
+      expect(stopped.status).toBe('stopped');
+      const audit = await api<AuditResult>(server.url, `/api/runs/${steady.id}/audit`);
       expect(audit.status).toBe(200);
       expect(audit.body.problems).toEqual([]);
-      expect(audit.body.appeals).toBe((await run(paged.id)).body.appeals);
+      expect(audit.body.appeals).toBe(audit.body.created);
+      expect(audit.body.appeals).toBe(stopped.appeals);
+      expect(audit.body.transitions).toBe(stopped.transitions);
+      // Every appeal accepted before the bad input is still there, its history unchanged up to then.
+      const now = await storedAppeals();
+      expect(now.size).toBe(stopped.appeals);
+      const lost = [...stored.keys()].filter((id) => !now.has(id));
+      expect(lost, `${lost.length} of ${stored.size} appeals lost`).toEqual([]);
+      const rewritten = [...stored].filter(
+        ([id, history]) => JSON.stringify(now.get(id)?.slice(0, history.length)) !== JSON.stringify(history),
+      );
+      expect(rewritten.map(([id]) => id)).toEqual([]);
+      expect((await run(paged.id)).body.status).toBe('paused');
+      expect((await run(weekday.id)).body.status).toBe('stopped');
+      // The paused run's store is still whole too.
+      const paused = await api<AuditResult>(server.url, `/api/runs/${paged.id}/audit`);
+      expect(paused.status).toBe(200);
+      expect(paused.body.problems).toEqual([]);
+      expect(paused.body.appeals).toBe((await run(paged.id)).body.appeals);
     });
   });
 });

@@ -1,4 +1,11 @@
-import type { RunInfo, SeatDecisionInput, SeatScore, SeatSummary, SeatView } from '@hotline-sim/shared';
+import type {
+  RunInfo,
+  SeatDecisionInput,
+  SeatEvent,
+  SeatScore,
+  SeatSummary,
+  SeatView,
+} from '@hotline-sim/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server';
 import { api, liveTestScenario, login, startTestServer, waitFor } from './helpers/live';
@@ -14,6 +21,8 @@ describe('training seats over the API', () => {
   let server: RunningServer;
   let run: RunInfo;
   let traineeA: string;
+  /** The two decisions seat A takes, with the ground truth of their appeals. */
+  let decided: { first: number; second: number };
 
   beforeAll(async () => {
     redis = await startTestRedis();
@@ -106,6 +115,7 @@ describe('training seats over the API', () => {
       return needing && other ? { first: needing, second: other, t1: truthOf(needing.appealId) } : undefined;
     });
     const wrongUnit = city.units.findIndex((u, i) => u.kind === 'street' && i !== t1?.unit);
+    decided = { first: first.appealId, second: second.appealId };
     const bad: [SeatDecisionInput | Record<string, unknown>, number, RegExp][] = [
       [{ appealId: first.appealId, action: 'dispatch' }, 400, /unit: a dispatch needs the receiving unit/],
       [{ appealId: first.appealId, action: 'redirect' }, 400, /channel: a redirect needs the line/],
@@ -122,9 +132,18 @@ describe('training seats over the API', () => {
     }
     const decide = (body: SeatDecisionInput) =>
       api(server.url, `/api/runs/${run.id}/seats/A/decisions`, { cookie: traineeA, body });
-    expect((await decide({ appealId: first.appealId, action: 'dispatch', unit: wrongUnit })).status).toBe(
-      202,
-    );
+    // The whistle asked for exactly when the truth says it is not needed: a wrong judgement.
+    expect(
+      (
+        await decide({
+          appealId: first.appealId,
+          action: 'dispatch',
+          unit: wrongUnit,
+          whistle: !t1?.whistle,
+          multiUnit: !t1?.whistle,
+        })
+      ).status,
+    ).toBe(202);
     expect((await decide({ appealId: second.appealId, action: 'answer' })).status).toBe(202);
     // Decided once: a second decision on the same appeal is refused once the first is logged.
     await waitFor('both decisions logged', async () => (await seatA()).body.history.length >= 2);
@@ -146,13 +165,78 @@ describe('training seats over the API', () => {
     expect(summary[1]?.decided).toBe(0);
   });
 
-  it('shows the trainee their score once the exercise has ended', async () => {
+  it('shows the trainee their score once the exercise has ended, each item worked out from the decisions', async () => {
     await api(server.url, `/api/runs/${run.id}/stop`, { method: 'POST' });
     const score = await waitFor('the score', async () => (await seatA()).body.score ?? undefined);
     const s = score as SeatScore;
+    // What the seat was offered and what timed out, read from the run's stored seat events.
+    const events = (await server.manager.seatEvents(run.id)).filter((e) => e.seat === 'A');
+    const offers = events.filter((e): e is Extract<SeatEvent, { kind: 'offer' }> => e.kind === 'offer');
+    const offerOf = (id: number) => offers.find((o) => o.appealId === id) as (typeof offers)[number];
+    const decisionAt = (id: number) =>
+      (events.find((e) => e.kind === 'decision' && e.appealId === id && e.accepted) as SeatEvent).at;
+    const { first, second } = decided;
+    const t2 = offerOf(second).truth;
+    const timedOut = new Set(events.flatMap((e) => (e.kind === 'timeout' ? [e.appealId] : [])));
+    expect(timedOut.has(first) || timedOut.has(second)).toBe(false);
+    const minutes = [first, second].map((id) => (decisionAt(id) - offerOf(id).at) / 60);
+
+    expect(s.offered).toBe(offers.length);
     expect(s.decided).toBe(2);
-    expect(s.correct).toBeLessThanOrEqual(1);
-    expect(s.items.map((i) => i.class)).toContain('critical');
+    expect(s.timedOut).toBe(timedOut.size);
+    // The first went to a wrong unit; the second was answered, right only if answering was right.
+    expect(s.correct).toBe(t2.action === 'answer' ? 1 : 0);
+    const item = (id: string) => s.items.find((i) => i.id === id);
+    // Critical: every emergency offered must be redirected; the seat redirected none.
+    const emergencies = offers.filter(
+      (o) => o.truth.action === 'redirect' && ['110', '119', '120', '122'].includes(o.truth.channel ?? ''),
+    ).length;
+    expect(item('emergencies-redirected')).toMatchObject({
+      class: 'critical',
+      cases: emergencies,
+      met: 0,
+      value: emergencies === 0 ? 1 : 0,
+      passed: emergencies === 0,
+    });
+    // Dispatch accuracy: the wrong dispatch, and the answer too when a dispatch was right: none right.
+    const dispatchCases = t2.action === 'dispatch' ? 2 : 1;
+    expect(item('dispatch-accuracy')).toMatchObject({
+      cases: dispatchCases,
+      met: 0,
+      value: 0,
+      passed: false,
+    });
+    // 2-hour cases: those offered, met when decided within 10 minutes.
+    const urgent = offers.filter((o) => o.truth.slaClass === '2h');
+    const urgentMet = urgent.filter(
+      (o) => [first, second].includes(o.appealId) && decisionAt(o.appealId) - o.at <= 600,
+    ).length;
+    expect(item('urgent-on-time')).toMatchObject({ cases: urgent.length, met: urgentMet });
+    // Decided before the hold ran out: the two decided, of those decided or timed out.
+    expect(item('decided-in-time')).toMatchObject({
+      cases: 2 + timedOut.size,
+      met: 2,
+      value: 2 / (2 + timedOut.size),
+      passed: 2 / (2 + timedOut.size) >= 0.9,
+    });
+    // Returns: the one dispatch came back as not the unit's.
+    expect(item('returns-caused')).toMatchObject({ cases: 1, met: 1, value: 1, passed: false });
+    // Whistle: the wrong dispatch needed a judgement, and the seat judged it wrong.
+    expect(item('whistle-judgement')).toMatchObject({ cases: 1, met: 0, value: 0, passed: false });
+    const mean = minutes.reduce((a, b) => a + b, 0) / minutes.length;
+    expect(item('time-to-decide')?.cases).toBe(2);
+    expect(item('time-to-decide')?.value).toBeCloseTo(mean, 9);
+    expect(item('time-to-decide')?.passed).toBe(mean <= 15);
+    expect(s.items.map((i) => i.id)).toEqual([
+      'emergencies-redirected',
+      'dispatch-accuracy',
+      'urgent-on-time',
+      'decided-in-time',
+      'returns-caused',
+      'whistle-judgement',
+      'time-to-decide',
+    ]);
+    // Failed on an essential item (returns), whatever else.
     expect(s.passed).toBe(false);
   });
 });

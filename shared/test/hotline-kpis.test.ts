@@ -1,14 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  BATCHES,
   CITY_UNITS,
+  HOTLINE_COUNTERS,
   HotlineModel,
   MIN_RATED_TO_RANK,
+  QuantileSketch,
   buildReport,
   builtInScenario,
+  departmentLeague,
+  emptyRecord,
+  hotlineBatchKpis,
+  hotlineKpis,
   runReplication,
+  streetLeague,
+  type HotlineCounter,
+  type HotlineObservation,
   type Replication,
   type Report,
   type Scenario,
+  type StreetRecord,
 } from '../src';
 
 function beijingWeekday(): Scenario {
@@ -97,5 +108,154 @@ describe('KPI sanity on beijing-weekday (one replication, seed 2025)', () => {
       expect(CITY_UNITS.find((u) => u.id === r.id)?.kind).toBe(r.kind);
       expect(r.evaluated).toBe(obs.cityUnits[CITY_UNITS.findIndex((u) => u.id === r.id)]?.evaluated);
     });
+  });
+});
+
+/**
+ * An observation built by hand: counters in two batches (the rest empty), weights 0.2 / 0.4 / 0.4,
+ * so every figure below is worked out on paper from the counts.
+ */
+function handObservation(): HotlineObservation {
+  const counts: Partial<Record<HotlineCounter, [number, number]>> = {
+    responded: [6, 4],
+    respondedInTime: [5, 4],
+    evaluated: [5, 3],
+    resolved: [4, 2],
+    positive: [4, 3],
+    satisfied: [2, 1],
+    answered: [20, 10],
+    redirected: [3, 2],
+    repeats: [4, 1],
+    workOrders: [6, 4],
+    gridOrders: [2, 0],
+    returnedOrders: [2, 1],
+    whistles: [3, 1],
+    reports: [3, 2],
+    reportsOnTime: [3, 1],
+    supervised: [1, 0],
+    proactiveTasks: [2, 1],
+    gridDiscoveries: [2, 0],
+    avoided: [4, 3],
+    gridAvoided: [2, 0],
+    selfService: [6, 5],
+    dispatchMinutes: [30, 20],
+    dispatches: [6, 4],
+    responseHours: [15, 10],
+  };
+  const counters = new Float64Array(HOTLINE_COUNTERS.length * BATCHES);
+  HOTLINE_COUNTERS.forEach((name, c) => {
+    const [b0, b1] = counts[name] ?? [0, 0];
+    counters[c * BATCHES] = b0;
+    counters[c * BATCHES + 1] = b1;
+  });
+  const closeHours = Array.from({ length: BATCHES }, () => new QuantileSketch());
+  for (let h = 1; h <= 100; h++) closeHours[h % 2]?.add(h);
+  const street = (r: Partial<StreetRecord>): StreetRecord => ({ ...emptyRecord(), ...r });
+  const streets = Array.from({ length: 3 }, emptyRecord);
+  // Street 0: 20 rated, 18 of 20 responded in time, 15 resolved, 16 positive: 0.2 × 0.9 + 0.4 × 0.75 + 0.4 × 0.8 = 0.8.
+  streets[0] = street({
+    orders: 25,
+    responded: 20,
+    respondedInTime: 18,
+    evaluated: 20,
+    resolved: 15,
+    positive: 16,
+  });
+  // Street 1: 0.2 × 1 + 0.4 × 0.5 + 0.4 × 0.5 = 0.6. Street 2: too few rated to rank.
+  streets[1] = street({
+    orders: 30,
+    responded: 10,
+    respondedInTime: 10,
+    evaluated: 30,
+    resolved: 15,
+    positive: 15,
+  });
+  streets[2] = street({ orders: 3, responded: 3, respondedInTime: 3, evaluated: MIN_RATED_TO_RANK - 1 });
+  const cityUnits = CITY_UNITS.map(() => emptyRecord());
+  cityUnits[0] = street({
+    orders: 40,
+    responded: 40,
+    respondedInTime: 30,
+    evaluated: 40,
+    resolved: 30,
+    positive: 20,
+  });
+  return {
+    intake: undefined as unknown as HotlineObservation['intake'],
+    counters,
+    closeHours,
+    streets,
+    cityUnits,
+    open: 0,
+    weights: { response: 0.2, resolution: 0.4, satisfaction: 0.4 },
+  };
+}
+
+describe('KPIs of a hand-computed observation', () => {
+  it('computes every figure from the counts of the whole run', () => {
+    const k = hotlineKpis(handObservation());
+    expect(k.responseRate).toBeCloseTo(9 / 10, 12);
+    expect(k.resolutionRate).toBeCloseTo(6 / 8, 12);
+    expect(k.satisfactionRate).toBeCloseTo(7 / 8, 12);
+    // 0.2 × 0.9 + 0.4 × 0.75 + 0.4 × 0.875
+    expect(k.score).toBeCloseTo(0.83, 12);
+    expect(k.fullySatisfiedRate).toBeCloseTo(3 / 8, 12);
+    // 30 answered of 30 + 5 redirected + 5 repeats + 10 orders
+    expect(k.directAnswerRate).toBeCloseTo(30 / 50, 12);
+    expect(k.workOrders).toBe(12);
+    expect(k.returnRate).toBeCloseTo(3 / 12, 12);
+    expect(k.whistles).toBe(4);
+    expect(k.whistleOnTimeRate).toBeCloseTo(4 / 5, 12);
+    expect(k.supervisedRate).toBeCloseTo(1 / 10, 12);
+    // 3 tasks + 2 discoveries of those and 10 citizen orders
+    expect(k.proactiveShare).toBeCloseTo(5 / 15, 12);
+    expect(k.appealsAvoided).toBe(7);
+    expect(k.gridAppealsAvoided).toBe(2);
+    expect(k.selfServed).toBe(11);
+    expect(k.meanMinutesToDispatch).toBeCloseTo(5, 12);
+    expect(k.meanHoursToResponse).toBeCloseTo(2.5, 12);
+    // Close times 1 … 100 h: the P90 is 90 h within the sketch's relative accuracy.
+    expect(k.p90HoursToClose).toBeGreaterThan(90 * 0.98);
+    expect(k.p90HoursToClose).toBeLessThan(90 * 1.02);
+  });
+
+  it('computes each batch from its own counts, counts scaled to the whole run, rates of empty batches undefined', () => {
+    const [b0, b1, b2] = hotlineBatchKpis(handObservation());
+    expect(b0?.responseRate).toBeCloseTo(5 / 6, 12);
+    expect(b1?.responseRate).toBeCloseTo(1, 12);
+    expect(b0?.score).toBeCloseTo(0.2 * (5 / 6) + 0.4 * (4 / 5) + 0.4 * (4 / 5), 12);
+    expect(b1?.score).toBeCloseTo(0.2 * 1 + 0.4 * (2 / 3) + 0.4 * 1, 12);
+    expect(b0?.workOrders).toBe(8 * BATCHES);
+    expect(b1?.appealsAvoided).toBe(3 * BATCHES);
+    expect(b2?.workOrders).toBe(0);
+    expect(b2?.responseRate).toBeNaN();
+    expect(b2?.p90HoursToClose).toBeNaN();
+  });
+
+  it('ranks hand-made street and department records by their weighted 三率', () => {
+    const obs = handObservation();
+    const lifecycle = beijingWeekday().lifecycle as NonNullable<Scenario['lifecycle']>;
+    const rows = streetLeague([obs], {
+      ...lifecycle,
+      assessment: { ...lifecycle.assessment, governanceListSize: 1 },
+    });
+    expect(rows.map((r) => [r.rank, r.orders, r.evaluated])).toEqual([
+      [1, 25, 20],
+      [2, 30, 30],
+    ]);
+    expect(rows[0]?.score).toBeCloseTo(0.8, 12);
+    expect(rows[0]?.responseRate).toBeCloseTo(0.9, 12);
+    expect(rows[1]?.score).toBeCloseTo(0.6, 12);
+    // Pooled over two replications the rates stay the same, the counts double, and street 2 now has
+    // enough rated orders to rank: all responded in time, none resolved or positive, 0.2.
+    const pooled = streetLeague([obs, handObservation()], lifecycle);
+    expect(2 * (MIN_RATED_TO_RANK - 1)).toBeGreaterThanOrEqual(MIN_RATED_TO_RANK);
+    expect(pooled.map((r) => r.evaluated)).toEqual([40, 60, 2 * (MIN_RATED_TO_RANK - 1)]);
+    expect(pooled[1]?.score).toBeCloseTo(0.6, 12);
+    expect(pooled[2]?.score).toBeCloseTo(0.2, 12);
+    const departments = departmentLeague([obs]);
+    expect(departments.map((d) => d.id)).toEqual([CITY_UNITS[0]?.id]);
+    // 0.2 × 0.75 + 0.4 × 0.75 + 0.4 × 0.5
+    expect(departments[0]?.score).toBeCloseTo(0.65, 12);
   });
 });

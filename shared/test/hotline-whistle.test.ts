@@ -1,0 +1,146 @@
+/**
+ * The whistle (吹哨报到) beyond on/off against resolution (issue 19, behaviours with no test): the time
+ * it adds to the work, and the trainee's whistle and multi-unit marks, which only the score reads.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  HotlineModel,
+  LiveRun,
+  scoreSeat,
+  waitingOffers,
+  type AppealTransition,
+  type SeatDecision,
+  type SeatOffer,
+} from '../src';
+import { makeLifecycleScenario, type LifecycleOverrides } from './hotline-scenario';
+
+/** Per order id: when it was contacted (work starts then: no backlog) and when handled; whistled or not. */
+function handling(overrides: LifecycleOverrides, seed = 5) {
+  const contacted = new Map<number, number>();
+  const out = new Map<number, { minutes: number; whistle: boolean; category: number }>();
+  new HotlineModel(makeLifecycleScenario(overrides), seed, {
+    onTransition: (t: AppealTransition) => {
+      if (t.to === 'contacted') contacted.set(t.id, t.at);
+      if (t.to === 'handled' && contacted.has(t.id) && !out.has(t.id))
+        out.set(t.id, {
+          minutes: (t.at - (contacted.get(t.id) as number)) / 60,
+          whistle: t.whistle,
+          category: t.category,
+        });
+    },
+  }).run();
+  return out;
+}
+
+describe('the whistle: the time it adds to the work', () => {
+  it('adds the latest summoned department’s report time to a whistled order, nothing of its own to the others', () => {
+    // A quiet city (40 calls an hour): no unit has a backlog, so work starts as the order is contacted.
+    const quiet = (enabled: boolean): LifecycleOverrides => ({
+      arrivals: { perHour: 40 },
+      lifecycle: { whistle: { enabled } },
+    });
+    const on = handling(quiet(true));
+    const off = handling(quiet(false));
+    const added: number[] = [];
+    let others = 0;
+    let same = 0;
+    for (const [id, h] of on) {
+      const base = off.get(id);
+      if (!base) continue;
+      expect(base.whistle).toBe(false);
+      if (h.whistle) added.push(h.minutes - base.minutes);
+      else {
+        // Only a wait behind a whistled order at the same unit can lengthen another (never shorten it).
+        others++;
+        expect(h.minutes, `order ${id}`).toBeGreaterThanOrEqual(base.minutes - 1e-6);
+        if (Math.abs(h.minutes - base.minutes) < 1e-6) same++;
+      }
+    }
+    expect(added.length).toBeGreaterThan(30);
+    expect(others).toBeGreaterThan(300);
+    expect(same / others).toBeGreaterThan(0.9);
+    // Each whistled order waits for the last of its departments: the latest of at least one report
+    // of lognormal(mean 25 min, cv 0.6); never nothing.
+    for (const m of added) expect(m).toBeGreaterThan(0);
+    const mean = added.reduce((a, b) => a + b, 0) / added.length;
+    const sd = Math.sqrt(added.reduce((a, b) => a + (b - mean) ** 2, 0) / (added.length - 1));
+    const half = (2 * sd) / Math.sqrt(added.length);
+    // The mean of the latest of k ≥ 1 reports is at least the mean of one (25 min): its 95 % CI reaches it.
+    expect(mean + half, `mean ${mean} ± ${half} min`).toBeGreaterThan(25);
+    expect(mean - half, `mean ${mean} ± ${half} min`).toBeLessThan(25 * 4);
+  });
+
+  it('adds time in proportion to the report times: twice as long to report, twice the time added', () => {
+    const at = (mean: number) =>
+      handling({
+        arrivals: { perHour: 40 },
+        lifecycle: { whistle: { enabled: true, reportMinutes: { lognormal: { mean, cv: 0.6 } } } },
+      });
+    const off = handling({ arrivals: { perHour: 40 }, lifecycle: { whistle: { enabled: false } } });
+    const [slow, fast] = [at(50), at(25)];
+    let whistled = 0;
+    for (const [id, h] of fast) {
+      const base = off.get(id);
+      const s = slow.get(id);
+      if (!h.whistle || !base || !s) continue;
+      whistled++;
+      // Same seed, same draws: the added time scales exactly with the mean.
+      expect(s.minutes - base.minutes, `order ${id}`).toBeCloseTo(2 * (h.minutes - base.minutes), 6);
+    }
+    expect(whistled).toBeGreaterThan(30);
+  });
+});
+
+describe('the trainee’s whistle and multi-unit marks', () => {
+  it('change nothing in the model, only the whistle-judgement item of the score', () => {
+    const scenario = makeLifecycleScenario({
+      hours: 6,
+      lifecycle: { training: { seats: ['A'], share: 0.1, holdMinutes: 20 } },
+    });
+    const first = new LiveRun(scenario, 11);
+    first.advanceTo(3600);
+    const dispatches = waitingOffers(first.seatEvents, 'A').filter((o) => o.truth.action === 'dispatch');
+    expect(dispatches.length).toBeGreaterThanOrEqual(2);
+    const decide = (o: SeatOffer, marks: boolean): SeatDecision => ({
+      appealId: o.appealId,
+      action: 'dispatch',
+      unit: o.truth.unit,
+      whistle: marks ? !o.truth.whistle : o.truth.whistle,
+      multiUnit: marks ? !o.truth.whistle : o.truth.whistle,
+    });
+    const play = (wrongMarks: boolean) => {
+      const run = new LiveRun(
+        scenario,
+        11,
+        dispatches.map((o) => ({
+          at: 3600,
+          kind: 'decision' as const,
+          seat: 'A',
+          decision: decide(o, wrongMarks),
+        })),
+      );
+      run.advanceTo(40 * 24 * 3600);
+      return run;
+    };
+    const right = play(false);
+    const wrong = play(true);
+    // The model: the same report and the same seat events, but for the marks in the decisions.
+    expect(wrong.report()).toEqual(right.report());
+    const unmarked = (run: LiveRun) =>
+      run.seatEvents.map((e) =>
+        e.kind === 'decision' ? { ...e, decision: { ...e.decision, whistle: false, multiUnit: false } } : e,
+      );
+    expect(unmarked(wrong)).toEqual(unmarked(right));
+    // The score: every decision right either way; the whistle judgement all met, or none.
+    const item = (run: LiveRun) =>
+      scoreSeat(run.seatEvents, 'A').items.find((i) => i.id === 'whistle-judgement');
+    expect(scoreSeat(wrong.seatEvents, 'A').correct).toBe(dispatches.length);
+    expect(item(right)).toMatchObject({
+      cases: dispatches.length,
+      met: dispatches.length,
+      value: 1,
+      passed: true,
+    });
+    expect(item(wrong)).toMatchObject({ cases: dispatches.length, met: 0, value: 0, passed: false });
+  });
+});
