@@ -5,7 +5,7 @@ import {
   emptyRecord,
   type HotlineObservation,
   type StreetRecord,
-} from '../hotline/hotline-model';
+} from '../hotline/observation';
 import type { Scenario } from '../scenario/schema';
 
 /** 三率 and score of one unit of a league table, from its orders' records pooled over replications. */
