@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   APPEALS_PAGE_SIZE,
   APPEAL_STATES,
-  EXTERNAL_ID_BASE,
   LiveRun,
   STATE_LABELS,
   ScenarioError,
+  appealKind,
   builtInScenario,
   builtInScenarioNames,
   createRng,
@@ -423,7 +423,8 @@ export class RunManager {
     const textSeed = hashSeed(seed, appealId);
     // An appeal filed from outside (Open311) shows the citizen's own words, exactly as sent: the
     // dashboard must render them as text, never as markup.
-    const token = appealId >= EXTERNAL_ID_BASE ? await this.deps.redis.hget(k.tokens, `#${appealId}`) : null;
+    const token =
+      appealKind(appealId) === 'external' ? await this.deps.redis.hget(k.tokens, `#${appealId}`) : null;
     const own = token ? await this.deps.redis.hget(open311Keys.request(token), 'description') : null;
     return {
       id: appealId,

@@ -12,10 +12,10 @@ export type AppealKind = 'citizen' | 'surge' | 'grid' | 'external' | 'batch';
 const SURGE_KEY_BASE = 1 << 29;
 const SURGE_CONTACT_BASE = (1 << 29) + (1 << 28);
 const GRID_ID_BASE = 1 << 30;
-/** Ids of appeals filed from outside (Open311), above the grid's. */
+/** Id of the first appeal filed from outside (Open311), above the grid's: the live runtime's Lua script numbers them from it. */
 export const EXTERNAL_ID_BASE = (1 << 30) + (1 << 29);
 /** Ids of appeals a batch inject sends to the training seats, above the external ones. */
-export const BATCH_ID_BASE = (1 << 30) + (1 << 29) + (1 << 28);
+const BATCH_ID_BASE = (1 << 30) + (1 << 29) + (1 << 28);
 
 /** The kind of the appeal with this id. */
 export function appealKind(id: number): AppealKind {

@@ -25,7 +25,7 @@ import { IntakeStage } from './stages/intake-stage';
 import { WorkStage } from './stages/work-stage';
 
 export * from './observation';
-export { BATCH_ID_BASE, EXTERNAL_ID_BASE, appealKind, type AppealKind } from './appeal-kind';
+export { EXTERNAL_ID_BASE, appealKind, type AppealKind } from './appeal-kind';
 export type { ExternalAppeal } from './injects/external-appeals';
 
 export interface HotlineOptions {

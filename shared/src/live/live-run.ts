@@ -183,9 +183,8 @@ export class LiveRun {
 
   /** The run's report so far, in the same shape as the CLI's (one replication, no interval). */
   report(): Report {
-    return buildReport(this.scenario, this.seed, [
-      { intake: this.model.intake.finish(), hotline: this.model.observe() },
-    ]);
+    const replication = { intake: this.model.intake.finish(), hotline: this.model.observe() };
+    return buildReport(this.scenario, this.seed, [replication], this.model.city.city);
   }
 
   /** Released appeals not yet closed (answered, redirected or closed): per street, and per kind of unit holding them. */
