@@ -42,7 +42,8 @@ export class Batches {
 
   /** A batch appeal's decision is what the inject says: an emergency for its line, or a case to dispatch. */
   presetDecision(id: number, category: number): IntakeDecision | undefined {
-    const kind = this.kinds.get(id);
+    // Every call asks: without a batch, spare the lookup.
+    const kind = this.kinds.size === 0 ? undefined : this.kinds.get(id);
     if (kind === 'ambiguous') return { action: 'dispatch', channel: null };
     const redirect = this.s.city.categories[category]?.redirect;
     if (kind === 'emergency' && redirect) return { action: 'redirect', channel: redirect.channel };

@@ -46,11 +46,12 @@ export class Surges {
 
   /** Where a surge placed a contact (undefined for any other contact). */
   placement(contact: number): Placement | undefined {
-    return this.placed.get(contact);
+    // Every contact asks: without a surge running, spare the lookup.
+    return this.placed.size === 0 ? undefined : this.placed.get(contact);
   }
 
   release(contact: number): void {
-    this.placed.delete(contact);
+    if (this.placed.size > 0) this.placed.delete(contact);
   }
 
   /** Start inject `i`'s surge now, until `endAt`. */
