@@ -127,6 +127,8 @@ export class HotlineModel {
       ...(seats ? { takeCall: seats.takeCall.bind(seats), news: seats.news.bind(seats) } : {}),
     } satisfies Partial<ModelHooks>);
 
+    // WARNING: events at the same time run in the order they were scheduled: the intake's own first
+    // events (first arrival, batch ends), then the day tick, the grid's first hour and the injects.
     governance.start();
     grid.start();
     this.injects.start();
