@@ -37,6 +37,27 @@ const nodeBuiltins = [
   'zlib',
 ];
 
+/** What every file in shared/src may not import: Node built-ins, and the other workspaces. */
+const sharedImports = {
+  paths: nodeBuiltins.flatMap((name) => [
+    { name, message: 'shared/ is pure: no Node built-ins.' },
+    { name: `node:${name}`, message: 'shared/ is pure: no Node built-ins.' },
+  ]),
+  patterns: [
+    { group: ['node:*'], message: 'shared/ is pure: no Node built-ins.' },
+    {
+      group: ['@hotline-sim/server', '@hotline-sim/client', '**/server/**', '**/client/**'],
+      message: 'shared/ depends on nothing else in the repo.',
+    },
+  ],
+};
+
+/** shared/ rules plus the layering of a folder: import paths (regular expressions) it may not use, and why. */
+const layered = (/** @type {{ regex: string, message: string }[]} */ extra) => [
+  'error',
+  { paths: sharedImports.paths, patterns: [...sharedImports.patterns, ...extra] },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -73,22 +94,7 @@ export default tseslint.config(
     ignores: ['shared/src/**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: nodeBuiltins.flatMap((name) => [
-            { name, message: 'shared/ is pure: no Node built-ins.' },
-            { name: `node:${name}`, message: 'shared/ is pure: no Node built-ins.' },
-          ]),
-          patterns: [
-            { group: ['node:*'], message: 'shared/ is pure: no Node built-ins.' },
-            {
-              group: ['@hotline-sim/server', '@hotline-sim/client', '**/server/**', '**/client/**'],
-              message: 'shared/ depends on nothing else in the repo.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', sharedImports],
       'no-restricted-globals': [
         'error',
         ...[
@@ -121,6 +127,38 @@ export default tseslint.config(
           message: 'Use the simulation clock.',
         },
       ],
+    },
+  },
+  {
+    // The model's layering (issue 12): a lifecycle stage knows the state, the hooks and the links the
+    // wiring passes in; never another stage, an add-on or the wiring module.
+    files: ['shared/src/hotline/stages/**/*.ts'],
+    ignores: ['shared/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': layered([
+        {
+          regex: '^\\./(?!stage-links$)',
+          message: 'A stage does not import another stage: the wiring passes what it needs (stage-links.ts).',
+        },
+        {
+          regex: '/(proactive|injects)/|(^|/)training/',
+          message: 'Stages never import add-ons: add-ons act through hooks (hooks.ts).',
+        },
+        { regex: 'hotline-model$', message: 'Stages do not import the wiring module.' },
+      ]),
+    },
+  },
+  {
+    // Reports read observations (hotline/observation.ts), never the model that makes them.
+    files: ['shared/src/report/**/*.ts'],
+    ignores: ['shared/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': layered([
+        {
+          regex: '/hotline/(hotline-model|model-state|hooks)$|/hotline/(stages|proactive|injects|policies)/',
+          message: 'report/ reads the observation types (hotline/observation.ts), not the model.',
+        },
+      ]),
     },
   },
   prettier,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATEGORIES, EXTERNAL_ID_BASE, LiveRun, validateScenario, type RunInfo } from '@hotline-sim/shared';
+import { CATEGORIES, LiveRun, appealKind, validateScenario, type RunInfo } from '@hotline-sim/shared';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
@@ -307,7 +307,7 @@ describe('Open311 GeoReport v2', () => {
     );
     expect(id).toMatch(new RegExp(`^${run.id}-\\d+$`));
     const appealId = Number(id.slice(run.id.length + 1));
-    expect(appealId).toBeGreaterThanOrEqual(EXTERNAL_ID_BASE);
+    expect(appealKind(appealId)).toBe('external');
     const tokenXml = xml.parse((await get(server.url, `/open311/v2/tokens/${token}.xml`)).text) as {
       service_requests: { request: { service_request_id: string }[] };
     };

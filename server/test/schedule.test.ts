@@ -1,6 +1,6 @@
 import {
-  BATCH_ID_BASE,
   LiveRun,
+  appealKind,
   validateScenario,
   type Exercise,
   type HotWash,
@@ -176,7 +176,9 @@ describe('the schedule of a running exercise', () => {
         return vt === settled;
       });
       const events = (await direct.lrange(k.seatEvents, 0, -1)).map((e) => JSON.parse(e) as SeatEvent);
-      const offers = events.filter((e): e is SeatOffer => e.kind === 'offer' && e.appealId >= BATCH_ID_BASE);
+      const offers = events.filter(
+        (e): e is SeatOffer => e.kind === 'offer' && appealKind(e.appealId) === 'batch',
+      );
       const emergencies = offers.filter((o) => o.truth.action === 'redirect');
       expect(offers).toHaveLength(10);
       expect(emergencies).toHaveLength(6);

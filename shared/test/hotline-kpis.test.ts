@@ -8,6 +8,7 @@ import {
   QuantileSketch,
   buildReport,
   builtInScenario,
+  defaultCity,
   departmentLeague,
   emptyRecord,
   hotlineBatchKpis,
@@ -235,10 +236,14 @@ describe('KPIs of a hand-computed observation', () => {
   it('ranks hand-made street and department records by their weighted 三率', () => {
     const obs = handObservation();
     const lifecycle = beijingWeekday().lifecycle as NonNullable<Scenario['lifecycle']>;
-    const rows = streetLeague([obs], {
-      ...lifecycle,
-      assessment: { ...lifecycle.assessment, governanceListSize: 1 },
-    });
+    const rows = streetLeague(
+      [obs],
+      {
+        ...lifecycle,
+        assessment: { ...lifecycle.assessment, governanceListSize: 1 },
+      },
+      defaultCity(),
+    );
     expect(rows.map((r) => [r.rank, r.orders, r.evaluated])).toEqual([
       [1, 25, 20],
       [2, 30, 30],
@@ -248,7 +253,7 @@ describe('KPIs of a hand-computed observation', () => {
     expect(rows[1]?.score).toBeCloseTo(0.6, 12);
     // Pooled over two replications the rates stay the same, the counts double, and street 2 now has
     // enough rated orders to rank: all responded in time, none resolved or positive, 0.2.
-    const pooled = streetLeague([obs, handObservation()], lifecycle);
+    const pooled = streetLeague([obs, handObservation()], lifecycle, defaultCity());
     expect(2 * (MIN_RATED_TO_RANK - 1)).toBeGreaterThanOrEqual(MIN_RATED_TO_RANK);
     expect(pooled.map((r) => r.evaluated)).toEqual([40, 60, 2 * (MIN_RATED_TO_RANK - 1)]);
     expect(pooled[1]?.score).toBeCloseTo(0.6, 12);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   HotlineModel,
   TERMINAL_STATES,
+  appealKind,
   canTransition,
   replicationKpis,
   runReplication,
@@ -10,7 +11,6 @@ import {
   type Inject,
 } from '../src';
 import {
-  GRID_ID_BASE,
   counterTotals,
   makeLifecycleScenario,
   runRecorded,
@@ -127,7 +127,7 @@ function check(l: Levers): Violations {
     closed: 0,
   };
   for (const [id, h] of histories) {
-    const grid = id >= GRID_ID_BASE;
+    const grid = appealKind(id) === 'grid';
     const states = h.map((s) => s.to);
     const first = h[0];
     // Entry: citizens at received (when the agent finishes), grid discoveries at dispatched.

@@ -70,9 +70,6 @@ export interface Step {
   t: number;
 }
 
-/** Ids at and above this are grid discoveries (the model numbers them from 2^30). */
-export const GRID_ID_BASE = 2 ** 30;
-
 /** Run one replication (with its drain), recording every transition per appeal id in reported order. */
 export function runRecorded(
   scenario: Scenario,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BATCH_ID_BASE,
   LiveRun,
   RUBRIC,
+  appealKind,
   scoreSeat,
   seatAppealView,
   waitingOffers,
@@ -253,7 +253,7 @@ describe('batch injects (the exercise script)', () => {
       },
     ]);
     const moves = plain.advanceTo(3 * 3600).flat();
-    const batch = moves.filter((m) => m.id >= BATCH_ID_BASE);
+    const batch = moves.filter((m) => appealKind(m.id) === 'batch');
     // The model's own intake redirects each of them when the call ends.
     expect(batch.filter((m) => m.to === 'received')).toHaveLength(12);
     expect(batch.filter((m) => m.to === 'redirected')).toHaveLength(12);

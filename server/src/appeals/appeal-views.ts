@@ -1,6 +1,6 @@
 import {
   APPEALS_PAGE_SIZE,
-  EXTERNAL_ID_BASE,
+  appealKind,
   STATE_LABELS,
   appealSite,
   appealWords,
@@ -98,7 +98,7 @@ export class AppealViews {
    * dashboard must render them as text, never as markup.
    */
   private async ownWords(runId: string, appealId: number): Promise<string | null> {
-    if (appealId < EXTERNAL_ID_BASE) return null;
+    if (appealKind(appealId) !== 'external') return null;
     const token = await this.deps.store.tokenOf(runId, appealId);
     return token ? this.deps.ownWords(token) : null;
   }

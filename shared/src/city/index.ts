@@ -1,4 +1,5 @@
 export { loadBeijing } from './beijing';
+export { defaultCity } from './default-city';
 export { createCity } from './load';
 export { bboxOf, pointInGeometry, pointInPolygon, pointInRing } from './geo';
 export type {

@@ -1,3 +1,5 @@
+import { defaultCity } from '../city/default-city';
+import type { City } from '../city/types';
 import { SECONDS_PER_HOUR } from '../engine/calendar';
 import { HotlineModel } from '../hotline/hotline-model';
 import { IntakeModel } from '../intake/intake-model';
@@ -69,10 +71,13 @@ export function* replicationSteps(
   scenario: Scenario,
   seed: number,
   steps = PROGRESS_STEPS,
+  city: City = defaultCity(),
 ): Generator<number, Replication, void> {
   if (!Number.isInteger(steps) || steps < 1)
     throw new Error(`steps must be a positive integer, got ${steps}`);
-  const model = scenario.lifecycle ? new HotlineModel(scenario, seed) : new IntakeModel(scenario, seed);
+  const model = scenario.lifecycle
+    ? new HotlineModel(scenario, seed, { city })
+    : new IntakeModel(scenario, seed);
   const horizon = model.horizon;
   for (let i = 1; i <= steps; i++) {
     model.advance((horizon * i) / steps);
@@ -85,9 +90,14 @@ export function* replicationSteps(
   return { intake: model.finish() };
 }
 
-/** Run one replication to its end (a lifecycle run also drains its open appeals). */
-export function runReplication(scenario: Scenario, seed: number, onProgress?: ProgressListener): Replication {
-  const steps = replicationSteps(scenario, seed, onProgress ? PROGRESS_STEPS : 1);
+/** Run one replication to its end (a lifecycle run also drains its open appeals) in `city`. */
+export function runReplication(
+  scenario: Scenario,
+  seed: number,
+  onProgress?: ProgressListener,
+  city: City = defaultCity(),
+): Replication {
+  const steps = replicationSteps(scenario, seed, onProgress ? PROGRESS_STEPS : 1, city);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -114,9 +124,15 @@ function estimates(samples: readonly KpiValues[]): KpiRecord<KpiEstimate> {
 
 /**
  * Turn replications into a report. With several replications the intervals come from their spread;
- * with one, from batch means of its observed horizon (counts scaled to the whole run).
+ * with one, from batch means of its observed horizon (counts scaled to the whole run). The street
+ * league names the streets of `city`, the one the replications ran in.
  */
-export function buildReport(scenario: Scenario, seed: number, replications: readonly Replication[]): Report {
+export function buildReport(
+  scenario: Scenario,
+  seed: number,
+  replications: readonly Replication[],
+  city: City = defaultCity(),
+): Report {
   const first = replications[0];
   if (!first) throw new Error('a report needs at least one replication');
   let kpis: KpiRecord<KpiEstimate>;
@@ -153,7 +169,7 @@ export function buildReport(scenario: Scenario, seed: number, replications: read
   };
   const hotline = replications.flatMap((r) => (r.hotline ? [r.hotline] : []));
   if (hotline.length > 0 && scenario.lifecycle) {
-    report.streets = streetLeague(hotline, scenario.lifecycle);
+    report.streets = streetLeague(hotline, scenario.lifecycle, city);
     report.departments = departmentLeague(hotline);
   }
   return report;
@@ -180,6 +196,8 @@ export interface RunOptions {
   /** Overrides the scenario's seed. */
   seed?: number;
   onProgress?: ProgressListener;
+  /** The city the scenario runs in. @defaultValue `defaultCity()` (Beijing) */
+  city?: City;
 }
 
 /** Run a scenario's replications one after another and report. */
@@ -189,6 +207,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Repor
     throw new Error(`replications must be a positive integer, got ${replications}`);
   }
   const seed = options.seed ?? scenario.seed;
+  const city = options.city ?? defaultCity();
   const runs: Replication[] = [];
   for (let r = 0; r < replications; r++) {
     const onProgress = options.onProgress;
@@ -197,8 +216,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Repor
         scenario,
         replicationSeed(seed, r),
         onProgress && ((f) => onProgress((r + f) / replications)),
+        city,
       ),
     );
   }
-  return buildReport(scenario, seed, runs);
+  return buildReport(scenario, seed, runs, city);
 }

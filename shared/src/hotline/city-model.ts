@@ -212,6 +212,21 @@ export class CityModel {
     return pool;
   }
 
+  /** Other categories of the same group (a text like theirs could be mistaken for this one's). */
+  groupSiblings(category: number): number[] {
+    const cat = this.categories[category] as AppealCategory;
+    return this.categories.flatMap((c, i) => (c.group === cat.group && i !== category ? [i] : []));
+  }
+
+  /** Other categories of the same group that a different unit owns (a text like theirs misleads). */
+  misleadingSiblings(category: number): number[] {
+    const cat = this.categories[category] as AppealCategory;
+    const owner = JSON.stringify(cat.owner);
+    return this.categories.flatMap((c, i) =>
+      c.group === cat.group && i !== category && JSON.stringify(c.owner) !== owner ? [i] : [],
+    );
+  }
+
   /** The first moment at or after t when the unit signs orders (its working hours, unless it signs always). */
   nextOpen(unit: number, t: number): number {
     const u = this.units[unit];

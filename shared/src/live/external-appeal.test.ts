@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../scenario/load';
-import { EXTERNAL_ID_BASE } from '../hotline/hotline-model';
 import { LiveRun, externalAppealId, type AppealStep, type LiveInput } from './live-run';
 
 /** A small city morning: short time limits so orders close within a virtual day. */
@@ -54,12 +53,12 @@ describe('live run: an appeal filed from outside (Open311)', () => {
 
   it('is received at its time, dispatched to a unit and closed after the callback', () => {
     const { steps } = drive(inputs);
-    const first = steps.filter((s) => s.id === EXTERNAL_ID_BASE);
+    const first = steps.filter((s) => s.id === externalAppealId(0));
     expect(first[0]).toMatchObject({ to: 'received', at: 3_600, seq: 0, source: 'citizen' });
     expect(first[1]?.to).toBe('dispatched');
     expect(first[first.length - 1]?.to).toBe('closed');
     expect(first.map((s) => s.seq)).toEqual(first.map((_, i) => i));
-    expect(steps.filter((s) => s.id === EXTERNAL_ID_BASE + 1)[0]?.at).toBe(7_200);
+    expect(steps.filter((s) => s.id === externalAppealId(1))[0]?.at).toBe(7_200);
   });
 
   it('replays exactly: the same inputs give the same history for every appeal', () => {

@@ -1,5 +1,7 @@
 import { buildReport, type KpiEstimate, type Report } from '../experiment/run-scenario';
-import { EXTERNAL_ID_BASE, HotlineModel, type AppealTransition } from '../hotline/hotline-model';
+import { appealId } from '../hotline/appeal-kind';
+import { HotlineModel } from '../hotline/hotline-model';
+import type { AppealTransition } from '../hotline/observation';
 import { TERMINAL_STATES } from '../hotline/lifecycle';
 import type { Inject } from '../hotline/lifecycle-schema';
 import { observationTotals } from '../report/hotline-kpis';
@@ -40,7 +42,7 @@ export interface ExternalAppealInput {
 }
 
 /** The id the n-th (0-based) external appeal of a run gets. */
-export const externalAppealId = (n: number): number => EXTERNAL_ID_BASE + n;
+export const externalAppealId = (n: number): number => appealId('external', n);
 
 /** A transition numbered within its appeal's history (0 = the appeal's first step). */
 export interface AppealStep extends AppealTransition {
@@ -181,9 +183,8 @@ export class LiveRun {
 
   /** The run's report so far, in the same shape as the CLI's (one replication, no interval). */
   report(): Report {
-    return buildReport(this.scenario, this.seed, [
-      { intake: this.model.intake.finish(), hotline: this.model.observe() },
-    ]);
+    const replication = { intake: this.model.intake.finish(), hotline: this.model.observe() };
+    return buildReport(this.scenario, this.seed, [replication], this.model.city.city);
   }
 
   /** Released appeals not yet closed (answered, redirected or closed): per street, and per kind of unit holding them. */

@@ -1,6 +1,6 @@
 import { ratio } from '../util/ratio';
-import type { HotlineCounter, HotlineObservation } from '../hotline/hotline-model';
-import { HOTLINE_COUNTERS } from '../hotline/hotline-model';
+import type { HotlineCounter, HotlineObservation } from '../hotline/observation';
+import { HOTLINE_COUNTERS } from '../hotline/observation';
 import { BATCHES } from '../intake/intake-model';
 import { QuantileSketch } from '../stats';
 

@@ -1,4 +1,4 @@
-import type { HotlineObservation } from '../hotline/hotline-model';
+import type { HotlineObservation } from '../hotline/observation';
 import type { IntakeObservation } from '../intake/intake-model';
 import { HOTLINE_KPIS, hotlineBatchKpis, hotlineKpis, type HotlineKpiName } from './hotline-kpis';
 import {

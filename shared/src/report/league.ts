@@ -1,11 +1,11 @@
 import { CITY_UNITS } from '../catalogue/units';
-import { loadBeijing } from '../city/beijing';
+import type { City } from '../city/types';
 import {
   MIN_RATED_TO_RANK,
   emptyRecord,
   type HotlineObservation,
   type StreetRecord,
-} from '../hotline/hotline-model';
+} from '../hotline/observation';
 import type { Scenario } from '../scenario/schema';
 
 /** 三率 and score of one unit of a league table, from its orders' records pooled over replications. */
@@ -79,14 +79,16 @@ function ranked<T extends LeagueRates & { id: string; rank: number }>(rows: T[])
 
 /**
  * The street league table (三率 per street, ranked by the weighted score, best first); the worst
- * `governanceListSize` streets carry the 治理类 flag. Records of all replications are pooled.
+ * `governanceListSize` streets carry the 治理类 flag. Records of all replications are pooled; their
+ * streets are the city's, in its order.
  */
 export function streetLeague(
   observations: readonly HotlineObservation[],
   lifecycle: NonNullable<Scenario['lifecycle']>,
+  city: City,
 ): StreetRow[] {
   if (observations.length === 0) return [];
-  const rows = loadBeijing().streets.flatMap((street, s): StreetRow[] => {
+  const rows = city.streets.flatMap((street, s): StreetRow[] => {
     const rates = pooledRates(observations, (o) => o.streets, s);
     if (!rates) return [];
     const { id, name, nameEn, districtId } = street;

@@ -1,4 +1,4 @@
-import { HOTLINE_COUNTERS, type HotlineObservation } from '../hotline/hotline-model';
+import { HOTLINE_COUNTERS, type HotlineObservation } from '../hotline/observation';
 import { BATCHES, type IntakeObservation } from '../intake/intake-model';
 import { QuantileSketch, type QuantileSketchState } from '../stats';
 import type { Replication } from './kpis';

@@ -2,7 +2,8 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { categoryById } from '../catalogue/categories';
 import { cityUnitById } from '../catalogue/units';
-import { loadBeijing } from '../city/beijing';
+import { defaultCity } from '../city/default-city';
+import type { City } from '../city/types';
 import { parseIsoDate } from '../engine/calendar';
 import { scenarioSchema, type Scenario } from './schema';
 
@@ -52,9 +53,8 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** Ids a scenario names that must exist in the catalogue or the city: categories, units, districts. */
-function referenceProblems(s: z.output<typeof scenarioSchema>): string[] {
+function referenceProblems(s: z.output<typeof scenarioSchema>, city: City): string[] {
   const problems: string[] = [];
-  const city = loadBeijing();
   const category = (path: string, id: string) => {
     if (!categoryById(id))
       problems.push(`${path}: unknown category "${id}" (see the catalogue, e.g. heating, noise-nuisance)`);
@@ -86,8 +86,11 @@ function referenceProblems(s: z.output<typeof scenarioSchema>): string[] {
   return problems;
 }
 
-/** Validate a scenario object: fill defaults, check every rule, freeze. Throws ScenarioError. */
-export function validateScenario(input: unknown, source = 'scenario'): Scenario {
+/**
+ * Validate a scenario object: fill defaults, check every rule (districts and units it names must be
+ * in `city`), freeze. Throws ScenarioError.
+ */
+export function validateScenario(input: unknown, source = 'scenario', city: City = defaultCity()): Scenario {
   const result = scenarioSchema.safeParse(input);
   if (!result.success) throw new ScenarioError(formatIssues(result.error.issues, input), source);
   try {
@@ -95,7 +98,7 @@ export function validateScenario(input: unknown, source = 'scenario'): Scenario 
   } catch (e) {
     throw new ScenarioError([`start: ${(e as Error).message}`], source);
   }
-  const problems = referenceProblems(result.data);
+  const problems = referenceProblems(result.data, city);
   if (problems.length > 0) throw new ScenarioError(problems, source);
   return deepFreeze(result.data) as Scenario;
 }

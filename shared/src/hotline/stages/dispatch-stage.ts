@@ -1,0 +1,168 @@
+import { makeSampler } from '../../random/distributions';
+import { PURPOSES } from '../../random/keyed-random';
+import type { ModelHooks } from '../hooks';
+import type { ModelState } from '../model-state';
+import { C, type WorkOrder } from '../observation';
+import type { DispatchPolicy } from '../policies/dispatch-policy';
+import type { Effort } from './stage-links';
+
+/**
+ * Dispatch (派单) and receipt: the order goes to a unit (through the district in tiered mode, maybe to
+ * the wrong one), which signs it (签收) or returns it (退单); returns are reviewed and re-dispatched.
+ * A signed order is handed on to the unit's work at its response time (`respond`).
+ */
+export class DispatchStage {
+  private readonly samplers;
+
+  constructor(
+    private readonly s: ModelState,
+    private readonly hooks: ModelHooks,
+    /** The dispatch policy for an order's street (one for the whole city today). */
+    private readonly policyFor: (street: number) => DispatchPolicy,
+    private readonly effort: Effort,
+  ) {
+    const lc = s.lc;
+    this.samplers = {
+      dispatch: makeSampler(lc.dispatch.minutes, 60),
+      forward: makeSampler(lc.dispatch.forwardHours, 3600),
+      sign: makeSampler(lc.units.signHours, 3600),
+      review: makeSampler(lc.returns.reviewHours, 3600),
+      response: makeSampler(lc.response.hours, 3600),
+    };
+  }
+
+  /** Dispatch an order after the policy's dispatch delay from now (a call's end, an external appeal's receipt). */
+  dispatchInDue(order: WorkOrder): void {
+    this.dispatch(order, this.s.sim.now + this.policyFor(order.street).delay(order.id));
+  }
+
+  /**
+   * Dispatch (派单) at time `at`, decided when the call ends: nothing touches the order between the two,
+   * so its dispatch needs no event of its own (one event fewer per order on the hot path). A training
+   * seat chooses the unit itself (`chosenUnit`): anything but the owner is a misroute.
+   */
+  dispatch(order: WorkOrder, at: number, chosenUnit?: number): void {
+    const s = this.s;
+    order.dispatched = at;
+    order.deadline = at + (s.city.slaSeconds[order.category] as number);
+    order.deadlineDone = false;
+    s.sim.at(order.deadline, s.ev.deadline, order.slot);
+    if (order.source === 'citizen') {
+      s.tally(order.batch, C.dispatches);
+      s.tally(order.batch, C.dispatchMinutes, (at - order.received) / 60);
+    }
+    if (chosenUnit === undefined) {
+      this.route(order, order.returns, at);
+      return;
+    }
+    order.misrouted = chosenUnit !== order.owner;
+    order.unit = chosenUnit;
+    this.sendTo(order, order.returns, at);
+  }
+
+  /** Send the order where the policy routes it. */
+  private route(order: WorkOrder, attempt: number, at = this.s.sim.now): void {
+    const route = this.policyFor(order.street).route(order, attempt);
+    order.misrouted = route.misrouted;
+    order.unit = route.unit;
+    if (!route.viaDistrict) {
+      this.sendTo(order, attempt, at);
+      return;
+    }
+    const s = this.s;
+    if (order.state !== 'dispatched') s.move(order, 'dispatched', at); // a grid discovery enters at dispatched
+    const forward = this.samplers.forward(s.keyed.at(order.id, PURPOSES.forward));
+    s.sim.at(at + forward, s.ev.forward, order.slot);
+  }
+
+  /** The order is dispatched to `order.unit`, which signs or returns it after its sign time. */
+  private sendTo(order: WorkOrder, attempt: number, at: number): void {
+    const s = this.s;
+    if (order.state !== 'dispatched') s.move(order, 'dispatched', at); // a grid discovery enters at dispatched
+    this.scheduleReceipt(
+      order,
+      this.samplers.sign(s.keyed.at(order.id, PURPOSES.signHours + 32 * attempt)),
+      at,
+    );
+  }
+
+  /** The unit signs or returns the order after `delay`, within its working hours. */
+  private scheduleReceipt(order: WorkOrder, delay: number, from = this.s.sim.now): void {
+    this.s.sim.at(this.s.city.nextOpen(order.unit, from + delay), this.s.ev.receive, order.slot);
+  }
+
+  /** Tiered mode: the district passes a street's order on to the street. */
+  onForward(slot: number): void {
+    const s = this.s;
+    const order = s.orders[slot];
+    if (!order) return;
+    order.unit = order.owner;
+    s.move(order, 'dispatched');
+    this.scheduleReceipt(order, this.samplers.sign(s.keyed.at(order.id, PURPOSES.signHours)));
+  }
+
+  /** The unit signs (签收), or returns (退单) an order that is not its own, or that it wants to dodge. */
+  onReceive(slot: number): void {
+    const s = this.s;
+    const order = s.orders[slot];
+    if (!order) return;
+    const id = order.id;
+    const lc = s.lc;
+    if (order.returns === 0 && order.source === 'citizen') this.hooks.firstReceipt(order);
+    // Without 首接负责 a street disputes a multi-unit (cross-department) case once before review upholds it.
+    const disputed =
+      !lc.dispatch.leadUnit &&
+      order.returns === 0 &&
+      s.city.categories[order.category]?.owner.kind === 'street' &&
+      s.whistleNeeded(id, order.category);
+    const dodge =
+      disputed ||
+      (!order.misrouted &&
+        order.returns < lc.returns.maxReturns &&
+        s.draw(id, PURPOSES.falseReturn, order.returns) <
+          lc.returns.falseReturnShare * (1 - 0.5 * this.effort(order)));
+    if (!order.misrouted && !dodge) {
+      this.sign(order);
+      return;
+    }
+    if (order.returns === 0) {
+      s.tally(order.batch, C.returnedOrders);
+      if (order.seat >= 0)
+        this.hooks.news(order, {
+          kind: 'returned',
+          unit: order.unit,
+          reason: order.misrouted ? 'not-ours' : 'disputed',
+        });
+    }
+    order.returns++;
+    s.tally(order.batch, C.returns);
+    s.move(order, 'returned');
+    order.misrouted = true;
+    // Without review, a return waits for a dispatcher as a new call would.
+    const review = lc.returns.review
+      ? this.samplers.review(s.keyed.at(id, PURPOSES.review + 32 * order.returns))
+      : this.samplers.dispatch(s.keyed.at(id, PURPOSES.dispatchMinutes + 32 * order.returns));
+    s.sim.after(review, s.ev.review, slot);
+  }
+
+  /** The return is reviewed: a wrong return is upheld (the unit must take it), a misroute re-dispatched. */
+  onReview(slot: number): void {
+    const order = this.s.orders[slot];
+    if (!order) return;
+    if (order.unit === order.owner && this.s.lc.returns.review) {
+      order.misrouted = false;
+      this.sign(order);
+      return;
+    }
+    this.route(order, order.returns);
+  }
+
+  /** The unit signs; it responds (contacts the citizen) after its response time, shortened by effort. */
+  private sign(order: WorkOrder): void {
+    const s = this.s;
+    s.move(order, 'signed');
+    const delay =
+      this.samplers.response(s.keyed.at(order.id, PURPOSES.response)) * (1 - 0.9 * this.effort(order));
+    s.sim.after(delay, s.ev.respond, order.slot);
+  }
+}

@@ -1,0 +1,28 @@
+import type { WorkOrder } from '../observation';
+
+/**
+ * What one stage needs of another, as plain functions the wiring module passes in: stages never
+ * import each other. An appeal moves on through simulation events; these are the direct calls left.
+ */
+
+/** Dispatch an order after the dispatch delay (intake, external appeals). */
+export type HandToDispatch = (order: WorkOrder) => void;
+
+/** Dispatch an order at a time, to a chosen unit or where the policy routes it (grid orders, seats). */
+export type DispatchAt = (order: WorkOrder, at: number, chosenUnit?: number) => void;
+
+/** The effort a unit puts into an order now, in [0, 1] (assessment sets it). */
+export type Effort = (order: WorkOrder) => number;
+
+/** Close an order (callback stage): a verified grid order closes as soon as it is handled. */
+export type Close = (order: WorkOrder) => void;
+
+/** What assessment records of an order as it goes: the 三率 and the league and month records. */
+export interface Records {
+  /** The unit responded (contacted the citizen), in time or not. */
+  responded(order: WorkOrder, inTime: boolean): void;
+  /** The citizen rated the order at the callback. */
+  evaluated(order: WorkOrder, positive: boolean, satisfied: boolean): void;
+  /** The order closed now. */
+  closed(order: WorkOrder): void;
+}
