@@ -6,7 +6,8 @@ import { ApiError } from '../live/errors';
 import type { RunManager } from '../live/run-manager';
 import { json, parseBody } from '../http/handlers';
 import type { Auth } from './auth';
-import { refusal, type Session } from './roles';
+import { allow } from './access';
+import type { Session } from './roles';
 import { COOKIE_NAME, SESSION_SECONDS, readCookie } from './sessions';
 
 const loginSchema = z.union(
@@ -54,13 +55,6 @@ export function sessionMiddleware(auth: Auth) {
   };
 }
 
-/** The REST API's access rule ({@link refusal}), enforced before any /api route. */
-export function guardApi(req: Request, res: Response, next: NextFunction): void {
-  const refused = refusal(sessionOf(res), req.method, req.path);
-  if (refused) res.status(refused.status).json({ error: refused.error });
-  else next();
-}
-
 /** Only the instructor (the admin pages): 401 without a session, 403 for other roles. */
 export function instructorOnly(req: Request, res: Response, next: NextFunction): void {
   const session = sessionOf(res);
@@ -105,6 +99,7 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
 
   r.post(
     '/session',
+    allow('public'),
     limitPerMinute(auth.loginRateLimit, 'login attempts'),
     json(async (req, res) => {
       const body = parseBody(loginSchema, req.body, 'login');
@@ -129,6 +124,7 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
   );
   r.get(
     '/session',
+    allow('public'),
     json(async (_req, res) => {
       const session = sessionOf(res);
       if (!session) throw new Unauthorized('not logged in');
@@ -137,6 +133,7 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
   );
   r.delete(
     '/session',
+    allow('public'),
     json(async (req, res) => {
       await auth.sessions.delete(readCookie(req.headers.cookie));
       res.clearCookie(COOKIE_NAME, { path: '/' });
@@ -146,6 +143,7 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
 
   r.post(
     '/codes',
+    allow('instructor'),
     json(async (req, res) => {
       const body = parseBody(codeSchema, req.body, 'join code');
       if (body.runId !== undefined) await manager.info(body.runId);
@@ -160,10 +158,12 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
   );
   r.get(
     '/codes',
+    allow('instructor'),
     json(async () => ({ codes: await auth.codes.list() })),
   );
   r.delete(
     '/codes/:code',
+    allow('instructor'),
     json(async (req, res) => {
       if (!(await auth.codes.delete(String(req.params.code))))
         throw new ApiError(404, `join code "${String(req.params.code).slice(0, 20)}" not found`);
@@ -173,6 +173,7 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
 
   r.post(
     '/open311/keys',
+    allow('instructor'),
     json(async (req, res) => {
       const body = parseBody(keySchema, req.body, 'api key');
       if (body.runId !== undefined) await manager.info(body.runId);
@@ -182,10 +183,12 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
   );
   r.get(
     '/open311/keys',
+    allow('instructor'),
     json(async () => ({ keys: await auth.apiKeys.list() })),
   );
   r.delete(
     '/open311/keys/:keyId',
+    allow('instructor'),
     json(async (req, res) => {
       if (!(await auth.apiKeys.delete(String(req.params.keyId))))
         throw new ApiError(404, `api key "${String(req.params.keyId).slice(0, 20)}" not found`);

@@ -15,6 +15,7 @@ import {
 } from '@hotline-sim/shared';
 import { Router } from 'express';
 import { z } from 'zod';
+import { allow } from '../auth';
 import type { Comparisons } from '../experiments/comparisons';
 import type { Sweeps } from '../experiments/sweeps';
 import { ApiError } from '../live/errors';
@@ -59,14 +60,17 @@ export function catalogueRoutes(comparisons: Comparisons, sweeps: Sweeps): Route
   const r = Router();
   r.get(
     '/scenarios',
+    allow('everyone'),
     json(async () => ({ scenarios: summaries() })),
   );
   r.get(
     '/scenarios/:name',
+    allow('everyone'),
     json(async (req) => builtIn(parse(scenarioName, req.params.name, 'scenario name'))),
   );
   r.get(
     '/city',
+    allow('everyone'),
     json(async (_req, res) => {
       res.set('Cache-Control', 'public, max-age=3600');
       return beijingMap();
@@ -74,6 +78,7 @@ export function catalogueRoutes(comparisons: Comparisons, sweeps: Sweeps): Route
   );
   r.post(
     '/comparisons',
+    allow('instructor'),
     json(async (req, res) => {
       const body = parseBody(createComparisonSchema, req.body, 'comparison');
       const a = resolveScenario(body.a);
@@ -84,10 +89,12 @@ export function catalogueRoutes(comparisons: Comparisons, sweeps: Sweeps): Route
   );
   r.get(
     '/comparisons/:id',
+    allow('staff'),
     json(async (req) => comparisons.get(parse(comparisonId, req.params.id, 'comparison id'))),
   );
   r.post(
     '/sweeps',
+    allow('instructor'),
     json(async (req, res) => {
       const body = parseBody(createSweepSchema, req.body, 'sweep');
       const scenario = resolveScenario(body.scenario);
@@ -106,6 +113,7 @@ export function catalogueRoutes(comparisons: Comparisons, sweeps: Sweeps): Route
   );
   r.get(
     '/sweeps/:id',
+    allow('staff'),
     json(async (req) => sweeps.get(parse(sweepId, req.params.id, 'sweep id'))),
   );
   return r;
