@@ -49,6 +49,16 @@ export interface Config {
   readonly loginRateLimit: number;
   /** OPEN311_RATE_LIMIT: Open311 POSTs per minute per api key (or client address without one). @defaultValue 600 */
   readonly open311RateLimit: number;
+  /**
+   * REPLICATION_MEMORY_MB: heap of each experiment replication's process (it dies beyond, and the job
+   * is tried again, then fails), 64..65536. @defaultValue 2048
+   */
+  readonly replicationMemoryMb: number;
+  /**
+   * REPLICATION_TIMEOUT_SECONDS: wall time one replication may take before its process is killed (the
+   * job is tried again, then fails), 1..86400. @defaultValue 600
+   */
+  readonly replicationTimeoutSeconds: number;
 }
 
 /** A variable with a value outside what it allows; the message names both. */
@@ -116,6 +126,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: read('COOKIE_SECURE', z.enum(['auto', 'always', 'never']), 'auto, always or never', 'auto'),
     loginRateLimit: read('LOGIN_RATE_LIMIT', intIn(1, 1_000_000), 'an integer from 1 to 1000000', 10),
     open311RateLimit: read('OPEN311_RATE_LIMIT', intIn(1, 10_000_000), 'an integer from 1 to 10000000', 600),
+    replicationMemoryMb: read(
+      'REPLICATION_MEMORY_MB',
+      intIn(64, 65_536),
+      'an integer from 64 to 65536',
+      2048,
+    ),
+    replicationTimeoutSeconds: read(
+      'REPLICATION_TIMEOUT_SECONDS',
+      intIn(1, 86_400),
+      'an integer from 1 to 86400',
+      600,
+    ),
   };
   return Object.freeze(config);
 }

@@ -19,7 +19,7 @@ import { allow } from '../auth';
 import type { Comparisons } from '../experiments/comparisons';
 import type { Sweeps } from '../experiments/sweeps';
 import { ApiError } from '../live/errors';
-import { resolveScenario } from '../live/run-manager';
+import { assertWithinLimits, resolveScenario } from '../live/run-manager';
 import { json, parse, parseBody } from './handlers';
 
 const builtIn = (name: string): Scenario => {
@@ -101,7 +101,9 @@ export function catalogueRoutes(comparisons: Comparisons, sweeps: Sweeps): Route
       // Every variant checked before anything runs: a path that names no number is the request's
       // fault (400), a value the scenario's rules refuse (intake.agents = 0) makes an invalid scenario (422).
       try {
-        sweepVariants(scenario, body.path, body.values);
+        // Each variant within the server's limits too (a sweep of `hours` to 1e8 is refused whole).
+        for (const variant of sweepVariants(scenario, body.path, body.values))
+          assertWithinLimits(variant.scenario, `the variant ${body.path} = ${variant.value}`);
       } catch (err) {
         if (err instanceof SweepPathError) throw new ApiError(400, `path: ${err.message}`);
         if (err instanceof ScenarioError) throw new ApiError(422, err.message);

@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { ConfigError, loadConfig } from '../config';
 import { DEFAULT_REDIS_URL, redactRedisUrl } from '../experiments';
 import { WORKER_ROLES, startWorkers } from './start-workers';
 
@@ -21,7 +22,21 @@ const slow = setTimeout(
   () => logger.warn({ redis: redactRedisUrl(redisUrl) }, 'waiting for Redis to answer'),
   3000,
 );
-const workers = await startWorkers(WORKER_ROLES, { redisUrl, logger });
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(`hotline-sim worker: ${err.message}`);
+    process.exit(2);
+  }
+  throw err;
+}
+const workers = await startWorkers(WORKER_ROLES, {
+  redisUrl,
+  logger,
+  caps: { memoryMb: config.replicationMemoryMb, timeoutSeconds: config.replicationTimeoutSeconds },
+});
 clearTimeout(slow);
 logger.info({ redis: redactRedisUrl(redisUrl), roles: workers.roles }, 'worker ready');
 
