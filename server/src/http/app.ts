@@ -16,6 +16,7 @@ import { attachRealtime, type Realtime } from '../realtime/rooms';
 import { catalogueRoutes } from './catalogue-routes';
 import { seatRoutes } from '../training/seat-routes';
 import { runRoutes } from './routes';
+import { badTextMessage, findBadText } from './text';
 
 export interface AppDeps {
   manager: RunManager;
@@ -90,7 +91,12 @@ export function createApp(deps: AppDeps): App {
     // deeply nested one would overflow the stack of: a 500 instead of a 4xx.
     if (nestedDeeperThan(req.body, MAX_JSON_DEPTH)) {
       res.status(400).json({ error: `JSON body nested deeper than ${MAX_JSON_DEPTH} levels` });
-    } else next();
+      return;
+    }
+    // Every text field of the REST API at once: no control characters, no unpaired surrogates.
+    const bad = req.path.startsWith('/open311/') ? null : findBadText(req.body);
+    if (bad) res.status(400).json({ error: `${bad.path}: ${badTextMessage(bad.character)}` });
+    else next();
   });
   app.use(sessionMiddleware(deps.auth));
   deps.extraRoutes?.(app);

@@ -8,6 +8,7 @@ import { ApiError } from '../live/errors';
 import type { RunManager } from '../live/run-manager';
 import { runKeys } from '../live/keys';
 import { describeZodError } from '../http/handlers';
+import { badCharacter, badTextMessage } from '../http/text';
 import { Open311Error, send, sendError, toXml, type Format } from './format';
 import { Locator } from './locate';
 import {
@@ -35,7 +36,15 @@ const BODY_LIMIT = '64kb';
 const PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 1000;
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .superRefine((value, ctx) => {
+      const character = badCharacter(value);
+      if (character) ctx.addIssue({ code: 'custom', message: badTextMessage(character) });
+    });
 const number = (min: number, max: number) =>
   z
     .string()
