@@ -21,7 +21,7 @@ import {
   type FiledRecord,
 } from './requests';
 import { SERVICES, URGENCY, serviceDefinition } from './services';
-import { isoToVirtual, virtualToIso } from './time';
+import { isoToVirtual, normalizeIso, virtualToIso } from './time';
 
 export interface Open311Deps {
   manager: RunManager;
@@ -62,6 +62,7 @@ const runIdSchema = z.string().regex(/^[a-zA-Z0-9-]{1,64}$/, 'a jurisdiction_id 
 const dateTime = z
   .string()
   .max(40)
+  .transform(normalizeIso)
   .refine((v) => Number.isFinite(Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}+08:00`)), {
     message: 'must be an ISO 8601 date-time, e.g. 2025-03-12T09:00:00+08:00',
   });
@@ -132,16 +133,31 @@ const updatesListSchema = z.object({
 });
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value ?? {});
+  const result = schema.safeParse(withoutEmpty(value ?? {}));
   if (!result.success) throw new Open311Error(400, describeZodError(result.error));
   return result.data;
 }
 
+/**
+ * An empty parameter counts as absent (issue 13: FixMyStreet always sends `jurisdiction_id=`, even
+ * when it has none).
+ */
+function withoutEmpty(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== ''));
+}
+
 const firstOf = (query: Request['query']) => {
-  // A repeated parameter (?page=1&page=2) arrives as an array: refuse it by name.
-  for (const [k, v] of Object.entries(query))
-    if (typeof v !== 'string') throw new Open311Error(400, `${k}: give the parameter once, as text`);
-  return query;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(query)) {
+    // A repeated `status` (status=open&status=closed) means either, as `open,closed` does.
+    if (k === 'status' && Array.isArray(v) && v.every((s) => typeof s === 'string'))
+      out[k] = [...new Set((v as string[]).filter((s) => s !== ''))].join(',');
+    // Any other repeated parameter (?page=1&page=2) arrives as an array: refuse it by name.
+    else if (typeof v !== 'string') throw new Open311Error(400, `${k}: give the parameter once, as text`);
+    else out[k] = v;
+  }
+  return out;
 };
 
 /**
