@@ -95,6 +95,21 @@ describe('Open311 spec edges (issue 13, point 9)', () => {
     expect((await get(server.url, `${base}&page=1&page=2`)).status).toBe(400);
   });
 
+  it('a service_request_id list overrides the other filters', async () => {
+    const base = `/open311/v2/requests.json?jurisdiction_id=${run.id}&page_size=1000`;
+    const open = ids((await get(server.url, `${base}&status=open`)).body);
+    const closed = ids((await get(server.url, `${base}&status=closed`)).body);
+    expect(open.length).toBeGreaterThan(0);
+    expect(closed.length).toBeGreaterThan(0);
+    const wanted = [open[0], closed[0]] as string[];
+    const listed = await get(
+      server.url,
+      `${base}&service_request_id=${wanted.join(',')}&status=open&service_code=no-such&start_date=2000-01-01&end_date=2000-01-02&page=7`,
+    );
+    expect(listed.status).toBe(200);
+    expect(ids(listed.body)).toEqual(wanted);
+  });
+
   it('takes a date alone, and a +08:00 whose + was not encoded', async () => {
     const base = `/open311/v2/requests.json?jurisdiction_id=${run.id}&page_size=1000`;
     const day = run.start;
