@@ -49,6 +49,16 @@ export interface Config {
   readonly loginRateLimit: number;
   /** OPEN311_RATE_LIMIT: Open311 POSTs per minute per api key (or client address without one). @defaultValue 600 */
   readonly open311RateLimit: number;
+  /**
+   * REPLICATION_MEMORY_MB: heap of each experiment replication's process (it dies beyond, and the job
+   * is tried again, then fails), 64..65536. @defaultValue 2048
+   */
+  readonly replicationMemoryMb: number;
+  /**
+   * REPLICATION_TIMEOUT_SECONDS: wall time one replication may take before its process is killed (the
+   * job is tried again, then fails), 1..86400. @defaultValue 600
+   */
+  readonly replicationTimeoutSeconds: number;
 }
 
 /** A variable with a value outside what it allows; the message names both. */
@@ -88,6 +98,28 @@ const reader =
     return parsed.data;
   };
 
+const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** The caps of each experiment replication's child process, read for the server and the worker alike. */
+function readReplicationCaps(
+  read: ReturnType<typeof reader>,
+): Pick<Config, 'replicationMemoryMb' | 'replicationTimeoutSeconds'> {
+  return {
+    replicationMemoryMb: read(
+      'REPLICATION_MEMORY_MB',
+      intIn(64, 65_536),
+      'an integer from 64 to 65536',
+      2048,
+    ),
+    replicationTimeoutSeconds: read(
+      'REPLICATION_TIMEOUT_SECONDS',
+      intIn(1, 86_400),
+      'an integer from 1 to 86400',
+      600,
+    ),
+  };
+}
+
 const REDIS_URL_RULE = 'a redis:// or rediss:// URL with a host';
 const LOG_LEVEL_RULE = `one of ${LOG_LEVELS.join(', ')}`;
 
@@ -97,7 +129,6 @@ const LOG_LEVEL_RULE = `one of ${LOG_LEVELS.join(', ')}`;
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const read = reader(env);
-  const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
   const dataDir = resolve(read('DATA_DIR', z.string(), 'a directory path', '.data'));
   const defaultRun = read(
@@ -127,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: read('COOKIE_SECURE', z.enum(['auto', 'always', 'never']), 'auto, always or never', 'auto'),
     loginRateLimit: read('LOGIN_RATE_LIMIT', intIn(1, 1_000_000), 'an integer from 1 to 1000000', 10),
     open311RateLimit: read('OPEN311_RATE_LIMIT', intIn(1, 10_000_000), 'an integer from 1 to 10000000', 600),
+    ...readReplicationCaps(read),
   };
   return Object.freeze(config);
 }
@@ -139,8 +171,8 @@ export function loadRedisUrl(env: NodeJS.ProcessEnv = process.env): string {
   return reader(env)('REDIS_URL', redisUrl, REDIS_URL_RULE, LOCAL_REDIS_URL);
 }
 
-/** The settings of a worker process (`npm run worker`): its Redis and its log level. */
-export interface WorkerConfig {
+/** The settings of a worker process (`npm run worker`): its Redis, its log level, the replication caps. */
+export interface WorkerConfig extends Pick<Config, 'replicationMemoryMb' | 'replicationTimeoutSeconds'> {
   /** REDIS_URL: the Redis the servers use. @defaultValue LOCAL_REDIS_URL */
   readonly redisUrl: string;
   /** LOG_LEVEL: a pino level or `silent`. @defaultValue 'info' */
@@ -152,5 +184,6 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
   return Object.freeze({
     redisUrl: loadRedisUrl(env),
     logLevel: reader(env)('LOG_LEVEL', z.enum(LOG_LEVELS), LOG_LEVEL_RULE, 'info'),
+    ...readReplicationCaps(reader(env)),
   });
 }

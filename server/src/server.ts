@@ -128,8 +128,6 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
     },
   });
   realtime.onTick = (tick) => app.realtime.onTick(tick);
-  const workers =
-    config.workers === 'in-process' ? await startWorkers(WORKER_ROLES, { redisUrl, logger }) : undefined;
   await manager.start();
   const http = app.http;
   await new Promise<void>((resolve, reject) => {
@@ -138,6 +136,15 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
+  // Listening first, then taking jobs (issue 13): whatever the queues hold, /healthz answers.
+  const workers =
+    config.workers === 'in-process'
+      ? await startWorkers(WORKER_ROLES, {
+          redisUrl,
+          logger,
+          caps: { memoryMb: config.replicationMemoryMb, timeoutSeconds: config.replicationTimeoutSeconds },
+        })
+      : undefined;
 
   if (config.defaultRun) {
     const live = (await manager.list()).some((r) => r.status === 'running' || r.status === 'paused');

@@ -270,19 +270,27 @@ describe('instructor password', () => {
     }
   });
 
-  it('the access rule in one function: public paths, secrets, trainee scope', () => {
+  it("the access rule in one function: public routes, secrets, trainee scope (on the route's params)", () => {
     const trainee = { role: 'trainee' as const, runId: 'r1', seat: 's', expiresAt: '' };
-    expect(refusal(undefined, 'GET', '/openapi.json')).toBeNull();
-    expect(refusal(undefined, 'GET', '/runs')?.status).toBe(401);
-    expect(refusal(trainee, 'GET', '/runs/r1/appeals')).toBeNull();
-    expect(refusal(trainee, 'GET', '/runs/r10/appeals')?.status).toBe(403);
-    expect(refusal(trainee, 'GET', '/runs/r1x')?.status).toBe(403);
-    // Their own seat of their own run, any method; no other seat, no other run.
-    expect(refusal(trainee, 'POST', '/runs/r1/seats/s/decisions')).toBeNull();
-    expect(refusal(trainee, 'POST', '/runs/r1/seats/t/decisions')?.status).toBe(403);
-    expect(refusal(trainee, 'POST', '/runs/r2/seats/s/decisions')?.status).toBe(403);
-    expect(refusal(trainee, 'POST', '/runs/r1/seats/%E0%A4%A/decisions')?.status).toBe(403);
+    const get = (params: Record<string, string> = {}) => ({ method: 'GET', params, path: '/api/x' });
+    const post = (params: Record<string, string> = {}) => ({ method: 'POST', params, path: '/api/x' });
+    expect(refusal('public', undefined, get())).toBeNull();
+    expect(refusal('everyone', undefined, get())?.status).toBe(401);
+    expect(refusal('run', trainee, get({ id: 'r1' }))).toBeNull();
+    expect(refusal('run', trainee, get({ id: 'r10' }))?.status).toBe(403);
+    expect(refusal('run', trainee, get({ id: 'R1' }))?.status).toBe(403);
+    expect(refusal('run', trainee, post({ id: 'r1' }))?.status).toBe(403);
+    expect(refusal('staff', trainee, get({ id: 'r1' }))?.status).toBe(403);
+    // Their own seat of their own run; no other seat, no other run.
+    expect(refusal('seat-decide', trainee, post({ id: 'r1', seat: 's' }))).toBeNull();
+    expect(refusal('seat-decide', trainee, post({ id: 'r1', seat: 't' }))?.status).toBe(403);
+    expect(refusal('seat-decide', trainee, post({ id: 'r2', seat: 's' }))?.status).toBe(403);
+    expect(refusal('seat', trainee, get({ id: 'r1', seat: 'S' }))?.status).toBe(403);
     const observer = { role: 'observer' as const, runId: null, seat: null, expiresAt: '' };
-    expect(refusal(observer, 'POST', '/runs/r1/seats/s/decisions')?.status).toBe(403);
+    expect(refusal('seat-decide', observer, post({ id: 'r1', seat: 's' }))?.status).toBe(403);
+    expect(refusal('seat', observer, get({ id: 'r1', seat: 's' }))).toBeNull();
+    expect(refusal('instructor', observer, get())?.status).toBe(403);
+    // A read rule never lets anyone but the instructor write.
+    expect(refusal('everyone', observer, post())?.status).toBe(403);
   });
 });

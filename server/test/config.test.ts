@@ -22,6 +22,8 @@ describe('config: defaults', () => {
       cookieSecure: 'auto',
       loginRateLimit: 10,
       open311RateLimit: 600,
+      replicationMemoryMb: 2048,
+      replicationTimeoutSeconds: 600,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });

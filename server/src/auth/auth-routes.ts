@@ -6,7 +6,8 @@ import { ApiError } from '../http/errors';
 import type { RunManager } from '../live/run-manager';
 import { json, parseBody } from '../http/handlers';
 import type { Auth } from './auth';
-import { refusal, type Session } from './roles';
+import { allow } from './access';
+import type { Session } from './roles';
 import { COOKIE_NAME, SESSION_SECONDS, readCookie } from './sessions';
 import { runIdSchema } from '../http/run-id';
 
@@ -57,13 +58,6 @@ export function sessionMiddleware(auth: Auth) {
   };
 }
 
-/** The REST API's access rule ({@link refusal}), enforced before any /api route. */
-export function guardApi(req: Request, res: Response, next: NextFunction): void {
-  const refused = refusal(sessionOf(res), req.method, req.path);
-  if (refused) res.status(refused.status).json({ error: refused.error });
-  else next();
-}
-
 /** Only the instructor (the admin pages): 401 without a session, 403 for other roles. */
 export function instructorOnly(req: Request, res: Response, next: NextFunction): void {
   const session = sessionOf(res);
@@ -108,6 +102,7 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
 
   r.post(
     '/session',
+    allow('public'),
     limitPerMinute(auth.loginRateLimit, 'login attempts'),
     json(async (req, res) => {
       const body = parseBody(loginSchema, req.body, 'login');
@@ -132,6 +127,7 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
   );
   r.get(
     '/session',
+    allow('public'),
     json(async (_req, res) => {
       const session = sessionOf(res);
       if (!session) throw new Unauthorized('not logged in');
@@ -140,6 +136,7 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
   );
   r.delete(
     '/session',
+    allow('public'),
     json(async (req, res) => {
       await auth.sessions.delete(readCookie(req.headers.cookie));
       res.clearCookie(COOKIE_NAME, { path: '/' });
@@ -149,6 +146,7 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
 
   r.post(
     '/codes',
+    allow('instructor'),
     json(async (req, res) => {
       const body = parseBody(codeSchema, req.body, 'join code');
       if (body.runId !== undefined) await manager.info(body.runId);
@@ -163,10 +161,12 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
   );
   r.get(
     '/codes',
+    allow('instructor'),
     json(async () => ({ codes: await auth.codes.list() })),
   );
   r.delete(
     '/codes/:code',
+    allow('instructor'),
     json(async (req, res) => {
       if (!(await auth.codes.delete(String(req.params.code))))
         throw new ApiError(404, `join code "${String(req.params.code).slice(0, 20)}" not found`);
@@ -176,6 +176,7 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
 
   r.post(
     '/open311/keys',
+    allow('instructor'),
     json(async (req, res) => {
       const body = parseBody(keySchema, req.body, 'api key');
       if (body.runId !== undefined) await manager.info(body.runId);
@@ -185,10 +186,12 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
   );
   r.get(
     '/open311/keys',
+    allow('instructor'),
     json(async () => ({ keys: await auth.apiKeys.list() })),
   );
   r.delete(
     '/open311/keys/:keyId',
+    allow('instructor'),
     json(async (req, res) => {
       if (!(await auth.apiKeys.delete(String(req.params.keyId))))
         throw new ApiError(404, `api key "${String(req.params.keyId).slice(0, 20)}" not found`);

@@ -17,77 +17,75 @@ export type Refusal = { status: 401 | 403; error: string };
 
 export const LOGIN_FIRST: Refusal = { status: 401, error: 'log in first (POST /api/session)' };
 
-const READ = new Set(['GET', 'HEAD']);
-/** Paths under /api anyone may call. */
-const PUBLIC = new Set(['/session', '/openapi.json']);
 /**
- * Paths under /api only the instructor may read: secrets, exercise scripts (trainees must not read
- * the injects to come) and trainees' results.
+ * Who may call a route of the REST API. Every route names one where it is declared (`allow(…)` in
+ * access.ts), and the rule is checked after Express matched the route, on the route's decoded
+ * parameters: never on the raw path, whose case, slashes and escapes Express forgives.
+ *
+ * - `public`: anyone, logged in or not (login, logout).
+ * - `instructor`: the instructor only (writes, join codes, api keys, exercise scripts, results).
+ * - `everyone`: any session (the run list, filtered for a trainee; scenarios; the city).
+ * - `staff`: the instructor and observers, no trainee (experiments, the list of a run's seats).
+ * - `run`: the instructor, observers, and a trainee of the run `:id`.
+ * - `seat`: the instructor, observers, and the trainee at seat `:seat` of run `:id`.
+ * - `seat-decide`: the instructor, and the trainee at seat `:seat` of run `:id` (any method).
  */
-const INSTRUCTOR_READS = [
-  /^\/codes(\/|$)/,
-  /^\/open311\/keys(\/|$)/,
-  /^\/exercises(\/|$)/,
-  /^\/training(\/|$)/,
-  /^\/runs\/[^/]+\/schedule(\/|$)/,
-];
-/** A training seat of a run, and what follows it (`/decisions`). */
-const SEAT_PATH = /^\/runs\/([^/]+)\/seats(?:\/([^/]+)(\/[^/]*)?)?\/?$/;
-/** Paths under /api a trainee may read besides their run. */
-const TRAINEE_READS = [/^\/runs\/?$/, /^\/scenarios(\/|$)/, /^\/city\/?$/];
+export const ACCESS = ['public', 'instructor', 'everyone', 'staff', 'run', 'seat', 'seat-decide'] as const;
+export type Access = (typeof ACCESS)[number];
+
+const READ = new Set(['GET', 'HEAD']);
+
+/** The matched request an access rule looks at. */
+export interface AccessRequest {
+  method: string;
+  /** The route's parameters as Express decoded them (`:id` is the run, `:seat` the seat). */
+  params: Readonly<Record<string, string | undefined>>;
+  /** The path as requested, for messages only. */
+  path: string;
+}
 
 /**
- * The access rule of the REST API (paths relative to /api), in one place: the instructor may do
- * everything; an observer may read everything but secrets (join codes, api keys); a trainee may read
- * their own run, the run list (filtered to it), scenarios and the city, and act at their own seat
- * (`/runs/:id/seats/:seat/…`, any method); nobody else writes.
+ * The access rule of the REST API, in one place: the instructor may do everything; an observer reads
+ * everything but secrets (join codes, api keys, exercise scripts, trainees' results); a trainee reads
+ * their own run, the run list (filtered to it), scenarios and the city, and reads and decides at their
+ * own seat; nobody else writes. Null when `session` may call a route declared with `access`.
  */
-export function refusal(session: Session | undefined, method: string, path: string): Refusal | null {
-  if (PUBLIC.has(path)) return null;
+export function refusal(access: Access, session: Session | undefined, req: AccessRequest): Refusal | null {
+  if (access === 'public') return null;
   if (!session) return LOGIN_FIRST;
   if (session.role === 'instructor') return null;
   const who = session.role === 'trainee' ? `a trainee (seat "${session.seat ?? ''}")` : 'an observer';
-  const seatPath = SEAT_PATH.exec(path);
-  if (seatPath && session.role === 'trainee') {
-    // A trainee sees and decides at their own seat only: not the others', not the list of seats.
-    const [, run, seat, rest] = seatPath;
-    const own = run === session.runId && seat === session.seat;
-    if (own && READ.has(method) && !rest) return null;
-    if (own && method === 'POST' && rest === '/decisions') return null;
+  const { method, params, path } = req;
+  if (access === 'seat' || access === 'seat-decide') {
+    if (session.role === 'trainee') {
+      // A trainee sees and decides at their own seat only: not the others', not another run's.
+      if (params.id === session.runId && params.seat === session.seat) return null;
+      return {
+        status: 403,
+        error: `forbidden: ${who} may use only seat "${session.seat ?? ''}" of run "${session.runId ?? ''}"`,
+      };
+    }
+    if (access === 'seat' && READ.has(method)) return null;
+    return { status: 403, error: `${method} ${path} needs the instructor role; you are ${who}` };
+  }
+  // Whatever a route's rule says, only the instructor and a trainee at their seat write.
+  if (!READ.has(method) || access === 'instructor') {
     return {
       status: 403,
-      error: `forbidden: ${who} may use only seat "${session.seat ?? ''}" of run "${session.runId ?? ''}"`,
+      error: READ.has(method)
+        ? `${path} needs the instructor role; you are ${who}`
+        : `${method} ${path} needs the instructor role; you are ${who}`,
     };
   }
-  // A trainee acts at their own seat of their own run (training seats: /runs/:id/seats/:seat/…).
-  const seat = /^\/runs\/([^/]+)\/seats\/([^/]+)(\/|$)/.exec(path);
-  if (seat && session.role === 'trainee') {
-    if (seat[1] === session.runId && safeDecode(seat[2] as string) === session.seat) return null;
-    return { status: 403, error: `forbidden: you are ${who} of run "${session.runId ?? ''}"` };
-  }
-  if (!READ.has(method))
-    return { status: 403, error: `${method} ${path} needs the instructor role; you are ${who}` };
-  if (INSTRUCTOR_READS.some((re) => re.test(path)))
-    return { status: 403, error: `${path} needs the instructor role; you are ${who}` };
-  if (session.role === 'observer') return null;
-  if (TRAINEE_READS.some((re) => re.test(path))) return null;
-  const run = /^\/runs\/([^/]+)(\/|$)/.exec(path)?.[1];
-  if (run !== undefined && run === session.runId) return null;
+  if (access === 'everyone' || session.role === 'observer') return null;
+  if (access === 'run' && params.id !== undefined && params.id === session.runId) return null;
   return {
     status: 403,
-    error: run
-      ? `forbidden: this seat belongs to run "${session.runId ?? ''}", not "${run}"`
-      : `${path} is not open to trainees`,
+    error:
+      access === 'run'
+        ? `forbidden: this seat belongs to run "${session.runId ?? ''}", not "${params.id ?? ''}"`
+        : `${path} is not open to trainees`,
   };
-}
-
-/** A path segment decoded, or itself when it is not valid percent-encoding (never throws). */
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 /** Whether a session may watch a run (Socket.IO join): everyone logged in, trainees only their own. */

@@ -1,17 +1,15 @@
 import { redactRedisUrl } from '../redis/connect';
 import { randomUUID } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Queue, QueueEvents, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { ReplicationError, ReplicationProcess, type ReplicationCaps } from './replication-process';
 import {
   ScenarioError,
   decodeReplication,
-  encodeReplication,
   formatIssues,
   replicationSeed,
-  replicationSteps,
   validateScenario,
   type EncodedReplication,
   type Replication,
@@ -49,14 +47,21 @@ const jobDataSchema = z.object({
 });
 
 /**
- * Options of every job. No retries: a replication is deterministic, so one that threw would throw
- * again; a worker that dies mid-job is a stall, which BullMQ hands to another worker by itself.
- * Finished jobs expire so Redis cannot grow without bound: completed ones after an hour or beyond the
+ * Attempts of a replication whose process was killed (time limit) or died (out of memory): one
+ * retry, in case a busy machine made it late, then the job fails and the experiment with it. A
+ * replication that throws is deterministic and fails at once (UnrecoverableError), whatever this says.
+ */
+export const REPLICATION_ATTEMPTS = 2;
+
+/**
+ * Options of every job. A replication is deterministic, so one that threw would throw again: it
+ * fails at once; one whose process was killed gets {@link REPLICATION_ATTEMPTS}; a worker that dies
+ * mid-job is a stall, which BullMQ hands to another worker by itself. Finished jobs expire so Redis cannot grow without bound: completed ones after an hour or beyond the
  * latest 1000 (about 55 kB each for a Beijing day; a client reads each result as soon as it completes,
  * and removes it then unless the experiment is named), failed ones after a week, for inspection.
  */
 export const EXPERIMENT_JOB_OPTIONS = {
-  attempts: 1,
+  attempts: REPLICATION_ATTEMPTS,
   removeOnComplete: { age: 3600, count: 1000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
 } as const satisfies JobsOptions;
@@ -408,35 +413,41 @@ export async function runReplicationsOnQueue(
 
 /** Options of {@link createExperimentWorker}. */
 export interface ExperimentWorkerOptions {
-  /** Replications run at once by this worker (they share one thread: see the processor). @defaultValue 1 */
+  /** Replications run at once by this worker, each in its own process. @defaultValue 1 */
   concurrency?: number;
+  /** Caps on each replication's process. @defaultValue {@link DEFAULT_REPLICATION_CAPS} */
+  caps?: ReplicationCaps;
   /** One line per finished or failed replication, and worker errors. */
   logger?: Logger;
   /** BullMQ key prefix; must match the producers'. @defaultValue 'bull' */
   prefix?: string;
 }
 
-/** Wall milliseconds between progress reports of one replication. */
-const PROGRESS_INTERVAL_MS = 250;
+/**
+ * Caps on one replication when nothing says otherwise (REPLICATION_MEMORY_MB,
+ * REPLICATION_TIMEOUT_SECONDS): a Beijing day takes about 2 s and 200 MB, the largest scenario a
+ * server accepts (SCENARIO_LIMITS.contacts) a minute or so of one core.
+ */
+export const DEFAULT_REPLICATION_CAPS: ReplicationCaps = Object.freeze({
+  memoryMb: 2048,
+  timeoutSeconds: 600,
+});
 
 /**
- * The processor of an experiments job: validate the data, run the replication, return it encoded.
- * Bad data (a malformed scenario, a bad seed) fails the job at once with an UnrecoverableError
- * whose message names the problem.
+ * The processor of an experiments job: validate the data, run the replication in a child process
+ * (`processes` hands one out), return it encoded. Bad data (a malformed scenario, a bad seed) and a
+ * replication that throws fail the job at once with an UnrecoverableError whose message names the
+ * problem; a process killed at the time limit or out of memory fails this attempt (BullMQ tries
+ * {@link REPLICATION_ATTEMPTS} times).
  *
- * A replication is CPU-bound and synchronous, and BullMQ renews a job's lock from a timer on this
- * thread: run in one piece, a long replication would starve that timer and be declared stalled and
- * handed to a second worker. So the replication runs in steps (`replicationSteps`, at most one
- * virtual hour each, a few milliseconds to tens of milliseconds of wall time) with a turn of the event
- * loop between them, in which the lock is renewed, progress is reported and a shutdown signal is
- * heard. Chosen over a `worker_threads` thread: a thread has to load tsx and the model afresh (about
- * a second here, longer than a replication of most scenarios) or be kept in a pool, while steps run
- * the very code of an in-process run, so results cannot differ. The one uninterrupted piece left is
- * the lifecycle's drain after the horizon (about 0.1 s for a Beijing day; bounded by the 15-day limit
- * whatever the horizon), far inside the lock.
+ * The replication runs in its own process (node:child_process) with a capped heap, never on the
+ * worker's thread: there a scenario without bounds held the event loop (and the server's HTTP with
+ * it) and took gigabytes, and a server restarted into the next such job never got to listen. The
+ * worker's thread only relays progress, so BullMQ renews the job's lock on time whatever runs.
  */
 export async function processExperimentJob(
   job: Job<ExperimentJobData, EncodedReplication>,
+  processes: ReplicationPool,
 ): Promise<EncodedReplication> {
   const parsed = jobDataSchema.safeParse(job.data);
   if (!parsed.success) {
@@ -444,24 +455,48 @@ export async function processExperimentJob(
       `job ${job.id} is malformed: ${formatIssues(parsed.error.issues, job.data).join('; ')}`,
     );
   }
-  let scenario: Scenario;
   try {
-    scenario = validateScenario(parsed.data.scenario, `the scenario of job ${job.id}`);
+    validateScenario(parsed.data.scenario, `the scenario of job ${job.id}`);
   } catch (e) {
     if (e instanceof ScenarioError)
       throw new UnrecoverableError(`${e.source} is invalid: ${e.problems.join('; ')}`);
     throw e;
   }
-  const steps = replicationSteps(scenario, parsed.data.seed, Math.max(100, Math.ceil(scenario.hours)));
-  let reported = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return encodeReplication(step.value);
-    if (performance.now() - reported >= PROGRESS_INTERVAL_MS) {
-      reported = performance.now();
-      await job.updateProgress(step.value);
-    }
-    await nextTurn();
+  const child = processes.take();
+  try {
+    return await child.run({ scenario: parsed.data.scenario, seed: parsed.data.seed }, (fraction) => {
+      job.updateProgress(fraction).catch(() => undefined);
+    });
+  } catch (e) {
+    if (e instanceof ReplicationError) throw new UnrecoverableError(e.message);
+    throw e;
+  } finally {
+    processes.give(child);
+  }
+}
+
+/** Idle replication processes of one worker (at most its concurrency), each reused until it dies. */
+export class ReplicationPool {
+  private readonly idle: ReplicationProcess[] = [];
+  private readonly all = new Set<ReplicationProcess>();
+
+  constructor(private readonly caps: ReplicationCaps) {}
+
+  take(): ReplicationProcess {
+    const child = this.idle.pop() ?? new ReplicationProcess(this.caps);
+    this.all.add(child);
+    return child;
+  }
+
+  give(child: ReplicationProcess): void {
+    this.idle.push(child);
+  }
+
+  /** Kill every process (the worker is closing: nothing runs any more). */
+  close(): void {
+    for (const p of this.all) p.kill();
+    this.all.clear();
+    this.idle.length = 0;
   }
 }
 
@@ -474,21 +509,26 @@ const LOCK_MS = 60_000;
 
 /** A BullMQ worker that closes the Redis client it made for itself once it is closed. */
 class ExperimentWorker extends Worker<ExperimentJobData, EncodedReplication> {
+  private readonly processes: ReplicationPool;
+
   constructor(
     connection: Redis,
     options: ExperimentWorkerOptions,
     private readonly ownedClient: Redis | undefined,
   ) {
-    super(EXPERIMENTS_QUEUE, processExperimentJob, {
+    const processes = new ReplicationPool(options.caps ?? DEFAULT_REPLICATION_CAPS);
+    super(EXPERIMENTS_QUEUE, (job) => processExperimentJob(job, processes), {
       connection,
       concurrency: options.concurrency ?? 1,
       lockDuration: LOCK_MS,
       ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
     });
+    this.processes = processes;
   }
 
   override async close(force?: boolean): Promise<void> {
     await super.close(force);
+    this.processes.close();
     if (this.ownedClient) await this.ownedClient.quit().catch(() => this.ownedClient?.disconnect());
   }
 }

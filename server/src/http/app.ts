@@ -9,13 +9,14 @@ import type { Logger } from 'pino';
 import { Server as IoServer } from 'socket.io';
 import type { Comparisons } from '../experiments/comparisons';
 import type { Sweeps } from '../experiments/sweeps';
-import { authRoutes, guardApi, readCookie, sessionMiddleware, type Auth } from '../auth';
+import { assertGuarded, authRoutes, readCookie, sessionMiddleware, type Auth } from '../auth';
 import { ApiError } from './errors';
 import type { RunManager } from '../live/run-manager';
 import { attachRealtime, type Realtime } from '../realtime/rooms';
 import { catalogueRoutes } from './catalogue-routes';
 import { seatRoutes } from '../training/seat-routes';
 import { runRoutes } from './routes';
+import { badTextMessage, findBadText } from './text';
 
 export interface AppDeps {
   manager: RunManager;
@@ -30,12 +31,14 @@ export interface AppDeps {
   auth: Auth;
   /** Routes mounted before /api (ops, admin, Open311): each guards itself. */
   extraRoutes?: (app: express.Express) => void;
-  /** More routes under /api, behind its access rule (exports). */
+  /** More routes under /api (exports, exercises); each route names who may call it (`allow`). */
   apiRoutes?: express.Router[];
 }
 
 export interface App {
   http: HttpServer;
+  /** The Express app behind `http` (tests walk its routes). */
+  express: express.Express;
   io: IoServer<ClientToServerEvents, ServerToClientEvents>;
   realtime: Realtime;
 }
@@ -88,21 +91,30 @@ export function createApp(deps: AppDeps): App {
     // deeply nested one would overflow the stack of: a 500 instead of a 4xx.
     if (nestedDeeperThan(req.body, MAX_JSON_DEPTH)) {
       res.status(400).json({ error: `JSON body nested deeper than ${MAX_JSON_DEPTH} levels` });
-    } else next();
+      return;
+    }
+    // Every text field of the REST API at once: no control characters, no unpaired surrogates.
+    const bad = req.path.startsWith('/open311/') ? null : findBadText(req.body);
+    if (bad) res.status(400).json({ error: `${bad.path}: ${badTextMessage(bad.character)}` });
+    else next();
   });
   app.use(sessionMiddleware(deps.auth));
   deps.extraRoutes?.(app);
-  app.use('/api', guardApi);
-  app.use('/api', authRoutes(deps.auth, deps.manager));
-  app.use('/api', runRoutes(deps.manager));
   // The realtime layer is attached below, once the HTTP server exists; messages reach it through this.
   const seats: { send?: Realtime['message'] } = {};
-  app.use(
-    '/api',
+  const api = [
+    authRoutes(deps.auth, deps.manager),
+    runRoutes(deps.manager),
     seatRoutes(deps.manager, (message, names) => seats.send?.(message, names)),
-  );
-  app.use('/api', catalogueRoutes(deps.comparisons, deps.sweeps));
-  for (const routes of deps.apiRoutes ?? []) app.use('/api', routes);
+    catalogueRoutes(deps.comparisons, deps.sweeps),
+    ...(deps.apiRoutes ?? []),
+  ];
+  // Access rules are checked on the route that matched, never on the raw path string: each route
+  // names who may call it (allow(…), roles.ts), and a route that names nobody stops the start here.
+  for (const routes of api) {
+    assertGuarded(routes, 'REST API');
+    app.use('/api', routes);
+  }
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such API endpoint (see README: Live server API)' });
   });
@@ -156,5 +168,5 @@ export function createApp(deps: AppDeps): App {
   });
   const realtime = attachRealtime(io, deps.manager, deps.logger);
   seats.send = (message, names) => realtime.message(message, names);
-  return { http, io, realtime };
+  return { http, express: app, io, realtime };
 }

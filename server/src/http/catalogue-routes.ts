@@ -15,10 +15,11 @@ import {
 } from '@hotline-sim/shared';
 import { Router } from 'express';
 import { z } from 'zod';
+import { allow } from '../auth';
 import type { Comparisons } from '../experiments/comparisons';
 import type { Sweeps } from '../experiments/sweeps';
 import { ApiError } from './errors';
-import { resolveScenario } from '../live/run-info';
+import { assertWithinLimits, resolveScenario } from '../live/run-info';
 import { json, parse, parseBody } from './handlers';
 
 const builtIn = (name: string): Scenario => {
@@ -59,14 +60,17 @@ export function catalogueRoutes(comparisons: Comparisons, sweeps: Sweeps): Route
   const r = Router();
   r.get(
     '/scenarios',
+    allow('everyone'),
     json(async () => ({ scenarios: summaries() })),
   );
   r.get(
     '/scenarios/:name',
+    allow('everyone'),
     json(async (req) => builtIn(parse(scenarioName, req.params.name, 'scenario name'))),
   );
   r.get(
     '/city',
+    allow('everyone'),
     json(async (_req, res) => {
       res.set('Cache-Control', 'public, max-age=3600');
       return beijingMap();
@@ -74,6 +78,7 @@ export function catalogueRoutes(comparisons: Comparisons, sweeps: Sweeps): Route
   );
   r.post(
     '/comparisons',
+    allow('instructor'),
     json(async (req, res) => {
       const body = parseBody(createComparisonSchema, req.body, 'comparison');
       const a = resolveScenario(body.a);
@@ -84,17 +89,21 @@ export function catalogueRoutes(comparisons: Comparisons, sweeps: Sweeps): Route
   );
   r.get(
     '/comparisons/:id',
+    allow('staff'),
     json(async (req) => comparisons.get(parse(comparisonId, req.params.id, 'comparison id'))),
   );
   r.post(
     '/sweeps',
+    allow('instructor'),
     json(async (req, res) => {
       const body = parseBody(createSweepSchema, req.body, 'sweep');
       const scenario = resolveScenario(body.scenario);
       // Every variant checked before anything runs: a path that names no number is the request's
       // fault (400), a value the scenario's rules refuse (intake.agents = 0) makes an invalid scenario (422).
       try {
-        sweepVariants(scenario, body.path, body.values);
+        // Each variant within the server's limits too (a sweep of `hours` to 1e8 is refused whole).
+        for (const variant of sweepVariants(scenario, body.path, body.values))
+          assertWithinLimits(variant.scenario, `the variant ${body.path} = ${variant.value}`);
       } catch (err) {
         if (err instanceof SweepPathError) throw new ApiError(400, `path: ${err.message}`);
         if (err instanceof ScenarioError) throw new ApiError(422, err.message);
@@ -106,6 +115,7 @@ export function catalogueRoutes(comparisons: Comparisons, sweeps: Sweeps): Route
   );
   r.get(
     '/sweeps/:id',
+    allow('staff'),
     json(async (req) => sweeps.get(parse(sweepId, req.params.id, 'sweep id'))),
   );
   return r;

@@ -9,7 +9,7 @@ import {
 } from '@hotline-sim/shared';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { sessionOf } from '../auth';
+import { allow, sessionOf } from '../auth';
 import { ApiError } from './errors';
 import type { RunManager } from '../live/run-manager';
 import { auditRun } from '../live/audit';
@@ -49,6 +49,7 @@ export function runRoutes(manager: RunManager): Router {
 
   r.get(
     '/runs',
+    allow('everyone'),
     json(async (_req, res) => {
       const runs = await manager.list();
       // A trainee sees their exercise only.
@@ -58,6 +59,7 @@ export function runRoutes(manager: RunManager): Router {
   );
   r.post(
     '/runs',
+    allow('instructor'),
     json(async (req, res) => {
       const body = parseBody(createRunSchema, req.body, 'run');
       const run = await manager.create(body);
@@ -67,22 +69,27 @@ export function runRoutes(manager: RunManager): Router {
   );
   r.get(
     '/runs/:id',
+    allow('run'),
     json(async (req) => manager.info(runId(req))),
   );
   r.post(
     '/runs/:id/pause',
+    allow('instructor'),
     control((id) => manager.pause(id)),
   );
   r.post(
     '/runs/:id/resume',
+    allow('instructor'),
     control((id) => manager.resume(id)),
   );
   r.post(
     '/runs/:id/stop',
+    allow('instructor'),
     control((id) => manager.stop(id)),
   );
   r.post(
     '/runs/:id/speed',
+    allow('instructor'),
     json(async (req) => {
       const id = runId(req);
       return manager.setSpeed(id, parseBody(setSpeedSchema, req.body, 'speed').speed);
@@ -90,6 +97,7 @@ export function runRoutes(manager: RunManager): Router {
   );
   r.post(
     '/runs/:id/injects',
+    allow('instructor'),
     json(async (req, res) => {
       const id = runId(req);
       const run = await manager.inject(id, parseBody(fireInjectSchema, req.body, 'inject'));
@@ -101,6 +109,7 @@ export function runRoutes(manager: RunManager): Router {
   const entry = (req: Request) => parse(scheduleEntrySchema, req.params.entry, 'schedule entry id');
   r.get(
     '/runs/:id/schedule',
+    allow('instructor'),
     json(async (req): Promise<RunSchedule> => {
       const id = runId(req);
       const [scheduled, fired] = await Promise.all([manager.schedule.list(id), manager.schedule.fired(id)]);
@@ -109,6 +118,7 @@ export function runRoutes(manager: RunManager): Router {
   );
   r.post(
     '/runs/:id/schedule',
+    allow('instructor'),
     json(async (req, res) => {
       const added = await manager.schedule.add(runId(req), parseBody(injectSchema, req.body, 'inject'));
       res.status(201);
@@ -117,12 +127,14 @@ export function runRoutes(manager: RunManager): Router {
   );
   r.put(
     '/runs/:id/schedule/:entry',
+    allow('instructor'),
     json(async (req) =>
       manager.schedule.update(runId(req), entry(req), parseBody(injectSchema, req.body, 'inject')),
     ),
   );
   r.delete(
     '/runs/:id/schedule/:entry',
+    allow('instructor'),
     json(async (req, res) => {
       await manager.schedule.remove(runId(req), entry(req));
       res.status(204).end();
@@ -130,6 +142,7 @@ export function runRoutes(manager: RunManager): Router {
   );
   r.post(
     '/runs/:id/schedule/:entry/fire',
+    allow('instructor'),
     json(async (req, res) => {
       parseBody(
         z.union([z.undefined(), z.strictObject({})]),
@@ -144,6 +157,7 @@ export function runRoutes(manager: RunManager): Router {
   );
   r.get(
     '/runs/:id/report',
+    allow('run'),
     json(async (req) => {
       const id = runId(req);
       const report = await manager.report(id);
@@ -157,10 +171,12 @@ export function runRoutes(manager: RunManager): Router {
   );
   r.get(
     '/runs/:id/series',
+    allow('run'),
     json(async (req) => ({ series: await manager.series(runId(req)) })),
   );
   r.get(
     '/runs/:id/appeals',
+    allow('run'),
     json(async (req) => {
       const id = runId(req);
       await manager.info(id);
@@ -169,6 +185,7 @@ export function runRoutes(manager: RunManager): Router {
   );
   r.get(
     '/runs/:id/appeals/:appealId',
+    allow('run'),
     json(async (req) => {
       const id = runId(req);
       await manager.info(id);
@@ -180,6 +197,7 @@ export function runRoutes(manager: RunManager): Router {
   );
   r.get(
     '/runs/:id/audit',
+    allow('run'),
     json(async (req) => {
       const id = runId(req);
       await manager.info(id);

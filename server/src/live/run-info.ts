@@ -2,6 +2,7 @@ import {
   ScenarioError,
   builtInScenario,
   builtInScenarioNames,
+  scenarioLimitProblems,
   validateScenario,
   type RunInfo,
   type RunStatus,
@@ -39,10 +40,20 @@ export function resolveScenario(input: string | Record<string, unknown>): Scenar
       );
     return s;
   }
+  let scenario: Scenario;
   try {
-    return validateScenario(input, 'scenario');
+    scenario = validateScenario(input, 'scenario');
   } catch (err) {
     if (err instanceof ScenarioError) throw new ApiError(422, err.message);
     throw err;
   }
+  assertWithinLimits(scenario);
+  return scenario;
+}
+
+/** 422 naming each limit (SCENARIO_LIMITS, issue 13) `scenario` is over: a server runs nothing larger. */
+export function assertWithinLimits(scenario: Scenario, what = 'scenario'): void {
+  const problems = scenarioLimitProblems(scenario);
+  if (problems.length > 0)
+    throw new ApiError(422, `${what} is too large to run here: ${problems.join('; ')}`);
 }

@@ -1,5 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Response } from 'express';
+import { xmlSafe } from '../http/text';
 
 /** The response formats of GeoReport v2: the path's extension (`requests.json`, `requests.xml`). */
 export type Format = 'json' | 'xml';
@@ -17,8 +18,13 @@ export class Open311Error extends Error {
 
 const builder = new XMLBuilder({ format: false, suppressEmptyNode: false, processEntities: true });
 
-/** Drop nulls and undefined (XML has no null; an absent element says the same). */
+/**
+ * Drop nulls and undefined (XML has no null; an absent element says the same), and replace what XML
+ * cannot hold in text (a control character stored before input was checked) so the document stays
+ * well-formed.
+ */
 function prune(value: unknown): unknown {
+  if (typeof value === 'string') return xmlSafe(value);
   if (Array.isArray(value)) return value.map(prune);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

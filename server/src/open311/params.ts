@@ -2,15 +2,25 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { describeZodError } from '../http/handlers';
 import { runIdSchema } from '../http/run-id';
+import { badCharacter, badTextMessage } from '../http/text';
 import { Open311Error } from './format';
 import { URGENCY } from './services';
+import { normalizeIso } from './time';
 
 /* What Open311 clients may send: GeoReport v2 fields as strings (a form sends strings), validated. */
 
 const PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 1000;
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .superRefine((value, ctx) => {
+      const character = badCharacter(value);
+      if (character) ctx.addIssue({ code: 'custom', message: badTextMessage(character) });
+    });
 const number = (min: number, max: number) =>
   z
     .string()
@@ -27,6 +37,7 @@ const whole = (min: number, max: number) =>
 const dateTime = z
   .string()
   .max(40)
+  .transform(normalizeIso)
   .refine((v) => Number.isFinite(Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}+08:00`)), {
     message: 'must be an ISO 8601 date-time, e.g. 2025-03-12T09:00:00+08:00',
   });
@@ -97,14 +108,29 @@ export const updatesListSchema = z.object({
 });
 
 export function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value ?? {});
+  const result = schema.safeParse(withoutEmpty(value ?? {}));
   if (!result.success) throw new Open311Error(400, describeZodError(result.error));
   return result.data;
 }
 
+/**
+ * An empty parameter counts as absent (issue 13: FixMyStreet always sends `jurisdiction_id=`, even
+ * when it has none).
+ */
+function withoutEmpty(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== ''));
+}
+
 export const firstOf = (query: Request['query']) => {
-  // A repeated parameter (?page=1&page=2) arrives as an array: refuse it by name.
-  for (const [k, v] of Object.entries(query))
-    if (typeof v !== 'string') throw new Open311Error(400, `${k}: give the parameter once, as text`);
-  return query;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(query)) {
+    // A repeated `status` (status=open&status=closed) means either, as `open,closed` does.
+    if (k === 'status' && Array.isArray(v) && v.every((s) => typeof s === 'string'))
+      out[k] = [...new Set((v as string[]).filter((s) => s !== ''))].join(',');
+    // Any other repeated parameter (?page=1&page=2) arrives as an array: refuse it by name.
+    else if (typeof v !== 'string') throw new Open311Error(400, `${k}: give the parameter once, as text`);
+    else out[k] = v;
+  }
+  return out;
 };

@@ -157,15 +157,17 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
       } else {
         ids = await store.ids(run.id, true);
       }
-      const codes = q.service_code?.split(',').map((s) => s.trim());
-      const statuses = q.status?.split(',');
+      // GeoReport v2: with a service_request_id list, the other filters are ignored.
+      const byId = q.service_request_id !== undefined;
+      const codes = byId ? undefined : q.service_code?.split(',').map((s) => s.trim());
+      const statuses = byId ? undefined : q.status?.split(',');
       const bound = (v: string | undefined, fallback: number) =>
-        v === undefined ? fallback : isoToVirtual(run.start, v);
+        v === undefined || byId ? fallback : isoToVirtual(run.start, v);
       const startAt = bound(q.start_date, -Infinity);
       const endAt = bound(q.end_date, Infinity);
       const after = bound(q.updated_after, -Infinity);
       const before = bound(q.updated_before, Infinity);
-      const skip = (q.page - 1) * q.page_size;
+      const skip = byId ? 0 : (q.page - 1) * q.page_size;
       const out: unknown[] = [];
       let matched = 0;
       // Newest first; each appeal's stored record decides the filters, read a batch at a time.

@@ -17,3 +17,14 @@ export function isoToVirtual(start: string, iso: string): number {
   if (!Number.isFinite(ms)) return NaN;
   return (ms + OFFSET_MS - Date.parse(`${start}T00:00:00Z`)) / 1000;
 }
+
+/**
+ * A date or date-time as clients send it, made ISO 8601: a date alone is its midnight
+ * (`2025-03-12` → `2025-03-12T00:00:00`), and a zone whose `+` reached us unencoded (a space, as
+ * query strings decode it: `…T09:00:00 08:00`) gets its `+` back.
+ */
+export function normalizeIso(value: string): string {
+  const v = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return `${v}T00:00:00`;
+  return v.replace(/(\d) (\d\d:?\d\d)$/, '$1+$2');
+}

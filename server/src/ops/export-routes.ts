@@ -1,6 +1,7 @@
 import { locateAppeal, type KpiEstimate, type Report } from '@hotline-sim/shared';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { allow } from '../auth';
 import { ApiError } from '../http/errors';
 import type { RunManager } from '../live/run-manager';
 import { parse } from '../http/handlers';
@@ -29,7 +30,7 @@ export function exportRoutes(manager: RunManager): Router {
     res.attachment(name);
   };
 
-  r.get('/runs/:id/export/report.:format', async (req, res, next) => {
+  r.get('/runs/:id/export/report.:format', allow('run'), async (req, res, next) => {
     try {
       const { id, format } = await target(req);
       const report: Report | null = await manager.report(id);
@@ -52,7 +53,7 @@ export function exportRoutes(manager: RunManager): Router {
     }
   });
 
-  r.get('/runs/:id/export/appeals.:format', async (req, res, next) => {
+  r.get('/runs/:id/export/appeals.:format', allow('run'), async (req, res, next) => {
     try {
       const { id, format, run } = await target(req);
       const live = await manager.lookup(id);

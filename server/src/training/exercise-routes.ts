@@ -1,6 +1,7 @@
 import { SCORE_ITEMS, exerciseSchema } from '@hotline-sim/shared';
 import { Router } from 'express';
 import { z } from 'zod';
+import { allow } from '../auth';
 import { json, parse, parseBody } from '../http/handlers';
 import { csvRow } from '../ops/csv';
 import type { Exercises } from './exercises';
@@ -22,10 +23,12 @@ export function exerciseRoutes(exercises: Exercises): Router {
   const r = Router();
   r.get(
     '/exercises',
+    allow('instructor'),
     json(async () => ({ exercises: exercises.list() })),
   );
   r.post(
     '/exercises',
+    allow('instructor'),
     json(async (req, res) => {
       const exercise = exercises.create(parseBody(exerciseSchema, req.body, 'exercise'));
       res.status(201);
@@ -34,10 +37,12 @@ export function exerciseRoutes(exercises: Exercises): Router {
   );
   r.get(
     '/exercises/:id',
+    allow('instructor'),
     json(async (req) => exercises.get(parse(exerciseId, req.params.id, 'exercise id'))),
   );
   r.put(
     '/exercises/:id',
+    allow('instructor'),
     json(async (req) =>
       exercises.update(
         parse(exerciseId, req.params.id, 'exercise id'),
@@ -47,6 +52,7 @@ export function exerciseRoutes(exercises: Exercises): Router {
   );
   r.post(
     '/exercises/:id/start',
+    allow('instructor'),
     json(async (req, res) => {
       const started = await exercises.start(parse(exerciseId, req.params.id, 'exercise id'));
       res.status(201);
@@ -55,18 +61,22 @@ export function exerciseRoutes(exercises: Exercises): Router {
   );
   r.get(
     '/training/runs',
+    allow('instructor'),
     json(async () => ({ runs: exercises.runs() })),
   );
   r.get(
     '/training/runs/:runId/hot-wash',
+    allow('instructor'),
     json(async (req) => exercises.hotWash(parse(runIdSchema, req.params.runId, 'run id'))),
   );
   r.get(
     '/training/results',
+    allow('instructor'),
     json(async (req) => ({ results: exercises.results(parse(seatQuery, req.query, 'query').seat) })),
   );
   r.get(
     '/training/results.csv',
+    allow('instructor'),
     json(async (req, res) => {
       const results = exercises.results(parse(seatQuery, req.query, 'query').seat);
       const header = [

@@ -10,7 +10,7 @@ import {
 } from '@hotline-sim/shared';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { sessionOf } from '../auth';
+import { allow, sessionOf } from '../auth';
 import { json, parse, parseBody } from '../http/handlers';
 import { notFound } from '../http/errors';
 import { runKeys } from '../live/keys';
@@ -47,6 +47,7 @@ export function seatRoutes(
 
   r.get(
     '/runs/:id/seats',
+    allow('staff'),
     json(async (req) => {
       const id = parse(runIdSchema, req.params.id, 'run id');
       const [seats, events] = await Promise.all([seatsOf(id), manager.seatEvents(id)]);
@@ -68,6 +69,7 @@ export function seatRoutes(
   );
   r.get(
     '/runs/:id/seats/:seat',
+    allow('seat'),
     json(async (req, res) => {
       const { id, seat } = ids(req);
       if (!(await seatsOf(id)).includes(seat)) throw notFound(`seat "${seat}" in run "${id}"`);
@@ -100,6 +102,7 @@ export function seatRoutes(
   );
   r.post(
     '/runs/:id/seats/:seat/decisions',
+    allow('seat-decide'),
     json(async (req, res) => {
       const { id, seat } = ids(req);
       await manager.decide(id, seat, parseBody(seatDecisionSchema, req.body, 'decision'));
@@ -109,6 +112,7 @@ export function seatRoutes(
   );
   r.post(
     '/runs/:id/messages',
+    allow('instructor'),
     json(async (req, res) => {
       const id = parse(runIdSchema, req.params.id, 'run id');
       const body = parseBody(messageSchema, req.body, 'message');

@@ -24,7 +24,11 @@ const slow = setTimeout(
   () => logger.warn({ redis: redactRedisUrl(redisUrl) }, 'waiting for Redis to answer'),
   3000,
 );
-const workers = await startWorkers(WORKER_ROLES, { redisUrl, logger });
+const workers = await startWorkers(WORKER_ROLES, {
+  redisUrl,
+  logger,
+  caps: { memoryMb: config.replicationMemoryMb, timeoutSeconds: config.replicationTimeoutSeconds },
+});
 clearTimeout(slow);
 logger.info({ redis: redactRedisUrl(redisUrl), roles: workers.roles }, 'worker ready');
 

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { createExperimentWorker } from '../experiments';
+import type { ReplicationCaps } from '../experiments/replication-process';
 import { startLiveWorkers } from '../live/workers';
 
 /*
@@ -19,6 +20,8 @@ export interface RoleWorker {
 export interface RoleContext {
   redisUrl: string;
   logger: Logger;
+  /** Caps on each replication's process. @defaultValue DEFAULT_REPLICATION_CAPS */
+  caps?: ReplicationCaps;
 }
 
 /** A kind of worker this process runs, by name (the name tags its log lines). */
@@ -32,7 +35,11 @@ export const WORKER_ROLES: readonly WorkerRole[] = [
   /** The live runtime's appeal transitions: one worker per stage queue. */
   { name: 'live', start: ({ redisUrl, logger }) => startLiveWorkers(redisUrl, { logger }) },
   /** Replications of batch experiments (`hotline run|compare|sweep --queue`). */
-  { name: 'experiments', start: ({ redisUrl, logger }) => createExperimentWorker(redisUrl, { logger }) },
+  {
+    name: 'experiments',
+    start: ({ redisUrl, logger, caps }) =>
+      createExperimentWorker(redisUrl, { logger, ...(caps ? { caps } : {}) }),
+  },
 ];
 
 /** The workers of a process; `close()` closes them all, each waiting for its jobs in progress. */
