@@ -117,15 +117,23 @@ describe('config: a worker process', () => {
     expect(loadWorkerConfig({ REDIS_URL: '' })).toEqual({
       redisUrl: 'redis://127.0.0.1:6379',
       logLevel: 'info',
+      replicationMemoryMb: 2048,
+      replicationTimeoutSeconds: 600,
     });
   });
 
   it('validates REDIS_URL and LOG_LEVEL like the server', () => {
-    expect(loadWorkerConfig({ REDIS_URL: 'redis://h:1', LOG_LEVEL: 'warn' })).toEqual({
+    expect(loadWorkerConfig({ REDIS_URL: 'redis://h:1', LOG_LEVEL: 'warn' })).toMatchObject({
       redisUrl: 'redis://h:1',
       logLevel: 'warn',
     });
     expect(() => loadWorkerConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL="loud"/);
     expect(() => loadWorkerConfig({ REDIS_URL: 'http://h' })).toThrow(ConfigError);
+  });
+
+  it('reads the replication caps like the server (its experiment worker runs replications too)', () => {
+    const env = { REPLICATION_MEMORY_MB: '512', REPLICATION_TIMEOUT_SECONDS: '30' };
+    expect(loadWorkerConfig(env)).toMatchObject({ replicationMemoryMb: 512, replicationTimeoutSeconds: 30 });
+    expect(() => loadWorkerConfig({ REPLICATION_MEMORY_MB: '10' })).toThrow(/REPLICATION_MEMORY_MB="10"/);
   });
 });
