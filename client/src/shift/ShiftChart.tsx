@@ -39,7 +39,7 @@ export function ShiftChart() {
     const plot = new uPlot(
       {
         width: box.clientWidth,
-        height: Math.max(120, box.clientHeight),
+        height: plotHeight(box),
         legend: { show: true, live: false },
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: false } },
@@ -63,8 +63,10 @@ export function ShiftChart() {
       box,
     );
     plotRef.current = plot;
+    // Now that the legend is drawn, leave it the room it takes (two lines on a narrow panel).
+    plot.setSize({ width: box.clientWidth, height: plotHeight(box) });
     const observer = new ResizeObserver(() =>
-      plot.setSize({ width: box.clientWidth, height: Math.max(120, box.clientHeight - 28) }),
+      plot.setSize({ width: box.clientWidth, height: plotHeight(box) }),
     );
     observer.observe(box);
     return () => {
@@ -115,4 +117,15 @@ export function ShiftChart() {
       <div className="shift-plot" ref={boxRef} />
     </section>
   );
+}
+
+/** Room for uPlot's legend under the plot until it is drawn (one line). */
+const LEGEND_PX = 28;
+/**
+ * The plot fills its box with the legend (one or two lines, as the width allows) below it, and never
+ * grows the panel: a short screen shrinks the plot, not the legend.
+ */
+function plotHeight(box: HTMLElement): number {
+  const legend = box.querySelector<HTMLElement>('.u-legend');
+  return Math.max(48, box.clientHeight - (legend?.offsetHeight ?? LEGEND_PX));
 }
