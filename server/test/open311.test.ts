@@ -117,7 +117,7 @@ describe('Open311 GeoReport v2', () => {
     expect(noise?.keywords).toMatch(/[\u4e00-\u9fff]/);
     expect(noise?.keywords).toMatch(/[a-z]/);
     const servicesXml = await get(server.url, '/open311/v2/services.xml');
-    expect(servicesXml.type).toContain('application/xml');
+    expect(servicesXml.type).toBe('text/xml; charset=utf-8');
     const parsed = xml.parse(servicesXml.text) as { services: { service: Record<string, string>[] } };
     expect(parsed.services.service.map((s) => s.service_code)).toEqual(list.map((s) => s.service_code));
     expect(parsed.services.service[0]?.service_name).toBe(list[0]?.service_name);
@@ -154,8 +154,8 @@ describe('Open311 GeoReport v2', () => {
       lat: '39.9',
       long: '116.4',
     });
-    expect(noKey.status).toBe(400);
-    expect(noKey.body).toEqual([{ code: 400, description: 'api_key is required' }]);
+    expect(noKey.status).toBe(403);
+    expect(noKey.body).toEqual([{ code: 403, description: 'api_key is required' }]);
     const badKey = await form(server.url, '/open311/v2/requests.json', {
       api_key: 'nope',
       service_code: 'noise-nuisance',
@@ -164,7 +164,7 @@ describe('Open311 GeoReport v2', () => {
     });
     expect(badKey.status).toBe(403);
     const cases: [Record<string, string>, number, string][] = [
-      [{ service_code: 'no-such', lat: '39.9', long: '116.4' }, 400, 'service_code "no-such"'],
+      [{ service_code: 'no-such', lat: '39.9', long: '116.4' }, 404, 'service_code "no-such"'],
       [{ service_code: 'noise-nuisance' }, 400, 'location is required'],
       [{ service_code: 'noise-nuisance', lat: '39.9' }, 400, 'lat and long go together'],
       [{ service_code: 'noise-nuisance', lat: '10', long: '10' }, 400, 'outside Beijing'],

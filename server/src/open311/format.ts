@@ -63,7 +63,7 @@ export function toXml(
 /** Send `value` as JSON, or as XML built by `xml`, in UTF-8. */
 export function send(res: Response, format: Format, status: number, value: unknown, xml: () => string): void {
   res.status(status);
-  if (format === 'xml') res.type('application/xml; charset=utf-8').send(xml());
+  if (format === 'xml') res.type('text/xml; charset=utf-8').send(xml());
   else res.type('application/json; charset=utf-8').send(JSON.stringify(value));
 }
 

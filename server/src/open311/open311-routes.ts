@@ -87,10 +87,8 @@ export function open311Routes(deps: Open311Deps): Router {
       return session.runId ?? undefined;
     }
     void req;
-    throw new Open311Error(
-      session ? 403 : 400,
-      session ? 'an observer may not file requests' : 'api_key is required',
-    );
+    // GeoReport v2: a missing api key is 403, like an invalid one.
+    throw new Open311Error(403, session ? 'an observer may not file requests' : 'api_key is required');
   };
 
   // Per api key when the key is valid (a proxy like FixMyStreet files for many people from one

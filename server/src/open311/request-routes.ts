@@ -24,7 +24,7 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
       const run = runId !== undefined ? { id: runId } : await runOf(undefined);
       if (!SERVICES.some((s) => s.service_code === body.service_code))
         throw new Open311Error(
-          400,
+          404,
           `service_code "${body.service_code}" is not a service (see services.${format})`,
         );
       const locate = await locatorOf(run.id);
