@@ -374,8 +374,16 @@ describe('Open311 GeoReport v2', () => {
     });
     expect(comment.status, comment.text).toBe(201);
     const updates = await get(server.url, `/open311/v2/servicerequestupdates.json?jurisdiction_id=${run.id}`);
-    const list = updates.body as { service_request_id: string; status: string; updated_datetime: string }[];
-    expect(list.filter((u) => u.service_request_id === id).at(-1)?.status).toBe('CLOSED');
+    const list = updates.body as {
+      service_request_id: string;
+      status: string;
+      updated_datetime: string;
+      description: string;
+    }[];
+    const mine = list.filter((u) => u.service_request_id === id);
+    // The hotline's steps end closed; the citizen's comment is listed back after them (issue 13, point 9).
+    expect(mine.filter((u) => u.description !== '谢谢，已经安静了').at(-1)?.status).toBe('CLOSED');
+    expect(mine.at(-1)).toMatchObject({ status: 'FIXED', description: '谢谢，已经安静了' });
     expect(list[0]?.status).toBe('OPEN');
   }, 180_000);
 

@@ -8,6 +8,8 @@ export const open311Keys = {
   request: (token: string) => `hotline:open311:request:${token}`,
   /** List of JSON updates posted by clients (servicerequestupdates) for one appeal. */
   updates: (runId: string, appealId: number) => `${runPrefix(runId)}o311u:${appealId}`,
+  /** List of the same JSON updates for the whole run, oldest first (GET servicerequestupdates). */
+  runUpdates: (runId: string) => `${runPrefix(runId)}o311u`,
 };
 
 /** What the Open311 client sent with a request it filed (stored by token), as the hash holds it. */
@@ -67,7 +69,18 @@ export class FiledRequests {
   }
 
   async addUpdate(runId: string, appealId: number, update: ClientUpdate): Promise<void> {
-    await this.redis.rpush(open311Keys.updates(runId, appealId), JSON.stringify(update));
+    const text = JSON.stringify(update);
+    await this.redis
+      .multi()
+      .rpush(open311Keys.updates(runId, appealId), text)
+      .rpush(open311Keys.runUpdates(runId), text)
+      .exec();
+  }
+
+  /** Every update clients posted in a run, oldest first. */
+  async runUpdates(runId: string): Promise<ClientUpdate[]> {
+    const texts = await this.redis.lrange(open311Keys.runUpdates(runId), 0, -1);
+    return texts.map((t) => JSON.parse(t) as ClientUpdate);
   }
 }
 

@@ -47,8 +47,8 @@ export function updateRoutes(r: Router, ctx: Open311Context): void {
       const run = await runOf(q.jurisdiction_id);
       const from = q.start_date === undefined ? -Infinity : isoToVirtual(run.start, q.start_date);
       const to = q.end_date === undefined ? Infinity : isoToVirtual(run.start, q.end_date);
-      const external = await store.externalIds(run.id);
-      const out: unknown[] = [];
+      const [external, citizens] = await Promise.all([store.externalIds(run.id), filed.runUpdates(run.id)]);
+      const out: (Record<string, unknown> & { updated_datetime: string })[] = [];
       for (const appealId of external) {
         const appeal = await manager.appealViews.detail(run.id, appealId, true);
         if (!appeal) continue;
@@ -65,6 +65,13 @@ export function updateRoutes(r: Router, ctx: Open311Context): void {
           });
         }
       }
+      // Citizens' own updates (POSTed here) are listed back with the hotline's, in time order.
+      for (const { from: _from, ...update } of citizens) {
+        const at = isoToVirtual(run.start, update.updated_datetime);
+        if (at < from || at > to) continue;
+        out.push(update);
+      }
+      out.sort((a, b) => Date.parse(a.updated_datetime) - Date.parse(b.updated_datetime));
       send(res, format, 200, out, () => toXml('service_request_updates', 'request_update', out));
     }),
   );
