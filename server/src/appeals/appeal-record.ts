@@ -69,7 +69,8 @@ export const decodeHistory = (texts: readonly string[]): HistoryEntry[] =>
  * worker runs them.
  *
  * ARGV: prefix, appeal id, job key, n (steps); then per step seq, from ('' for none), to, history
- * entry (JSON); then street index, category index, fields (JSON).
+ * entry (JSON); then street index, category index, fields (JSON), and the virtual time of the first
+ * step (the appeal's received time: the `received` index, newest first for Open311's lists).
  */
 const APPLY_STEPS = `
 local p = ARGV[1]
@@ -104,6 +105,7 @@ else
   redis.call('ZADD', p .. 'all', id, id)
   redis.call('ZADD', p .. 'street:' .. ARGV[base + n * 4], id, id)
   redis.call('ZADD', p .. 'category:' .. ARGV[base + n * 4 + 1], id, id)
+  redis.call('ZADD', p .. 'received', ARGV[base + n * 4 + 3], id)
 end
 local last = base + (n - 1) * 4
 local final = ARGV[last + 2]
@@ -148,6 +150,6 @@ export function applySteps(
 ): Promise<number> {
   const args: (string | number)[] = [runKeys(run).prefix, id, key, steps.length];
   for (const step of steps) args.push(step.seq, step.from ?? '', step.to, JSON.stringify(step));
-  args.push(fields.street, fields.category, JSON.stringify(fields satisfies AppealFields));
+  args.push(fields.street, fields.category, JSON.stringify(fields satisfies AppealFields), steps[0]?.at ?? 0);
   return redis.hotlineApply(...args);
 }

@@ -63,6 +63,19 @@ export class AppealStore {
     return ids.map(Number);
   }
 
+  /**
+   * `count` appeal ids from `start`, the most recently received first (by the virtual time of their
+   * first step; ties newest id first). A run stored before the `received` index existed has it only
+   * for its newer appeals: it is listed by id, newest first, instead.
+   */
+  async byReceived(runId: string, start: number, count: number): Promise<number[]> {
+    const k = runKeys(runId);
+    const counts = await this.redis.multi().zcard(`${k.prefix}received`).zcard(k.all).exec();
+    const [indexed, all] = (counts ?? []).map(([, n]) => n);
+    const source = indexed === all ? `${k.prefix}received` : k.all;
+    return (await this.redis.zrevrange(source, start, start + count - 1)).map(Number);
+  }
+
   /** The ids of a page of appeals, newest first, and how many match the filter. */
   async page(
     runId: string,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppealDetail } from '@hotline-sim/shared';
-import type { Router } from 'express';
+import type { Response, Router } from 'express';
+import { sessionOf } from '../auth';
 import type { Open311Context } from './context';
 import { filedRecordFields, open311Keys, type FiledRecord } from './filed-requests';
 import { Open311Error, send, toXml } from './format';
@@ -8,6 +9,13 @@ import { firstOf, listSchema, parse, postSchema } from './params';
 import { parseRequestId, requestId, toRequest } from './requests';
 import { SERVICES } from './services';
 import { isoToVirtual } from './time';
+
+/** How long a POST waits for the run's owner to admit the appeal before it answers the token alone. */
+const ADMIT_WAIT_MS = 1500;
+const ADMIT_POLL_MS = 10;
+
+/** Arrays of a request in XML: `<notes><note>…</note></notes>` (extensions). */
+const REQUEST_ARRAYS = { notes: 'note' };
 
 /** GeoReport v2 requests: file one (POST), list them, show one, and the token a POST gave. */
 export function requestRoutes(r: Router, ctx: Open311Context): void {
@@ -72,16 +80,47 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
         open311Keys.request(token),
         filedRecordFields(record),
       );
+      const appealId = await admitted(run.id, token);
       const out = [
         {
+          ...(appealId === null ? {} : { service_request_id: requestId(run.id, appealId) }),
           token,
-          service_notice: `受理 Received by 12345 in run ${run.id}: it becomes a work order within minutes`,
+          service_notice:
+            appealId === null
+              ? `受理 Received by 12345 in run ${run.id}: it becomes a work order within minutes`
+              : `受理 Received by 12345 in run ${run.id} as a work order`,
           account_id: body.account_id ?? null,
         },
       ];
       send(res, format, 201, out, () => toXml('service_requests', 'request', out));
     }),
   );
+
+  /**
+   * The appeal a token became, when the run's owner admits it within {@link ADMIT_WAIT_MS} (the
+   * services are `realtime`: a running run admits at once); null when it has not by then, or the run
+   * is not running (paused: its next tick admits it), so the client asks with the token later.
+   */
+  const admitted = async (runId: string, token: string): Promise<number | null> => {
+    if ((await manager.get(runId))?.status !== 'running') return null;
+    const until = Date.now() + ADMIT_WAIT_MS;
+    for (;;) {
+      const id = await store.appealOfToken(runId, token);
+      if (id !== null || Date.now() >= until) return id;
+      await new Promise((resolve) => setTimeout(resolve, ADMIT_POLL_MS));
+    }
+  };
+
+  /**
+   * Issue 13, point 4: while a training run is live, a trainee reads its appeals without the answer key
+   * (their true category and unit); the instructor, observers, api keys and anyone after the run see it.
+   */
+  const withheld = async (res: Response, runId: string): Promise<boolean> => {
+    if (sessionOf(res)?.role !== 'trainee') return false;
+    const info = await manager.get(runId);
+    if (!info || info.status === 'finished' || info.status === 'stopped') return false;
+    return ((await manager.lookup(runId)).scenario.lifecycle?.training?.seats.length ?? 0) > 0;
+  };
 
   /** The appeal id a token became, once the run's owner has logged it. */
   const appealOfToken = async (token: string) => {
@@ -107,7 +146,12 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
   );
 
   /** A run's appeal as an Open311 request; undefined when the run has no such appeal. */
-  const requestOf = async (run: { id: string; start: string }, appeal: AppealDetail, extensions: boolean) => {
+  const requestOf = async (
+    run: { id: string; start: string },
+    appeal: AppealDetail,
+    extensions: boolean,
+    hide: boolean,
+  ) => {
     const token = await store.tokenOf(run.id, appeal.id);
     const [record, whistle, updates] = await Promise.all([
       token === null ? undefined : filed.get(token),
@@ -119,6 +163,7 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
       whistle,
       extensions,
       updates,
+      withheld: hide,
     });
   };
 
@@ -134,10 +179,13 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
       const run = parsed ? await manager.get(parsed.runId) : undefined;
       const appeal =
         run && parsed ? await manager.appealViews.detail(run.id, parsed.appealId, true) : undefined;
-      const request = run && appeal ? await requestOf(run, appeal, q.extensions === 'true') : undefined;
+      const request =
+        run && appeal
+          ? await requestOf(run, appeal, q.extensions === 'true', await withheld(res, run.id))
+          : undefined;
       if (!request) throw new Open311Error(404, `service_request_id "${id.slice(0, 80)}" not found`);
       const out = [request];
-      send(res, format, 200, out, () => toXml('service_requests', 'request', out));
+      send(res, format, 200, out, () => toXml('service_requests', 'request', out, REQUEST_ARRAYS));
     }),
   );
 
@@ -147,18 +195,16 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
       const q = parse(listSchema, firstOf(req.query));
       const run = await runOf(q.jurisdiction_id);
       const extensions = q.extensions === 'true';
-      let ids: number[];
-      if (q.service_request_id !== undefined) {
-        ids = q.service_request_id
-          .split(',')
-          .map((s) => parseRequestId(s.trim()))
-          .filter((p) => p?.runId === run.id)
-          .map((p) => (p as { appealId: number }).appealId);
-      } else {
-        ids = await store.ids(run.id, true);
-      }
+      const hide = await withheld(res, run.id);
       // GeoReport v2: with a service_request_id list, the other filters are ignored.
       const byId = q.service_request_id !== undefined;
+      const listed = byId
+        ? (q.service_request_id ?? '')
+            .split(',')
+            .map((s) => parseRequestId(s.trim()))
+            .filter((p) => p?.runId === run.id)
+            .map((p) => (p as { appealId: number }).appealId)
+        : undefined;
       const codes = byId ? undefined : q.service_code?.split(',').map((s) => s.trim());
       const statuses = byId ? undefined : q.status?.split(',');
       const bound = (v: string | undefined, fallback: number) =>
@@ -167,12 +213,19 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
       const endAt = bound(q.end_date, Infinity);
       const after = bound(q.updated_after, -Infinity);
       const before = bound(q.updated_before, Infinity);
-      const skip = byId ? 0 : (q.page - 1) * q.page_size;
+      const filtered =
+        codes !== undefined ||
+        statuses !== undefined ||
+        [q.start_date, q.end_date, q.updated_after, q.updated_before].some((d) => d !== undefined);
+      // Unfiltered, a page starts at its offset in the index; filtered, the pages before it are counted.
+      const offset = byId || filtered ? 0 : (q.page - 1) * q.page_size;
+      const skip = byId ? 0 : (q.page - 1) * q.page_size - offset;
       const out: unknown[] = [];
       let matched = 0;
-      // Newest first; each appeal's stored record decides the filters, read a batch at a time.
-      for (let i = 0; i < ids.length && out.length < q.page_size; i += 500) {
-        const batch = ids.slice(i, i + 500);
+      // Newest received first; each appeal's stored record decides the filters, a batch at a time.
+      for (let i = 0; out.length < q.page_size; i += 500) {
+        const batch = listed ? listed.slice(i, i + 500) : await store.byReceived(run.id, offset + i, 500);
+        if (batch.length === 0) break;
         const reads = await store.readMany(run.id, batch, false);
         for (let j = 0; j < batch.length && out.length < q.page_size; j++) {
           const record = reads[j]?.record;
@@ -184,7 +237,7 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
           const updated = Math.floor(record.fields.updated ?? 0);
           if (updated <= after || updated >= before) continue;
           const appeal = await manager.appealViews.detail(run.id, record.id, true);
-          const detail = appeal ? await requestOf(run, appeal, extensions) : undefined;
+          const detail = appeal ? await requestOf(run, appeal, extensions, hide) : undefined;
           if (!detail) continue;
           if (codes && !codes.includes(detail.service_code)) continue;
           const requested = isoToVirtual(run.start, detail.requested_datetime);
@@ -193,7 +246,7 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
           out.push(detail);
         }
       }
-      send(res, format, 200, out, () => toXml('service_requests', 'request', out));
+      send(res, format, 200, out, () => toXml('service_requests', 'request', out, REQUEST_ARRAYS));
     }),
   );
 }

@@ -44,19 +44,26 @@ export function statusNotes(state: AppealState): string {
 export function toRequest(
   run: { id: string; start: string },
   appeal: AppealDetail,
-  options: { filed?: FiledRecord; whistle: boolean; extensions: boolean; updates?: number },
+  options: {
+    filed?: FiledRecord;
+    whistle: boolean;
+    extensions: boolean;
+    updates?: number;
+    /** Hide the answer key (category and unit) from a trainee while the exercise runs. */
+    withheld?: boolean;
+  },
 ) {
-  const { filed } = options;
+  const { filed, withheld = false } = options;
   const received = appeal.history[0]?.at;
   const place = appeal.place;
   const request = {
     service_request_id: requestId(run.id, appeal.id),
     status: isClosed(appeal.state) ? ('closed' as const) : ('open' as const),
     status_notes: statusNotes(appeal.state),
-    service_name: serviceName(appeal.category),
-    service_code: appeal.category.id,
+    service_name: withheld ? WITHHELD.name : serviceName(appeal.category),
+    service_code: withheld ? WITHHELD.code : appeal.category.id,
     description: filed ? (filed.description ?? null) : appeal.text.zh,
-    agency_responsible: appeal.unit ? `${appeal.unit.name} ${appeal.unit.nameEn}` : null,
+    agency_responsible: appeal.unit && !withheld ? `${appeal.unit.name} ${appeal.unit.nameEn}` : null,
     service_notice: null,
     requested_datetime: virtualToIso(run.start, received ?? 0),
     updated_datetime: appeal.updated === null ? null : virtualToIso(run.start, appeal.updated),
@@ -85,15 +92,36 @@ export function toRequest(
       street_en: place.streetEn,
       community: place.community,
       community_en: place.communityEn,
-      unit_kind: appeal.unit?.kind ?? null,
-      sla_class: appeal.category.slaClass,
+      unit_kind: withheld ? null : (appeal.unit?.kind ?? null),
+      sla_class: withheld ? null : appeal.category.slaClass,
       whistle: options.whistle,
       outcome: appeal.outcome,
       rating: appeal.rating,
       urgency: filed?.urgency ?? null,
       updates: options.updates ?? 0,
     },
+    attributes: { urgency: filed?.urgency ?? null },
+    notes: notesOf(run, appeal, withheld),
   };
+}
+
+/** What a trainee sees instead of the category while the exercise runs. */
+const WITHHELD = { code: 'withheld', name: '待定 Withheld until the exercise ends' } as const;
+
+/**
+ * Chicago's `notes`: the appeal's timeline from its stored history, `opened` (received), `activity`
+ * (each step after) and `closed` (its terminal step), naming the unit that holds it unless withheld.
+ */
+function notesOf(run: { start: string }, appeal: AppealDetail, withheld: boolean) {
+  return appeal.history.map((h, i) => {
+    const unit = h.unit >= 0 && appeal.unit?.index === h.unit && !withheld ? appeal.unit : null;
+    return {
+      type: i === 0 ? ('opened' as const) : isClosed(h.to) ? ('closed' as const) : ('activity' as const),
+      datetime: virtualToIso(run.start, h.at),
+      summary: statusNotes(h.to),
+      description: unit ? `${unit.name} ${unit.nameEn}` : null,
+    };
+  });
 }
 
 /** FixMyStreet's update statuses for the 12345 states (servicerequestupdates). */
