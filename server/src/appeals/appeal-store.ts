@@ -70,9 +70,9 @@ export class AppealStore {
    */
   async byReceived(runId: string, start: number, count: number): Promise<number[]> {
     const k = runKeys(runId);
-    const counts = await this.redis.multi().zcard(`${k.prefix}received`).zcard(k.all).exec();
+    const counts = await this.redis.multi().zcard(k.received).zcard(k.all).exec();
     const [indexed, all] = (counts ?? []).map(([, n]) => n);
-    const source = indexed === all ? `${k.prefix}received` : k.all;
+    const source = indexed === all ? k.received : k.all;
     return (await this.redis.zrevrange(source, start, start + count - 1)).map(Number);
   }
 

@@ -36,6 +36,8 @@ export const runKeys = (runId: string) => {
     states: `${p}states`,
     /** Sorted set of every appeal id. */
     all: `${p}all`,
+    /** Sorted set of every appeal id by the virtual time of its first step (Open311's newest first). */
+    received: `${p}received`,
     /** The latest report (JSON). */
     report: `${p}report`,
     /** Open appeals per street and unit kind (JSON OpenAppeals), written with the report. */
