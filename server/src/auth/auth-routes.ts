@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import { seatNameSchema } from '@hotline-sim/shared';
 import { z } from 'zod';
 import { ApiError } from '../http/errors';
 import type { RunManager } from '../live/run-manager';
@@ -22,7 +23,8 @@ export const codeSchema = z
   .strictObject({
     role: z.enum(['observer', 'trainee']),
     runId: runIdSchema.optional(),
-    seat: z.string().trim().min(1).max(40).optional(),
+    /** The trainee's seat: named as the seat routes take it. */
+    seat: seatNameSchema.optional(),
     ttlHours: z
       .number()
       .min(0.1)
