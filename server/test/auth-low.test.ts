@@ -1,10 +1,10 @@
 import type { RunInfo } from '@hotline-sim/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server';
-import { api, liveTestScenario, startTestServer } from './helpers/live';
+import { api, liveTestScenario, login, startTestServer } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 
-/** Issue 13, point 7: seat names. */
+/** Issue 13, point 7: revoked codes end their sessions, seat names. */
 describe('auth: revoking, seat names and proxies', () => {
   let redis: TestRedis;
   let server: RunningServer;
@@ -30,6 +30,25 @@ describe('auth: revoking, seat names and proxies', () => {
     expect(res.status).toBe(201);
     return res.body.code;
   };
+
+  it('ends the sessions opened with a join code when the code is revoked, and no others', async () => {
+    const code = await newCode({ role: 'trainee', runId: run.id, seat: 'A-1' });
+    const first = await login(server.url, { code });
+    const second = await login(server.url, { code: code.toLowerCase().replace('-', '') });
+    const bystander = await login(server.url, { code: await newCode({ role: 'observer' }) });
+    for (const cookie of [first, second, bystander])
+      expect((await api(server.url, `/api/runs/${run.id}`, { cookie })).status).toBe(200);
+
+    expect((await api(server.url, `/api/codes/${code}`, { method: 'DELETE' })).status).toBe(204);
+    for (const cookie of [first, second]) {
+      expect((await api(server.url, `/api/runs/${run.id}`, { cookie })).status).toBe(401);
+      expect((await api(server.url, '/api/session', { cookie })).status).toBe(401);
+    }
+    expect((await api(server.url, `/api/runs/${run.id}`, { cookie: bystander })).status).toBe(200);
+    expect((await api(server.url, `/api/runs/${run.id}`)).status).toBe(200);
+    expect((await api(server.url, '/api/session', { body: { code }, cookie: null })).status).toBe(401);
+    expect((await api(server.url, `/api/codes/${code}`, { method: 'DELETE' })).status).toBe(404);
+  });
 
   it('takes for a trainee code only seat names the seat routes take', async () => {
     for (const seat of ['desk 3', 'A/B', 'x'.repeat(25), '座位一', ' A ', '']) {

@@ -115,7 +115,7 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
       } else {
         const code = await auth.codes.find(body.code);
         if (!code) throw new Unauthorized('unknown or expired code');
-        created = await auth.sessions.create(code.role, code.runId, code.seat);
+        created = await auth.sessions.create(code.role, code.runId, code.seat, code.code);
       }
       res.cookie(COOKIE_NAME, created.token, {
         httpOnly: true,
@@ -170,7 +170,7 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
     '/codes/:code',
     allow('instructor'),
     json(async (req, res) => {
-      if (!(await auth.codes.delete(String(req.params.code))))
+      if (!(await auth.revokeCode(String(req.params.code))))
         throw new ApiError(404, `join code "${String(req.params.code).slice(0, 20)}" not found`);
       res.status(204).end();
     }),
