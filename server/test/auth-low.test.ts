@@ -1,10 +1,10 @@
 import type { RunInfo } from '@hotline-sim/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server';
-import { api, liveTestScenario, login, startTestServer } from './helpers/live';
+import { api, liveTestScenario, login, startTestServer, TEST_PASSWORD } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 
-/** Issue 13, point 7: revoked codes end their sessions, seat names. */
+/** Issue 13, point 7: revoked codes end their sessions, seat names, the Secure cookie behind a proxy. */
 describe('auth: revoking, seat names and proxies', () => {
   let redis: TestRedis;
   let server: RunningServer;
@@ -68,5 +68,42 @@ describe('auth: revoking, seat names and proxies', () => {
     }
     for (const seat of ['A', 'desk-3', 'x'.repeat(24)])
       await newCode({ role: 'trainee', runId: run.id, seat });
+  });
+
+  /** Log in as the instructor with `headers`; the Set-Cookie header's attributes. */
+  const cookieAttributes = async (base: string, headers: Record<string, string>) => {
+    const res = await fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ password: TEST_PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie()[0] ?? '';
+    return cookie
+      .split(';')
+      .slice(1)
+      .map((a) => a.trim().toLowerCase());
+  };
+
+  it('marks the cookie Secure behind a trusted HTTPS proxy (TRUST_PROXY), not on forged headers', async () => {
+    const https = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' };
+    // TRUST_PROXY unset: a client's X-Forwarded-Proto is not believed.
+    expect(await cookieAttributes(server.url, https)).not.toContain('secure');
+    for (const trust of ['1', '127.0.0.0/8, ::1', 'loopback']) {
+      const proxied = await startTestServer(redis.url, { TRUST_PROXY: trust });
+      try {
+        expect(await cookieAttributes(proxied.url, https), trust).toContain('secure');
+        expect(await cookieAttributes(proxied.url, {}), trust).not.toContain('secure');
+      } finally {
+        await proxied.close();
+      }
+    }
+    // A proxy that is not the one trusted: its header is not believed either.
+    const elsewhere = await startTestServer(redis.url, { TRUST_PROXY: '10.0.0.0/8' });
+    try {
+      expect(await cookieAttributes(elsewhere.url, https)).not.toContain('secure');
+    } finally {
+      await elsewhere.close();
+    }
   });
 });
