@@ -124,6 +124,7 @@ export const AppealDetail = z
 export const AuditAnswer = z.looseObject({
   run: str,
   ok: bool,
+  virtualTime: num,
   appeals: int,
   created: int,
   transitions: int,
