@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtInScenarioNames } from '@hotline-sim/shared';
@@ -45,6 +46,15 @@ export interface Config {
   readonly instructorPassword: string | null;
   /** COOKIE_SECURE: the session cookie's Secure flag: `auto` (when the request came over HTTPS), `always`, `never`. @defaultValue 'auto' */
   readonly cookieSecure: 'auto' | 'always' | 'never';
+  /**
+   * TRUST_PROXY: which proxies in front of the server to believe about the client (Express's
+   * `trust proxy`): `false` (none: X-Forwarded-* ignored), `true` (any: only when nothing but the proxy
+   * can reach the server), a hop count (`1`: the nearest proxy), or a comma-separated list of
+   * addresses and subnets (`10.0.0.0/8, 127.0.0.1`, or `loopback`, `linklocal`, `uniquelocal`). A
+   * trusted proxy's `X-Forwarded-Proto: https` makes `COOKIE_SECURE=auto` mark the cookie Secure, and
+   * its `X-Forwarded-For` is the client address the rate limits count. @defaultValue false
+   */
+  readonly trustProxy: TrustProxy;
   /** LOGIN_RATE_LIMIT: login attempts per minute per client address. @defaultValue 10 */
   readonly loginRateLimit: number;
   /** OPEN311_RATE_LIMIT: Open311 POSTs per minute per api key (or client address without one). @defaultValue 600 */
@@ -60,6 +70,30 @@ export interface Config {
    */
   readonly replicationTimeoutSeconds: number;
 }
+
+/** Express's `trust proxy`: none or any (a boolean), a hop count, or addresses and subnets. */
+export type TrustProxy = boolean | number | readonly string[];
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address (`10.1.2.3`, `::1`) or a subnet (`10.0.0.0/8`, `fd00::/8`), as proxy-addr takes them. */
+function isAddressOrSubnet(item: string): boolean {
+  if (PROXY_NAMES.includes(item)) return true;
+  const [address = '', bits, ...rest] = item.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+const trustProxySchema: z.ZodType<TrustProxy> = z.string().transform((raw, ctx) => {
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (/^\d{1,3}$/.test(raw)) return Number(raw);
+  const items = raw.split(',').map((item) => item.trim());
+  if (items.every((item) => item !== '' && isAddressOrSubnet(item))) return Object.freeze(items);
+  ctx.addIssue({ code: 'custom', message: 'not a trust proxy setting' });
+  return z.NEVER;
+});
 
 /** A variable with a value outside what it allows; the message names both. */
 export class ConfigError extends Error {
@@ -156,6 +190,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tickMs: read('TICK_MS', intIn(20, 1000), 'an integer from 20 to 1000', 100),
     instructorPassword: read('INSTRUCTOR_PASSWORD', z.string().min(8).max(200), '8 to 200 characters', null),
     cookieSecure: read('COOKIE_SECURE', z.enum(['auto', 'always', 'never']), 'auto, always or never', 'auto'),
+    trustProxy: read(
+      'TRUST_PROXY',
+      trustProxySchema,
+      'false, true, a hop count (0-999) or a comma-separated list of addresses and subnets (10.0.0.0/8, loopback)',
+      false,
+    ),
     loginRateLimit: read('LOGIN_RATE_LIMIT', intIn(1, 1_000_000), 'an integer from 1 to 1000000', 10),
     open311RateLimit: read('OPEN311_RATE_LIMIT', intIn(1, 10_000_000), 'an integer from 1 to 10000000', 600),
     ...readReplicationCaps(read),

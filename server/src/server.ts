@@ -127,6 +127,8 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
       });
     },
   });
+  // Behind a trusted HTTPS proxy, req.secure (COOKIE_SECURE=auto) and req.ip follow X-Forwarded-*.
+  app.express.set('trust proxy', config.trustProxy);
   realtime.onTick = (tick) => app.realtime.onTick(tick);
   await manager.start();
   const http = app.http;

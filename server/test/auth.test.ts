@@ -53,9 +53,9 @@ describe('roles: instructor, trainee, observer', () => {
     ).body;
     const o = await api<{ code: string }>(server.url, '/api/codes', { body: { role: 'observer' } });
     const t = await api<{ code: string; runId: string; seat: string }>(server.url, '/api/codes', {
-      body: { role: 'trainee', runId: exercise.id, seat: 'desk 3' },
+      body: { role: 'trainee', runId: exercise.id, seat: 'desk-3' },
     });
-    expect(t.body).toMatchObject({ runId: exercise.id, seat: 'desk 3' });
+    expect(t.body).toMatchObject({ runId: exercise.id, seat: 'desk-3' });
     observer = await login(server.url, { code: o.body.code });
     // Codes forgive case and a missing dash.
     trainee = await login(server.url, { code: t.body.code.toLowerCase().replace('-', '') });
@@ -84,7 +84,7 @@ describe('roles: instructor, trainee, observer', () => {
     expect((await api(server.url, '/api/session', { cookie: trainee })).body).toMatchObject({
       role: 'trainee',
       runId: exercise.id,
-      seat: 'desk 3',
+      seat: 'desk-3',
     });
     expect((await api(server.url, '/api/session', { cookie: observer })).body).toMatchObject({
       role: 'observer',

@@ -20,6 +20,7 @@ describe('config: defaults', () => {
       tickMs: 100,
       instructorPassword: null,
       cookieSecure: 'auto',
+      trustProxy: false,
       loginRateLimit: 10,
       open311RateLimit: 600,
       replicationMemoryMb: 2048,
@@ -54,6 +55,11 @@ describe('config: overrides', () => {
     ['CLIENT_DIST', '/srv/dashboard', { clientDist: '/srv/dashboard' }],
     ['TICK_MS', '20', { tickMs: 20 }],
     ['TICK_MS', '1000', { tickMs: 1000 }],
+    ['TRUST_PROXY', 'false', { trustProxy: false }],
+    ['TRUST_PROXY', 'true', { trustProxy: true }],
+    ['TRUST_PROXY', '1', { trustProxy: 1 }],
+    ['TRUST_PROXY', '127.0.0.1', { trustProxy: ['127.0.0.1'] }],
+    ['TRUST_PROXY', '10.0.0.0/8, fd00::/8,loopback', { trustProxy: ['10.0.0.0/8', 'fd00::/8', 'loopback'] }],
   ])('%s=%s', (name, value, expected) => {
     expect(loadConfig({ [name]: value })).toMatchObject(expected);
   });
@@ -97,6 +103,13 @@ describe('config: bad values', () => {
     ['TICK_MS', '19', 'integer from 20 to 1000'],
     ['TICK_MS', '1001', 'integer from 20 to 1000'],
     ['TICK_MS', '50.5', 'integer from 20 to 1000'],
+    ['TRUST_PROXY', 'yes', 'false, true, a hop count'],
+    ['TRUST_PROXY', '-1', 'false, true, a hop count'],
+    ['TRUST_PROXY', '1.5', 'false, true, a hop count'],
+    ['TRUST_PROXY', '10.0.0.0/33', 'addresses and subnets'],
+    ['TRUST_PROXY', '10.0.0/8', 'addresses and subnets'],
+    ['TRUST_PROXY', '10.0.0.1,,10.0.0.2', 'addresses and subnets'],
+    ['TRUST_PROXY', 'proxy.internal', 'addresses and subnets'],
   ])('%s=%s is a ConfigError naming the variable, the value and what is allowed', (name, value, allowed) => {
     let error: unknown;
     try {

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import { seatNameSchema } from '@hotline-sim/shared';
 import { z } from 'zod';
 import { ApiError } from '../http/errors';
 import type { RunManager } from '../live/run-manager';
@@ -22,7 +23,8 @@ export const codeSchema = z
   .strictObject({
     role: z.enum(['observer', 'trainee']),
     runId: runIdSchema.optional(),
-    seat: z.string().trim().min(1).max(40).optional(),
+    /** The trainee's seat: named as the seat routes take it. */
+    seat: seatNameSchema.optional(),
     ttlHours: z
       .number()
       .min(0.1)
@@ -113,7 +115,7 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
       } else {
         const code = await auth.codes.find(body.code);
         if (!code) throw new Unauthorized('unknown or expired code');
-        created = await auth.sessions.create(code.role, code.runId, code.seat);
+        created = await auth.sessions.create(code.role, code.runId, code.seat, code.code);
       }
       res.cookie(COOKIE_NAME, created.token, {
         httpOnly: true,
@@ -168,7 +170,7 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
     '/codes/:code',
     allow('instructor'),
     json(async (req, res) => {
-      if (!(await auth.codes.delete(String(req.params.code))))
+      if (!(await auth.revokeCode(String(req.params.code))))
         throw new ApiError(404, `join code "${String(req.params.code).slice(0, 20)}" not found`);
       res.status(204).end();
     }),

@@ -1,4 +1,5 @@
 export { Auth, type CookieSecure } from './auth';
+export { exerciseEnded, hideAnswersFromTrainee } from './answer-key';
 export { accessOf, allow, assertGuarded, routesOf } from './access';
 export { authRoutes, instructorOnly, limitPerMinute, sessionMiddleware, sessionOf } from './auth-routes';
 export { ensureInstructorPassword } from './password';

@@ -26,7 +26,8 @@ export const LOGIN_FIRST: Refusal = { status: 401, error: 'log in first (POST /a
  * - `instructor`: the instructor only (writes, join codes, api keys, exercise scripts, results).
  * - `everyone`: any session (the run list, filtered for a trainee; scenarios; the city).
  * - `staff`: the instructor and observers, no trainee (experiments, the list of a run's seats).
- * - `run`: the instructor, observers, and a trainee of the run `:id`.
+ * - `run`: the instructor, observers, and a trainee of the run `:id` (whose appeal log and its
+ *   exports a trainee reads only once the exercise has ended: answer-key.ts).
  * - `seat`: the instructor, observers, and the trainee at seat `:seat` of run `:id`.
  * - `seat-decide`: the instructor, and the trainee at seat `:seat` of run `:id` (any method).
  */

@@ -7,6 +7,8 @@ export const COOKIE_NAME = 'hotline_session';
 export const SESSION_SECONDS = 12 * 3600;
 
 const sessionKey = (token: string) => `hotline:session:${createHash('sha256').update(token).digest('hex')}`;
+/** The keys of the sessions opened with a join code (so revoking the code ends them). */
+const codeSessionsKey = (code: string) => `hotline:code-sessions:${code}`;
 
 /**
  * Sessions in Redis (any server answers for any session), keyed by the hash of the cookie's token:
@@ -15,7 +17,8 @@ const sessionKey = (token: string) => `hotline:session:${createHash('sha256').up
 export class Sessions {
   constructor(private readonly redis: Redis) {}
 
-  async create(role: Role, runId: string | null = null, seat: string | null = null) {
+  /** A new session; `code`: the join code it was opened with (see {@link endForCode}). */
+  async create(role: Role, runId: string | null = null, seat: string | null = null, code?: string) {
     const token = randomBytes(24).toString('base64url');
     const session: Session = {
       role,
@@ -23,8 +26,23 @@ export class Sessions {
       seat,
       expiresAt: new Date(Date.now() + SESSION_SECONDS * 1000).toISOString(),
     };
-    await this.redis.set(sessionKey(token), JSON.stringify(session), 'EX', SESSION_SECONDS);
+    const key = sessionKey(token);
+    const tx = this.redis.multi().set(key, JSON.stringify(session), 'EX', SESSION_SECONDS);
+    // The code's set outlives its newest session; keys of sessions expired meanwhile are harmless.
+    if (code !== undefined)
+      tx.sadd(codeSessionsKey(code), key).expire(codeSessionsKey(code), SESSION_SECONDS);
+    await tx.exec();
     return { token, session };
+  }
+
+  /** Ends every session opened with join code `code` (it was revoked); how many were still alive. */
+  async endForCode(code: string): Promise<number> {
+    const keys = await this.redis.smembers(codeSessionsKey(code));
+    const [alive] = await Promise.all([
+      keys.length > 0 ? this.redis.del(...keys) : Promise.resolve(0),
+      this.redis.del(codeSessionsKey(code)),
+    ]);
+    return alive;
   }
 
   /** The session of a token, or undefined (unknown, expired, malformed). */

@@ -268,7 +268,7 @@ function formatAudit(a: AuditResult): string {
     .join(', ');
   return [
     `run ${a.run}: ${a.ok ? 'OK' : `${a.problemCount} problem(s)`}`,
-    `appeals stored ${a.appeals}, created by the model ${a.created}, transitions ${a.transitions}`,
+    `as of virtual second ${a.virtualTime}: appeals stored ${a.appeals}, created by the model ${a.created}, transitions ${a.transitions}`,
     `states: ${states || 'none yet'}`,
     ...a.problems.slice(0, 20).map((p) => `  - ${p}`),
   ].join('\n');

@@ -9,7 +9,7 @@ import {
 } from '@hotline-sim/shared';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { allow, sessionOf } from '../auth';
+import { allow, hideAnswersFromTrainee, sessionOf } from '../auth';
 import { ApiError } from './errors';
 import type { RunManager } from '../live/run-manager';
 import { auditRun } from '../live/audit';
@@ -177,18 +177,18 @@ export function runRoutes(manager: RunManager): Router {
   r.get(
     '/runs/:id/appeals',
     allow('run'),
-    json(async (req) => {
+    json(async (req, res) => {
       const id = runId(req);
-      await manager.info(id);
+      hideAnswersFromTrainee(sessionOf(res), await manager.info(id), 'the appeal list');
       return manager.appealViews.page(id, parse(appealsQuerySchema, req.query, 'query'));
     }),
   );
   r.get(
     '/runs/:id/appeals/:appealId',
     allow('run'),
-    json(async (req) => {
+    json(async (req, res) => {
       const id = runId(req);
-      await manager.info(id);
+      hideAnswersFromTrainee(sessionOf(res), await manager.info(id), 'the appeal log');
       const appealId = parse(appealIdSchema, req.params.appealId, 'appeal id');
       const appeal = await manager.appealViews.detail(id, appealId);
       if (!appeal) throw new ApiError(404, `appeal ${appealId} not found in run "${id}"`);

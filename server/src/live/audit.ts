@@ -7,10 +7,17 @@ import { runKeys } from './keys';
 export interface AuditResult {
   run: string;
   ok: boolean;
-  /** Appeals stored, and appeals the run's model created (they must match). */
+  /**
+   * The virtual time the counts refer to: the run's last settled tick (every step released up to
+   * it applied, none after it counted). A running run keeps moving while it is audited.
+   */
+  virtualTime: number;
+  /** Appeals stored as of `virtualTime`, and appeals the run's model had created by then (they must match). */
   appeals: number;
   created: number;
+  /** Steps applied as of `virtualTime`. */
   transitions: number;
+  /** Appeals in each state as of `virtualTime`. */
   states: Partial<Record<AppealState, number>>;
   /** Each problem names the appeal and what is wrong (at most 100 listed). */
   problems: string[];
@@ -23,7 +30,14 @@ const ENTRY_STATES = new Set<AppealState>(['received', 'dispatched']);
 /**
  * Check a run's stored appeals: each created exactly once, in exactly one state index (the state its
  * record and the end of its history name), with a gap-free history (seq 0, 1, 2 … each step legal
- * and starting where the last ended), and as many appeals as the model created.
+ * and starting where the last ended), the state counters equal to the indexes, and as many appeals
+ * as the model created.
+ *
+ * A running run moves while it is read, so nothing is compared across reads taken at different
+ * moments: the counters against the indexes in one transaction; each appeal's record, history and
+ * index memberships in one transaction per batch; and the model's count against the appeals stored
+ * by the tick it was written at (`settledVt` and `appeals` are written together once a tick's steps
+ * are all applied, and every history entry carries the tick that released it).
  */
 export async function auditRun(redis: Redis, runId: string): Promise<AuditResult> {
   const k = runKeys(runId);
@@ -33,26 +47,56 @@ export async function auditRun(redis: Redis, runId: string): Promise<AuditResult
     problemCount++;
     if (problems.length < 100) problems.push(text);
   };
-  const states: Partial<Record<AppealState, number>> = {};
+
+  // One moment: the settled tick with the model's count, the counters and the index sizes.
+  const snapshot = redis.multi().hmget(k.meta, 'settledVt', 'appeals').hgetall(k.states).zcard(k.all);
+  for (const s of APPEAL_STATES) snapshot.zcard(k.state(s));
+  const moment = (await snapshot.exec()) ?? [];
+  for (const [err] of moment) if (err) throw err;
+  const value = (n: number) => moment[n]?.[1];
+  const [settledText, createdText] = value(0) as (string | null)[];
+  const settled = Number(settledText ?? 0);
+  const created = Number(createdText ?? 0);
+  const counted = value(1) as Record<string, string>;
+  let indexed = 0;
+  APPEAL_STATES.forEach((s, i) => {
+    const size = Number(value(3 + i));
+    indexed += size;
+    const n = Number(counted[s] ?? 0);
+    if (n !== size) problem(`state counter ${s} says ${n}, its index holds ${size}`);
+  });
+  if (indexed !== Number(value(2)))
+    problem(`the state indexes hold ${indexed} appeals, the index of all ${Number(value(2))}`);
+
+  // Read after the moment, so it holds every appeal stored by the settled tick (and maybe newer ones).
   const all = await redis.zrange(k.all, '0', '-1');
   if (new Set(all).size !== all.length) problem('an appeal id appears twice in the index');
+  const states: Partial<Record<AppealState, number>> = {};
   let transitions = 0;
+  let stored = 0;
   for (let i = 0; i < all.length; i += BATCH) {
     const ids = all.slice(i, i + BATCH);
-    const pipe = redis.pipeline();
+    const batch = redis.multi();
     for (const id of ids) {
-      pipe.hgetall(k.appeal(id));
-      pipe.lrange(k.history(id), 0, -1);
-      for (const s of APPEAL_STATES) pipe.zscore(k.state(s), id);
+      batch.hgetall(k.appeal(id));
+      batch.lrange(k.history(id), 0, -1);
+      for (const s of APPEAL_STATES) batch.zscore(k.state(s), id);
     }
-    const out = (await pipe.exec()) ?? [];
+    const out = (await batch.exec()) ?? [];
     const per = 2 + APPEAL_STATES.length;
     ids.forEach((id, j) => {
       const at = (n: number) => out[j * per + n]?.[1];
       const hash = at(0) as Record<string, string>;
       const history = decodeHistory(at(1) as string[]);
       const inStates = APPEAL_STATES.filter((_, s) => at(2 + s) !== null);
-      transitions += history.length;
+      // The appeal as of the settled tick: the steps released by then (none: created later).
+      const then = history.filter((h) => h.clock <= settled);
+      const last = then[then.length - 1];
+      if (last) {
+        stored++;
+        transitions += then.length;
+        states[last.to] = (states[last.to] ?? 0) + 1;
+      }
       if (inStates.length !== 1)
         problem(`appeal ${id} is indexed in ${inStates.length} states (${inStates.join(', ')})`);
       let record: StoredAppeal | undefined;
@@ -63,7 +107,6 @@ export async function auditRun(redis: Redis, runId: string): Promise<AuditResult
       }
       if (!record) return problem(`appeal ${id} has no record`);
       const state = record.state;
-      states[state] = (states[state] ?? 0) + 1;
       if (inStates[0] !== state) problem(`appeal ${id} is ${state} but indexed as ${inStates.join(', ')}`);
       let prev: AppealState | null = null;
       history.forEach((h, seq) => {
@@ -82,18 +125,14 @@ export async function auditRun(redis: Redis, runId: string): Promise<AuditResult
         problem(`appeal ${id}: record seq ${record.seq}, history of ${history.length}`);
     });
   }
-  const [created, counted] = await Promise.all([redis.hget(k.meta, 'appeals'), redis.hgetall(k.states)]);
-  for (const s of APPEAL_STATES) {
-    const n = Number(counted[s] ?? 0);
-    if (n !== (states[s] ?? 0)) problem(`state counter ${s} says ${n}, the records ${states[s] ?? 0}`);
-  }
-  if (Number(created ?? 0) !== all.length)
-    problem(`the model created ${created} appeals, ${all.length} are stored`);
+  if (created !== stored)
+    problem(`the model created ${created} appeals by virtual second ${settled}, ${stored} are stored`);
   return {
     run: runId,
     ok: problemCount === 0,
-    appeals: all.length,
-    created: Number(created ?? 0),
+    virtualTime: settled,
+    appeals: stored,
+    created,
     transitions,
     states,
     problems,

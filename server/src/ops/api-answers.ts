@@ -1,4 +1,4 @@
-import { APPEAL_STATES, DIFFICULTY, SCORE_ITEMS, SEAT_CHANNELS } from '@hotline-sim/shared';
+import { APPEAL_STATES, DIFFICULTY, SCORE_ITEMS, SEAT_CHANNELS, seatNameSchema } from '@hotline-sim/shared';
 import type * as shared from '@hotline-sim/shared';
 import type { AuditResult } from '../live/audit';
 import { z } from 'zod';
@@ -34,7 +34,7 @@ const place = z.looseObject({
   lat: num,
 });
 const joinCode = z.string().regex(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-const seatName = z.string().regex(/^[A-Za-z0-9-]{1,24}$/);
+const seatName = seatNameSchema;
 const eightHex = z.string().regex(/^[a-f0-9]{8}$/);
 /** An inject of an exercise's script, at its virtual hour (the kinds of POST /runs/{id}/injects). */
 const inject = z.looseObject({ kind: str, atHours: num, hours: num.optional() });
@@ -124,6 +124,7 @@ export const AppealDetail = z
 export const AuditAnswer = z.looseObject({
   run: str,
   ok: bool,
+  virtualTime: num,
   appeals: int,
   created: int,
   transitions: int,

@@ -1,7 +1,7 @@
 import { locateAppeal, type KpiEstimate, type Report } from '@hotline-sim/shared';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { allow } from '../auth';
+import { allow, hideAnswersFromTrainee, sessionOf } from '../auth';
 import { ApiError } from '../http/errors';
 import type { RunManager } from '../live/run-manager';
 import { parse } from '../http/handlers';
@@ -15,7 +15,8 @@ const BATCH = 500;
 /**
  * Exports of a run, under /api: its report (`report.json`, `report.csv` with one row per KPI) and its
  * appeal log (`appeals.json`: every appeal with its history; `appeals.csv`: one row per step),
- * streamed a batch of appeals at a time so a whole city day never sits in memory at once.
+ * streamed a batch of appeals at a time so a whole city day never sits in memory at once. A trainee
+ * gets the appeal log only once their exercise has ended (it is the answer key).
  */
 export function exportRoutes(manager: RunManager): Router {
   const r = Router();
@@ -56,6 +57,7 @@ export function exportRoutes(manager: RunManager): Router {
   r.get('/runs/:id/export/appeals.:format', allow('run'), async (req, res, next) => {
     try {
       const { id, format, run } = await target(req);
+      hideAnswersFromTrainee(sessionOf(res), run, 'the appeal export');
       const live = await manager.lookup(id);
       const city = live.model.city;
       const ids = await manager.appealStore.ids(id);

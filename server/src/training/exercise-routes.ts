@@ -1,4 +1,4 @@
-import { SCORE_ITEMS, exerciseSchema } from '@hotline-sim/shared';
+import { SCORE_ITEMS, exerciseSchema, seatNameSchema } from '@hotline-sim/shared';
 import { Router } from 'express';
 import { z } from 'zod';
 import { allow } from '../auth';
@@ -9,10 +9,7 @@ import { runIdSchema } from '../http/run-id';
 
 export const exerciseId = z.string().regex(/^[a-f0-9]{8}$/, 'an exercise id is 8 hex digits');
 export const seatQuery = z.strictObject({
-  seat: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes')
-    .optional(),
+  seat: seatNameSchema.optional(),
 });
 
 /**

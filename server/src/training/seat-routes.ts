@@ -1,5 +1,6 @@
 import {
   isBatchInject,
+  seatNameSchema,
   scoreSeat,
   seatAppealView,
   seatDecisionSchema,
@@ -17,9 +18,8 @@ import { runKeys } from '../live/keys';
 import type { RunManager } from '../live/run-manager';
 import { runIdSchema } from '../http/run-id';
 
-export const seatSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes');
+/** A seat name in a path or a body: the one rule (shared's seatNameSchema). */
+export const seatSchema = seatNameSchema;
 export const messageSchema = z.strictObject({
   text: z.string().trim().min(1).max(500),
   seat: seatSchema.optional(),

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { distributionSchema } from '../random/distributions';
 
+/**
+ * A training seat's name, the one rule for every place that takes one (scenario, exercise, join code,
+ * seat routes): 1-24 letters, digits or dashes, so it fits a URL path and a Socket.IO room as is.
+ */
+export const seatNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes');
+
 const share = z.number().min(0).max(1);
 const dist = (d: z.input<typeof distributionSchema>) => distributionSchema.prefault(d);
 
@@ -273,7 +281,7 @@ export const lifecycleSchema = z.strictObject({
     .strictObject({
       /** Seat names, one per trainee (the seat a join code opens). */
       seats: z
-        .array(z.string().regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes'))
+        .array(seatNameSchema)
         .min(1)
         .max(60)
         .refine((seats) => new Set(seats).size === seats.length, 'seat names must differ'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { injectSchema } from '../hotline/lifecycle-schema';
+import { injectSchema, seatNameSchema } from '../hotline/lifecycle-schema';
 import { createRunSchema, type FiredInject, type RunInfo, type SeatMessage } from '../live/protocol';
 import type { SeatScore } from './score';
 import type { SeatAppealView } from './seat-text';
@@ -26,7 +26,7 @@ export const exerciseSchema = z.strictObject({
   difficulty: z.enum(['beginner', 'intermediate', 'advanced']).default('intermediate'),
   /** One seat per trainee, named (the name follows the trainee's results from exercise to exercise). */
   seats: z
-    .array(z.string().regex(/^[A-Za-z0-9-]{1,24}$/, 'a seat name is 1-24 letters, digits or dashes'))
+    .array(seatNameSchema)
     .min(1)
     .max(40)
     .refine((s) => new Set(s).size === s.length, 'seat names must differ'),
