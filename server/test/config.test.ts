@@ -22,6 +22,7 @@ describe('config: defaults', () => {
       cookieSecure: 'auto',
       loginRateLimit: 10,
       open311RateLimit: 600,
+      allowedOrigins: [],
       replicationMemoryMb: 2048,
       replicationTimeoutSeconds: 600,
     });
