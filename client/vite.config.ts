@@ -22,7 +22,9 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': server,
+      // Host kept (a string target would change it to the server's): the server checks a write's
+      // Origin against its Host, and the page's origin is this dev server's (issue 13, point 3).
+      '/api': { target: server },
       '/socket.io': { target: server, ws: true },
     },
   },

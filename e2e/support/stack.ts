@@ -147,6 +147,8 @@ export class Stack {
       method: init.method ?? 'GET',
       headers: {
         cookie: this.cookie,
+        // Body-less writes (pause, resume, stop) need it: the server refuses what a form could send.
+        'x-hotline-client': 'e2e',
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),

@@ -60,6 +60,13 @@ export interface Config {
   /** OPEN311_RATE_LIMIT: Open311 POSTs per minute per api key (or client address without one). @defaultValue 600 */
   readonly open311RateLimit: number;
   /**
+   * ALLOWED_ORIGINS: comma-separated origins (`https://hotline.example,http://127.0.0.1:5173`) that,
+   * besides the server's own, may write to the API, answer CORS preflights and open Socket.IO
+   * streams with the user's cookie (a dashboard served elsewhere, a proxy that rewrites Host).
+   * @defaultValue [] (same origin only)
+   */
+  readonly allowedOrigins: readonly string[];
+  /**
    * REPLICATION_MEMORY_MB: heap of each experiment replication's process (it dies beyond, and the job
    * is tried again, then fails), 64..65536. @defaultValue 2048
    */
@@ -132,6 +139,37 @@ const reader =
     return parsed.data;
   };
 
+/**
+ * `value` as an origin (`scheme://host[:port]`, http or https, nothing else), or null: the one
+ * spelling browsers send in Origin (`URL.origin`), for ALLOWED_ORIGINS and the headers alike.
+ */
+export function parseOrigin(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) return null;
+  return url.origin;
+}
+
+/** Comma-separated origins ({@link parseOrigin}); empty entries are skipped. */
+const originList = z.string().transform((value, ctx) => {
+  const origins: string[] = [];
+  for (const entry of value.split(',').map((e) => e.trim())) {
+    if (entry === '') continue;
+    const origin = parseOrigin(entry);
+    if (origin === null) {
+      ctx.addIssue({ code: 'custom', message: `${entry} is no origin` });
+      return z.NEVER;
+    }
+    origins.push(origin);
+  }
+  return Object.freeze(origins);
+});
+
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** The caps of each experiment replication's child process, read for the server and the worker alike. */
@@ -198,6 +236,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     loginRateLimit: read('LOGIN_RATE_LIMIT', intIn(1, 1_000_000), 'an integer from 1 to 1000000', 10),
     open311RateLimit: read('OPEN311_RATE_LIMIT', intIn(1, 10_000_000), 'an integer from 1 to 10000000', 600),
+    allowedOrigins: read(
+      'ALLOWED_ORIGINS',
+      originList,
+      'comma-separated origins: http:// or https://, a host and an optional port, no path (https://hotline.example,http://127.0.0.1:5173)',
+      Object.freeze([]),
+    ),
     ...readReplicationCaps(read),
   };
   return Object.freeze(config);

@@ -90,6 +90,7 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
     clientDist: config.clientDist,
     adapter: createAdapter(pub, sub),
     auth,
+    allowedOrigins: config.allowedOrigins,
     apiRoutes: [exportRoutes(manager), exerciseRoutes(exercises)],
     extraRoutes: (app) => {
       app.use(healthRoutes({ manager, pingStore: () => store.ping() }));

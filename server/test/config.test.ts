@@ -23,6 +23,7 @@ describe('config: defaults', () => {
       trustProxy: false,
       loginRateLimit: 10,
       open311RateLimit: 600,
+      allowedOrigins: [],
       replicationMemoryMb: 2048,
       replicationTimeoutSeconds: 600,
     });

@@ -34,7 +34,12 @@ const xml = new XMLParser({
 async function form(base: string, path: string, fields: Record<string, string>, cookie?: string) {
   const res = await fetch(base + path, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+    // A session files like the dashboard would: with the client header (a bare form riding on a
+    // cookie is refused as cross-site, csrf.test.ts).
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(cookie ? { cookie, 'x-hotline-client': 'test' } : {}),
+    },
     body: new URLSearchParams(fields).toString(),
   });
   const text = await res.text();

@@ -316,7 +316,11 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
     for (const [method, path, url, body] of calls) {
       const res = await fetch(`${server.url}/api${url}`, {
         method: method.toUpperCase(),
-        headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          cookie,
+          'x-hotline-client': 'test',
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
       if (path === '/session' && method === 'post')

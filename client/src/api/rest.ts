@@ -44,6 +44,9 @@ export interface SessionInfo {
   expiresAt: string;
 }
 
+/** The header that marks the dashboard's requests as a script's: no HTML form can send it. */
+export const CLIENT_HEADER = 'x-hotline-client';
+
 /** Called on any 401 (the session expired or was never there): the app shows the login form. */
 let onUnauthorized: (() => void) | null = null;
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
@@ -64,7 +67,12 @@ export async function call<T>(
   try {
     res = await fetch(`/api${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      // The client header on every call, body-less POSTs too: the server refuses writes that a form
+      // on another site could have sent (issue 13, point 3).
+      headers: {
+        [CLIENT_HEADER]: 'dashboard',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });

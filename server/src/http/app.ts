@@ -14,6 +14,7 @@ import { ApiError } from './errors';
 import type { RunManager } from '../live/run-manager';
 import { attachRealtime, type Realtime } from '../realtime/rooms';
 import { catalogueRoutes } from './catalogue-routes';
+import { crossSiteGuard, originRefusal } from './cross-site';
 import { seatRoutes } from '../training/seat-routes';
 import { runRoutes } from './routes';
 import { badTextMessage, findBadText } from './text';
@@ -33,6 +34,8 @@ export interface AppDeps {
   extraRoutes?: (app: express.Express) => void;
   /** More routes under /api (exports, exercises); each route names who may call it (`allow`). */
   apiRoutes?: express.Router[];
+  /** Origins besides the server's own that may write and open sockets (ALLOWED_ORIGINS). @defaultValue [] */
+  allowedOrigins?: readonly string[];
 }
 
 export interface App {
@@ -66,6 +69,7 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
  * Errors become `{ error }` with a 4xx naming the problem; nothing reaches the client as a stack trace.
  */
 export function createApp(deps: AppDeps): App {
+  const allowedOrigins = deps.allowedOrigins ?? [];
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -99,6 +103,8 @@ export function createApp(deps: AppDeps): App {
     else next();
   });
   app.use(sessionMiddleware(deps.auth));
+  // Before every route that writes (/api, bull-board, Open311's session writes): see cross-site.ts.
+  app.use(crossSiteGuard(allowedOrigins));
   deps.extraRoutes?.(app);
   // The realtime layer is attached below, once the HTTP server exists; messages reach it through this.
   const seats: { send?: Realtime['message'] } = {};
@@ -150,9 +156,16 @@ export function createApp(deps: AppDeps): App {
   });
 
   const http = createServer(app);
+  const allowed = new Set(allowedOrigins);
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, {
     maxHttpBufferSize: 64 * 1024,
-    cors: { origin: true },
+    // A page on another origin must not watch runs with the user's cookie: WebSocket ignores CORS,
+    // so the handshake's Origin is checked like a REST write's (same origin or ALLOWED_ORIGINS).
+    cors: { origin: [...allowedOrigins], credentials: true },
+    allowRequest: (req, callback) => {
+      const refused = originRefusal(req.headers, allowed);
+      callback(refused, refused === null);
+    },
   });
   if (deps.adapter) io.adapter(deps.adapter);
   // Every socket needs a session: the cookie travels with the handshake (same origin, or extraHeaders).
