@@ -45,7 +45,8 @@ function endpoints(server: RunningServer): Endpoint[] {
           out.push({ method: method.toUpperCase(), path: `/api${inner.route?.path ?? ''}` });
     }
   }
-  return out.filter((e) => e.path.startsWith('/api/'));
+  // The dashboard's fallback (a RegExp, when client/dist exists) is not an API route.
+  return out.filter((e) => typeof e.path === 'string' && e.path.startsWith('/api/'));
 }
 
 /** Outcome of an answer: 401/403 refused; the API's fallback 404 (or Express's own) unmatched. */

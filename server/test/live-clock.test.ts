@@ -18,6 +18,7 @@ import {
   TEST_PASSWORD,
   waitFor,
   waitForEnd,
+  waitForStill,
 } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 
@@ -62,15 +63,8 @@ describe('the live clock', () => {
       (await api<RunInfo>(server.url, `/api/runs/${run.id}/pause`, { method: 'POST' })).body.status,
     ).toBe('paused');
     // The tick in flight settles: wait until the clock holds for ten ticks (a loaded machine can take
-    // several ticks' time to apply the jobs of the tick in flight; one tick's hold was not enough).
-    const paused = await waitFor('the tick in flight to settle', async () => {
-      const before = await get();
-      await sleep(10 * TICK_MS);
-      const after = await get();
-      return after.virtualTime === before.virtualTime && after.transitions === before.transitions
-        ? after
-        : undefined;
-    });
+    // several ticks' time to apply the jobs of the tick in flight).
+    const paused = await waitForStill(server.url, run.id, 10 * TICK_MS);
     const pausedWall = Date.now();
     await sleep(3_000);
     const still = await get();

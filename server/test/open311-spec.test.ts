@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server';
-import { api, liveTestScenario, login, startTestServer, waitFor } from './helpers/live';
+import { api, liveTestScenario, login, startTestServer, waitFor, waitForStill } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 
 /*
@@ -118,6 +118,7 @@ describe('Open311 to the spec (issue 13, points 9, 11 and 4)', () => {
       return (r.body as unknown[]).length >= 300;
     });
     await api(server.url, `/api/runs/${run.id}/pause`, { method: 'POST' });
+    await waitForStill(server.url, run.id);
   }, 90_000);
 
   afterAll(async () => {

@@ -127,7 +127,11 @@ export function createApp(deps: AppDeps): App {
   if (deps.clientDist && existsSync(join(deps.clientDist, 'index.html'))) {
     const dist = deps.clientDist;
     app.use(express.static(dist));
-    app.get(/^(?!\/api|\/socket\.io).*/, (_req, res) => res.sendFile(join(dist, 'index.html')));
+    // The dashboard's own paths only: the server's namespaces (any case, as Express matches them)
+    // answer their own 404s, never the dashboard's page.
+    app.get(/^(?!\/+(api|socket\.io|admin|open311)(\/|$)).*/i, (_req, res) =>
+      res.sendFile(join(dist, 'index.html')),
+    );
   } else {
     app.get('/', (_req, res) => {
       res

@@ -142,6 +142,22 @@ export async function waitFor<T>(
   }
 }
 
+/**
+ * After a pause: the run once its clock and transitions have held for `holdMs` (the tick in flight
+ * when the pause came may take a loaded machine several ticks to settle).
+ */
+export async function waitForStill(base: string, id: string, holdMs = 1000): Promise<RunInfo> {
+  const get = async () => (await api<RunInfo>(base, `/api/runs/${id}`)).body;
+  return waitFor(`run ${id} to hold still`, async () => {
+    const before = await get();
+    await sleep(holdMs);
+    const after = await get();
+    return after.virtualTime === before.virtualTime && after.transitions === before.transitions
+      ? after
+      : undefined;
+  });
+}
+
 /** Wait until a run has finished (or stopped), returning its final info. */
 export async function waitForEnd(base: string, id: string, timeoutMs = 120_000): Promise<RunInfo> {
   return waitFor(
