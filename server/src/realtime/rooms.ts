@@ -1,5 +1,6 @@
 import {
   MAX_MOVES,
+  seatNameSchema,
   type ClientToServerEvents,
   type RunUpdate,
   type SeatEvent,
@@ -9,7 +10,6 @@ import {
 } from '@hotline-sim/shared';
 import type { Logger } from 'pino';
 import type { Server as IoServer, Socket } from 'socket.io';
-import { z } from 'zod';
 import { mayWatch, type Session } from '../auth';
 import type { TickResult } from '../live/run-owner';
 import type { RunManager } from '../live/run-manager';
@@ -35,8 +35,6 @@ export interface Realtime {
   message(message: SeatMessage, seats: readonly string[]): void;
   close(): void;
 }
-
-const seatSchema = z.string().regex(/^[A-Za-z0-9-]{1,24}$/);
 
 /**
  * Socket.IO rooms per run. A client joins with `join(runId)` and gets a snapshot first, then
@@ -83,7 +81,7 @@ export function attachRealtime(
     socket.on('joinSeat', async (runId: unknown, seat: unknown, ack?: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
       const id = runIdSchema.safeParse(runId);
-      const name = seatSchema.safeParse(seat);
+      const name = seatNameSchema.safeParse(seat);
       if (!id.success || !name.success)
         return reply({ error: 'joinSeat needs a run id and a seat name (letters, digits, dashes)' });
       const session = socket.data.session as Session | undefined;
