@@ -279,10 +279,12 @@ describe('access rules on the matched route (issue 13, point 1)', () => {
       const joinSeat = (run: string, seat: string) =>
         new Promise<unknown>((resolve) => socket.emit('joinSeat', run, seat, resolve));
       expect(await joinSeat(exercise.id, 'desk-3')).toEqual({ ok: true });
+      // A run id of digits alone has no other case: then that spelling is the trainee's own run.
+      const upper = exercise.id.toUpperCase();
       for (const [run, seat] of [
         [exercise.id, 'desk-4'],
         [exercise.id, 'Desk-3'],
-        [exercise.id.toUpperCase(), 'desk-3'],
+        ...(upper === exercise.id ? [] : [[upper, 'desk-3'] as const]),
         [other.id, 'desk-3'],
       ] as const)
         expect(await joinSeat(run, seat), `${run} ${seat}`).toHaveProperty('error');
