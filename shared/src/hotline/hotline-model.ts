@@ -22,6 +22,7 @@ import { AssessmentStage } from './stages/assessment-stage';
 import { CallbackStage } from './stages/callback-stage';
 import { DispatchStage } from './stages/dispatch-stage';
 import { IntakeStage } from './stages/intake-stage';
+import type { Effort } from './stages/stage-links';
 import { WorkStage } from './stages/work-stage';
 
 export * from './observation';
@@ -73,7 +74,15 @@ export class HotlineModel {
     const hooks: ModelHooks = { ...NO_HOOKS };
     const assessment = new AssessmentStage(s);
     this.assessment = assessment;
-    const effort = assessment.effort.bind(assessment);
+    const pressure = assessment.pressure;
+    const effort: Effort = {
+      work: pressure.work.bind(pressure),
+      contact: pressure.contact.bind(pressure),
+      of: pressure.of.bind(pressure),
+      games: pressure.games.bind(pressure),
+      promptCall: pressure.promptCall.bind(pressure),
+      help: assessment.list.speedUp.bind(assessment.list),
+    };
     // One policy for the whole city: the scenario's dispatch mode.
     const policy = dispatchPolicy(lc.dispatch.mode, s);
     const dispatch = new DispatchStage(s, hooks, () => policy, effort);
@@ -100,7 +109,7 @@ export class HotlineModel {
       },
     });
 
-    const governance = new Governance(s, work, assessment);
+    const governance = new Governance(s, work);
     const grid = new GridPatrol(s, dispatch.dispatch.bind(dispatch));
     const surges = new Surges(s, this.intake);
     // Batch appeals go to a seat when there are seats, else to the model's own intake.
@@ -130,8 +139,21 @@ export class HotlineModel {
     // WARNING: events at the same time run in the order they were scheduled: the intake's own first
     // events (first arrival, batch ends), then the day tick, the grid's first hour and the injects.
     governance.start();
+    assessment.start();
     grid.start();
     this.injects.start();
+  }
+
+  /**
+   * The assessment now: the streets on the governance list (治理类) and each street's score of the
+   * month so far (NaN with fewer than `minRated` rated orders), by street index.
+   */
+  assessmentNow(minRated: number): { listed: number[]; scores: number[] } {
+    const a = this.assessment;
+    return {
+      listed: a.list.streets(),
+      scores: Array.from(this.city.streetUnit, (unit) => a.pressure.score(unit, minRated)),
+    };
   }
 
   /** Virtual seconds of arrivals; the run continues past it until every appeal has closed. */

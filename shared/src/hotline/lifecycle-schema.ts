@@ -121,8 +121,18 @@ export const lifecycleSchema = z.strictObject({
     .strictObject({
       /** Hours from signing to contact without assessment pressure (assumed). */
       hours: dist({ lognormal: { mean: 16, cv: 1 } }),
-      /** A response within this many hours (or the SLA limit if shorter) counts for the response rate. */
+      /**
+       * 响应率: a contact within this many hours of signing (or the SLA limit if shorter) counts as a
+       * response in time (the draft 12345 service norm: units sign 24/7 and contact the citizen
+       * promptly after signing; the exact limit is not published, 24 h assumed).
+       */
       limitHours: z.number().positive().default(24),
+      /**
+       * A unit calls the citizen as it signs with probability 1 − exp(−promptScale · P · (response +
+       * satisfaction weight)), P its assessment pressure; otherwise after `hours`. A call costs minutes,
+       * so pressure buys it far more easily than work effort (assumed: 10 against effortScale 3).
+       */
+      promptScale: z.number().nonnegative().default(10),
     })
     .prefault({}),
   /** 街乡吹哨、部门报到. */
@@ -136,8 +146,17 @@ export const lifecycleSchema = z.strictObject({
       reportMinutes: dist({ lognormal: { mean: 25, cv: 0.6 } }),
     })
     .prefault({}),
-  /** 督办: overdue orders are supervised. @defaultValue enabled */
-  supervision: z.strictObject({ enabled: z.boolean().default(true) }).prefault({}),
+  /** 督办: overdue orders are supervised; it counts against the unit and presses it next month. */
+  supervision: z
+    .strictObject({
+      /** @defaultValue true */
+      enabled: z.boolean().default(true),
+      /** Score points a unit loses per unit share of its orders supervised in the month (assumed). */
+      scorePenalty: z.number().nonnegative().default(0.5),
+      /** Pressure added next month per unit share of a unit's orders supervised (assumed). */
+      pressure: z.number().nonnegative().default(1),
+    })
+    .prefault({}),
   /** Time limits (hours) by SLA class (DB11/T draft: 2 h, 24 h, 7 d, 15 d). */
   timeLimits: z
     .strictObject({
@@ -156,6 +175,46 @@ export const lifecycleSchema = z.strictObject({
       governanceList: z.boolean().default(true),
       /** How many streets the list takes each month (assumed). */
       governanceListSize: z.number().int().min(0).default(10),
+      /** A listed street leaves after this many consecutive months outside the bottom N (assumed; DOMAIN.md §3). */
+      governanceListExitMonths: z.number().int().min(1).default(2),
+      /** Pressure a listed street is under on top of its ranking (assumed). */
+      governanceListPressure: z.number().nonnegative().default(0.3),
+      /** Extra staff a listed street gets from its district, as a share of its handlers (assumed). */
+      governanceListHelp: z.number().nonnegative().default(0.25),
+      /** Pressure every unit is under without ranking or list (assumed: the 2019-01 stage). */
+      basePressure: z.number().nonnegative().default(0.25),
+      /** Pressure at the bottom of last month's league (0 at the top, linear in between; assumed). */
+      rankingPressure: z.number().nonnegative().default(0.6),
+      /** Effort = 1 − exp(−scale · pressure · weight share): how fast pressure turns into effort (assumed). */
+      effortScale: z.number().positive().default(3),
+      /** Staff hours an order costs at full effort, on top of the work itself (assumed). */
+      effortHours: z
+        .strictObject({
+          /** The work takes this share longer at full work effort. */
+          workStretch: z.number().nonnegative().default(0.2),
+          /** Hours of contact with the citizen (calls, visits) at full contact effort. */
+          contact: z.number().nonnegative().default(0.25),
+          /** Hours of paperwork (records, photos, reports for the assessment) per unit of pressure. */
+          paperwork: z.number().nonnegative().default(0.15),
+        })
+        .prefault({}),
+      /** 0-1: how far units refuse to game the rates under pressure; 1 never games (assumed 0.8). */
+      integrity: share.default(0.8),
+      /** Gaming the satisfaction rate (pressing citizens, excluding 不合理诉求, closing early); assumed. */
+      gaming: z
+        .strictObject({
+          /** Satisfaction pressure (pressure × satisfaction weight) below which nobody games. */
+          threshold: z.number().nonnegative().default(0.15),
+          /** Gamed share per unit of satisfaction pressure above the threshold (times 1 − integrity). */
+          slope: z.number().nonnegative().default(2),
+          /** Logit the citizen's rating gains when the unit presses for a good one. */
+          pressLogit: z.number().nonnegative().default(1),
+          /** Share of a gamed, unresolved order's exclusion requests (不合理诉求) the review grants. */
+          excludeShare: share.default(0.5),
+          /** Share of the work (time and effort) skipped by closing early. */
+          earlyClose: share.default(0.5),
+        })
+        .prefault({}),
       /** Weights of the 三率 in the score (Beijing's are not public; 10/45/45 often quoted). */
       weights: z
         .strictObject({
@@ -239,15 +298,21 @@ export const lifecycleSchema = z.strictObject({
     .strictObject({
       /** Share of contacts that are repeats about an open appeal (assumed). */
       repeatShare: share.default(0.08),
-      /** Share of callbacks that reach the citizen and get a rating. */
+      /** Share of callbacks that reach a citizen whose problem was resolved and get a rating. */
       callbackReach: share.default(0.92),
+      /**
+       * Logit of reach lost when the problem was not resolved: those citizens take the callback less
+       * often (assumed), so the unreached are not a random sample and reach moves the measured rates.
+       */
+      unresolvedReachLogit: z.number().nonnegative().default(1.5),
       resolution: z
         .strictObject({
           base: z.number().default(0.385),
           effort: z.number().default(1.165),
           difficulty: z.number().default(2.2),
           whistle: z.number().default(1.2),
-          supervised: z.number().default(0.4),
+          /** Handled after the time limit: the problem has often grown or the citizen given up (assumed). */
+          overdue: z.number().default(0.5),
           dataSharing: z.number().default(1.421),
           topicPolicies: z.number().default(1.713),
           returned: z.number().default(0.3),
@@ -260,6 +325,8 @@ export const lifecycleSchema = z.strictObject({
           notResolved: z.number().default(-1.782),
           effort: z.number().default(1.317),
           lateResponse: z.number().default(0.8),
+          /** Handled after the time limit: the citizen waited too long (assumed). */
+          overdue: z.number().default(0.8),
           /** Per minute waited for an agent (assumed). */
           wait: z.number().default(0.1),
         })

@@ -162,6 +162,9 @@ export class ModelState {
       closed: false,
       deadlineDone: true,
       seat: -1,
+      overdue: false,
+      gamed: false,
+      signed: NaN,
     };
     this.orders[slot] = order;
     this.openOrders++;

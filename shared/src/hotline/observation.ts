@@ -53,6 +53,12 @@ export interface WorkOrder {
   deadlineDone: boolean;
   /** Index of the training seat that dispatched it (its consequences are reported), -1 for none. */
   seat: number;
+  /** Handled after its time limit (lateness lowers resolution and satisfaction). */
+  overdue: boolean;
+  /** The unit games the rates on it (presses the citizen, asks to exclude it, closes early). */
+  gamed: boolean;
+  /** When the holding unit signed it (the response limit runs from here); NaN before. */
+  signed: number;
 }
 
 /** Counters kept per batch of receipt time; KPIs are ratios of their sums. */
@@ -84,6 +90,13 @@ export const HOTLINE_COUNTERS = [
   'satisfied',
   'closed',
   'supervised',
+  // Assessment and time (issue 14): gaming, exclusions, lateness and the units' staff time.
+  'gamed',
+  'excluded',
+  'overdue',
+  'handled',
+  'staffHours',
+  'paperworkHours',
 ] as const;
 export type HotlineCounter = (typeof HOTLINE_COUNTERS)[number];
 /** Index of each counter in the counters array (counter * BATCHES + batch). */

@@ -7,14 +7,14 @@ const typical: ResolutionInputs = {
   effort: 0.5,
   difficulty: 0.35,
   whistle: 0,
-  supervised: false,
+  overdue: false,
   dataSharing: 0,
   topicPolicies: 0,
   returned: false,
 };
 
 describe('citizen model', () => {
-  it('resolves more with effort, a needed whistle, shared data and topic policies; less when harder or returned', () => {
+  it('resolves more with effort, a needed whistle, shared data and topic policies; less when harder, returned or overdue', () => {
     const p = resolutionProbability(resolution, typical);
     expect(resolutionProbability(resolution, { ...typical, effort: 1 })).toBeGreaterThan(p);
     expect(resolutionProbability(resolution, { ...typical, whistle: 1 })).toBeGreaterThan(p);
@@ -23,9 +23,10 @@ describe('citizen model', () => {
     expect(resolutionProbability(resolution, { ...typical, topicPolicies: 1 })).toBeGreaterThan(p);
     expect(resolutionProbability(resolution, { ...typical, difficulty: 0.6 })).toBeLessThan(p);
     expect(resolutionProbability(resolution, { ...typical, returned: true })).toBeLessThan(p);
+    expect(resolutionProbability(resolution, { ...typical, overdue: true })).toBeLessThan(p);
   });
 
-  it('rates by outcome first, then effort, a late response and the wait for an agent', () => {
+  it('rates by outcome first, then effort, a late response, lateness, the wait for an agent and pressing', () => {
     const resolved = positiveRatingProbability(satisfaction, 'resolved', 0.5, false);
     const partly = positiveRatingProbability(satisfaction, 'partly', 0.5, false);
     const not = positiveRatingProbability(satisfaction, 'not', 0.5, false);
@@ -34,5 +35,9 @@ describe('citizen model', () => {
     expect(positiveRatingProbability(satisfaction, 'not', 1, false)).toBeGreaterThan(not);
     expect(positiveRatingProbability(satisfaction, 'partly', 0.5, true)).toBeLessThan(partly);
     expect(positiveRatingProbability(satisfaction, 'partly', 0.5, false, 10)).toBeLessThan(partly);
+    expect(positiveRatingProbability(satisfaction, 'partly', 0.5, false, 0, true)).toBeLessThan(partly);
+    expect(positiveRatingProbability(satisfaction, 'partly', 0.5, false, 0, false, 1)).toBeGreaterThan(
+      partly,
+    );
   });
 });

@@ -3,14 +3,17 @@
  * same coefficients hold in every reform stage (they are calibrated once, README: calibration);
  * stages differ only by levers, which move the inputs below.
  *
- * Resolution (解决): P = logistic(base + effort·E − difficulty·D + whistle·W + supervised·S
+ * Resolution (解决): P = logistic(base + effort·E − difficulty·D + whistle·W − overdue·O
  *   + dataSharing·DS + topicPolicies·T − returned·R), where E is the unit's effort (from assessment
  *   levers), D the category's difficulty, W = +1 if a needed whistle was blown / −1 if it was needed
- *   but the whistle is off, S = 1 if supervised, DS the data-sharing lever, T the share of monthly-topic
+ *   but the whistle is off, O = 1 if handled after the time limit (督办 does not help the
+ *   order: it counts against the unit instead, assessment-stage.ts), DS the data-sharing lever, T the share of monthly-topic
  *   policies in force (complaints only), R = 1 if the order was returned on the way.
  * Not resolved splits into partly / not by `partlyShare`.
- * Positive rating (满意 or 基本满意): P = logistic(outcome term + effort·E − lateResponse·L − wait·M),
- *   L = 1 when the unit responded after the limit, M the minutes the citizen waited for an agent;
+ * Positive rating (满意 or 基本满意): P = logistic(outcome term + effort·E − lateResponse·L − overdue·O
+ *   − wait·M + pressed·G), L = 1 when the unit responded after the limit, O = 1 when handled after the
+ *   time limit, M the minutes the citizen waited for an agent, G = 1 when the unit pressed the citizen
+ *   for a good rating (gaming: `assessment.gaming.pressLogit`);
  *   a positive rating is "basically" with `basicallyShare`.
  */
 export interface ResolutionCoefficients {
@@ -18,7 +21,7 @@ export interface ResolutionCoefficients {
   effort: number;
   difficulty: number;
   whistle: number;
-  supervised: number;
+  overdue: number;
   dataSharing: number;
   topicPolicies: number;
   returned: number;
@@ -30,6 +33,7 @@ export interface SatisfactionCoefficients {
   notResolved: number;
   effort: number;
   lateResponse: number;
+  overdue: number;
   /** Per minute the citizen waited in the hotline queue. */
   wait: number;
 }
@@ -39,7 +43,8 @@ export interface ResolutionInputs {
   difficulty: number;
   /** +1 needed and blown, −1 needed but unavailable, 0 not needed. */
   whistle: number;
-  supervised: boolean;
+  /** Handled after the order's time limit. */
+  overdue: boolean;
   dataSharing: number;
   topicPolicies: number;
   returned: boolean;
@@ -55,7 +60,7 @@ export function resolutionProbability(c: ResolutionCoefficients, x: ResolutionIn
       c.effort * x.effort -
       c.difficulty * x.difficulty +
       c.whistle * x.whistle +
-      (x.supervised ? c.supervised : 0) +
+      (x.overdue ? -c.overdue : 0) +
       c.dataSharing * x.dataSharing +
       c.topicPolicies * x.topicPolicies -
       (x.returned ? c.returned : 0),
@@ -68,7 +73,16 @@ export function positiveRatingProbability(
   effort: number,
   lateResponse: boolean,
   waitMinutes = 0,
+  overdue = false,
+  pressLogit = 0,
 ): number {
   const base = outcome === 'resolved' ? c.resolved : outcome === 'partly' ? c.partly : c.notResolved;
-  return logistic(base + c.effort * effort - (lateResponse ? c.lateResponse : 0) - c.wait * waitMinutes);
+  return logistic(
+    base +
+      c.effort * effort -
+      (lateResponse ? c.lateResponse : 0) -
+      (overdue ? c.overdue : 0) -
+      c.wait * waitMinutes +
+      pressLogit,
+  );
 }

@@ -39,6 +39,9 @@ export const PURPOSES = {
   seatText: 30,
   batch: 31,
   legal: 32,
+  gaming: 33,
+  exclude: 34,
+  promptCall: 35,
 } as const;
 
 export type Purpose = (typeof PURPOSES)[keyof typeof PURPOSES];

@@ -60,6 +60,27 @@ export const HOTLINE_KPIS = {
     zh: '办结时长P90（小时）',
     unit: 'h',
   },
+  gamingShare: {
+    en: 'Gaming share: gamed orders (citizen pressed, exclusion asked, closed early) of callbacks reached',
+    zh: '刷分工单占比（施压求好评、申请不合理诉求、提前办结）',
+    unit: 'share',
+  },
+  excludedShare: {
+    en: 'Callbacks reached excluded from the rates as unreasonable (不合理诉求)',
+    zh: '不合理诉求剔除占比',
+    unit: 'share',
+  },
+  staffHoursPerOrder: {
+    en: 'Burden: unit staff-hours per handled order (work, contact, paperwork)',
+    zh: '基层负担：每单人工时（小时）',
+    unit: 'h',
+  },
+  paperworkShare: {
+    en: "Burden: paperwork share of the units' staff-hours",
+    zh: '基层负担：留痕材料工时占比',
+    unit: 'share',
+  },
+  overdueRate: { en: 'Orders handled after their time limit', zh: '超时办结率', unit: 'share' },
 } as const;
 
 export type HotlineKpiName = keyof typeof HOTLINE_KPIS;
@@ -112,6 +133,11 @@ function kpisOf(obs: HotlineObservation, batches: readonly number[], countScale:
     meanMinutesToDispatch: ratio(s.dispatchMinutes, s.dispatches),
     meanHoursToResponse: ratio(s.responseHours, s.responded),
     p90HoursToClose: close.count > 0 ? close.quantile(0.9) : NaN,
+    gamingShare: ratio(s.gamed, s.evaluated + s.excluded),
+    excludedShare: ratio(s.excluded, s.evaluated + s.excluded),
+    staffHoursPerOrder: ratio(s.staffHours, s.handled),
+    paperworkShare: ratio(s.paperworkHours, s.staffHours),
+    overdueRate: ratio(s.overdue, s.handled),
   };
 }
 

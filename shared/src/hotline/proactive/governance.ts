@@ -1,8 +1,7 @@
 import { SECONDS_PER_DAY } from '../../engine/calendar';
 import { addAt } from '../city-model';
 import type { ModelState } from '../model-state';
-import { C, MIN_RATED_TO_RANK, type WorkOrder } from '../observation';
-import type { AssessmentStage } from '../stages/assessment-stage';
+import { C, type WorkOrder } from '../observation';
 import type { WorkStage } from '../stages/work-stage';
 
 const DAY = SECONDS_PER_DAY;
@@ -10,8 +9,8 @@ const DAY = SECONDS_PER_DAY;
 /**
  * 未诉先办 and the monthly governance: hot spots (the same problem in the same street, often enough
  * within a rolling window, opens a task that lowers its latent rate), seasonal pre-emption, the
- * monthly topic (每月一题: the month's top recurring problem, worked on by every street), and the
- * governance list (治理类: the month's worst streets by their 三率 score go under city supervision).
+ * monthly topic (每月一题: the month's top recurring problem, worked on by every street). The
+ * governance list (治理类) is assessment's (assessment/governance-list.ts).
  */
 export class Governance {
   private readonly pairs: number;
@@ -24,7 +23,6 @@ export class Governance {
   constructor(
     private readonly s: ModelState,
     private readonly work: Pick<WorkStage, 'addTask'>,
-    private readonly assessment: Pick<AssessmentStage, 'monthScores' | 'newMonth'>,
   ) {
     this.pairs = s.city.city.streets.length * s.city.categories.length;
     this.hotUntil = new Float64Array(this.pairs);
@@ -81,7 +79,7 @@ export class Governance {
     }
   }
 
-  /** Midnight: roll the hot-spot window; on the first of a month pick the topic and the governance list. */
+  /** Midnight: roll the hot-spot window; on the first of a month pick the topic. */
   private onDay(day: number): void {
     const s = this.s;
     if (s.lc.proactive.hotSpots.enabled && day > 0) {
@@ -102,13 +100,6 @@ export class Governance {
     if (s.lc.proactive.monthlyTopic.enabled) {
       this.topicCategory = this.topicOf(s.city.monthOf(day));
       s.count(s.sim.now, C.proactiveTasks, s.city.city.streets.length);
-    }
-    const a = s.lc.assessment;
-    if (a.governanceList && day > 0) {
-      // 治理类: the worst streets of the month by their 三率 score (the assessment weights) go under city supervision.
-      const scores = this.assessment.monthScores(MIN_RATED_TO_RANK);
-      scores.sort((x, y) => x[1] - y[1]);
-      this.assessment.newMonth(scores.slice(0, a.governanceListSize).map(([street]) => street));
     }
   }
 

@@ -1,60 +1,47 @@
+import { SECONDS_PER_DAY } from '../../engine/calendar';
 import { BATCHES } from '../../intake/intake-model';
 import type { QuantileSketch } from '../../stats';
+import { GovernanceList } from '../assessment/governance-list';
+import { M, Pressure, type Weights } from '../assessment/pressure';
 import { addAt } from '../city-model';
 import type { ModelState } from '../model-state';
-import { C, type StreetRecord, type WorkOrder } from '../observation';
+import { C, MIN_RATED_TO_RANK, type StreetRecord, type WorkOrder } from '../observation';
 
-/** Fields of a street's record for the month (治理类 ranking). */
-const MONTH_EVALUATED = 0;
-const MONTH_RESOLVED = 1;
-const MONTH_POSITIVE = 2;
-const MONTH_RESPONDED = 3;
-const MONTH_IN_TIME = 4;
-const MONTH_FIELDS = 5;
-
-/** 三率 weights of an assessment, summing to 1. */
-export interface Weights {
-  response: number;
-  resolution: number;
-  satisfaction: number;
-}
+export type { Weights } from '../assessment/pressure';
 
 /**
  * Assessment (考核): the 三率 counted per order (response in time, resolved, satisfied) into the
- * counters, the league records and the streets' records of the month, and the effort units put in
- * because of it (ranking, the governance list, supervision; more on a street under city supervision).
+ * counters, the league records and the units' records of the month; at each month's end the league
+ * sets every unit's pressure for the next (assessment/pressure.ts) and the governance list is updated
+ * (assessment/governance-list.ts). Pressure sets the effort units put into an order.
  */
 export class AssessmentStage {
   /** 三率 weights of the assessment, normalised to sum to 1. */
   readonly weights: Weights;
-  private readonly baseEffort: number;
-  /** Streets on the month's governance list (治理类), 1 each. */
-  private readonly flagged: Uint8Array;
-  private readonly monthStreet: Float64Array;
+  readonly pressure: Pressure;
+  readonly list: GovernanceList;
+  private readonly dayEvent: number;
 
   constructor(private readonly s: ModelState) {
-    const lc = s.lc;
-    const a = lc.assessment;
-    const total = a.weights.response + a.weights.resolution + a.weights.satisfaction || 1;
-    this.weights = {
-      response: a.weights.response / total,
-      resolution: a.weights.resolution / total,
-      satisfaction: a.weights.satisfaction / total,
-    };
-    this.baseEffort = Math.min(
-      1,
-      0.25 + (a.ranking ? 0.45 : 0) + (a.governanceList ? 0.15 : 0) + (lc.supervision.enabled ? 0.15 : 0),
-    );
-    const streets = s.city.city.streets.length;
-    this.flagged = new Uint8Array(streets);
-    this.monthStreet = new Float64Array(streets * MONTH_FIELDS);
+    this.pressure = new Pressure(s);
+    this.weights = this.pressure.weights;
+    this.list = new GovernanceList(s, this.pressure);
+    this.dayEvent = s.sim.defineEvent(this.onDay.bind(this));
   }
 
-  /** The effort the holding unit puts into an order, in [0, 1]. */
-  effort(order: WorkOrder): number {
-    const u = this.s.city.units[order.unit];
-    const flagged = u?.kind === 'street' && this.flagged[order.street] === 1 ? 0.2 : 0;
-    return Math.min(1, this.baseEffort + flagged);
+  /** Start the daily check for a new month at midnight of day 1. */
+  start(): void {
+    if (SECONDS_PER_DAY < this.s.end) this.s.sim.at(SECONDS_PER_DAY, this.dayEvent, 1);
+  }
+
+  /** Midnight: on the first of a month the past month's league sets the list and the pressure. */
+  private onDay(day: number): void {
+    const s = this.s;
+    if (s.city.monthOf(day) !== s.city.monthOf(day - 1)) {
+      this.list.closeMonth();
+      this.pressure.closeMonth(MIN_RATED_TO_RANK);
+    }
+    if ((day + 1) * SECONDS_PER_DAY < s.end) s.sim.at((day + 1) * SECONDS_PER_DAY, this.dayEvent, day + 1);
   }
 
   responded(order: WorkOrder, inTime: boolean): void {
@@ -66,8 +53,8 @@ export class AssessmentStage {
       countResponse(s.streetRecords[order.street], inTime);
       countResponse(s.cityUnitRecords[order.unit - s.city.firstCityUnit], inTime);
     }
-    this.noteMonth(order.street, MONTH_RESPONDED);
-    if (inTime) this.noteMonth(order.street, MONTH_IN_TIME);
+    this.pressure.note(order.unit, M.responded);
+    if (inTime) this.pressure.note(order.unit, M.inTime);
   }
 
   evaluated(order: WorkOrder, positive: boolean, satisfied: boolean): void {
@@ -83,14 +70,20 @@ export class AssessmentStage {
       countEvaluation(s.streetRecords[order.street], resolved, positive);
       countEvaluation(s.cityUnitRecords[order.unit - s.city.firstCityUnit], resolved, positive);
     }
-    this.noteMonth(order.street, MONTH_EVALUATED);
-    if (resolved) this.noteMonth(order.street, MONTH_RESOLVED);
-    if (positive) this.noteMonth(order.street, MONTH_POSITIVE);
+    this.pressure.note(order.unit, M.evaluated);
+    if (resolved) this.pressure.note(order.unit, M.resolved);
+    if (positive) this.pressure.note(order.unit, M.positive);
+  }
+
+  /** 督办: an overdue order counts against its unit this month (score and next month's pressure). */
+  supervised(order: WorkOrder): void {
+    this.pressure.note(order.unit, M.supervised);
   }
 
   closed(order: WorkOrder): void {
     const s = this.s;
     const b = order.batch;
+    if (order.source === 'citizen') this.pressure.note(order.unit, M.orders);
     if (b < 0) return;
     addAt(s.counters, C.closed * BATCHES + b, 1);
     if (order.source !== 'citizen') return;
@@ -99,36 +92,6 @@ export class AssessmentStage {
     if (street) street.orders++;
     const unit = s.cityUnitRecords[order.unit - s.city.firstCityUnit];
     if (unit) unit.orders++;
-  }
-
-  private noteMonth(street: number, field: number): void {
-    addAt(this.monthStreet, street * MONTH_FIELDS + field, 1);
-  }
-
-  /**
-   * The month's 三率 score of each street with at least `minRated` rated orders (weighted as the
-   * assessment weighs them), as [street, score] pairs.
-   */
-  monthScores(minRated: number): [number, number][] {
-    const w = this.weights;
-    const scores: [number, number][] = [];
-    for (let street = 0; street < this.flagged.length; street++) {
-      const m = (field: number) => this.monthStreet[street * MONTH_FIELDS + field] as number;
-      const n = m(MONTH_EVALUATED);
-      if (n < minRated) continue;
-      const response = m(MONTH_RESPONDED) > 0 ? m(MONTH_IN_TIME) / m(MONTH_RESPONDED) : 0;
-      const score =
-        w.response * response + (w.resolution * m(MONTH_RESOLVED) + w.satisfaction * m(MONTH_POSITIVE)) / n;
-      scores.push([street, score]);
-    }
-    return scores;
-  }
-
-  /** A new month: these streets are under city supervision (治理类), and the month's records start afresh. */
-  newMonth(flagged: readonly number[]): void {
-    this.flagged.fill(0);
-    for (const street of flagged) this.flagged[street] = 1;
-    this.monthStreet.fill(0);
   }
 }
 

@@ -2,7 +2,7 @@ import { PURPOSES } from '../../random/keyed-random';
 import type { ModelHooks } from '../hooks';
 import type { ModelState } from '../model-state';
 import { C, type WorkOrder } from '../observation';
-import { positiveRatingProbability } from '../ratings';
+import { logistic, positiveRatingProbability } from '../ratings';
 import type { Effort, Records } from './stage-links';
 
 /**
@@ -36,25 +36,46 @@ export class CallbackStage {
     }
     if (!s.lc.supervision.enabled) return;
     order.supervised = true;
-    if (order.source === 'citizen') s.tally(order.batch, C.supervised);
+    if (order.source === 'citizen') {
+      s.tally(order.batch, C.supervised);
+      this.records.supervised(order);
+    }
     s.move(order, 'supervised');
   }
 
-  /** 回访: the hotline calls the citizen back at the time limit and records the rating. */
+  /**
+   * 回访: the hotline calls the citizen back at the time limit and records the rating. A citizen whose
+   * problem was not resolved takes the call less often (`unresolvedReachLogit`). On a gamed order the
+   * unit has asked to exclude an unresolved appeal as unreasonable (不合理诉求: out of the rates when
+   * granted) and pressed the citizen for a good rating.
+   */
   onCallback(slot: number): void {
     const s = this.s;
     const order = s.orders[slot];
     if (!order) return;
     const id = order.id;
     const citizens = s.lc.citizens;
-    const reached = s.draw(id, PURPOSES.reach) < citizens.callbackReach;
-    if (reached && order.outcome) {
+    const reachLogit =
+      Math.log(citizens.callbackReach / (1 - citizens.callbackReach)) -
+      (order.outcome === 'resolved' ? 0 : citizens.unresolvedReachLogit);
+    const reached = s.draw(id, PURPOSES.reach) < logistic(reachLogit);
+    const gaming = s.lc.assessment.gaming;
+    if (reached && order.outcome && order.gamed) s.tally(order.batch, C.gamed);
+    const excluded =
+      reached &&
+      order.gamed &&
+      order.outcome !== 'resolved' &&
+      s.draw(id, PURPOSES.exclude) < gaming.excludeShare;
+    if (excluded) s.tally(order.batch, C.excluded);
+    if (reached && order.outcome && !excluded) {
       const p = positiveRatingProbability(
         citizens.satisfaction,
         order.outcome,
-        this.effort(order),
+        this.effort.contact(order),
         order.late,
         order.waitMinutes,
+        order.overdue,
+        order.gamed ? gaming.pressLogit : 0,
       );
       const positive = s.draw(id, PURPOSES.rating) < p;
       const satisfied = positive && s.draw(id, PURPOSES.basically) >= citizens.basicallyShare;

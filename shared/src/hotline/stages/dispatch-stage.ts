@@ -120,7 +120,7 @@ export class DispatchStage {
       (!order.misrouted &&
         order.returns < lc.returns.maxReturns &&
         s.draw(id, PURPOSES.falseReturn, order.returns) <
-          lc.returns.falseReturnShare * (1 - 0.5 * this.effort(order)));
+          lc.returns.falseReturnShare * (1 - 0.5 * this.effort.work(order)));
     if (!order.misrouted && !dodge) {
       this.sign(order);
       return;
@@ -157,12 +157,17 @@ export class DispatchStage {
     this.route(order, order.returns);
   }
 
-  /** The unit signs; it responds (contacts the citizen) after its response time, shortened by effort. */
+  /**
+   * The unit signs; under assessment pressure it calls the citizen as it signs (promptCall), else after
+   * its response time, within its working hours (a unit that works office hours calls when it is open).
+   */
   private sign(order: WorkOrder): void {
     const s = this.s;
     s.move(order, 'signed');
-    const delay =
-      this.samplers.response(s.keyed.at(order.id, PURPOSES.response)) * (1 - 0.9 * this.effort(order));
-    s.sim.after(delay, s.ev.respond, order.slot);
+    order.signed = s.sim.now;
+    const delay = this.effort.promptCall(order)
+      ? 0
+      : this.samplers.response(s.keyed.at(order.id, PURPOSES.response));
+    s.sim.at(s.city.nextOpen(order.unit, s.sim.now + delay), s.ev.respond, order.slot);
   }
 }

@@ -11,8 +11,21 @@ export type HandToDispatch = (order: WorkOrder) => void;
 /** Dispatch an order at a time, to a chosen unit or where the policy routes it (grid orders, seats). */
 export type DispatchAt = (order: WorkOrder, at: number, chosenUnit?: number) => void;
 
-/** The effort a unit puts into an order now, in [0, 1] (assessment sets it). */
-export type Effort = (order: WorkOrder) => number;
+/** What assessment pressure makes the holding unit do on an order now (assessment/pressure.ts). */
+export interface Effort {
+  /** Effort on the work itself, in [0, 1). */
+  work(order: WorkOrder): number;
+  /** Effort on contact with the citizen, in [0, 1). */
+  contact(order: WorkOrder): number;
+  /** The unit's pressure now (paperwork grows with it). */
+  of(unit: number): number;
+  /** Whether the unit calls the citizen as it signs (a keyed draw). */
+  promptCall(order: WorkOrder): boolean;
+  /** Whether the unit games the rates on this order (a keyed draw). */
+  games(order: WorkOrder): boolean;
+  /** How much faster the unit works with help from its district (governance list), ≥ 1. */
+  help(unit: number): number;
+}
 
 /** Close an order (callback stage): a verified grid order closes as soon as it is handled. */
 export type Close = (order: WorkOrder) => void;
@@ -25,4 +38,6 @@ export interface Records {
   evaluated(order: WorkOrder, positive: boolean, satisfied: boolean): void;
   /** The order closed now. */
   closed(order: WorkOrder): void;
+  /** The order was supervised (督办) as overdue. */
+  supervised(order: WorkOrder): void;
 }

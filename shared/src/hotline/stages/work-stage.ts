@@ -6,6 +6,7 @@ import type { ModelHooks } from '../hooks';
 import type { ModelState } from '../model-state';
 import { C, type WorkOrder } from '../observation';
 import { resolutionProbability } from '../ratings';
+import { finishWithin } from '../office-clock';
 import type { Close, Effort, Records } from './stage-links';
 
 /**
@@ -48,7 +49,7 @@ export class WorkStage {
     this.topicPolicies = Math.min(1, lc.proactive.monthlyTopic.topicsInForce / 60);
   }
 
-  /** The unit contacts the citizen (响应); the response counts against the response limit. */
+  /** The unit contacts the citizen (响应); the response counts against the response limit from signing. */
   onRespond(slot: number): void {
     const s = this.s;
     const order = s.orders[slot];
@@ -61,7 +62,7 @@ export class WorkStage {
         s.lc.response.limitHours * SECONDS_PER_HOUR,
         s.city.slaSeconds[order.category] as number,
       );
-      const inTime = now - order.dispatched <= limit;
+      const inTime = now - order.signed <= limit;
       order.late = !inTime;
       if (!inTime && order.seat >= 0) this.hooks.news(order, { kind: 'late' });
       this.records.responded(order, inTime);
@@ -110,9 +111,25 @@ export class WorkStage {
     }
     const cat = s.city.categories[order.category];
     const work = this.work[cat?.slaClass ?? '7d'] as Sampler;
-    let duration = work(s.keyed.at(order.id, PURPOSES.work)) * this.hooks.workStretch(unit);
+    if (order.source === 'citizen') order.gamed = this.effort.games(order);
+    // Effort costs staff time: the work stretches with work effort (closing early skips part of it),
+    // contact takes hours with contact effort, and the assessment's paperwork grows with pressure.
+    const e = this.effort;
+    const h = s.lc.assessment.effortHours;
+    const early = order.gamed ? 1 - s.lc.assessment.gaming.earlyClose : 1;
+    const paperwork = h.paperwork * e.of(unit) * SECONDS_PER_HOUR;
+    let duration =
+      work(s.keyed.at(order.id, PURPOSES.work)) * early * (1 + h.workStretch * e.work(order)) +
+      h.contact * e.contact(order) * SECONDS_PER_HOUR +
+      paperwork;
+    duration = (duration * this.hooks.workStretch(unit)) / e.help(unit);
+    if (order.source === 'citizen') {
+      s.tally(order.batch, C.handled);
+      s.tally(order.batch, C.staffHours, duration / SECONDS_PER_HOUR);
+      s.tally(order.batch, C.paperworkHours, paperwork / SECONDS_PER_HOUR);
+    }
     if (s.whistleNeeded(order.id, order.category)) duration += this.whistle(order);
-    s.sim.after(duration, s.ev.handled, ref);
+    s.sim.at(finishWithin(s.city, unit, s.sim.now, duration), s.ev.handled, ref);
   }
 
   /** The street summons the departments (吹哨); they report (报到) and the work waits for the last. */
@@ -148,11 +165,13 @@ export class WorkStage {
     s.move(order, 'handled');
     const lc = s.lc;
     const cat = s.city.categories[order.category];
+    order.overdue = s.sim.now > order.deadline;
+    if (order.overdue && order.source === 'citizen') s.tally(order.batch, C.overdue);
     const p = resolutionProbability(lc.citizens.resolution, {
-      effort: this.effort(order),
+      effort: this.effort.work(order),
       difficulty: cat?.difficulty ?? 0.3,
       whistle: order.whistle,
-      supervised: order.supervised,
+      overdue: order.overdue,
       dataSharing: lc.reforms.dataSharing,
       topicPolicies: s.city.isConsultation[order.category] === 1 ? 0 : this.topicPolicies,
       returned: order.returns > 0,
