@@ -287,7 +287,10 @@ export class CityModel {
     });
     const utilisation = lifecycle.units.targetUtilisation;
     for (const unit of this.units) {
-      unit.handlers = Math.max(1, Math.ceil((load[unit.index] as number) / 24 / utilisation));
+      // A unit that works office hours only (departments, districts) does its load in those hours.
+      const h = unit.hours;
+      const hoursPerDay = unit.signsAlways ? 24 : ((h.end - h.start) * (h.days === 'weekdays' ? 5 : 7)) / 7;
+      unit.handlers = Math.max(1, Math.ceil((load[unit.index] as number) / hoursPerDay / utilisation));
     }
   }
 
