@@ -14,8 +14,13 @@ import {
 } from '../src';
 import { makeLifecycleScenario, type LifecycleOverrides } from './hotline-scenario';
 
-/** Per order id: when it was contacted (work starts then: no backlog) and when handled; whistled or not. */
+/**
+ * Per order id: when it was contacted (work starts then: no backlog) and when handled; whistled or
+ * not. Effort costs no staff time here, so the quiet city stays without backlogs.
+ */
 function handling(overrides: LifecycleOverrides, seed = 5) {
+  const free = { effortHours: { workStretch: 0, contact: 0, paperwork: 0 } };
+  overrides = { ...overrides, lifecycle: { ...overrides.lifecycle, assessment: free } };
   const contacted = new Map<number, number>();
   const out = new Map<number, { minutes: number; whistle: boolean; category: number }>();
   new HotlineModel(makeLifecycleScenario(overrides), seed, {
