@@ -18,6 +18,13 @@ describe('time limits, office hours and callback reach', () => {
     expectEffect(c, 'resolutionRate', 'down');
   });
 
+  it('half the staff of every unit kind makes more orders late and costs satisfaction', () => {
+    const half = { street: 0.5, district: 0.5, department: 0.5, utility: 0.5 };
+    const c = comparePolicies({}, { lifecycle: { units: { capacity: half } } });
+    expectEffect(c, 'overdueRate', 'up');
+    expectEffect(c, 'satisfactionRate', 'down');
+  });
+
   it('callback reach 0.92 instead of 0.5 lowers the measured satisfaction rate (the unresolved answer less)', () => {
     const c = comparePolicies(
       { lifecycle: { citizens: { callbackReach: 0.5 } } },

@@ -290,7 +290,11 @@ export class CityModel {
       // A unit that works office hours only (departments, districts) does its load in those hours.
       const h = unit.hours;
       const hoursPerDay = unit.signsAlways ? 24 : ((h.end - h.start) * (h.days === 'weekdays' ? 5 : 7)) / 7;
-      unit.handlers = Math.max(1, Math.ceil((load[unit.index] as number) / hoursPerDay / utilisation));
+      const staff = lifecycle.units.capacity[unit.kind];
+      unit.handlers = Math.max(
+        1,
+        Math.ceil(((load[unit.index] as number) * staff) / hoursPerDay / utilisation),
+      );
     }
   }
 

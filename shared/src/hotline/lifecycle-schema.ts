@@ -90,6 +90,19 @@ export const lifecycleSchema = z.strictObject({
        * volume, from one district to the whole city, in a realistic regime. @defaultValue 0.7 (assumed)
        */
       targetUtilisation: z.number().min(0.05).max(1).default(0.7),
+      /**
+       * Staff of each unit kind relative to its load-sized handlers (1 = sized for the expected load
+       * at `targetUtilisation`; 0.5 = half the staff-hours a day). Effort costs staff time, so less
+       * capacity means longer queues and more lateness. @defaultValue 1 each (assumed)
+       */
+      capacity: z
+        .strictObject({
+          street: z.number().positive().default(1),
+          district: z.number().positive().default(1),
+          department: z.number().positive().default(1),
+          utility: z.number().positive().default(1),
+        })
+        .prefault({}),
       /** Hours from receipt to signing or returning (assumed). */
       signHours: dist({ lognormal: { mean: 1, cv: 1 } }),
       /** Handler work hours per order by SLA class (assumed). */
