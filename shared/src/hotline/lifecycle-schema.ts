@@ -324,7 +324,10 @@ export const lifecycleSchema = z.strictObject({
           effort: z.number().default(1.165),
           difficulty: z.number().default(2.2),
           whistle: z.number().default(1.2),
-          /** Handled after the time limit: the problem has often grown or the citizen given up (assumed). */
+          /**
+           * Per unit of lateness ln(1 + time past the limit / the limit): the problem has grown or the
+           * citizen given up (assumed).
+           */
           overdue: z.number().default(0.5),
           dataSharing: z.number().default(1.421),
           topicPolicies: z.number().default(1.713),
@@ -338,7 +341,7 @@ export const lifecycleSchema = z.strictObject({
           notResolved: z.number().default(-1.782),
           effort: z.number().default(1.317),
           lateResponse: z.number().default(0.8),
-          /** Handled after the time limit: the citizen waited too long (assumed). */
+          /** Per unit of lateness (as for resolution): the citizen waited too long (assumed). */
           overdue: z.number().default(0.8),
           /** Per minute waited for an agent (assumed). */
           wait: z.number().default(0.1),

@@ -162,7 +162,7 @@ export class ModelState {
       closed: false,
       deadlineDone: true,
       seat: -1,
-      overdue: false,
+      overdue: 0,
       gamed: false,
       signed: NaN,
     };

@@ -53,8 +53,8 @@ export interface WorkOrder {
   deadlineDone: boolean;
   /** Index of the training seat that dispatched it (its consequences are reported), -1 for none. */
   seat: number;
-  /** Handled after its time limit (lateness lowers resolution and satisfaction). */
-  overdue: boolean;
+  /** Lateness when handled: ln(1 + time past the limit / the limit), 0 in time (it lowers resolution and satisfaction). */
+  overdue: number;
   /** The unit games the rates on it (presses the citizen, asks to exclude it, closes early). */
   gamed: boolean;
   /** When the holding unit signed it (the response limit runs from here); NaN before. */

@@ -7,7 +7,7 @@ const typical: ResolutionInputs = {
   effort: 0.5,
   difficulty: 0.35,
   whistle: 0,
-  overdue: false,
+  overdue: 0,
   dataSharing: 0,
   topicPolicies: 0,
   returned: false,
@@ -23,7 +23,7 @@ describe('citizen model', () => {
     expect(resolutionProbability(resolution, { ...typical, topicPolicies: 1 })).toBeGreaterThan(p);
     expect(resolutionProbability(resolution, { ...typical, difficulty: 0.6 })).toBeLessThan(p);
     expect(resolutionProbability(resolution, { ...typical, returned: true })).toBeLessThan(p);
-    expect(resolutionProbability(resolution, { ...typical, overdue: true })).toBeLessThan(p);
+    expect(resolutionProbability(resolution, { ...typical, overdue: 1 })).toBeLessThan(p);
   });
 
   it('rates by outcome first, then effort, a late response, lateness, the wait for an agent and pressing', () => {
@@ -35,9 +35,7 @@ describe('citizen model', () => {
     expect(positiveRatingProbability(satisfaction, 'not', 1, false)).toBeGreaterThan(not);
     expect(positiveRatingProbability(satisfaction, 'partly', 0.5, true)).toBeLessThan(partly);
     expect(positiveRatingProbability(satisfaction, 'partly', 0.5, false, 10)).toBeLessThan(partly);
-    expect(positiveRatingProbability(satisfaction, 'partly', 0.5, false, 0, true)).toBeLessThan(partly);
-    expect(positiveRatingProbability(satisfaction, 'partly', 0.5, false, 0, false, 1)).toBeGreaterThan(
-      partly,
-    );
+    expect(positiveRatingProbability(satisfaction, 'partly', 0.5, false, 0, 1)).toBeLessThan(partly);
+    expect(positiveRatingProbability(satisfaction, 'partly', 0.5, false, 0, 0, 1)).toBeGreaterThan(partly);
   });
 });

@@ -6,13 +6,13 @@
  * Resolution (解决): P = logistic(base + effort·E − difficulty·D + whistle·W − overdue·O
  *   + dataSharing·DS + topicPolicies·T − returned·R), where E is the unit's effort (from assessment
  *   levers), D the category's difficulty, W = +1 if a needed whistle was blown / −1 if it was needed
- *   but the whistle is off, O = 1 if handled after the time limit (督办 does not help the
+ *   but the whistle is off, O = ln(1 + time past the limit / the limit) when handled late, else 0
+ *   (a 2-hour order done two days late is far later against its promise than a 7-day order a day late; 督办 does not help the
  *   order: it counts against the unit instead, assessment-stage.ts), DS the data-sharing lever, T the share of monthly-topic
  *   policies in force (complaints only), R = 1 if the order was returned on the way.
  * Not resolved splits into partly / not by `partlyShare`.
  * Positive rating (满意 or 基本满意): P = logistic(outcome term + effort·E − lateResponse·L − overdue·O
- *   − wait·M + pressed·G), L = 1 when the unit responded after the limit, O = 1 when handled after the
- *   time limit, M the minutes the citizen waited for an agent, G = 1 when the unit pressed the citizen
+ *   − wait·M + pressed·G), L = 1 when the unit responded after the limit, O the lateness as above, M the minutes the citizen waited for an agent, G = 1 when the unit pressed the citizen
  *   for a good rating (gaming: `assessment.gaming.pressLogit`);
  *   a positive rating is "basically" with `basicallyShare`.
  */
@@ -43,8 +43,8 @@ export interface ResolutionInputs {
   difficulty: number;
   /** +1 needed and blown, −1 needed but unavailable, 0 not needed. */
   whistle: number;
-  /** Handled after the order's time limit. */
-  overdue: boolean;
+  /** Lateness: ln(1 + time past the limit / the limit), 0 when handled in time. */
+  overdue: number;
   dataSharing: number;
   topicPolicies: number;
   returned: boolean;
@@ -60,7 +60,7 @@ export function resolutionProbability(c: ResolutionCoefficients, x: ResolutionIn
       c.effort * x.effort -
       c.difficulty * x.difficulty +
       c.whistle * x.whistle +
-      (x.overdue ? -c.overdue : 0) +
+      -c.overdue * x.overdue +
       c.dataSharing * x.dataSharing +
       c.topicPolicies * x.topicPolicies -
       (x.returned ? c.returned : 0),
@@ -73,7 +73,7 @@ export function positiveRatingProbability(
   effort: number,
   lateResponse: boolean,
   waitMinutes = 0,
-  overdue = false,
+  overdue = 0,
   pressLogit = 0,
 ): number {
   const base = outcome === 'resolved' ? c.resolved : outcome === 'partly' ? c.partly : c.notResolved;
@@ -81,7 +81,7 @@ export function positiveRatingProbability(
     base +
       c.effort * effort -
       (lateResponse ? c.lateResponse : 0) -
-      (overdue ? c.overdue : 0) -
+      c.overdue * overdue -
       c.wait * waitMinutes +
       pressLogit,
   );

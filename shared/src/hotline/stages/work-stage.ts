@@ -165,8 +165,9 @@ export class WorkStage {
     s.move(order, 'handled');
     const lc = s.lc;
     const cat = s.city.categories[order.category];
-    order.overdue = s.sim.now > order.deadline;
-    if (order.overdue && order.source === 'citizen') s.tally(order.batch, C.overdue);
+    const late = s.sim.now - order.deadline;
+    order.overdue = late > 0 ? Math.log1p(late / (order.deadline - order.dispatched)) : 0;
+    if (late > 0 && order.source === 'citizen') s.tally(order.batch, C.overdue);
     const p = resolutionProbability(lc.citizens.resolution, {
       effort: this.effort.work(order),
       difficulty: cat?.difficulty ?? 0.3,
