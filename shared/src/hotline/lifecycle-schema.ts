@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { distributionSchema } from '../random/distributions';
+import { assessmentSchema, responseSchema, supervisionSchema } from './assessment/assessment-schema';
+import { citizensSchema } from './citizens-schema';
 
 /**
  * A training seat's name, the one rule for every place that takes one (scenario, exercise, join code,
@@ -130,24 +132,7 @@ export const lifecycleSchema = z.strictObject({
     })
     .prefault({}),
   /** Response (响应): the unit contacts the citizen. */
-  response: z
-    .strictObject({
-      /** Hours from signing to contact without assessment pressure (assumed). */
-      hours: dist({ lognormal: { mean: 16, cv: 1 } }),
-      /**
-       * 响应率: a contact within this many hours of signing (or the SLA limit if shorter) counts as a
-       * response in time (the draft 12345 service norm: units sign 24/7 and contact the citizen
-       * promptly after signing; the exact limit is not published, 24 h assumed).
-       */
-      limitHours: z.number().positive().default(24),
-      /**
-       * A unit calls the citizen as it signs with probability 1 − exp(−promptScale · P · (response +
-       * satisfaction weight)), P its assessment pressure; otherwise after `hours`. A call costs minutes,
-       * so pressure buys it far more easily than work effort (assumed: 10 against effortScale 3).
-       */
-      promptScale: z.number().nonnegative().default(10),
-    })
-    .prefault({}),
+  response: responseSchema,
   /** 街乡吹哨、部门报到. */
   whistle: z
     .strictObject({
@@ -160,16 +145,7 @@ export const lifecycleSchema = z.strictObject({
     })
     .prefault({}),
   /** 督办: overdue orders are supervised; it counts against the unit and presses it next month. */
-  supervision: z
-    .strictObject({
-      /** @defaultValue true */
-      enabled: z.boolean().default(true),
-      /** Score points a unit loses per unit share of its orders supervised in the month (assumed). */
-      scorePenalty: z.number().nonnegative().default(0.5),
-      /** Pressure added next month per unit share of a unit's orders supervised (assumed). */
-      pressure: z.number().nonnegative().default(1),
-    })
-    .prefault({}),
+  supervision: supervisionSchema,
   /** Time limits (hours) by SLA class (DB11/T draft: 2 h, 24 h, 7 d, 15 d). */
   timeLimits: z
     .strictObject({
@@ -180,64 +156,7 @@ export const lifecycleSchema = z.strictObject({
     })
     .prefault({}),
   /** 三率 assessment and rankings. */
-  assessment: z
-    .strictObject({
-      /** Monthly 三率 ranking of streets and departments (三率考核、四类排名). @defaultValue true */
-      ranking: z.boolean().default(true),
-      /** Worst streets each month go under city supervision (治理类街乡). @defaultValue true */
-      governanceList: z.boolean().default(true),
-      /** How many streets the list takes each month (assumed). */
-      governanceListSize: z.number().int().min(0).default(10),
-      /** A listed street leaves after this many consecutive months outside the bottom N (assumed; DOMAIN.md §3). */
-      governanceListExitMonths: z.number().int().min(1).default(2),
-      /** Pressure a listed street is under on top of its ranking (assumed). */
-      governanceListPressure: z.number().nonnegative().default(0.3),
-      /** Extra staff a listed street gets from its district, as a share of its handlers (assumed). */
-      governanceListHelp: z.number().nonnegative().default(0.25),
-      /** Pressure every unit is under without ranking or list (assumed: the 2019-01 stage). */
-      basePressure: z.number().nonnegative().default(0.25),
-      /** Pressure at the bottom of last month's league (0 at the top, linear in between; assumed). */
-      rankingPressure: z.number().nonnegative().default(0.6),
-      /** Effort = 1 − exp(−scale · pressure · weight share): how fast pressure turns into effort (assumed). */
-      effortScale: z.number().positive().default(3),
-      /** Staff hours an order costs at full effort, on top of the work itself (assumed). */
-      effortHours: z
-        .strictObject({
-          /** The work takes this share longer at full work effort. */
-          workStretch: z.number().nonnegative().default(0.2),
-          /** Hours of contact with the citizen (calls, visits) at full contact effort. */
-          contact: z.number().nonnegative().default(0.25),
-          /** Hours of paperwork (records, photos, reports for the assessment) per unit of pressure. */
-          paperwork: z.number().nonnegative().default(0.15),
-        })
-        .prefault({}),
-      /** 0-1: how far units refuse to game the rates under pressure; 1 never games (assumed 0.8). */
-      integrity: share.default(0.8),
-      /** Gaming the satisfaction rate (pressing citizens, excluding 不合理诉求, closing early); assumed. */
-      gaming: z
-        .strictObject({
-          /** Satisfaction pressure (pressure × satisfaction weight) below which nobody games. */
-          threshold: z.number().nonnegative().default(0.15),
-          /** Gamed share per unit of satisfaction pressure above the threshold (times 1 − integrity). */
-          slope: z.number().nonnegative().default(2),
-          /** Logit the citizen's rating gains when the unit presses for a good one. */
-          pressLogit: z.number().nonnegative().default(1),
-          /** Share of a gamed, unresolved order's exclusion requests (不合理诉求) the review grants. */
-          excludeShare: share.default(0.5),
-          /** Share of the work (time and effort) skipped by closing early. */
-          earlyClose: share.default(0.5),
-        })
-        .prefault({}),
-      /** Weights of the 三率 in the score (Beijing's are not public; 10/45/45 often quoted). */
-      weights: z
-        .strictObject({
-          response: z.number().nonnegative().default(0.1),
-          resolution: z.number().nonnegative().default(0.45),
-          satisfaction: z.number().nonnegative().default(0.45),
-        })
-        .prefault({}),
-    })
-    .prefault({}),
+  assessment: assessmentSchema,
   /** Grid patrols (热线+网格): grid workers report problems they find. */
   grid: z
     .strictObject({
@@ -307,52 +226,7 @@ export const lifecycleSchema = z.strictObject({
    * were fitted by `npm run calibrate` (shared/scripts/calibration) to the published rates of the
    * three reform stages (README: calibration); the rest are assumed.
    */
-  citizens: z
-    .strictObject({
-      /** Share of contacts that are repeats about an open appeal (assumed). */
-      repeatShare: share.default(0.08),
-      /** Share of callbacks that reach a citizen whose problem was resolved and get a rating. */
-      callbackReach: share.default(0.92),
-      /**
-       * Logit of reach lost when the problem was not resolved: those citizens take the callback less
-       * often (assumed), so the unreached are not a random sample and reach moves the measured rates.
-       */
-      unresolvedReachLogit: z.number().nonnegative().default(1.5),
-      resolution: z
-        .strictObject({
-          base: z.number().default(0.385),
-          effort: z.number().default(1.165),
-          difficulty: z.number().default(2.2),
-          whistle: z.number().default(1.2),
-          /**
-           * Per unit of lateness ln(1 + time past the limit / the limit): the problem has grown or the
-           * citizen given up (assumed).
-           */
-          overdue: z.number().default(0.5),
-          dataSharing: z.number().default(1.421),
-          topicPolicies: z.number().default(1.713),
-          returned: z.number().default(0.3),
-        })
-        .prefault({}),
-      satisfaction: z
-        .strictObject({
-          resolved: z.number().default(3.239),
-          partly: z.number().default(-0.782),
-          notResolved: z.number().default(-1.782),
-          effort: z.number().default(1.317),
-          lateResponse: z.number().default(0.8),
-          /** Per unit of lateness (as for resolution): the citizen waited too long (assumed). */
-          overdue: z.number().default(0.8),
-          /** Per minute waited for an agent (assumed). */
-          wait: z.number().default(0.1),
-        })
-        .prefault({}),
-      /** Share of unresolved outcomes the citizen calls partly resolved. */
-      partlyShare: share.default(0.4),
-      /** Share of positive ratings that are "basically" rather than fully satisfied. */
-      basicallyShare: share.default(0.3),
-    })
-    .prefault({}),
+  citizens: citizensSchema,
   /** Scripted injects. */
   injects: z.array(injectSchema).default([]),
   /**
