@@ -53,6 +53,40 @@ describe('assessment drives behaviour (paired 95 % CIs on common random numbers)
     expect(ci.ci95[0], `listed − not listed: ${ci.mean} (${ci.ci95.join(' … ')})`).toBeGreaterThan(0);
   }, 120_000);
 
+  it('ranks relatively: after a month a street’s pressure grows with its distance from the top of the league', () => {
+    const january = (ranking: boolean) =>
+      makeLifecycleScenario({
+        start: '2025-01-01',
+        hours: 32 * 24,
+        arrivals: { perHour: 100 },
+        intake: { agents: 14 },
+        lifecycle: { supervision: { enabled: false }, assessment: { ranking, governanceList: false } },
+      });
+    const look = (ranking: boolean) => {
+      const model = new HotlineModel(january(ranking), POLICY_SEED);
+      model.advance(31 * DAY - 1);
+      const { scores } = model.assessmentNow(MIN_RATED_TO_RANK);
+      model.advance(31 * DAY + 1);
+      return { scores, pressure: model.assessmentNow(MIN_RATED_TO_RANK).pressure };
+    };
+    const { scores, pressure } = look(true);
+    const ranked = scores.flatMap((x, st) => (Number.isNaN(x) ? [] : [[st, x] as const]));
+    ranked.sort((x, y) => y[1] - x[1]);
+    expect(ranked.length).toBeGreaterThan(100);
+    const top = ranked[0]?.[0] as number;
+    const bottom = ranked[ranked.length - 1]?.[0] as number;
+    // Top of the league: the base pressure alone; bottom: base + the whole ranking pressure.
+    expect(pressure[top]).toBeCloseTo(0.25, 9);
+    expect(pressure[bottom]).toBeCloseTo(0.25 + 0.6, 9);
+    // Pressure falls as the score rises, street by street.
+    for (let i = 1; i < ranked.length; i++)
+      expect(pressure[ranked[i]?.[0] as number]).toBeGreaterThanOrEqual(
+        pressure[ranked[i - 1]?.[0] as number] as number,
+      );
+    // Without ranking everyone feels the base pressure only.
+    expect(new Set(look(false).pressure)).toEqual(new Set([0.25]));
+  }, 60_000);
+
   it('a satisfaction weight of 0.9 instead of 0.45 raises gamingShare at low integrity, not at full integrity', () => {
     const low = comparePolicies(
       { lifecycle: { assessment: { integrity: 0.2 } } },

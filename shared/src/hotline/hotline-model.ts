@@ -145,14 +145,15 @@ export class HotlineModel {
   }
 
   /**
-   * The assessment now: the streets on the governance list (治理类) and each street's score of the
-   * month so far (NaN with fewer than `minRated` rated orders), by street index.
+   * The assessment now: the streets on the governance list (治理类), each street's score of the
+   * month so far (NaN with fewer than `minRated` rated orders) and its pressure, by street index.
    */
-  assessmentNow(minRated: number): { listed: number[]; scores: number[] } {
+  assessmentNow(minRated: number): { listed: number[]; scores: number[]; pressure: number[] } {
     const a = this.assessment;
     return {
       listed: a.list.streets(),
       scores: Array.from(this.city.streetUnit, (unit) => a.pressure.score(unit, minRated)),
+      pressure: Array.from(this.city.streetUnit, (unit) => a.pressure.of(unit)),
     };
   }
 
