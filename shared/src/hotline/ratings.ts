@@ -4,10 +4,11 @@
  * stages differ only by levers, which move the inputs below.
  *
  * Resolution (解决): P = logistic(base + effort·E − difficulty·D + whistle·W + supervised·S
- *   + dataSharing·DS + topicPolicies·T − returned·R), where E is the unit's effort (from assessment
+ *   + dataSharing·DS + topicPolicies·T − returned·R − lateReports·LR), where E is the unit's effort (from assessment
  *   levers), D the category's difficulty, W = +1 if a needed whistle was blown / −1 if it was needed
  *   but the whistle is off, S = 1 if supervised, DS the data-sharing lever, T the share of monthly-topic
- *   policies in force (complaints only), R = 1 if the order was returned on the way.
+ *   policies in force (complaints only), R = 1 if the order was returned on the way, LR the share of
+ *   summoned offices that reported late for the joint handling or not at all (吹哨报到).
  * Not resolved splits into partly / not by `partlyShare`.
  * Positive rating (满意 or 基本满意): P = logistic(outcome term + effort·E − lateResponse·L − wait·M),
  *   L = 1 when the unit responded after the limit, M the minutes the citizen waited for an agent;
@@ -22,6 +23,7 @@ export interface ResolutionCoefficients {
   dataSharing: number;
   topicPolicies: number;
   returned: number;
+  lateReports: number;
 }
 
 export interface SatisfactionCoefficients {
@@ -43,6 +45,8 @@ export interface ResolutionInputs {
   dataSharing: number;
   topicPolicies: number;
   returned: boolean;
+  /** Share of the summoned offices that reported after the joint handling or not at all (0 without a whistle). */
+  lateReports: number;
 }
 
 export type Outcome = 'resolved' | 'partly' | 'not';
@@ -58,7 +62,8 @@ export function resolutionProbability(c: ResolutionCoefficients, x: ResolutionIn
       (x.supervised ? c.supervised : 0) +
       c.dataSharing * x.dataSharing +
       c.topicPolicies * x.topicPolicies -
-      (x.returned ? c.returned : 0),
+      (x.returned ? c.returned : 0) -
+      c.lateReports * x.lateReports,
   );
 }
 

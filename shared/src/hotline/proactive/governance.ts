@@ -1,7 +1,7 @@
 import { SECONDS_PER_DAY } from '../../engine/calendar';
 import { addAt } from '../city-model';
 import type { ModelState } from '../model-state';
-import { C, MIN_RATED_TO_RANK, type WorkOrder } from '../observation';
+import { C, type WorkOrder } from '../observation';
 import type { AssessmentStage } from '../stages/assessment-stage';
 import type { WorkStage } from '../stages/work-stage';
 
@@ -106,7 +106,10 @@ export class Governance {
     const a = s.lc.assessment;
     if (a.governanceList && day > 0) {
       // 治理类: the worst streets of the month by their 三率 score (the assessment weights) go under city supervision.
-      const scores = this.assessment.monthScores(MIN_RATED_TO_RANK);
+      // Development zones are not ranked with streets; few rated orders are not enough to rank (lifecycle.streets).
+      const scores = this.assessment
+        .monthScores(s.lc.streets.minRatedToRank)
+        .filter(([street]) => s.city.rankedWithStreets(street));
       scores.sort((x, y) => x[1] - y[1]);
       this.assessment.newMonth(scores.slice(0, a.governanceListSize).map(([street]) => street));
     }

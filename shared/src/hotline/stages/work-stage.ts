@@ -127,12 +127,13 @@ export class WorkStage {
     const cat = s.city.categories[order.category];
     const p = resolutionProbability(lc.citizens.resolution, {
       effort: this.effort(order),
-      difficulty: cat?.difficulty ?? 0.3,
+      difficulty: (cat?.difficulty ?? 0.3) + (s.city.streetDifficulty[order.street] as number),
       whistle: order.whistle,
       supervised: order.supervised,
       dataSharing: lc.reforms.dataSharing,
       topicPolicies: s.city.isConsultation[order.category] === 1 ? 0 : this.topicPolicies,
       returned: order.returns > 0,
+      lateReports: order.lateReports,
     });
     order.outcome =
       s.draw(id, PURPOSES.resolution) < p
