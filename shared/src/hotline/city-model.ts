@@ -77,6 +77,8 @@ export class CityModel {
   /** SLA limit in seconds, owner kind and owning unit (city units) per category. */
   readonly slaSeconds: Float64Array;
   readonly ownerCityUnit: Int32Array;
+  /** City units (departments) whose lines' local offices a category's whistle summons (the live map draws them). */
+  readonly whistleUnits: Int32Array[] = [];
   /** The district departments' local offices that answer whistles (吹哨报到). */
   readonly offices: LocalOffices;
   /** Index in STREET_TYPES of each street, and the difficulty its type adds to every category's. */
@@ -167,6 +169,7 @@ export class CityModel {
       if (c.owner.kind === 'department' || c.owner.kind === 'utility') {
         this.ownerCityUnit[i] = this.cityUnit.get(c.owner.unitId) ?? -1;
       }
+      this.whistleUnits.push(Int32Array.from(c.whistleUnits.map((id) => this.cityUnit.get(id) ?? -1)));
       this.isConsultation[i] = CONSULTATION_CATEGORIES.has(c.id) ? 1 : 0;
       this.seasonalMonths.push(SEASONAL_CATEGORIES[c.id]);
     });

@@ -60,6 +60,21 @@ export const HOTLINE_KPIS = {
     zh: '办结时长P90（小时）',
     unit: 'h',
   },
+  meanReportMinutes: {
+    en: 'Mean minutes for a summoned local office to report (报到), a missing report counted at the give-up time',
+    zh: '平均报到时长（分钟）',
+    unit: 'min',
+  },
+  whistlesLateRate: {
+    en: 'Whistles with an office late for the joint handling on site, or missing',
+    zh: '吹哨后部门未及时到场占比',
+    unit: 'share',
+  },
+  reportsMissingRate: {
+    en: 'Reports missing: the street went on without the office',
+    zh: '部门未报到占比',
+    unit: 'share',
+  },
 } as const;
 
 export type HotlineKpiName = keyof typeof HOTLINE_KPIS;
@@ -112,6 +127,9 @@ function kpisOf(obs: HotlineObservation, batches: readonly number[], countScale:
     meanMinutesToDispatch: ratio(s.dispatchMinutes, s.dispatches),
     meanHoursToResponse: ratio(s.responseHours, s.responded),
     p90HoursToClose: close.count > 0 ? close.quantile(0.9) : NaN,
+    meanReportMinutes: ratio(s.reportMinutes, s.reports),
+    whistlesLateRate: ratio(s.whistlesLate, s.whistles),
+    reportsMissingRate: ratio(s.reportsMissing, s.reports),
   };
 }
 
