@@ -73,9 +73,12 @@ describe('the 治理类 governance list, measured alone', () => {
   it('lists the month’s worst streets by their score: only their orders change after 1 April', () => {
     // Score = March's resolution rate alone (weights 0 / 1 / 0), so it can be worked out from the
     // evaluations of the run without the list.
+    // Offices' load off: a whistle's reports then do not depend on other streets' whistles in the
+    // district, so a listed street's changes cannot reach an unlisted street's orders through them.
     const scored = (governanceListSize: number) =>
       acrossMonth({
         supervision: { enabled: false },
+        whistle: { loadPerReport: 0 },
         assessment: {
           ranking: false,
           governanceList: true,
