@@ -121,6 +121,26 @@ describe('the report limit bites through the streets’ assessment (双考核)',
     expect(p.lo, `resolution, tight − loose: ${p.mean} (${p.lo} … ${p.hi})`).toBeGreaterThan(0);
   });
 
+  it('reports take longer from busier and farther offices: whistle cases wait longer (paired 95 % CIs)', () => {
+    const whistle = (w: { loadPerReport?: number; travelKmh?: number }): LifecycleOverrides => ({
+      lifecycle: { whistle: w },
+    });
+    const effect = (a: LifecycleOverrides, b: LifecycleOverrides) =>
+      pairedCi(
+        Array.from(
+          { length: POLICY_REPLICATIONS },
+          (_, r) => whistleCases(b, POLICY_SEED + r).hours - whistleCases(a, POLICY_SEED + r).hours,
+        ),
+      );
+    // Measured: load +0.53 h to the reply (+0.46 … +0.60), distance +0.49 h (+0.45 … +0.54).
+    // Load: each report an office is already on stretching the next by 2 instead of 0.
+    const load = effect(whistle({ loadPerReport: 0 }), whistle({ loadPerReport: 2 }));
+    expect(load.lo, `load: ${load.mean} h (${load.lo} … ${load.hi})`).toBeGreaterThan(0);
+    // Distance: district-level offices driving at 15 km/h instead of 60.
+    const far = effect(whistle({ travelKmh: 60 }), whistle({ travelKmh: 15 }));
+    expect(far.lo, `distance: ${far.mean} h (${far.lo} … ${far.hi})`).toBeGreaterThan(0);
+  });
+
   it('enters the departments’ league: reports on time weigh streetAssessmentWeight in the score', () => {
     const lifecycle = makeLifecycleScenario().lifecycle as NonNullable<Scenario['lifecycle']>;
     const rated = {
