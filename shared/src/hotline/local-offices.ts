@@ -1,5 +1,5 @@
 import type { AppealCategory } from '../catalogue/categories';
-import { LOCAL_OFFICE_KINDS, officeKindOf } from '../catalogue/units';
+import { LOCAL_OFFICE_KINDS, officeKindOf } from '../catalogue/local-offices';
 import type { City } from '../city/types';
 
 /** Mean Earth radius, km. */

@@ -1,4 +1,4 @@
-import { LOCAL_OFFICE_KINDS } from '../../catalogue/units';
+import { LOCAL_OFFICE_KINDS } from '../../catalogue/local-offices';
 import { makeSampler, type Sampler } from '../../random/distributions';
 import { PURPOSES } from '../../random/keyed-random';
 import type { ModelState } from '../model-state';
