@@ -55,6 +55,9 @@ describe('golden reports', () => {
       staffHoursPerOrder: 3.63623,
       paperworkShare: 0.0226883,
       overdueRate: 0.0519442,
+      meanReportMinutes: 42.8417,
+      whistlesLateRate: 0.376461,
+      reportsMissingRate: 0.00184706,
     });
     expect(report.streets?.slice(0, 3).map((s) => [s.rank, s.id, s.evaluated])).toEqual([
       [1, '110118111', 12],

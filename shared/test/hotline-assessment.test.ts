@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HotlineModel, MIN_RATED_TO_RANK, pairedDifferenceCI } from '../src';
+import { HotlineModel, pairedDifferenceCI } from '../src';
 import {
   POLICY_REPLICATIONS,
   POLICY_SEED,
@@ -10,6 +10,8 @@ import {
 } from './hotline-scenario';
 
 const DAY = 86_400;
+/** Rated orders a street needs in a month to be ranked here (lifecycle.streets.minRatedToRank): these small runs have few. */
+const MIN_RATED_TO_RANK = 5;
 
 /**
  * Assessment drives behaviour (issue 14, point 1): pressure from the 三率 weights, the relative
@@ -25,7 +27,10 @@ describe('assessment drives behaviour (paired 95 % CIs on common random numbers)
         hours: 59 * 24,
         arrivals: { perHour: 100 },
         intake: { agents: 14 },
-        lifecycle: { assessment: { governanceListSize: size } },
+        lifecycle: {
+          assessment: { governanceListSize: size },
+          streets: { minRatedToRank: MIN_RATED_TO_RANK },
+        },
       });
     const feb = 31 * DAY;
     const endFeb = 59 * DAY - 1;
@@ -60,7 +65,11 @@ describe('assessment drives behaviour (paired 95 % CIs on common random numbers)
         hours: 32 * 24,
         arrivals: { perHour: 100 },
         intake: { agents: 14 },
-        lifecycle: { supervision: { enabled: false }, assessment: { ranking, governanceList: false } },
+        lifecycle: {
+          supervision: { enabled: false },
+          assessment: { ranking, governanceList: false },
+          streets: { minRatedToRank: MIN_RATED_TO_RANK },
+        },
       });
     const look = (ranking: boolean) => {
       const model = new HotlineModel(january(ranking), POLICY_SEED);

@@ -25,6 +25,8 @@ export interface AppealSite {
   communityEn: string;
   lon: number;
   lat: number;
+  /** The community is a village (村): its appeals use rural wording. Absent for urban communities. */
+  village?: true;
 }
 
 /** The city's district, street and community for an appeal's street and cell indexes. */
@@ -48,6 +50,7 @@ export function appealSite({ district, street, cell }: AppealLocus): AppealSite 
     communityEn: cell?.nameEn ?? '',
     lon: cell?.lon ?? street?.lon ?? 0,
     lat: cell?.lat ?? street?.lat ?? 0,
+    ...(cell?.kind === 'village' ? { village: true as const } : {}),
   };
 }
 
@@ -66,8 +69,9 @@ export function appealWords(
 ): { zh: string; en: string } {
   if (categoryId === undefined) return { zh: '', en: '' };
   const seed = appealTextSeed(runSeed, appealId);
-  const zh = { district: site.district, street: site.street, community: site.community };
-  const en = { district: site.districtEn, street: site.streetEn, community: site.communityEn };
+  const rural = site.village === true;
+  const zh = { district: site.district, street: site.street, community: site.community, rural };
+  const en = { district: site.districtEn, street: site.streetEn, community: site.communityEn, rural };
   return {
     zh: renderAppealText(categoryId, zh, createRng(seed)),
     en: renderAppealTextEn(categoryId, en, createRng(seed)),

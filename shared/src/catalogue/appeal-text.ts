@@ -16,6 +16,8 @@ export interface AppealPlace {
   readonly district: string;
   readonly street: string;
   readonly community: string;
+  /** A village (村): rural wording, no building numbers, stairwells, lifts or radiators. */
+  readonly rural?: boolean;
 }
 
 /** One template: the Chinese work-order text and its English gloss, with the same placeholders. */
@@ -629,12 +631,63 @@ function fillWith(text: string, lang: 'zh' | 'en', place: AppealPlace, d: Appeal
   });
 }
 
+/**
+ * Village wording: villagers live in numbered courtyard houses (号院), not numbered blocks of flats,
+ * and heat with stoves or heat pumps (煤改电), not radiators. Applied in order to a template's text.
+ */
+const RURAL_WORDING: Record<'zh' | 'en', readonly (readonly [RegExp, string])[]> = {
+  zh: [
+    [/\{building\}号楼\{floor\}层楼道内/g, '{building}号院内'],
+    [/\{building\}号楼\{floor\}层/g, '{building}号院'],
+    [/\{building\}号楼底商/g, '村口'],
+    [/\{building\}号楼楼道/g, '{building}号院'],
+    [/\{building\}号楼一层住户私自在楼前/g, '{building}号院住户私自在院前'],
+    [/\{building\}号楼顶层住户在楼顶/g, '{building}号院住户在房顶'],
+    [/\{building\}号楼下/g, '{building}号院门口'],
+    [/\{building\}号楼/g, '{building}号院'],
+    [/居民楼内/g, '村民家中'],
+    [/楼道/g, '院内'],
+    [/小区/g, '村里'],
+    [/楼体/g, '房屋'],
+    [/低层住户/g, '住户'],
+    [/暖气管道/g, '取暖管道'],
+    [/暖气/g, '取暖设备'],
+  ],
+  en: [
+    [/on the ground floor of Building \{building\}, |under Building \{building\}, /g, 'at the entrance of '],
+    [/below Building \{building\}/g, 'outside house {building}'],
+    [/a flat on floor \{floor\}, Building \{building\}/g, 'house {building}'],
+    [/on floor \{floor\}, Building \{building\}/g, 'in house {building}'],
+    [/floor \{floor\}, Building \{building\}/g, 'house {building}'],
+    [/on the floor \{floor\} landing of Building/g, 'in the yard of house'],
+    [/the stairwell of Building/g, 'the yard of house'],
+    [/many flats in Building/g, 'many homes around house'],
+    [/a flat in Building/g, 'house'],
+    [/(ground|top)-floor resident/g, 'resident'],
+    [/Building \{building\}/g, 'house {building}'],
+    [/stairwell/g, 'yard'],
+    [/the lower flats/g, 'the houses'],
+    [/flat/g, 'house'],
+    [/endangering the building/g, 'endangering the house'],
+    [/radiators/g, 'heaters'],
+  ],
+};
+
+/** Templates about what villages do not have (lifts) are not drawn there. */
+const URBAN_ONLY = /电梯/;
+
 function render(lang: 'zh' | 'en', categoryId: string, place: AppealPlace, rng: Rng): string {
   const d = drawAppeal(rng);
-  const templates = templatesOf(categoryId);
+  const all = templatesOf(categoryId);
+  const rural = place.rural === true ? all.filter((t) => !URBAN_ONLY.test(t.zh)) : all;
+  const templates = rural.length > 0 ? rural : all;
   const template = templates[Math.min(templates.length - 1, Math.floor(d.pick * templates.length))];
   if (template === undefined) throw new Error(`no appeal text templates for category "${categoryId}"`);
-  return fillWith(template[lang], lang, place, d);
+  const text =
+    place.rural === true
+      ? RURAL_WORDING[lang].reduce((s, [pattern, by]) => s.replace(pattern, by), template[lang])
+      : template[lang];
+  return fillWith(text, lang, place, d);
 }
 
 /**

@@ -3,6 +3,7 @@
  * Chinese work-order texts (with English glosses) used to make simulated appeals readable.
  */
 export * from './units';
+export * from './local-offices';
 export * from './categories';
 export * from './appeal-text';
 export * from './appeal-site';

@@ -1,6 +1,7 @@
 export { loadBeijing } from './beijing';
 export { defaultCity } from './default-city';
 export { createCity } from './load';
+export { STREET_TYPES, STREET_TYPE_INFO, streetType, type StreetType } from './street-type';
 export { bboxOf, pointInGeometry, pointInPolygon, pointInRing } from './geo';
 export type {
   AreaGeometry,

@@ -170,7 +170,7 @@ export function buildReport(
   const hotline = replications.flatMap((r) => (r.hotline ? [r.hotline] : []));
   if (hotline.length > 0 && scenario.lifecycle) {
     report.streets = streetLeague(hotline, scenario.lifecycle, city);
-    report.departments = departmentLeague(hotline);
+    report.departments = departmentLeague(hotline, scenario.lifecycle);
   }
   return report;
 }

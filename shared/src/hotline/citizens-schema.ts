@@ -33,6 +33,8 @@ export const citizensSchema = z
         dataSharing: z.number().default(1.421),
         topicPolicies: z.number().default(1.713),
         returned: z.number().default(0.3),
+        /** Per share of summoned offices that missed the joint handling (whistle.jointMinutes; assumed). */
+        lateReports: z.number().default(1),
       })
       .prefault({}),
     satisfaction: z

@@ -1,9 +1,11 @@
 import { CATEGORIES, SLA_CLASSES, seasonalMultiplier, type AppealCategory } from '../catalogue/categories';
 import { CITY_UNITS, UNIT_KIND_DEFAULTS, UNIT_KIND_INFO, type WorkingHours } from '../catalogue/units';
+import { STREET_TYPES, streetType } from '../city/street-type';
 import type { City } from '../city/types';
 import { AliasTable } from '../random/alias-table';
 import { distributionMean } from '../random/distributions';
 import { meanPerHour, type Scenario } from '../scenario/schema';
+import { LocalOffices } from './local-offices';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, civilFromDays, dayOfWeek, monthLength } from '../engine/calendar';
 
 /** Unit kinds in the unit table, in table order. */
@@ -75,7 +77,15 @@ export class CityModel {
   /** SLA limit in seconds, owner kind and owning unit (city units) per category. */
   readonly slaSeconds: Float64Array;
   readonly ownerCityUnit: Int32Array;
-  readonly whistleUnits: Int32Array[];
+  /** City units (departments) whose lines' local offices a category's whistle summons (the live map draws them). */
+  readonly whistleUnits: Int32Array[] = [];
+  /** The district departments' local offices that answer whistles (吹哨报到). */
+  readonly offices: LocalOffices;
+  /** Index in STREET_TYPES of each street, and the difficulty its type adds to every category's. */
+  readonly streetType: Uint8Array;
+  readonly streetDifficulty: Float64Array;
+  /** Each street's share of demand: its data weight (residents) times its type's load, summing to 1. */
+  readonly streetWeight: Float64Array;
   readonly isConsultation: Uint8Array;
   readonly seasonalMonths: (readonly number[] | undefined)[];
   readonly startDay: number;
@@ -114,15 +124,24 @@ export class CityModel {
       this.cityUnit.set(u.id, this.addUnit(u.kind, u.id, u.zh, u.en, -1, u.hours));
     }
 
+    this.streetType = Uint8Array.from(city.streets, (s) => STREET_TYPES.indexOf(streetType(s)));
+    const types = lifecycle?.streets;
+    const typeOf = (i: number) => types?.[STREET_TYPES[this.streetType[i] as number] ?? 'urban'];
+    this.streetDifficulty = Float64Array.from(city.streets, (_, i) => typeOf(i)?.difficulty ?? 0);
+    const loaded = city.streets.map((s, i) => s.weight * (typeOf(i)?.load ?? 1));
+    const totalLoad = loaded.reduce((a, b) => a + b, 0);
+    this.streetWeight = Float64Array.from(loaded, (w) => (totalLoad > 0 ? w / totalLoad : 0));
+    this.offices = new LocalOffices(city, this.categories, this.streetDistrict);
+
     this.cellStreet = new Int32Array(city.cells.length);
     city.cells.forEach((c, i) => {
       this.cellStreet[i] = streetIndex.get(c.streetId) ?? 0;
     });
-    this.streetTable = new AliasTable(city.streets.map((s) => s.weight));
+    this.streetTable = new AliasTable(Array.from(this.streetWeight));
     city.districts.forEach((_, d) => {
       const streets = city.streets.flatMap((_s, i) => (this.streetDistrict[i] === d ? [i] : []));
       this.districtStreets.push(Int32Array.from(streets));
-      this.districtStreetTable.push(new AliasTable(streets.map((i) => city.streets[i]?.weight ?? 0)));
+      this.districtStreetTable.push(new AliasTable(streets.map((i) => this.streetWeight[i] ?? 0)));
     });
     // Cells are ordered by street in the city data: one cumulative table per street's run of cells.
     this.cellStart = new Int32Array(city.streets.length + 1);
@@ -143,7 +162,6 @@ export class CityModel {
     this.slaSeconds = new Float64Array(k);
     this.ownerCityUnit = new Int32Array(k).fill(-1);
     this.isConsultation = new Uint8Array(k);
-    this.whistleUnits = [];
     this.seasonalMonths = [];
     const limits = lifecycle?.timeLimits;
     this.categories.forEach((c, i) => {
@@ -243,7 +261,8 @@ export class CityModel {
 
   /**
    * Staff every unit for its expected load (lifecycle.units.targetUtilisation): expected orders per
-   * day × mean handler-hours per order, from the catalogue's shares and likelihoods.
+   * day × mean handler-hours per order, from the catalogue's shares and likelihoods; streets × their
+   * type's staffing.
    */
   private sizeUnits(scenario: Scenario): void {
     const lifecycle = scenario.lifecycle;
@@ -273,8 +292,8 @@ export class CityModel {
       const hours = distributionMean(lifecycle.units.workHours[c.slaClass]) + c.whistle * reportHours;
       const work = orders * hours;
       if (c.owner.kind === 'street') {
-        streets.forEach((s, i) => {
-          addAt(load, this.streetUnit[i] as number, work * s.weight);
+        streets.forEach((_s, i) => {
+          addAt(load, this.streetUnit[i] as number, work * (this.streetWeight[i] as number));
         });
       } else if (c.owner.kind === 'district') {
         this.city.districts.forEach((d, i) => {
@@ -286,16 +305,27 @@ export class CityModel {
       }
     });
     const utilisation = lifecycle.units.targetUtilisation;
+    // A street's staffing relative to its load is its type's (lifecycle.streets).
+    const staffing = new Float64Array(this.units.length).fill(1);
+    this.streetType.forEach((type, i) => {
+      staffing[this.streetUnit[i] as number] = lifecycle.streets[STREET_TYPES[type] ?? 'urban'].staffing;
+    });
     for (const unit of this.units) {
-      // A unit that works office hours only (departments, districts) does its load in those hours.
+      // A unit that works office hours only (departments, districts) does its load in those hours;
+      // its staffing is its kind's capacity times its street type's staffing (lifecycle.streets).
       const h = unit.hours;
       const hoursPerDay = unit.signsAlways ? 24 : ((h.end - h.start) * (h.days === 'weekdays' ? 5 : 7)) / 7;
-      const staff = lifecycle.units.capacity[unit.kind];
+      const staff = lifecycle.units.capacity[unit.kind] * (staffing[unit.index] as number);
       unit.handlers = Math.max(
         1,
         Math.ceil(((load[unit.index] as number) * staff) / hoursPerDay / utilisation),
       );
     }
+  }
+
+  /** Whether a street is ranked with the streets (league, 治理类 list): development zones are not. */
+  rankedWithStreets(street: number): boolean {
+    return STREET_TYPES[this.streetType[street] as number] !== 'devZone';
   }
 
   /** A category index for a uniform u, on day `day` of the run. */

@@ -24,6 +24,7 @@ import { DispatchStage } from './stages/dispatch-stage';
 import { IntakeStage } from './stages/intake-stage';
 import type { Effort } from './stages/stage-links';
 import { WorkStage } from './stages/work-stage';
+import { Whistle } from './whistle/whistle';
 
 export * from './observation';
 export { EXTERNAL_ID_BASE, appealKind, type AppealKind } from './appeal-kind';
@@ -87,7 +88,15 @@ export class HotlineModel {
     const policy = dispatchPolicy(lc.dispatch.mode, s);
     const dispatch = new DispatchStage(s, hooks, () => policy, effort);
     const callback = new CallbackStage(s, hooks, effort, assessment);
-    const work = new WorkStage(s, hooks, effort, assessment, callback.close.bind(callback));
+    const whistle = new Whistle(s);
+    const work = new WorkStage(
+      s,
+      hooks,
+      effort,
+      assessment,
+      callback.close.bind(callback),
+      whistle.blow.bind(whistle),
+    );
     const toDispatch = dispatch.dispatchInDue.bind(dispatch);
     const intake = new IntakeStage(s, hooks, toDispatch, scenario.arrivals.trace);
     s.ev = {

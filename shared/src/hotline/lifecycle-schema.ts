@@ -14,6 +14,16 @@ export const seatNameSchema = z
 const share = z.number().min(0).max(1);
 const dist = (d: z.input<typeof distributionSchema>) => distributionSchema.prefault(d);
 
+/** One street type's staffing (× handlers), load (× appeals per resident) and difficulty (+ category's). */
+const streetTypeSchema = (d: { staffing: number; load: number; difficulty: number }) =>
+  z
+    .strictObject({
+      staffing: z.number().positive().default(d.staffing),
+      load: z.number().nonnegative().default(d.load),
+      difficulty: z.number().min(-1).max(1).default(d.difficulty),
+    })
+    .prefault({});
+
 /** When an inject starts and how long it lasts, in virtual hours from the start of the run. */
 const window = { atHours: z.number().nonnegative(), hours: z.number().positive() };
 
@@ -140,8 +150,49 @@ export const lifecycleSchema = z.strictObject({
       enabled: z.boolean().default(true),
       /** Departments must report on site within this many minutes (Pinggu norm: 30). */
       reportLimitMinutes: z.number().positive().default(30),
-      /** Minutes a summoned department takes to report (assumed). */
+      /**
+       * Minutes a summoned local office (派出所, 市场监管所 …) takes to report when it is on no other
+       * report, in the street, at the reference limit (assumed; Pinggu's norm is 30 min on site).
+       */
       reportMinutes: dist({ lognormal: { mean: 25, cv: 0.6 } }),
+      /** Each report an office is already on stretches its next by this share (assumed: one crew, split). */
+      loadPerReport: z.number().nonnegative().default(0.5),
+      /** Km/h a district-level office (房管所, 交通大队 …) drives from the district seat (assumed: city traffic). */
+      travelKmh: z.number().positive().default(30),
+      /**
+       * 双考核: streets assess how the offices report, so a tighter limit makes them report sooner:
+       * report times scale with (reportLimitMinutes / limitReferenceMinutes)^limitPull (assumed 0.35:
+       * a limit four times looser, 120 vs 30 min, makes reports about 1.6 times slower).
+       */
+      limitPull: z.number().min(0).max(2).default(0.35),
+      /** The limit at which reports take `reportMinutes` (assumed: Pinggu's 30 min). */
+      limitReferenceMinutes: z.number().positive().default(30),
+      /**
+       * The street's joint handling on site (现场会) lasts this many minutes from the whistle; an office
+       * reporting after it missed it, which lowers resolution (citizens.resolution.lateReports). An
+       * office stays on a report until it ends or the office has come (assumed).
+       */
+      jointMinutes: z.number().positive().default(60),
+      /** After this many minutes without a report the street goes on without it: a missing report (assumed). */
+      giveUpMinutes: z.number().positive().default(240),
+      /** Weight of the streets' assessment of reporting (双考核) in a department's score (assumed). */
+      streetAssessmentWeight: share.default(0.2),
+    })
+    .prefault({}),
+  /**
+   * Streets that differ (issue 14, point 6): per street type (city/street-type.ts) its staffing
+   * (handlers relative to load), load (appeals per resident, relative) and difficulty (added to the
+   * category's). All assumed (docs/ASSUMPTIONS.md, "Whistle and streets").
+   */
+  streets: z
+    .strictObject({
+      /** A unit is ranked (league, 治理类 list) only with this many rated orders per run or month (assumed). */
+      minRatedToRank: z.number().int().min(1).default(30),
+      core: streetTypeSchema({ staffing: 1.1, load: 1.3, difficulty: 0.05 }),
+      urban: streetTypeSchema({ staffing: 0.9, load: 1.2, difficulty: 0 }),
+      fringe: streetTypeSchema({ staffing: 0.8, load: 1.4, difficulty: 0.08 }),
+      township: streetTypeSchema({ staffing: 1, load: 0.6, difficulty: -0.05 }),
+      devZone: streetTypeSchema({ staffing: 1, load: 0.8, difficulty: 0 }),
     })
     .prefault({}),
   /** 督办: overdue orders are supervised; it counts against the unit and presses it next month. */

@@ -155,6 +155,7 @@ export class ModelState {
       misrouted: false,
       supervised: false,
       whistle: 0,
+      lateReports: 0,
       outcome: undefined,
       rating: undefined,
       waitMinutes: 0,

@@ -40,6 +40,8 @@ export interface WorkOrder {
   misrouted: boolean;
   supervised: boolean;
   whistle: number;
+  /** Share of the offices a whistle summoned that missed the joint handling or never came (0 without). */
+  lateReports: number;
   outcome: Outcome | undefined;
   /** The citizen's rating at the callback, when reached. */
   rating: Rating | undefined;
@@ -97,6 +99,10 @@ export const HOTLINE_COUNTERS = [
   'handled',
   'staffHours',
   'paperworkHours',
+  // 吹哨报到: minutes summed over reports, reports that never came, whistles with a report late for the joint handling.
+  'reportMinutes',
+  'reportsMissing',
+  'whistlesLate',
 ] as const;
 export type HotlineCounter = (typeof HOTLINE_COUNTERS)[number];
 /** Index of each counter in the counters array (counter * BATCHES + batch). */
@@ -113,6 +119,9 @@ export interface StreetRecord {
   evaluated: number;
   resolved: number;
   positive: number;
+  /** Departments: reports their line's local offices made to streets' whistles, and on time (双考核). */
+  reports: number;
+  reportsOnTime: number;
 }
 
 /** A league record with nothing counted yet. */
@@ -123,10 +132,9 @@ export const emptyRecord = (): StreetRecord => ({
   evaluated: 0,
   resolved: 0,
   positive: 0,
+  reports: 0,
+  reportsOnTime: 0,
 });
-
-/** Streets need this many rated orders to be ranked (monthly 治理类 list, league table). */
-export const MIN_RATED_TO_RANK = 5;
 
 /** What one replication of the full model observed after warm-up. */
 export interface HotlineObservation {

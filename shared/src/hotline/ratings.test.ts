@@ -11,6 +11,7 @@ const typical: ResolutionInputs = {
   dataSharing: 0,
   topicPolicies: 0,
   returned: false,
+  lateReports: 0,
 };
 
 describe('citizen model', () => {

@@ -4,12 +4,14 @@
  * stages differ only by levers, which move the inputs below.
  *
  * Resolution (解决): P = logistic(base + effort·E − difficulty·D + whistle·W − overdue·O
- *   + dataSharing·DS + topicPolicies·T − returned·R), where E is the unit's effort (from assessment
- *   levers), D the category's difficulty, W = +1 if a needed whistle was blown / −1 if it was needed
- *   but the whistle is off, O = ln(1 + time past the limit / the limit) when handled late, else 0
- *   (a 2-hour order done two days late is far later against its promise than a 7-day order a day late; 督办 does not help the
- *   order: it counts against the unit instead, assessment-stage.ts), DS the data-sharing lever, T the share of monthly-topic
- *   policies in force (complaints only), R = 1 if the order was returned on the way.
+ *   + dataSharing·DS + topicPolicies·T − returned·R − lateReports·LR), where E is the unit's effort (from
+ *   assessment levers), D the category's difficulty, W = +1 if a needed whistle was blown / −1 if it was
+ *   needed but the whistle is off, O = ln(1 + time past the limit / the limit) when handled late, else 0
+ *   (a 2-hour order done two days late is far later against its promise than a 7-day order a day late;
+ *   督办 does not help the order: it counts against the unit instead, assessment-stage.ts), DS the
+ *   data-sharing lever, T the share of monthly-topic policies in force (complaints only), R = 1 if the
+ *   order was returned on the way, LR the share of summoned offices that reported late for the joint
+ *   handling or not at all (吹哨报到).
  * Not resolved splits into partly / not by `partlyShare`.
  * Positive rating (满意 or 基本满意): P = logistic(outcome term + effort·E − lateResponse·L − overdue·O
  *   − wait·M + pressed·G), L = 1 when the unit responded after the limit, O the lateness as above, M the minutes the citizen waited for an agent, G = 1 when the unit pressed the citizen
@@ -25,6 +27,7 @@ export interface ResolutionCoefficients {
   dataSharing: number;
   topicPolicies: number;
   returned: number;
+  lateReports: number;
 }
 
 export interface SatisfactionCoefficients {
@@ -48,6 +51,8 @@ export interface ResolutionInputs {
   dataSharing: number;
   topicPolicies: number;
   returned: boolean;
+  /** Share of the summoned offices that reported after the joint handling or not at all (0 without a whistle). */
+  lateReports: number;
 }
 
 export type Outcome = 'resolved' | 'partly' | 'not';
@@ -63,7 +68,8 @@ export function resolutionProbability(c: ResolutionCoefficients, x: ResolutionIn
       -c.overdue * x.overdue +
       c.dataSharing * x.dataSharing +
       c.topicPolicies * x.topicPolicies -
-      (x.returned ? c.returned : 0),
+      (x.returned ? c.returned : 0) -
+      c.lateReports * x.lateReports,
   );
 }
 

@@ -81,6 +81,21 @@ export const HOTLINE_KPIS = {
     unit: 'share',
   },
   overdueRate: { en: 'Orders handled after their time limit', zh: '超时办结率', unit: 'share' },
+  meanReportMinutes: {
+    en: 'Mean minutes for a summoned local office to report (报到), a missing report counted at the give-up time',
+    zh: '平均报到时长（分钟）',
+    unit: 'min',
+  },
+  whistlesLateRate: {
+    en: 'Whistles with an office late for the joint handling on site, or missing',
+    zh: '吹哨后部门未及时到场占比',
+    unit: 'share',
+  },
+  reportsMissingRate: {
+    en: 'Reports missing: the street went on without the office',
+    zh: '部门未报到占比',
+    unit: 'share',
+  },
 } as const;
 
 export type HotlineKpiName = keyof typeof HOTLINE_KPIS;
@@ -138,6 +153,9 @@ function kpisOf(obs: HotlineObservation, batches: readonly number[], countScale:
     staffHoursPerOrder: ratio(s.staffHours, s.handled),
     paperworkShare: ratio(s.paperworkHours, s.staffHours),
     overdueRate: ratio(s.overdue, s.handled),
+    meanReportMinutes: ratio(s.reportMinutes, s.reports),
+    whistlesLateRate: ratio(s.whistlesLate, s.whistles),
+    reportsMissingRate: ratio(s.reportsMissing, s.reports),
   };
 }
 

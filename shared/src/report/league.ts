@@ -1,11 +1,7 @@
 import { CITY_UNITS } from '../catalogue/units';
+import { streetType } from '../city/street-type';
 import type { City } from '../city/types';
-import {
-  MIN_RATED_TO_RANK,
-  emptyRecord,
-  type HotlineObservation,
-  type StreetRecord,
-} from '../hotline/observation';
+import { emptyRecord, type HotlineObservation, type StreetRecord } from '../hotline/observation';
 import type { Scenario } from '../scenario/schema';
 
 /** 三率 and score of one unit of a league table, from its orders' records pooled over replications. */
@@ -36,14 +32,23 @@ export interface DepartmentRow extends LeagueRates {
   name: string;
   nameEn: string;
   kind: 'department' | 'utility';
+  /** 双考核: share of its line's local-office reports to streets' whistles on time; undefined without any. */
+  reportRate: number | undefined;
 }
 
-/** Records of unit `i` (from `pick`) pooled over replications; undefined when too few are rated to rank. */
+type Lifecycle = NonNullable<Scenario['lifecycle']>;
+
+/**
+ * Records of unit `i` (from `pick`) pooled over replications, with its 三率 score; undefined when it
+ * has fewer than `minRated` rated orders per replication (lifecycle.streets.minRatedToRank): a score
+ * from a handful of ratings is noise, not performance.
+ */
 function pooledRates(
   observations: readonly HotlineObservation[],
   pick: (o: HotlineObservation) => readonly StreetRecord[],
   i: number,
-): LeagueRates | undefined {
+  minRated: number,
+): { rates: LeagueRates; reports: number; reportsOnTime: number } | undefined {
   const w = (observations[0] as HotlineObservation).weights;
   const sum = emptyRecord();
   for (const o of observations) {
@@ -55,12 +60,14 @@ function pooledRates(
     sum.evaluated += r.evaluated;
     sum.resolved += r.resolved;
     sum.positive += r.positive;
+    sum.reports += r.reports;
+    sum.reportsOnTime += r.reportsOnTime;
   }
-  if (sum.evaluated < MIN_RATED_TO_RANK) return undefined;
+  if (sum.evaluated < minRated * observations.length) return undefined;
   const responseRate = sum.responded > 0 ? sum.respondedInTime / sum.responded : 0;
   const resolutionRate = sum.resolved / sum.evaluated;
   const satisfactionRate = sum.positive / sum.evaluated;
-  return {
+  const rates = {
     orders: sum.orders,
     evaluated: sum.evaluated,
     responseRate,
@@ -68,6 +75,7 @@ function pooledRates(
     satisfactionRate,
     score: w.response * responseRate + w.resolution * resolutionRate + w.satisfaction * satisfactionRate,
   };
+  return { rates, reports: sum.reports, reportsOnTime: sum.reportsOnTime };
 }
 
 /** Best score first; ties by more rated orders, then by id. Ranks from 1. */
@@ -80,19 +88,21 @@ function ranked<T extends LeagueRates & { id: string; rank: number }>(rows: T[])
 /**
  * The street league table (三率 per street, ranked by the weighted score, best first); the worst
  * `governanceListSize` streets carry the 治理类 flag. Records of all replications are pooled; their
- * streets are the city's, in its order.
+ * streets are the city's, in its order. Development zones are not ranked with streets, nor is a street
+ * with too few rated orders (lifecycle.streets.minRatedToRank per replication).
  */
 export function streetLeague(
   observations: readonly HotlineObservation[],
-  lifecycle: NonNullable<Scenario['lifecycle']>,
+  lifecycle: Lifecycle,
   city: City,
 ): StreetRow[] {
   if (observations.length === 0) return [];
   const rows = city.streets.flatMap((street, s): StreetRow[] => {
-    const rates = pooledRates(observations, (o) => o.streets, s);
-    if (!rates) return [];
+    if (streetType(street) === 'devZone') return [];
+    const pooled = pooledRates(observations, (o) => o.streets, s, lifecycle.streets.minRatedToRank);
+    if (!pooled) return [];
     const { id, name, nameEn, districtId } = street;
-    return [{ rank: 0, id, name, nameEn, districtId, ...rates, underSupervision: false }];
+    return [{ rank: 0, id, name, nameEn, districtId, ...pooled.rates, underSupervision: false }];
   });
   ranked(rows).forEach((row, i) => {
     row.underSupervision =
@@ -101,15 +111,36 @@ export function streetLeague(
   return rows;
 }
 
-/** The same table for the city's departments and utilities, by the orders each handled. */
-export function departmentLeague(observations: readonly HotlineObservation[]): DepartmentRow[] {
+/**
+ * The same table for the city's departments and utilities, by the orders each handled. 双考核: the
+ * streets' assessment of how the department's local offices report to their whistles enters its score
+ * with `whistle.streetAssessmentWeight` (score = (1 − w) · 三率 score + w · reports on time).
+ */
+export function departmentLeague(
+  observations: readonly HotlineObservation[],
+  lifecycle: Lifecycle,
+): DepartmentRow[] {
   if (observations.length === 0) return [];
+  const w = lifecycle.whistle.streetAssessmentWeight;
   return ranked(
     CITY_UNITS.flatMap((unit, i): DepartmentRow[] => {
-      const rates = pooledRates(observations, (o) => o.cityUnits, i);
-      return rates
-        ? [{ rank: 0, id: unit.id, name: unit.zh, nameEn: unit.en, kind: unit.kind, ...rates }]
-        : [];
+      const pooled = pooledRates(observations, (o) => o.cityUnits, i, lifecycle.streets.minRatedToRank);
+      if (!pooled) return [];
+      const { rates, reports, reportsOnTime } = pooled;
+      const reportRate = reports > 0 ? reportsOnTime / reports : undefined;
+      const score = reportRate === undefined ? rates.score : (1 - w) * rates.score + w * reportRate;
+      return [
+        {
+          rank: 0,
+          id: unit.id,
+          name: unit.zh,
+          nameEn: unit.en,
+          kind: unit.kind,
+          ...rates,
+          score,
+          reportRate,
+        },
+      ];
     }),
   );
 }

@@ -15,6 +15,8 @@ function smallLifecycle(): Scenario {
     name: 'codec-lifecycle',
     hours: 4,
     arrivals: { ...weekday.arrivals, perHour: 2000 },
+    // A few hours rate few orders per street: rank streets from 2 rated orders so the league has rows.
+    lifecycle: { ...weekday.lifecycle, streets: { ...weekday.lifecycle?.streets, minRatedToRank: 2 } },
   });
 }
 

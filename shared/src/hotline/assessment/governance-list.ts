@@ -1,10 +1,10 @@
 import type { ModelState } from '../model-state';
-import { MIN_RATED_TO_RANK } from '../observation';
 import type { Pressure } from './pressure';
 
 /**
  * The governance list (治理类街乡). Entry: at the end of each month, the `governanceListSize` streets
- * with the lowest score among those with at least MIN_RATED_TO_RANK (5) rated orders go on the list.
+ * with the lowest score among those with at least `streets.minRatedToRank` rated orders in the month go
+ * on the list (development zones are not ranked with streets).
  * Exit: a listed street leaves after `governanceListExitMonths` consecutive months outside the bottom
  * N (a month without enough rated orders counts as outside). While listed, a street is under extra
  * pressure (Pressure) and gets staff from its district: its work goes 1 + `governanceListHelp` times
@@ -27,10 +27,11 @@ export class GovernanceList {
     if (!a.governanceList) return;
     const streets = this.s.city.streetUnit;
     const scored: [number, number][] = [];
-    for (const unit of streets) {
-      const score = this.pressure.score(unit, MIN_RATED_TO_RANK);
+    streets.forEach((unit, street) => {
+      if (!this.s.city.rankedWithStreets(street)) return;
+      const score = this.pressure.score(unit, this.s.lc.streets.minRatedToRank);
       if (!Number.isNaN(score)) scored.push([unit, score]);
-    }
+    });
     scored.sort((x, y) => x[1] - y[1] || x[0] - y[0]);
     const bottom = new Set(scored.slice(0, a.governanceListSize).map(([unit]) => unit));
     const listed = this.pressure.listed;

@@ -5,7 +5,7 @@ import { GovernanceList } from '../assessment/governance-list';
 import { M, Pressure, type Weights } from '../assessment/pressure';
 import { addAt } from '../city-model';
 import type { ModelState } from '../model-state';
-import { C, MIN_RATED_TO_RANK, type StreetRecord, type WorkOrder } from '../observation';
+import { C, type StreetRecord, type WorkOrder } from '../observation';
 
 export type { Weights } from '../assessment/pressure';
 
@@ -39,7 +39,7 @@ export class AssessmentStage {
     const s = this.s;
     if (s.city.monthOf(day) !== s.city.monthOf(day - 1)) {
       this.list.closeMonth();
-      this.pressure.closeMonth(MIN_RATED_TO_RANK);
+      this.pressure.closeMonth(s.lc.streets.minRatedToRank);
     }
     if ((day + 1) * SECONDS_PER_DAY < s.end) s.sim.at((day + 1) * SECONDS_PER_DAY, this.dayEvent, day + 1);
   }

@@ -30,6 +30,9 @@ export interface Effort {
 /** Close an order (callback stage): a verified grid order closes as soon as it is handled. */
 export type Close = (order: WorkOrder) => void;
 
+/** The street blows the whistle for an order (吹哨报到): the seconds its work waits for the reports. */
+export type Summon = (order: WorkOrder) => number;
+
 /** What assessment records of an order as it goes: the 三率 and the league and month records. */
 export interface Records {
   /** The unit responded (contacted the citizen), in time or not. */

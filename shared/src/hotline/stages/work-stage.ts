@@ -4,10 +4,10 @@ import { PURPOSES } from '../../random/keyed-random';
 import { addAt } from '../city-model';
 import type { ModelHooks } from '../hooks';
 import type { ModelState } from '../model-state';
-import { C, type WorkOrder } from '../observation';
+import { C } from '../observation';
 import { resolutionProbability } from '../ratings';
 import { finishWithin } from '../office-clock';
-import type { Close, Effort, Records } from './stage-links';
+import type { Close, Effort, Records, Summon } from './stage-links';
 
 /**
  * The units' work: a signed order is responded to (the unit contacts the citizen), waits in its unit's
@@ -24,7 +24,6 @@ export class WorkStage {
   private readonly outageUntil: Float64Array;
   private tasks = 0;
   private readonly work: Record<string, Sampler>;
-  private readonly report: Sampler;
   /** Share of complaint categories with a policy from a monthly topic (they resolve more often). */
   private readonly topicPolicies: number;
 
@@ -34,6 +33,7 @@ export class WorkStage {
     private readonly effort: Effort,
     private readonly records: Records,
     private readonly close: Close,
+    private readonly summon: Summon,
   ) {
     const units = s.city.units;
     this.busy = new Int32Array(units.length);
@@ -45,7 +45,6 @@ export class WorkStage {
     this.work = Object.fromEntries(
       Object.entries(lc.units.workHours).map(([cls, spec]) => [cls, makeSampler(spec, 3600)]),
     );
-    this.report = makeSampler(lc.whistle.reportMinutes, 60);
     this.topicPolicies = Math.min(1, lc.proactive.monthlyTopic.topicsInForce / 60);
   }
 
@@ -128,29 +127,8 @@ export class WorkStage {
       s.tally(order.batch, C.staffHours, duration / SECONDS_PER_HOUR);
       s.tally(order.batch, C.paperworkHours, paperwork / SECONDS_PER_HOUR);
     }
-    if (s.whistleNeeded(order.id, order.category)) duration += this.whistle(order);
+    if (s.whistleNeeded(order.id, order.category)) duration += this.summon(order);
     s.sim.at(finishWithin(s.city, unit, s.sim.now, duration), s.ev.handled, ref);
-  }
-
-  /** The street summons the departments (吹哨); they report (报到) and the work waits for the last. */
-  private whistle(order: WorkOrder): number {
-    const s = this.s;
-    if (!s.lc.whistle.enabled) {
-      order.whistle = -1;
-      return 0;
-    }
-    order.whistle = 1;
-    const summoned = s.city.whistleUnits[order.category] as Int32Array;
-    let latest = 0;
-    const rng = s.keyed.at(order.id, PURPOSES.reports);
-    for (let i = 0; i < summoned.length; i++) {
-      const report = this.report(rng);
-      latest = Math.max(latest, report);
-      if (report <= s.lc.whistle.reportLimitMinutes * 60) s.tally(order.batch, C.reportsOnTime);
-    }
-    s.tally(order.batch, C.whistles);
-    s.tally(order.batch, C.reports, summoned.length);
-    return latest;
   }
 
   /** Handled: the outcome is drawn and the unit replies; a grid order is verified and closes. */
@@ -170,12 +148,13 @@ export class WorkStage {
     if (late > 0 && order.source === 'citizen') s.tally(order.batch, C.overdue);
     const p = resolutionProbability(lc.citizens.resolution, {
       effort: this.effort.work(order),
-      difficulty: cat?.difficulty ?? 0.3,
+      difficulty: (cat?.difficulty ?? 0.3) + (s.city.streetDifficulty[order.street] as number),
       whistle: order.whistle,
       overdue: order.overdue,
       dataSharing: lc.reforms.dataSharing,
       topicPolicies: s.city.isConsultation[order.category] === 1 ? 0 : this.topicPolicies,
       returned: order.returns > 0,
+      lateReports: order.lateReports,
     });
     order.outcome =
       s.draw(id, PURPOSES.resolution) < p
