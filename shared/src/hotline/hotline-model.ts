@@ -18,6 +18,7 @@ import type { AppealTransition, HotlineObservation } from './observation';
 import { dispatchPolicy } from './policies/dispatch-policy';
 import { GridPatrol } from './proactive/grid-patrol';
 import { Governance } from './proactive/governance';
+import { MonthlyTopic } from './proactive/monthly-topic';
 import { AssessmentStage } from './stages/assessment-stage';
 import { CallbackStage } from './stages/callback-stage';
 import { DispatchStage } from './stages/dispatch-stage';
@@ -100,7 +101,8 @@ export class HotlineModel {
       },
     });
 
-    const governance = new Governance(s, work, assessment);
+    const topic = new MonthlyTopic(s);
+    const governance = new Governance(s, work, assessment, topic);
     const grid = new GridPatrol(s, dispatch.dispatch.bind(dispatch));
     const surges = new Surges(s, this.intake);
     // Batch appeals go to a seat when there are seats, else to the model's own intake.
@@ -122,7 +124,7 @@ export class HotlineModel {
       proactiveFactor: governance.factor.bind(governance),
       presetDecision: batches.presetDecision.bind(batches),
       firstReceipt: governance.firstReceipt.bind(governance),
-      workStretch: governance.workStretch.bind(governance),
+      workStretch: topic.workStretch.bind(topic),
       verified: grid.verified.bind(grid),
       ...(seats ? { takeCall: seats.takeCall.bind(seats), news: seats.news.bind(seats) } : {}),
     } satisfies Partial<ModelHooks>);
