@@ -6,3 +6,4 @@ export * from './units';
 export * from './categories';
 export * from './appeal-text';
 export * from './appeal-site';
+export * from './demand-years';

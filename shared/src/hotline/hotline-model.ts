@@ -75,9 +75,11 @@ export class HotlineModel {
     const assessment = new AssessmentStage(s);
     this.assessment = assessment;
     const effort = assessment.effort.bind(assessment);
-    // One policy for the whole city: the scenario's dispatch mode.
-    const policy = dispatchPolicy(lc.dispatch.mode, s);
-    const dispatch = new DispatchStage(s, hooks, () => policy, effort);
+    // The scenario's dispatch mode in the streets that adopt it (lifecycle.adoption.dispatch), tiered elsewhere.
+    const adopted = dispatchPolicy(lc.dispatch.mode, s);
+    const tiered = dispatchPolicy('tiered', s);
+    const policyFor = (street: number) => (s.adoption.has('dispatch', street) ? adopted : tiered);
+    const dispatch = new DispatchStage(s, hooks, policyFor, effort);
     const callback = new CallbackStage(s, hooks, effort, assessment);
     const work = new WorkStage(s, hooks, effort, assessment, callback.close.bind(callback));
     const toDispatch = dispatch.dispatchInDue.bind(dispatch);
@@ -125,6 +127,7 @@ export class HotlineModel {
       presetDecision: batches.presetDecision.bind(batches),
       firstReceipt: governance.firstReceipt.bind(governance),
       workStretch: topic.workStretch.bind(topic),
+      topicPolicies: topic.policies.bind(topic),
       verified: grid.verified.bind(grid),
       ...(seats ? { takeCall: seats.takeCall.bind(seats), news: seats.news.bind(seats) } : {}),
     } satisfies Partial<ModelHooks>);

@@ -39,6 +39,7 @@ export const PURPOSES = {
   seatText: 30,
   batch: 31,
   legal: 32,
+  adoption: 33,
 } as const;
 
 export type Purpose = (typeof PURPOSES)[keyof typeof PURPOSES];

@@ -45,7 +45,7 @@ export class Governance {
     const city = this.s.city;
     let f = 1;
     if ((this.hotUntil[pair] as number) > now) f *= 1 - p.hotSpots.effect;
-    f *= this.topic.factor(category);
+    f *= this.topic.factor(category, now);
     const months = city.seasonalMonths[category];
     if (p.seasonal.enabled && months && months.includes(city.monthOf(Math.floor(now / DAY)))) {
       f *= 1 - p.seasonal.effect;

@@ -24,8 +24,6 @@ export class WorkStage {
   private tasks = 0;
   private readonly work: Record<string, Sampler>;
   private readonly report: Sampler;
-  /** Share of complaint categories with a policy from a monthly topic (they resolve more often). */
-  private readonly topicPolicies: number;
 
   constructor(
     private readonly s: ModelState,
@@ -45,7 +43,6 @@ export class WorkStage {
       Object.entries(lc.units.workHours).map(([cls, spec]) => [cls, makeSampler(spec, 3600)]),
     );
     this.report = makeSampler(lc.whistle.reportMinutes, 60);
-    this.topicPolicies = Math.min(1, lc.proactive.monthlyTopic.topicsInForce / 60);
   }
 
   /** The unit contacts the citizen (响应); the response counts against the response limit. */
@@ -153,8 +150,8 @@ export class WorkStage {
       difficulty: cat?.difficulty ?? 0.3,
       whistle: order.whistle,
       supervised: order.supervised,
-      dataSharing: lc.reforms.dataSharing,
-      topicPolicies: s.city.isConsultation[order.category] === 1 ? 0 : this.topicPolicies,
+      dataSharing: s.adoption.dataSharing(order.street),
+      topicPolicies: this.hooks.topicPolicies(order.category),
       returned: order.returns > 0,
     });
     order.outcome =
