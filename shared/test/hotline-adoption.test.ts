@@ -42,6 +42,21 @@ describe('shared data (最多跑一次) adopted by district', () => {
   });
 });
 
+describe('grid patrols (热线+网格) adopted by district', () => {
+  const with_ = (adoption: { share: number; districts?: string[] }): LifecycleOverrides => ({
+    lifecycle: { grid: { enabled: true }, adoption: { grid: adoption } } satisfies Lc,
+  });
+
+  it('Chaoyang and Haidian alone: citizen contacts lie strictly between no street and every street', () => {
+    // Problems the grid settles first do not become citizens' calls; streets without the grid find none.
+    const none = with_({ share: 0 });
+    const two = with_({ share: 0, districts: BUSY_DISTRICTS });
+    const all = with_({ share: 1 });
+    expectEffect(comparePolicies(none, two), 'contacts', 'down');
+    expectEffect(comparePolicies(two, all), 'contacts', 'down');
+  });
+});
+
 describe('sweep --set reaches the adoption shares', () => {
   it('sets lifecycle.adoption.dispatch.share in a validated stage scenario', () => {
     const stage = validateScenario(REFORM_STAGES['stage-2019-10'], 'stage');
