@@ -166,7 +166,7 @@ export interface AppealCategory {
  * 64.8, housing 61.2, health 59.8, urban construction 54.8, traffic 47.2, social order 46.5, labour 35.7,
  * education 35.1) are split across our categories (the split is assumed); the remaining 493.2 units
  * go to categories outside the top ten, with the rest in 'policy-consultation' (assumed).
- * Note: epidemic keeps its 2020 weight (9.8 %); a post-pandemic scenario should lower it.
+ * These are 2020's shares; demand-years.ts gives each year's (疫情防控 only in 2020-2022).
  */
 const TOTAL_2020 = 1104;
 

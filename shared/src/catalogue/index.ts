@@ -7,3 +7,4 @@ export * from './local-offices';
 export * from './categories';
 export * from './appeal-text';
 export * from './appeal-site';
+export * from './demand-years';

@@ -31,7 +31,8 @@ export const citizensSchema = z
          */
         overdue: z.number().default(0.5),
         dataSharing: z.number().default(1.421),
-        topicPolicies: z.number().default(1.713),
+        /** Logit lift of an order whose category has a full 每月一题 policy stock (assumed, not fitted: a policy gives units a rule for cases they could not settle). */
+        topicPolicies: z.number().default(0.8),
         returned: z.number().default(0.3),
         /** Per share of summoned offices that missed the joint handling (whistle.jointMinutes; assumed). */
         lateReports: z.number().default(1),

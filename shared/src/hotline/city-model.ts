@@ -1,4 +1,5 @@
 import { CATEGORIES, SLA_CLASSES, seasonalMultiplier, type AppealCategory } from '../catalogue/categories';
+import { categorySharesForYear } from '../catalogue/demand-years';
 import { CITY_UNITS, UNIT_KIND_DEFAULTS, UNIT_KIND_INFO, type WorkingHours } from '../catalogue/units';
 import { STREET_TYPES, streetType } from '../city/street-type';
 import type { City } from '../city/types';
@@ -89,6 +90,8 @@ export class CityModel {
   readonly isConsultation: Uint8Array;
   readonly seasonalMonths: (readonly number[] | undefined)[];
   readonly startDay: number;
+  /** Each category's share of contacts in the demand year (lifecycle.demandYear, else the start's year). */
+  readonly shares: Float64Array;
 
   constructor(
     readonly city: City,
@@ -98,6 +101,8 @@ export class CityModel {
   ) {
     this.startDay = startDay;
     const lifecycle = scenario.lifecycle;
+    const year = lifecycle?.demandYear ?? civilFromDays(startDay).year;
+    this.shares = Float64Array.from(categorySharesForYear(year, this.categories));
     const districtIndex = new Map(city.districts.map((d, i) => [d.id, i]));
     const streetIndex = new Map(city.streets.map((s, i) => [s.id, i]));
 
@@ -179,7 +184,9 @@ export class CityModel {
       const { month, day, year } = civilFromDays(startDay + d);
       this.months[d] = month;
       const daysInMonth = monthLength(year, month);
-      const weights = this.categories.map((c) => c.share * seasonalMultiplier(c, month, day, daysInMonth));
+      const weights = this.categories.map(
+        (c, k) => (this.shares[k] as number) * seasonalMultiplier(c, month, day, daysInMonth),
+      );
       this.categoryByDay.push(new AliasTable(weights));
       const total = weights.reduce((a, b) => a + b, 0);
       this.sharesByDay.push(Float64Array.from(weights, (w) => w / total));
@@ -236,12 +243,17 @@ export class CityModel {
     return this.categories.flatMap((c, i) => (c.group === cat.group && i !== category ? [i] : []));
   }
 
-  /** Other categories of the same group that a different unit owns (a text like theirs misleads). */
+  /** Other categories of the same group, present in the demand year, that a different unit owns (a text like theirs misleads). */
   misleadingSiblings(category: number): number[] {
     const cat = this.categories[category] as AppealCategory;
     const owner = JSON.stringify(cat.owner);
     return this.categories.flatMap((c, i) =>
-      c.group === cat.group && i !== category && JSON.stringify(c.owner) !== owner ? [i] : [],
+      c.group === cat.group &&
+      i !== category &&
+      JSON.stringify(c.owner) !== owner &&
+      (this.shares[i] as number) > 0
+        ? [i]
+        : [],
     );
   }
 
@@ -273,7 +285,8 @@ export class CityModel {
       ? this.city.cells.length * grid.perCellPerDay * grid.dispatchedShare
       : 0;
     const streetProblems = this.categories.reduce(
-      (a, c, k) => a + (c.owner.kind === 'street' && !this.isConsultation[k] ? c.share : 0),
+      (a, c, k) =>
+        a + (c.owner.kind === 'street' && !this.isConsultation[k] ? (this.shares[k] as number) : 0),
       0,
     );
     const reportHours = lifecycle.whistle.enabled
@@ -283,10 +296,11 @@ export class CityModel {
     const streets = this.city.streets;
     this.categories.forEach((c, k) => {
       const redirect = c.redirect?.probability ?? 0;
-      let orders = perDay * c.share * (1 - redirect) * (1 - c.directAnswer);
+      const share = this.shares[k] as number;
+      let orders = perDay * share * (1 - redirect) * (1 - c.directAnswer);
       // Grid workers dispatch street problems too, in proportion to their share.
       if (c.owner.kind === 'street' && !this.isConsultation[k] && streetProblems > 0) {
-        orders += (gridOrdersPerDay * c.share) / streetProblems;
+        orders += (gridOrdersPerDay * share) / streetProblems;
       }
       // A whistle keeps the handler waiting for the departments' reports.
       const hours = distributionMean(lifecycle.units.workHours[c.slaClass]) + c.whistle * reportHours;

@@ -41,8 +41,10 @@ export interface ModelHooks {
   presetDecision(contact: number, category: number): IntakeDecision | undefined;
   /** Dispatch: a citizen's order reaches its first unit. */
   firstReceipt(order: WorkOrder): void;
-  /** Work: how much longer a unit's work takes now (a monthly-topic campaign takes street time), ≥ 1. */
+  /** Work: how much longer a unit's work takes now (a monthly-topic campaign takes its lead department's time), ≥ 1. */
   workStretch(unit: number): number;
+  /** Work: the 每月一题 policy stock an order of this category is handled with now, 0-1. */
+  topicPolicies(category: number): number;
   /** Work: a grid order was handled and verified. */
   verified(order: WorkOrder): void;
   /** Any stage: news of an order a training seat dispatched (`order.seat` ≥ 0). */
@@ -59,6 +61,7 @@ export const NO_HOOKS: ModelHooks = {
   presetDecision: () => undefined,
   firstReceipt: () => {},
   workStretch: () => 1,
+  topicPolicies: () => 0,
   verified: () => {},
   news: () => {},
 };

@@ -18,6 +18,7 @@ import type { AppealTransition, HotlineObservation } from './observation';
 import { dispatchPolicy } from './policies/dispatch-policy';
 import { GridPatrol } from './proactive/grid-patrol';
 import { Governance } from './proactive/governance';
+import { MonthlyTopic } from './proactive/monthly-topic';
 import { AssessmentStage } from './stages/assessment-stage';
 import { CallbackStage } from './stages/callback-stage';
 import { DispatchStage } from './stages/dispatch-stage';
@@ -84,9 +85,11 @@ export class HotlineModel {
       promptCall: pressure.promptCall.bind(pressure),
       help: assessment.list.speedUp.bind(assessment.list),
     };
-    // One policy for the whole city: the scenario's dispatch mode.
-    const policy = dispatchPolicy(lc.dispatch.mode, s);
-    const dispatch = new DispatchStage(s, hooks, () => policy, effort);
+    // The scenario's dispatch mode in the streets that adopt it (lifecycle.adoption.dispatch), tiered elsewhere.
+    const adopted = dispatchPolicy(lc.dispatch.mode, s);
+    const tiered = dispatchPolicy('tiered', s);
+    const policyFor = (street: number) => (s.adoption.has('dispatch', street) ? adopted : tiered);
+    const dispatch = new DispatchStage(s, hooks, policyFor, effort);
     const callback = new CallbackStage(s, hooks, effort, assessment);
     const whistle = new Whistle(s);
     const work = new WorkStage(
@@ -118,7 +121,8 @@ export class HotlineModel {
       },
     });
 
-    const governance = new Governance(s, work);
+    const topic = new MonthlyTopic(s);
+    const governance = new Governance(s, work, topic);
     const grid = new GridPatrol(s, dispatch.dispatch.bind(dispatch));
     const surges = new Surges(s, this.intake);
     // Batch appeals go to a seat when there are seats, else to the model's own intake.
@@ -140,7 +144,8 @@ export class HotlineModel {
       proactiveFactor: governance.factor.bind(governance),
       presetDecision: batches.presetDecision.bind(batches),
       firstReceipt: governance.firstReceipt.bind(governance),
-      workStretch: governance.workStretch.bind(governance),
+      workStretch: topic.workStretch.bind(topic),
+      topicPolicies: topic.policies.bind(topic),
       verified: grid.verified.bind(grid),
       ...(seats ? { takeCall: seats.takeCall.bind(seats), news: seats.news.bind(seats) } : {}),
     } satisfies Partial<ModelHooks>);

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { isCategoryId } from '../catalogue/categories';
+import { CITY_UNITS } from '../catalogue/units';
 import { distributionSchema } from '../random/distributions';
 import { assessmentSchema, responseSchema, supervisionSchema } from './assessment/assessment-schema';
 import { citizensSchema } from './citizens-schema';
+import { DEFAULT_MONTHLY_TOPICS } from './proactive/monthly-topics';
 
 /**
  * A training seat's name, the one rule for every place that takes one (scenario, exercise, join code,
@@ -66,6 +69,21 @@ export const isBatchInject = (inject: { kind: string }): inject is BatchInject =
   (BATCH_INJECTS as readonly string[]).includes(inject.kind);
 
 export type Inject = z.infer<typeof injectSchema>;
+
+/** A monthly topic (每月一题): the month it runs, its category and the city department that leads it. */
+export const monthlyTopicSchema = z.strictObject({
+  month: z.number().int().min(1).max(12),
+  category: z.string().refine(isCategoryId, 'a category id of the catalogue'),
+  leadUnit: z
+    .string()
+    .refine((id) => CITY_UNITS.some((u) => u.id === id && u.kind === 'department'), 'a city department id'),
+});
+
+/** Who adopts a lever: every street of the listed districts (division codes), and a share of the rest. */
+const adoptionSchema = z.strictObject({
+  share: share.default(1),
+  districts: z.array(z.string()).default([]),
+});
 
 /**
  * The 接诉即办 lifecycle after intake: dispatch, units, whistle, callbacks, assessment and proactive
@@ -245,17 +263,38 @@ export const lifecycleSchema = z.strictObject({
           effect: share.default(0.4),
         })
         .prefault({}),
-      /** 每月一题: the month's top recurring category gets a city-wide campaign. */
+      /**
+       * 每月一题 (DOMAIN.md §5, §9): each month a city department leads a campaign on a recurring
+       * problem; its policies build up a stock that lowers the category's latent rate and helps its
+       * orders resolve, and the stock stays after the month.
+       */
       monthlyTopic: z
         .strictObject({
           enabled: z.boolean().default(false),
-          /** Share of the topic's latent rate the campaign removes. */
-          effect: share.default(0.3),
-          /** Share of street capacity the campaign takes while it runs. */
-          capacityCost: share.default(0.05),
+          /** The year's topics by month; the default follows the published topics (monthly-topics.ts). */
+          topics: z.array(monthlyTopicSchema).default(() => DEFAULT_MONTHLY_TOPICS.map((t) => ({ ...t }))),
           /**
-           * Topics solved in earlier years whose policies are in force (DOMAIN.md §5: 27, 17, 18, 13 …).
-           * Their effect on resolution grows with the count and saturates at 60 (about 2019-2023's).
+           * Share of a topic category's latent rate its policies remove at full stock. @defaultValue
+           * 0.3 (assumed: below the −61 % one heat centre saw after pre-repairs, DOMAIN.md §5, since a
+           * city-wide policy reaches unevenly)
+           */
+          effect: share.default(0.3),
+          /**
+           * Months for a topic's policy stock to build from nothing (the topic month's first day) to
+           * full; it stays full afterwards. @defaultValue 3 (assumed: the month's policies plus two
+           * months for districts and streets to apply them)
+           */
+          rampMonths: z.number().positive().max(24).default(3),
+          /**
+           * Share of the lead department's capacity its campaign takes in the topic month (its staff
+           * time: streets carry the policies out in their usual work). @defaultValue 0.2 (assumed)
+           */
+          capacityCost: share.default(0.2),
+          /**
+           * Topics of earlier years whose policies are in force (DOMAIN.md §5: 27, 17, 18, 13 …): every
+           * complaint category starts with a policy stock of count / 60 (full at about 2021-2023's
+           * 62). Earlier policies' cut of the latent rate is already in the year's demand: they act
+           * through resolution only.
            */
           topicsInForce: z.number().int().min(0).max(100).default(0),
         })
@@ -265,12 +304,33 @@ export const lifecycleSchema = z.strictObject({
   /** The seed paper's other two reforms. */
   reforms: z
     .strictObject({
-      /** 最多跑一次: shared data, 0-1. Fewer misroutes, returns and repeat contacts. */
+      /** 最多跑一次: shared data, 0-1, in the streets that adopt it (`adoption.dataSharing`). Fewer misroutes, returns and repeat contacts. */
       dataSharing: share.default(0),
       /** 一网通办: one portal, 0-1. More self-service and direct answers. */
       oneNetwork: share.default(0),
     })
     .prefault({}),
+  /**
+   * Which streets adopt the organisational levers (issue 14 point 5): a street adopts a lever when its
+   * district is listed or its seeded draw (stable across the levers' values, so common random numbers
+   * hold in a sweep) falls below `share`. Non-adopters: dispatch goes via the district (tiered), no
+   * grid patrols, no shared data. @defaultValue every street adopts every lever
+   */
+  adoption: z
+    .strictObject({
+      /** The dispatch mode (`dispatch.mode`); other streets get tiered dispatch. */
+      dispatch: adoptionSchema.prefault({}),
+      /** Grid patrols (`grid.enabled`). */
+      grid: adoptionSchema.prefault({}),
+      /** Shared data (`reforms.dataSharing`). */
+      dataSharing: adoptionSchema.prefault({}),
+    })
+    .prefault({}),
+  /**
+   * The year whose category mix demand follows (annual 接诉即办 reports; categories.ts). Absent: the
+   * year of the scenario's start.
+   */
+  demandYear: z.number().int().min(2019).max(2030).optional(),
   /**
    * The citizen model: how outcomes and ratings follow from what happened (ratings.ts). The same in
    * every reform stage: stages differ by levers only. The resolution and satisfaction coefficients

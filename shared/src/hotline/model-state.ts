@@ -6,6 +6,7 @@ import { KeyedRng, PURPOSES, keyedUniform } from '../random/keyed-random';
 import type { Scenario } from '../scenario/schema';
 import { QuantileSketch } from '../stats';
 import { CityModel, addAt } from './city-model';
+import { Adoption } from './policies/adoption';
 import { transition, type AppealState } from './lifecycle';
 import {
   HOTLINE_COUNTERS,
@@ -33,6 +34,8 @@ export class ModelState {
   readonly warmup: number;
   readonly city: CityModel;
   readonly keyed: KeyedRng;
+  /** Which streets adopt the organisational levers (lifecycle.adoption). */
+  readonly adoption: Adoption;
   /** Event kinds of the stages (set once by the wiring module, before the run starts). */
   ev!: Readonly<Record<StageEvent, number>>;
 
@@ -64,6 +67,7 @@ export class ModelState {
     this.batchSeconds = (this.end - this.warmup) / BATCHES;
     const days = Math.ceil(this.end / SECONDS_PER_DAY) + 1;
     this.city = new CityModel(city, scenario, parseIsoDate(scenario.start), days + 60);
+    this.adoption = new Adoption(this.city, lc, seed);
     const records = (n: number): StreetRecord[] => Array.from({ length: n }, emptyRecord);
     this.streetRecords = records(this.city.city.streets.length);
     this.cityUnitRecords = records(this.city.units.length - this.city.firstCityUnit);

@@ -42,6 +42,7 @@ export const PURPOSES = {
   gaming: 33,
   exclude: 34,
   promptCall: 35,
+  adoption: 36,
 } as const;
 
 export type Purpose = (typeof PURPOSES)[keyof typeof PURPOSES];

@@ -68,7 +68,7 @@ export class SeatDesk {
     this.held.set(contact, { seat, category, street, cell, received, waitMinutes });
     const holdUntil = s.sim.now + training.holdMinutes * 60;
     s.sim.at(holdUntil, this.timeoutEvent, contact);
-    const decision = this.intake.decision(contact, category);
+    const decision = this.intake.decision(contact, category, street);
     const cat = s.city.categories[category] as AppealCategory;
     this.emit?.({
       kind: 'offer',
@@ -132,7 +132,7 @@ export class SeatDesk {
       return;
     }
     this.held.delete(id);
-    const truth = this.intake.decision(id, h.category);
+    const truth = this.intake.decision(id, h.category, h.street);
     const owner = s.ownerOf(h.category, h.street);
     const correct =
       decision.action === truth.action &&

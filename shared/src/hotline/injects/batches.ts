@@ -80,14 +80,19 @@ export class Batches {
 
   /**
    * Categories of a batch: emergencies are those with an emergency line; ambiguous ones need a work
-   * order and have a sibling in their group (what the text reads like) that another unit owns.
+   * order, exist in the demand year and have a sibling in their group (what the text reads like) that
+   * another unit owns.
    */
   private pool(kind: BatchKind): number[] {
     const city = this.s.city;
     this.pools ??= {
       emergency: city.categories.flatMap((c, i) => (c.redirect ? [i] : [])),
       ambiguous: city.categories.flatMap((c, i) =>
-        city.isConsultation[i] !== 1 && city.misleadingSiblings(i).length > 0 ? [i] : [],
+        city.isConsultation[i] !== 1 &&
+        (city.shares[i] as number) > 0 &&
+        city.misleadingSiblings(i).length > 0
+          ? [i]
+          : [],
       ),
     };
     return this.pools[kind];

@@ -33,12 +33,12 @@ export function dispatchPolicy(mode: DispatchMode, s: ModelState): DispatchPolic
   const smart = mode === 'smart';
   const sampler: Sampler = makeSampler(smart ? d.smartMinutes : d.minutes, 60);
   const accuracy = smart ? d.smartAccuracy : d.manualAccuracy;
-  // Data sharing (最多跑一次) spares part of the dispatcher's mistakes.
-  const misrouteShare = (1 - accuracy) * (1 - 0.6 * s.lc.reforms.dataSharing);
   const tiered = mode === 'tiered';
   return {
     delay: (id) => sampler(s.keyed.at(id, PURPOSES.dispatchMinutes)),
     route(order, attempt) {
+      // Data sharing (最多跑一次) in the order's street spares part of the dispatcher's mistakes.
+      const misrouteShare = (1 - accuracy) * (1 - 0.6 * s.adoption.dataSharing(order.street));
       // After the last allowed return the dispatcher gets it right.
       const wrong =
         attempt < s.lc.returns.maxReturns && s.draw(order.id, PURPOSES.misroute, attempt) < misrouteShare;

@@ -3,26 +3,27 @@ import { addAt } from '../city-model';
 import type { ModelState } from '../model-state';
 import { C, type WorkOrder } from '../observation';
 import type { WorkStage } from '../stages/work-stage';
+import type { MonthlyTopic } from './monthly-topic';
 
 const DAY = SECONDS_PER_DAY;
 
 /**
  * 未诉先办 and the monthly governance: hot spots (the same problem in the same street, often enough
  * within a rolling window, opens a task that lowers its latent rate), seasonal pre-emption, the
- * monthly topic (每月一题: the month's top recurring problem, worked on by every street). The
- * governance list (治理类) is assessment's (assessment/governance-list.ts).
+ * monthly topic's start (每月一题, monthly-topic.ts). The governance list (治理类) is assessment's
+ * (assessment/governance-list.ts).
  */
 export class Governance {
   private readonly pairs: number;
   private readonly hotUntil: Float64Array;
   private readonly windowCounts: Uint16Array;
   private readonly windowSums: Uint32Array;
-  private topicCategory = -1;
   private readonly dayEvent: number;
 
   constructor(
     private readonly s: ModelState,
     private readonly work: Pick<WorkStage, 'addTask'>,
+    private readonly topic: Pick<MonthlyTopic, 'factor' | 'startMonth'>,
   ) {
     this.pairs = s.city.city.streets.length * s.city.categories.length;
     this.hotUntil = new Float64Array(this.pairs);
@@ -43,22 +44,12 @@ export class Governance {
     const city = this.s.city;
     let f = 1;
     if ((this.hotUntil[pair] as number) > now) f *= 1 - p.hotSpots.effect;
-    if (category === this.topicCategory) f *= 1 - p.monthlyTopic.effect;
+    f *= this.topic.factor(category, now);
     const months = city.seasonalMonths[category];
     if (p.seasonal.enabled && months && months.includes(city.monthOf(Math.floor(now / DAY)))) {
       f *= 1 - p.seasonal.effect;
     }
     return f;
-  }
-
-  /**
-   * While a monthly-topic campaign runs, streets give it `capacityCost` of their time: their work on
-   * everything else takes 1 / (1 − cost) as long (a share of handlers would round to nothing in small units).
-   */
-  workStretch(unit: number): number {
-    return this.topicCategory >= 0 && this.s.city.units[unit]?.kind === 'street'
-      ? 1 / (1 - Math.min(0.95, this.s.lc.proactive.monthlyTopic.capacityCost))
-      : 1;
   }
 
   /** 未诉先办: the same category in the same street, `threshold` times within the rolling window, opens a task. */
@@ -91,31 +82,7 @@ export class Governance {
         this.windowCounts[i] = 0;
       }
     }
-    if (day === 0 || s.city.monthOf(day) !== s.city.monthOf(day - 1)) this.startMonth(day);
+    if (day === 0 || s.city.monthOf(day) !== s.city.monthOf(day - 1)) this.topic.startMonth(day);
     if ((day + 1) * DAY < s.end) s.sim.at((day + 1) * DAY, this.dayEvent, day + 1);
-  }
-
-  private startMonth(day: number): void {
-    const s = this.s;
-    if (s.lc.proactive.monthlyTopic.enabled) {
-      this.topicCategory = this.topicOf(s.city.monthOf(day));
-      s.count(s.sim.now, C.proactiveTasks, s.city.city.streets.length);
-    }
-  }
-
-  /** The month's top recurring problem: the complaint category with the most expected street appeals. */
-  private topicOf(month: number): number {
-    const city = this.s.city;
-    let best = -1;
-    let bestWeight = -1;
-    city.categories.forEach((c, k) => {
-      if (city.isConsultation[k] === 1 || c.owner.kind !== 'street') return;
-      const w = c.share * (c.seasonality[month - 1] ?? 1) * (1 - c.directAnswer);
-      if (w > bestWeight) {
-        best = k;
-        bestWeight = w;
-      }
-    });
-    return best;
   }
 }

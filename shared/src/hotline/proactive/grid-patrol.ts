@@ -77,6 +77,8 @@ export class GridPatrol {
     const grid = s.lc.grid;
     const category = s.city.drawGridCategory(s.draw(id, PURPOSES.category), Math.floor(t / SECONDS_PER_DAY));
     const street = s.city.drawStreet(s.draw(id, PURPOSES.street));
+    // Streets without the grid (lifecycle.adoption.grid) have no patrols: nothing is found there.
+    if (!s.adoption.has('grid', street)) return;
     s.count(t, C.gridDiscoveries);
     if (s.draw(id, PURPOSES.gridDispatch) >= grid.dispatchedShare) {
       // Settled on the spot by the grid worker: the problem is gone for a while.

@@ -101,7 +101,7 @@ export class IntakeStage {
    * What intake does with a call (the same draws whenever it is decided): the right decision of
    * a training seat, and what the model's own dispatcher does.
    */
-  decision(contact: number, category: number): IntakeDecision {
+  decision(contact: number, category: number, street: number): IntakeDecision {
     const s = this.s;
     const cat = s.city.categories[category] as AppealCategory;
     const preset = this.hooks.presetDecision(contact, category);
@@ -109,7 +109,7 @@ export class IntakeStage {
     const u = s.draw(contact, PURPOSES.intakeOutcome);
     const redirect = cat.redirect?.probability ?? 0;
     if (u < redirect) return { action: 'redirect', channel: cat.redirect?.channel ?? null };
-    const repeat = s.lc.citizens.repeatShare * (1 - 0.5 * s.lc.reforms.dataSharing);
+    const repeat = s.lc.citizens.repeatShare * (1 - 0.5 * s.adoption.dataSharing(street));
     if (s.draw(contact, PURPOSES.repeat) < repeat) return { action: 'redirect', channel: 'repeat' };
     const legal = cat.legalChannel ?? 0;
     if (legal > 0 && s.draw(contact, PURPOSES.legal) < legal) return { action: 'redirect', channel: 'legal' };
@@ -120,7 +120,7 @@ export class IntakeStage {
 
   /** The model's own intake: redirect, answer on the spot, or make an order and dispatch it. */
   decides(contact: number, category: number, street: number, received: number, waitMinutes: number): void {
-    const decision = this.decision(contact, category);
+    const decision = this.decision(contact, category, street);
     if (decision.action !== 'dispatch') {
       this.closeAtIntake(contact, category, street, received, decision.action, decision.channel);
       return;

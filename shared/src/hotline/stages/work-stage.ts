@@ -24,8 +24,6 @@ export class WorkStage {
   private readonly outageUntil: Float64Array;
   private tasks = 0;
   private readonly work: Record<string, Sampler>;
-  /** Share of complaint categories with a policy from a monthly topic (they resolve more often). */
-  private readonly topicPolicies: number;
 
   constructor(
     private readonly s: ModelState,
@@ -45,7 +43,6 @@ export class WorkStage {
     this.work = Object.fromEntries(
       Object.entries(lc.units.workHours).map(([cls, spec]) => [cls, makeSampler(spec, 3600)]),
     );
-    this.topicPolicies = Math.min(1, lc.proactive.monthlyTopic.topicsInForce / 60);
   }
 
   /** The unit contacts the citizen (响应); the response counts against the response limit from signing. */
@@ -151,8 +148,8 @@ export class WorkStage {
       difficulty: (cat?.difficulty ?? 0.3) + (s.city.streetDifficulty[order.street] as number),
       whistle: order.whistle,
       overdue: order.overdue,
-      dataSharing: lc.reforms.dataSharing,
-      topicPolicies: s.city.isConsultation[order.category] === 1 ? 0 : this.topicPolicies,
+      dataSharing: s.adoption.dataSharing(order.street),
+      topicPolicies: this.hooks.topicPolicies(order.category),
       returned: order.returns > 0,
       lateReports: order.lateReports,
     });
