@@ -24,6 +24,7 @@ export * from './hotline/hotline-model';
 export * from './hotline/lifecycle';
 export * from './hotline/lifecycle-schema';
 export * from './hotline/levers';
+export * from './levers';
 export * from './hotline/ratings';
 export * from './random/keyed-random';
 export * from './hotline/city-model';

@@ -16,10 +16,8 @@ import { SweepChart } from './SweepChart';
 import { parseSweepValues, sweepCsv, sweepKpis, sweepSeries } from './sweep-export';
 import { useExperiment } from './use-experiment';
 
-/** Levers a sweep can vary: the numeric ones (counts and shares). */
-const NUMERIC_LEVERS = LEVERS.filter(
-  (l) => LEVER_INPUTS[l.path] === 'integer' || LEVER_INPUTS[l.path] === 'share',
-);
+/** Levers a sweep can vary: the numeric ones (counts, shares, hours). */
+const NUMERIC_LEVERS = LEVERS.filter((l) => l.kind === 'number');
 
 /** Values to start from: around the scenario's own value (counts), or a spread of shares. */
 function defaultValues(path: string, current: unknown): string {
