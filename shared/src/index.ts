@@ -34,3 +34,4 @@ export * from './live/protocol';
 export * from './report/replication-codec';
 export * from './live/city-map';
 export * from './training';
+export * from './experiment/held-out';

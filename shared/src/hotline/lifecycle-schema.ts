@@ -231,9 +231,11 @@ export const lifecycleSchema = z.strictObject({
     .prefault({}),
   /**
    * The citizen model: how outcomes and ratings follow from what happened (ratings.ts). The same in
-   * every reform stage: stages differ by levers only. The resolution and satisfaction coefficients
-   * were fitted by `npm run calibrate` (shared/scripts/calibration) to the published rates of the
-   * three reform stages (README: calibration); the rest are assumed.
+   * every reform stage: stages differ by levers only. The baseline (resolution base, effort,
+   * difficulty; satisfaction resolved, partly, notResolved, effort) is fitted by `npm run calibrate`
+   * (shared/scripts/calibration) to the published rates of the three reform stages and checked on
+   * held-out figures (README: calibration and validation); the rest, reform effects included, are
+   * assumed.
    */
   citizens: z
     .strictObject({
@@ -248,8 +250,18 @@ export const lifecycleSchema = z.strictObject({
           difficulty: z.number().default(2.2),
           whistle: z.number().default(1.2),
           supervised: z.number().default(0.4),
-          dataSharing: z.number().default(1.421),
-          topicPolicies: z.number().default(1.713),
+          /**
+           * Logit gain at full data sharing (assumed, NOT fitted): the records a unit needs (property,
+           * permits, earlier appeals) are at hand. Its other paths (fewer misroutes and repeats) are
+           * mechanisms of their own; half a logit is about +12 points at 50 %, +4 at 90 %.
+           */
+          dataSharing: z.number().default(0.5),
+          /**
+           * Logit gain on complaints when 60+ monthly-topic problems have policies (assumed, NOT
+           * fitted): 400+ policies on 60+ recurring problems (DOMAIN.md §5); one logit is about the gap
+           * between an ordinary and a hard category.
+           */
+          topicPolicies: z.number().default(1),
           returned: z.number().default(0.3),
         })
         .prefault({}),
