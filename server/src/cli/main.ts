@@ -1,19 +1,13 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { Redis } from 'ioredis';
 import { auditRun, type AuditResult } from '../live/audit';
 import { runKeys } from '../live/keys';
 import {
   ScenarioError,
   SweepPathError,
-  KPIS,
   compareScenarios,
-  leverSwings,
   runScenario,
-  scenarioLevers,
-  sensitivityOf,
-  defaultSensitivityKpi,
   sweepScenario,
-  type KpiName,
 } from '@hotline-sim/shared';
 import {
   DEFAULT_REDIS_URL,
@@ -23,100 +17,26 @@ import {
   compareScenariosOnQueue,
   runScenarioOnQueue,
   sweepScenarioOnQueue,
-  type QueueRunOptions,
 } from '../experiments';
 import { ConfigError, loadRedisUrl } from '../config';
 import { importCommand, layoutArg, type ImportCommandOptions } from '../import/import-command';
 import { formatComparison } from './format-comparison';
-import { formatLevers, formatSensitivity } from './format-levers';
 import { formatReport } from './format-report';
 import { formatSweep } from './format-sweep';
 import { loadScenario } from './load-scenario';
 import { parseSet } from './parse-set';
+import { registerLeverCommands } from './levers-commands';
+import {
+  pairedReplications,
+  positiveInt,
+  queueRun,
+  redisUrlArg,
+  seedArg,
+  withQueueOptions,
+  type QueueFlags,
+} from './options';
 import { createProgress } from './progress';
 import { UsageError } from './usage-error';
-
-function positiveInt(name: string) {
-  return (text: string): number => {
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer`);
-    return n;
-  };
-}
-
-function pairedReplications(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 2) {
-    throw new InvalidArgumentError(
-      'replications must be an integer of at least 2 (a paired interval needs two)',
-    );
-  }
-  return n;
-}
-
-function seedArg(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) {
-    throw new InvalidArgumentError('seed must be an integer from 0 to 4294967295');
-  }
-  return n;
-}
-
-function redisUrlArg(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new InvalidArgumentError('redis must be a URL such as redis://127.0.0.1:6379');
-  }
-  if ((url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
-    throw new InvalidArgumentError('redis must be a redis:// or rediss:// URL with a host');
-  }
-  return text;
-}
-
-/** `--queue` and `--redis`, as the commands that can run on the experiments queue take them. */
-interface QueueFlags {
-  queue?: boolean;
-  redis?: string;
-}
-
-function withQueueOptions(command: Command): Command {
-  return command
-    .option('--queue', 'run the replications on the experiments queue: start workers with `npm run worker`')
-    .option(
-      '--redis <url>',
-      `Redis of the queue (default: REDIS_URL, else ${DEFAULT_REDIS_URL})`,
-      redisUrlArg,
-    );
-}
-
-/**
- * How a command runs on the queue, or undefined to run in-process. Ctrl-C (or SIGTERM) takes the
- * experiment's waiting jobs off the queue before exiting; a second one exits at once.
- */
-function queueRun(
-  flags: QueueFlags,
-  progress: { update(fraction: number): void },
-): QueueRunOptions | undefined {
-  if (!flags.queue) {
-    if (flags.redis !== undefined) throw new UsageError('--redis is only used with --queue');
-    return undefined;
-  }
-  const interrupt = new AbortController();
-  const onSignal = () => {
-    if (interrupt.signal.aborted) process.exit(130);
-    interrupt.abort();
-  };
-  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
-  return {
-    connection: flags.redis ?? loadRedisUrl(),
-    signal: interrupt.signal,
-    onProgress: (f) => progress.update(f),
-    onWaitingForWorkers: () =>
-      process.stderr.write('hotline: waiting for workers: start one with `npm run worker`\n'),
-  };
-}
 
 const program = new Command()
   .name('hotline')
@@ -239,86 +159,7 @@ withQueueOptions(program.command('sweep'))
     },
   );
 
-program
-  .command('levers')
-  .description(
-    "list a scenario's levers by VIOTE driver: path, value, kind, swing range or choices, what each does",
-  )
-  .argument('<scenario>', 'built-in scenario name or path to a scenario file')
-  .option('--json', 'print only the levers as JSON on stdout')
-  .action((name: string, opts: { json?: boolean }) => {
-    const scenario = loadScenario(name);
-    const levers = scenarioLevers(scenario);
-    process.stdout.write(
-      opts.json ? `${JSON.stringify(levers, null, 2)}\n` : `${formatLevers(scenario.name, levers)}\n`,
-    );
-  });
-
-function kpiArg(text: string): KpiName {
-  if (!Object.hasOwn(KPIS, text)) {
-    throw new InvalidArgumentError(`kpi must be one of ${Object.keys(KPIS).join(', ')}`);
-  }
-  return text as KpiName;
-}
-
-withQueueOptions(program.command('sensitivity'))
-  .description(
-    'swing every lever of a scenario over its range, one at a time, on common random numbers: a tornado of one KPI with 95 % CIs',
-  )
-  .argument('<scenario>', 'built-in scenario name or path to a scenario file')
-  .option(
-    '-k, --kpi <kpi>',
-    'the KPI (default: resolutionRate, or meanWaitSeconds without a lifecycle)',
-    kpiArg,
-  )
-  .option(
-    '-r, --replications <n>',
-    'replications of each side of each swing (at least 2)',
-    pairedReplications,
-    5,
-  )
-  .option('-s, --seed <s>', "base seed of every swing (default: the scenario's)", seedArg)
-  .option('--json', 'print only the sensitivity as JSON on stdout')
-  .action(
-    async (
-      name: string,
-      opts: QueueFlags & { kpi?: KpiName; replications: number; seed?: number; json?: boolean },
-    ) => {
-      const scenario = loadScenario(name);
-      const kpi = opts.kpi ?? defaultSensitivityKpi(scenario);
-      const swings = leverSwings(scenario);
-      const progress = createProgress(`${scenario.name} sensitivity`);
-      const queue = queueRun(opts, progress);
-      const comparisons = [];
-      try {
-        for (const [i, swing] of swings.entries()) {
-          const options = {
-            replications: opts.replications,
-            seed: opts.seed ?? scenario.seed,
-            onProgress: (f: number) => progress.update((i + f) / swings.length),
-          };
-          comparisons.push(
-            queue
-              ? await compareScenariosOnQueue(swing.a, swing.b, {
-                  ...options,
-                  ...queue,
-                  onProgress: options.onProgress,
-                })
-              : compareScenarios(swing.a, swing.b, options),
-          );
-        }
-      } finally {
-        progress.stop();
-      }
-      const result = sensitivityOf(scenario, kpi, swings, comparisons);
-      if (!result.rows.some((r) => Number.isFinite(r.difference)) && swings.length > 0) {
-        throw new UsageError(`${scenario.name} does not report ${kpi}`);
-      }
-      process.stdout.write(
-        opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatSensitivity(result)}\n`,
-      );
-    },
-  );
+registerLeverCommands(program);
 
 program
   .command('audit')
