@@ -138,6 +138,7 @@ function handObservation(): HotlineObservation {
     reportsOnTime: [3, 1],
     supervised: [1, 0],
     proactiveTasks: [2, 1],
+    hotSpotTasks: [1, 1],
     gridDiscoveries: [2, 0],
     avoided: [4, 3],
     gridAvoided: [2, 0],
@@ -211,8 +212,8 @@ describe('KPIs of a hand-computed observation', () => {
     expect(k.whistles).toBe(4);
     expect(k.whistleOnTimeRate).toBeCloseTo(4 / 5, 12);
     expect(k.supervisedRate).toBeCloseTo(1 / 10, 12);
-    // 3 tasks + 2 discoveries of those and 10 citizen orders
-    expect(k.proactiveShare).toBeCloseTo(5 / 15, 12);
+    // 2 grid orders + 2 hot-spot tasks of those and 10 citizen orders
+    expect(k.proactiveShare).toBeCloseTo(4 / 14, 12);
     expect(k.appealsAvoided).toBe(7);
     expect(k.gridAppealsAvoided).toBe(2);
     expect(k.selfServed).toBe(11);

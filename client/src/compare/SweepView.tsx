@@ -16,14 +16,17 @@ import { SweepChart } from './SweepChart';
 import { parseSweepValues, sweepCsv, sweepKpis, sweepSeries } from './sweep-export';
 import { useExperiment } from './use-experiment';
 
-/** Levers a sweep can vary: the numeric ones (counts and shares). */
-const NUMERIC_LEVERS = LEVERS.filter(
-  (l) => LEVER_INPUTS[l.path] === 'integer' || LEVER_INPUTS[l.path] === 'share',
-);
+/** Levers a sweep can vary: the numeric ones (counts, shares, hours). */
+const NUMERIC_LEVERS = LEVERS.filter((l) => l.kind === 'number');
 
-/** Values to start from: around the scenario's own value (counts), or a spread of shares. */
+/** Values to start from: the catalogue's swing range and its middle, or around the scenario's own value. */
 function defaultValues(path: string, current: unknown): string {
-  if (LEVER_INPUTS[path] === 'share') return '0.2, 0.5, 0.8';
+  const lever = LEVERS.find((l) => l.path === path);
+  if (lever?.range && !lever.relative) {
+    const [lo, hi] = lever.range;
+    const mid = lever.integer ? Math.round((lo + hi) / 2) : Number(((lo + hi) / 2).toFixed(3));
+    return [lo, mid, hi].join(', ');
+  }
   const v = typeof current === 'number' && current > 0 ? current : 10;
   return [...new Set([Math.round(v * 0.8), Math.round(v), Math.round(v * 1.2)])].join(', ');
 }

@@ -182,7 +182,6 @@ export const en = {
   leverOn: 'On',
   leverOff: 'Off',
   leverJson: 'Edit as JSON',
-  leverInvalid: 'Invalid JSON',
   leversIntake: 'Only intake levers apply: this scenario has no lifecycle.',
   // compare
   compareTitle: 'Compare two scenarios',

@@ -172,7 +172,6 @@ export const zh: Messages = {
   leverOn: '开启',
   leverOff: '关闭',
   leverJson: '以 JSON 编辑',
-  leverInvalid: 'JSON 无效',
   leversIntake: '该情景没有办理流程，只有话务杠杆生效。',
   compareTitle: '两个情景对比',
   compareA: 'A（基准）',

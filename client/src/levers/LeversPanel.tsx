@@ -1,13 +1,13 @@
 import { LEVERS, VIOTE_DRIVERS, type Lever, type VioteDriver } from '@hotline-sim/shared';
-import { useState } from 'react';
 import { useI18n } from '../i18n';
-import { DISPATCH_MODES, getPath, LEVER_INPUTS, setPath } from './lever-values';
+import { getPath, leverInput, setPath } from './lever-values';
 
-const MODE_LABELS = {
+/** Labels of the choices the catalogue has (dispatch modes); any other choice shows as written. */
+const CHOICE_LABELS: Record<string, { zh: string; en: string }> = {
   tiered: { zh: '逐级派单', en: 'Tiered (via the district)' },
   direct: { zh: '直派街乡', en: 'Direct to the street' },
   smart: { zh: '智能派单', en: 'Smart (auto-classified)' },
-} as const;
+};
 
 /**
  * The scenario's levers grouped by the five VIOTE drivers, each with its one-sentence explanation.
@@ -59,7 +59,7 @@ function LeverRow({
   onChange(value: unknown): void;
 }) {
   const { t, pick } = useI18n();
-  const input = LEVER_INPUTS[lever.path] ?? 'json';
+  const input = leverInput(lever);
   const id = `lever-${lever.path.replace(/\./g, '-')}`;
   const explainId = `${id}-explain`;
   let control: React.ReactNode;
@@ -79,7 +79,7 @@ function LeverRow({
         </select>
       );
       break;
-    case 'mode':
+    case 'choice':
       control = (
         <select
           id={id}
@@ -89,16 +89,20 @@ function LeverRow({
           onChange={(e) => onChange(e.target.value || undefined)}
         >
           <option value="">{t('leverNotSet')}</option>
-          {DISPATCH_MODES.map((m) => (
-            <option key={m} value={m}>
-              {pick(MODE_LABELS[m])}
-            </option>
-          ))}
+          {(lever.choices ?? []).map((c) => {
+            const label = CHOICE_LABELS[c];
+            return (
+              <option key={c} value={c}>
+                {label ? pick(label) : c}
+              </option>
+            );
+          })}
         </select>
       );
       break;
     case 'integer':
     case 'share':
+    case 'number':
       control = (
         <input
           id={id}
@@ -107,16 +111,11 @@ function LeverRow({
           type="number"
           min={input === 'share' ? 0 : input === 'integer' && lever.path === 'intake.agents' ? 1 : 0}
           max={input === 'share' ? 1 : undefined}
-          step={input === 'share' ? 0.01 : 1}
+          step={input === 'share' ? 0.01 : input === 'integer' ? 1 : 'any'}
           placeholder={t('leverNotSet')}
           value={typeof value === 'number' ? value : ''}
           onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
         />
-      );
-      break;
-    case 'json':
-      control = (
-        <JsonLever id={id} describedBy={explainId} value={value} disabled={disabled} onChange={onChange} />
       );
       break;
   }
@@ -130,51 +129,5 @@ function LeverRow({
         {pick(lever.explain)}
       </p>
     </div>
-  );
-}
-
-function JsonLever({
-  id,
-  describedBy,
-  value,
-  disabled,
-  onChange,
-}: {
-  id: string;
-  describedBy: string;
-  value: unknown;
-  disabled: boolean;
-  onChange(value: unknown): void;
-}) {
-  const { t } = useI18n();
-  const [text, setText] = useState(value === undefined ? '' : JSON.stringify(value));
-  const [invalid, setInvalid] = useState(false);
-  return (
-    <span className="json-lever">
-      <input
-        id={id}
-        aria-describedby={describedBy}
-        aria-invalid={invalid}
-        disabled={disabled}
-        className="mono"
-        placeholder={t('leverNotSet')}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (e.target.value.trim() === '') {
-            setInvalid(false);
-            onChange(undefined);
-            return;
-          }
-          try {
-            onChange(JSON.parse(e.target.value));
-            setInvalid(false);
-          } catch {
-            setInvalid(true);
-          }
-        }}
-      />
-      {invalid && <span className="error small">{t('leverInvalid')}</span>}
-    </span>
   );
 }

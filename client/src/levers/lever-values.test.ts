@@ -23,3 +23,13 @@ describe('lever paths', () => {
     for (const lever of LEVERS) expect(LEVER_INPUTS[lever.path], lever.path).toBeDefined();
   });
 });
+
+describe('lever inputs from the catalogue', () => {
+  it('edits switches as switches, the dispatch mode as a choice, shares between 0 and 1', () => {
+    expect(LEVER_INPUTS['lifecycle.grid.enabled']).toBe('boolean');
+    expect(LEVER_INPUTS['lifecycle.dispatch.mode']).toBe('choice');
+    expect(LEVER_INPUTS['lifecycle.reforms.dataSharing']).toBe('share');
+    expect(LEVER_INPUTS['intake.agents']).toBe('integer');
+    expect(LEVER_INPUTS['lifecycle.timeLimits.7d']).toBe('number');
+  });
+});

@@ -1,30 +1,20 @@
-/** How a lever is edited: a switch, a number, a share (0-1), the dispatch mode, or JSON (time limits, injects). */
-export type LeverInput = 'boolean' | 'integer' | 'share' | 'mode' | 'json';
+import { LEVERS, type Lever } from '@hotline-sim/shared';
 
-/** The input of each lever in shared's LEVERS (types from shared/src/hotline/lifecycle-schema.ts). */
-export const LEVER_INPUTS: Record<string, LeverInput> = {
-  'intake.agents': 'integer',
-  'lifecycle.citizens.callbackReach': 'share',
-  'lifecycle.dispatch.mode': 'mode',
-  'lifecycle.dispatch.leadUnit': 'boolean',
-  'lifecycle.whistle.enabled': 'boolean',
-  'lifecycle.grid.enabled': 'boolean',
-  'lifecycle.returns.review': 'boolean',
-  'lifecycle.supervision.enabled': 'boolean',
-  'lifecycle.assessment.ranking': 'boolean',
-  'lifecycle.assessment.governanceList': 'boolean',
-  'lifecycle.timeLimits': 'json',
-  'lifecycle.proactive.monthlyTopic.topicsInForce': 'integer',
-  'lifecycle.dispatch.smartAccuracy': 'share',
-  'lifecycle.reforms.dataSharing': 'share',
-  'lifecycle.reforms.oneNetwork': 'share',
-  'lifecycle.proactive.hotSpots.enabled': 'boolean',
-  'lifecycle.proactive.seasonal.enabled': 'boolean',
-  'lifecycle.proactive.monthlyTopic.enabled': 'boolean',
-  'lifecycle.injects': 'json',
-};
+/** How a lever is edited: a switch, a count, a share (0-1), another number, or one of its choices. */
+export type LeverInput = 'boolean' | 'integer' | 'share' | 'number' | 'choice';
 
-export const DISPATCH_MODES = ['tiered', 'direct', 'smart'] as const;
+/** The input of a catalogue lever, from its kind and range (shared/src/hotline/levers.ts). */
+export function leverInput(lever: Lever): LeverInput {
+  if (lever.kind !== 'number') return lever.kind;
+  if (lever.integer) return 'integer';
+  const [lo, hi] = lever.range ?? [0, Infinity];
+  return !lever.relative && lo >= 0 && hi <= 1 ? 'share' : 'number';
+}
+
+/** The input of each lever in shared's LEVERS, by path. */
+export const LEVER_INPUTS: Record<string, LeverInput> = Object.fromEntries(
+  LEVERS.map((l) => [l.path, leverInput(l)]),
+);
 
 /** The value at a dotted path of a scenario object (undefined when a step is missing). */
 export function getPath(obj: unknown, path: string): unknown {

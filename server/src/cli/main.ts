@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { Redis } from 'ioredis';
 import { auditRun, type AuditResult } from '../live/audit';
 import { runKeys } from '../live/keys';
@@ -17,7 +17,6 @@ import {
   compareScenariosOnQueue,
   runScenarioOnQueue,
   sweepScenarioOnQueue,
-  type QueueRunOptions,
 } from '../experiments';
 import { ConfigError, loadRedisUrl } from '../config';
 import { importCommand, layoutArg, type ImportCommandOptions } from '../import/import-command';
@@ -26,90 +25,18 @@ import { formatReport } from './format-report';
 import { formatSweep } from './format-sweep';
 import { loadScenario } from './load-scenario';
 import { parseSet } from './parse-set';
+import { registerLeverCommands } from './levers-commands';
+import {
+  pairedReplications,
+  positiveInt,
+  queueRun,
+  redisUrlArg,
+  seedArg,
+  withQueueOptions,
+  type QueueFlags,
+} from './options';
 import { createProgress } from './progress';
 import { UsageError } from './usage-error';
-
-function positiveInt(name: string) {
-  return (text: string): number => {
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer`);
-    return n;
-  };
-}
-
-function pairedReplications(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 2) {
-    throw new InvalidArgumentError(
-      'replications must be an integer of at least 2 (a paired interval needs two)',
-    );
-  }
-  return n;
-}
-
-function seedArg(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) {
-    throw new InvalidArgumentError('seed must be an integer from 0 to 4294967295');
-  }
-  return n;
-}
-
-function redisUrlArg(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new InvalidArgumentError('redis must be a URL such as redis://127.0.0.1:6379');
-  }
-  if ((url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
-    throw new InvalidArgumentError('redis must be a redis:// or rediss:// URL with a host');
-  }
-  return text;
-}
-
-/** `--queue` and `--redis`, as the commands that can run on the experiments queue take them. */
-interface QueueFlags {
-  queue?: boolean;
-  redis?: string;
-}
-
-function withQueueOptions(command: Command): Command {
-  return command
-    .option('--queue', 'run the replications on the experiments queue: start workers with `npm run worker`')
-    .option(
-      '--redis <url>',
-      `Redis of the queue (default: REDIS_URL, else ${DEFAULT_REDIS_URL})`,
-      redisUrlArg,
-    );
-}
-
-/**
- * How a command runs on the queue, or undefined to run in-process. Ctrl-C (or SIGTERM) takes the
- * experiment's waiting jobs off the queue before exiting; a second one exits at once.
- */
-function queueRun(
-  flags: QueueFlags,
-  progress: { update(fraction: number): void },
-): QueueRunOptions | undefined {
-  if (!flags.queue) {
-    if (flags.redis !== undefined) throw new UsageError('--redis is only used with --queue');
-    return undefined;
-  }
-  const interrupt = new AbortController();
-  const onSignal = () => {
-    if (interrupt.signal.aborted) process.exit(130);
-    interrupt.abort();
-  };
-  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
-  return {
-    connection: flags.redis ?? loadRedisUrl(),
-    signal: interrupt.signal,
-    onProgress: (f) => progress.update(f),
-    onWaitingForWorkers: () =>
-      process.stderr.write('hotline: waiting for workers: start one with `npm run worker`\n'),
-  };
-}
 
 const program = new Command()
   .name('hotline')
@@ -231,6 +158,8 @@ withQueueOptions(program.command('sweep'))
       process.stdout.write(opts.json ? `${JSON.stringify(sweep, null, 2)}\n` : `${formatSweep(sweep)}\n`);
     },
   );
+
+registerLeverCommands(program);
 
 program
   .command('audit')

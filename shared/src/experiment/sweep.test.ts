@@ -23,6 +23,17 @@ function pathError(input: unknown, path: string): SweepPathError {
 }
 
 describe('setNumericPath', () => {
+  it('sets a switch from 0 or 1 and refuses other values for it', () => {
+    const input = { lifecycle: { grid: { enabled: false } } };
+    expect(setNumericPath(input, 'lifecycle.grid.enabled', 1)).toEqual({
+      lifecycle: { grid: { enabled: true } },
+    });
+    expect(setNumericPath(input, 'lifecycle.grid.enabled', 0)).toEqual(input);
+    expect(() => setNumericPath(input, 'lifecycle.grid.enabled', 2)).toThrow(
+      /is a switch: sweep it as 0 \(off\) or 1 \(on\)/,
+    );
+  });
+
   it('replaces a nested number in a deep copy, leaving the input alone', () => {
     const input = makeInput();
     const out = setNumericPath(input, 'intake.talkMinutes.exponential.mean', 2) as ReturnType<

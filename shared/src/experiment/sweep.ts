@@ -55,7 +55,7 @@ function fieldsOf(parent: Container, where: string): string {
 
 /**
  * A deep copy of scenario input (plain data, before validation) with the number at a dotted path
- * replaced: `intake.agents`, `intake.talkMinutes.exponential.mean`, `arrivals.hourOfDay.9` (list
+ * replaced (a switch, true / false, takes 1 / 0): `intake.agents`, `intake.talkMinutes.exponential.mean`, `arrivals.hourOfDay.9` (list
  * entries by index). The input is not modified; a frozen, validated scenario is valid input too.
  *
  * @throws SweepPathError naming the path when it leads nowhere or the field there is not a number.
@@ -87,6 +87,14 @@ export function setNumericPath(input: unknown, path: string, value: number): unk
     if (i < keys.length - 1) {
       parent = child;
       continue;
+    }
+    if (typeof child === 'boolean') {
+      // A switch sweeps as 0 (off) and 1 (on), so `--set lifecycle.grid.enabled=0,1` compares both.
+      if (value !== 0 && value !== 1)
+        throw new SweepPathError(path, 'is a switch: sweep it as 0 (off) or 1 (on)');
+      if (Array.isArray(parent)) parent[index ?? -1] = value === 1;
+      else parent[key] = value === 1;
+      return root;
     }
     if (typeof child !== 'number') {
       const inside = numbersInside(child, here, 4);

@@ -30,7 +30,12 @@ export const citizensSchema = z
          * citizen given up (assumed).
          */
         overdue: z.number().default(0.5),
-        dataSharing: z.number().default(1.421),
+        /**
+         * Logit gain at full data sharing (assumed, NOT fitted): the records a unit needs (property,
+         * permits, earlier appeals) are at hand. Its other paths (fewer misroutes and repeats) are
+         * mechanisms of their own; half a logit is about +12 points at 50 %, +4 at 90 %.
+         */
+        dataSharing: z.number().default(0.5),
         /** Logit lift of an order whose category has a full 每月一题 policy stock (assumed, not fitted: a policy gives units a rule for cases they could not settle). */
         topicPolicies: z.number().default(0.8),
         returned: z.number().default(0.3),

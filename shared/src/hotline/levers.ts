@@ -1,15 +1,35 @@
 /**
- * The scenario knobs a teacher switches, grouped by the seed paper's five drivers (VIOTE: value,
- * institution, organization, technology, environment; DOMAIN.md §7), each with one sentence saying
- * what it does. Paths point into the scenario (`lifecycle.dispatch.mode` …).
+ * The levers catalogue: the scenario knobs a teacher switches, grouped by the seed paper's five
+ * drivers (VIOTE: value, institution, organization, technology, environment; DOMAIN.md §7), each with
+ * one sentence saying what it does, its kind and the range a sensitivity analysis swings it over.
+ * `path` is a dotted path into the scenario that `sweep --set` accepts (switches as 0 / 1).
+ *
+ * Adding a lever is one entry here. Every entry must pass shared/test/levers-bite.test.ts: swung over
+ * its range it changes at least one outcome KPI significantly (add its scenario there if the default
+ * small scenario does not exercise it). `hotline levers <scenario>` lists them with their values.
  */
 export type VioteDriver = 'value' | 'institution' | 'organization' | 'technology' | 'environment';
+export type LeverKind = 'boolean' | 'number' | 'choice';
 
 export interface Lever {
   readonly path: string;
   readonly driver: VioteDriver;
+  readonly kind: LeverKind;
+  /** Short name. */
   readonly zh: string;
   readonly en: string;
+  /**
+   * Numbers: the low and high end of a one-at-a-time swing. With `relative`, factors of the
+   * scenario's own value (rounded when `integer`).
+   */
+  readonly range?: readonly [number, number];
+  readonly relative?: boolean;
+  /** Numbers that must be whole (counts). */
+  readonly integer?: boolean;
+  /** The lever does nothing, and is left out of the scenario's levers, when the scenario sets this path. */
+  readonly overriddenBy?: string;
+  /** Choices: every value the field takes. */
+  readonly choices?: readonly string[];
   readonly explain: { readonly zh: string; readonly en: string };
 }
 
@@ -21,10 +41,25 @@ export const VIOTE_DRIVERS = {
   environment: { zh: '环境（为何变革）', en: 'Environment (why)' },
 } as const satisfies Record<VioteDriver, { zh: string; en: string }>;
 
+type Explain = Lever['explain'];
+const on = (path: string, driver: VioteDriver, zh: string, en: string, explain: Explain): Lever => ({
+  path,
+  driver,
+  kind: 'boolean',
+  zh,
+  en,
+  explain,
+});
+
 export const LEVERS: readonly Lever[] = [
   {
     path: 'intake.agents',
     driver: 'value',
+    kind: 'number',
+    range: [0.8, 1.2],
+    relative: true,
+    integer: true,
+    overriddenBy: 'intake.agentsByHour',
     zh: '话务员人数',
     en: 'Hotline agents',
     explain: {
@@ -33,18 +68,10 @@ export const LEVERS: readonly Lever[] = [
     },
   },
   {
-    path: 'lifecycle.citizens.callbackReach',
-    driver: 'value',
-    zh: '回访覆盖',
-    en: 'Callback reach',
-    explain: {
-      zh: '回访到的市民越多，三率越反映真实评价。',
-      en: 'The more citizens the callback reaches, the more the 三率 reflect their view.',
-    },
-  },
-  {
     path: 'lifecycle.dispatch.mode',
     driver: 'organization',
+    kind: 'choice',
+    choices: ['tiered', 'direct', 'smart'],
     zh: '派单方式',
     en: 'Dispatch mode',
     explain: {
@@ -52,89 +79,70 @@ export const LEVERS: readonly Lever[] = [
       en: 'Tiered goes via the district; direct goes straight to the street; smart classifies automatically.',
     },
   },
-  {
-    path: 'lifecycle.dispatch.leadUnit',
-    driver: 'organization',
-    zh: '首接负责',
-    en: 'First receiver leads',
-    explain: {
-      zh: '多部门诉求由首个接单单位牵头，不再相互推诿退单。',
-      en: 'The first unit to receive a multi-unit case leads it instead of returning it.',
-    },
-  },
-  {
-    path: 'lifecycle.whistle.enabled',
-    driver: 'organization',
-    zh: '街乡吹哨、部门报到',
-    en: 'Street whistle, departments report',
-    explain: {
+  on('lifecycle.dispatch.leadUnit', 'organization', '首接负责', 'First receiver leads', {
+    zh: '多部门诉求由首个接单单位牵头，不再相互推诿退单。',
+    en: 'The first unit to receive a multi-unit case leads it instead of returning it.',
+  }),
+  on(
+    'lifecycle.whistle.enabled',
+    'organization',
+    '街乡吹哨、部门报到',
+    'Street whistle, departments report',
+    {
       zh: '街乡可召集部门到场，跨部门难题更易解决。',
       en: 'Streets can summon departments on site, so cross-department problems get solved.',
     },
-  },
+  ),
+  on('lifecycle.grid.enabled', 'organization', '热线+网格', 'Hotline + grid', {
+    zh: '网格员巡查发现问题，进入同一派单流程。',
+    en: 'Grid workers find problems on patrol and feed them into the same dispatch pipeline.',
+  }),
   {
-    path: 'lifecycle.grid.enabled',
+    path: 'lifecycle.units.targetUtilisation',
     driver: 'organization',
-    zh: '热线+网格',
-    en: 'Hotline + grid',
+    kind: 'number',
+    range: [0.6, 0.95],
+    zh: '承办单位负荷',
+    en: 'Unit staffing (utilisation)',
     explain: {
-      zh: '网格员巡查发现问题，进入同一派单流程。',
-      en: 'Grid workers find problems on patrol and feed them into the same dispatch pipeline.',
+      zh: '人手按预期负荷配置；负荷越高，人手越紧，工单排队越久、超期越多。',
+      en: 'Units are staffed for their load; the higher the utilisation, the fewer hands and the longer orders wait.',
     },
   },
+  on('lifecycle.returns.review', 'institution', '退单审核', 'Return review', {
+    zh: '审核退单，驳回推诿，错派重新派发。',
+    en: 'Returns are reviewed: dodging is refused, misroutes are re-dispatched.',
+  }),
+  on('lifecycle.supervision.enabled', 'institution', '督办', 'Supervision of overdue orders', {
+    zh: '超期工单被督办，承办单位加力办理。',
+    en: 'Overdue orders are supervised, and units try harder on them.',
+  }),
+  on('lifecycle.assessment.ranking', 'institution', '三率考核排名', '三率 ranking', {
+    zh: '每月按三率排名，街乡和部门更快响应、更用心办理。',
+    en: 'A monthly 三率 ranking makes streets and departments respond faster and try harder.',
+  }),
+  on('lifecycle.assessment.governanceList', 'institution', '治理类街乡', 'Governance list', {
+    zh: '排名靠后的街乡纳入市级督导，直到连续表现良好。',
+    en: 'The worst-ranked streets go under city supervision until they do well for a while.',
+  }),
   {
-    path: 'lifecycle.returns.review',
+    path: 'lifecycle.timeLimits.7d',
     driver: 'institution',
-    zh: '退单审核',
-    en: 'Return review',
+    kind: 'number',
+    range: [24, 168],
+    zh: '一般诉求办理时限（小时）',
+    en: 'Time limit of ordinary (7-day) orders, hours',
     explain: {
-      zh: '审核退单，驳回推诿，错派重新派发。',
-      en: 'Returns are reviewed: dodging is refused, misroutes are re-dispatched.',
-    },
-  },
-  {
-    path: 'lifecycle.supervision.enabled',
-    driver: 'institution',
-    zh: '督办',
-    en: 'Supervision of overdue orders',
-    explain: {
-      zh: '超期工单被督办，承办单位加力办理。',
-      en: 'Overdue orders are supervised, and units try harder on them.',
-    },
-  },
-  {
-    path: 'lifecycle.assessment.ranking',
-    driver: 'institution',
-    zh: '三率考核排名',
-    en: '三率 ranking',
-    explain: {
-      zh: '每月按三率排名，街乡和部门更快响应、更用心办理。',
-      en: 'A monthly 三率 ranking makes streets and departments respond faster and try harder.',
-    },
-  },
-  {
-    path: 'lifecycle.assessment.governanceList',
-    driver: 'institution',
-    zh: '治理类街乡',
-    en: 'Governance list',
-    explain: {
-      zh: '排名靠后的街乡纳入市级督导，直到连续表现良好。',
-      en: 'The worst-ranked streets go under city supervision until they do well for a while.',
-    },
-  },
-  {
-    path: 'lifecycle.timeLimits',
-    driver: 'institution',
-    zh: '办理时限',
-    en: 'Time limits',
-    explain: {
-      zh: '按类别设定的办理时限，决定回访与超期。',
-      en: 'Time limits by class decide when the callback comes and what counts as overdue.',
+      zh: '时限决定何时回访、何时算超期并被督办。',
+      en: 'The limit decides when the callback comes and when an order is overdue and supervised.',
     },
   },
   {
     path: 'lifecycle.proactive.monthlyTopic.topicsInForce',
     driver: 'institution',
+    kind: 'number',
+    range: [0, 62],
+    integer: true,
     zh: '每月一题政策',
     en: 'Monthly-topic policies in force',
     explain: {
@@ -145,6 +153,8 @@ export const LEVERS: readonly Lever[] = [
   {
     path: 'lifecycle.dispatch.smartAccuracy',
     driver: 'technology',
+    kind: 'number',
+    range: [0.8, 0.99],
     zh: '智能派单准确率',
     en: 'Smart dispatch accuracy',
     explain: {
@@ -155,6 +165,8 @@ export const LEVERS: readonly Lever[] = [
   {
     path: 'lifecycle.reforms.dataSharing',
     driver: 'technology',
+    kind: 'number',
+    range: [0, 0.8],
     zh: '最多跑一次（数据共享）',
     en: 'At most one trip (data sharing)',
     explain: {
@@ -165,6 +177,8 @@ export const LEVERS: readonly Lever[] = [
   {
     path: 'lifecycle.reforms.oneNetwork',
     driver: 'technology',
+    kind: 'number',
+    range: [0, 0.8],
     zh: '一网通办',
     en: 'One network for all services',
     explain: {
@@ -172,44 +186,22 @@ export const LEVERS: readonly Lever[] = [
       en: 'Merged channels and self-service: more questions answered on the spot.',
     },
   },
-  {
-    path: 'lifecycle.proactive.hotSpots.enabled',
-    driver: 'environment',
-    zh: '未诉先办：热点发现',
-    en: 'Proactive: hot spots',
-    explain: {
-      zh: '同一街乡同类诉求集中时，主动立项治理，减少后续来电。',
-      en: 'When one problem recurs in one street, a proactive task cuts the calls that would follow.',
-    },
-  },
-  {
-    path: 'lifecycle.proactive.seasonal.enabled',
-    driver: 'environment',
-    zh: '未诉先办：季节预防',
-    en: 'Proactive: seasonal pre-emption',
-    explain: {
+  on('lifecycle.proactive.hotSpots.enabled', 'environment', '未诉先办：热点发现', 'Proactive: hot spots', {
+    zh: '同一街乡同类诉求集中时，主动立项治理，减少后续来电。',
+    en: 'When one problem recurs in one street, a proactive task cuts the calls that would follow.',
+  }),
+  on(
+    'lifecycle.proactive.seasonal.enabled',
+    'environment',
+    '未诉先办：季节预防',
+    'Proactive: seasonal pre-emption',
+    {
       zh: '供暖季前检修、汛期前疏通，季节性诉求提前化解。',
       en: 'Pre-repairs before heating season and drains before the floods pre-empt seasonal calls.',
     },
-  },
-  {
-    path: 'lifecycle.proactive.monthlyTopic.enabled',
-    driver: 'environment',
-    zh: '每月一题',
-    en: 'Monthly topic',
-    explain: {
-      zh: '每月选一个高频问题全市攻坚，需投入人力。',
-      en: 'Each month the city tackles its top recurring problem, at a cost in staff time.',
-    },
-  },
-  {
-    path: 'lifecycle.injects',
-    driver: 'environment',
-    zh: '突发事件',
-    en: 'Injects',
-    explain: {
-      zh: '暴雨、停运、供暖开始等突发情况改变需求与能力。',
-      en: 'Storms, outages and the start of heating change demand and capacity.',
-    },
-  },
+  ),
+  on('lifecycle.proactive.monthlyTopic.enabled', 'environment', '每月一题', 'Monthly topic', {
+    zh: '每月选一个高频问题全市攻坚，需投入人力。',
+    en: 'Each month the city tackles its top recurring problem, at a cost in staff time.',
+  }),
 ];

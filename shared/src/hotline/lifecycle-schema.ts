@@ -333,9 +333,11 @@ export const lifecycleSchema = z.strictObject({
   demandYear: z.number().int().min(2019).max(2030).optional(),
   /**
    * The citizen model: how outcomes and ratings follow from what happened (ratings.ts). The same in
-   * every reform stage: stages differ by levers only. The resolution and satisfaction coefficients
-   * were fitted by `npm run calibrate` (shared/scripts/calibration) to the published rates of the
-   * three reform stages (README: calibration); the rest are assumed.
+   * every reform stage: stages differ by levers only. The baseline (resolution base, effort,
+   * difficulty; satisfaction resolved, partly, notResolved, effort) is fitted by `npm run calibrate`
+   * (shared/scripts/calibration) to the published rates of the three reform stages and checked on
+   * held-out figures (README: calibration and validation); the rest, reform effects included, are
+   * assumed.
    */
   citizens: citizensSchema,
   /** Scripted injects. */

@@ -103,6 +103,8 @@ export const HOTLINE_COUNTERS = [
   'reportMinutes',
   'reportsMissing',
   'whistlesLate',
+  /** Hot-spot tasks alone (proactiveTasks also counts each street's monthly-topic campaign). */
+  'hotSpotTasks',
 ] as const;
 export type HotlineCounter = (typeof HOTLINE_COUNTERS)[number];
 /** Index of each counter in the counters array (counter * BATCHES + batch). */

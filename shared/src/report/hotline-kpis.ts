@@ -25,8 +25,8 @@ export const HOTLINE_KPIS = {
   whistleOnTimeRate: { en: 'Department reports on time (报到)', zh: '报到及时率', unit: 'share' },
   supervisedRate: { en: 'Orders supervised as overdue (督办)', zh: '督办率', unit: 'share' },
   proactiveShare: {
-    en: 'Proactive share: proactive tasks and grid discoveries of all work',
-    zh: '主动治理占比',
+    en: 'Proactive share: orders and tasks started without an appeal (grid orders, hot-spot tasks) of all orders and tasks',
+    zh: '主动治理占比（网格派单与热点治理任务占全部工单和任务）',
     unit: 'share',
   },
   appealsAvoided: {
@@ -128,7 +128,10 @@ function kpisOf(obs: HotlineObservation, batches: readonly number[], countScale:
   const satisfaction = ratio(s.positive, s.evaluated);
   const w = obs.weights;
   const outcomes = s.answered + s.redirected + s.repeats + s.workOrders;
-  const proactive = s.proactiveTasks + s.gridDiscoveries;
+  // Work started without a citizen's appeal, of all the work units take on, each counted on its day of
+  // receipt: so a day, a week or a year give the same share. Discoveries settled on the spot are not
+  // orders, and the monthly topic is a share of every street's capacity, not a number of tasks.
+  const proactive = s.gridOrders + s.hotSpotTasks;
   return {
     responseRate: response,
     resolutionRate: resolution,

@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario/schema';
 import beijingWeekday from './beijing-weekday.json';
 import beijingWeekdayIntake from './beijing-weekday-intake.json';
 import mmc from './mmc.json';
+import { HELD_OUT } from './hold-out';
 import { REFORM_STAGES } from './reform-stages';
 import { SEASONAL_EVENTS } from './seasonal-events';
 
@@ -13,6 +14,7 @@ const BUILT_IN: Record<string, unknown> = {
   ...REFORM_STAGES,
   ...SEASONAL_EVENTS,
   'beijing-weekday-intake': beijingWeekdayIntake,
+  ...Object.fromEntries(HELD_OUT.map((p) => [p.scenario.name, p.scenario])),
 };
 
 /** Names of the built-in scenarios. */
@@ -38,6 +40,12 @@ export const BUILT_IN_DESCRIPTIONS_ZH: Record<string, string> = {
     '2023 年 7 月 29 日至 8 月 1 日特大暴雨（来电量未公开，激增幅度为假设）：房山区的积水、供电、供水、市政设施和树木倒伏类诉求连续两天增至五倍，供电企业不堪重负（其办理中断 12 小时）；其余同北京工作日情景，运行三天。',
   'beijing-weekday-intake':
     '2025 年工作日的 12345 热线受理环节：约 7 万次来电，高峰在 9-11 时和 14-16 时；480 名话务员在岗，通话时长服从均值 5.3 分钟的对数正态分布，耐心时间服从均值 3 分钟的指数分布（假设值）。只模拟受理，不派单，因此没有三率。',
+  'holdout-2021-11':
+    '验证用（不参与校准）2021 年 11 月：2019 年 10 月的全部杠杆加上每月一题第一年（假设已有一半议题的政策生效）；未诉先办尚未成为政策。对照营商环境热线截至 2021 年底的响应率 99.7 %、解决率 92.3 %、满意率 94.5 %（模型没有单独的企业诉求，用全市三率代替）。',
+  'holdout-2022-12':
+    '验证用（不参与校准）2022 年 12 月：未诉先办（热点、季节性预防、44 个每月一题议题的政策）、热线+网格、智能派单；对照 2022 年底解决率 94 %、满意率 95 %。需求仍为 2019 年水平，运行一周。',
+  'holdout-2025':
+    '验证用（不参与校准）2025 年：2024 年的杠杆，75 个每月一题议题的政策生效，数据共享与一网通办接近完成；对照 2025 年解决率 97.3 %、满意率 97.7 %。需求仍为 2019 年水平，运行一周。',
 };
 
 /** A built-in scenario by name, validated; undefined when there is no such scenario. */
@@ -48,3 +56,4 @@ export function builtInScenario(name: string): Scenario | undefined {
 }
 
 export { REFORM_STAGES, STAGE_LEVERS, STAGE_TARGETS, type StageName } from './reform-stages';
+export { HELD_OUT, type HeldOutFigure, type HeldOutPeriod } from './hold-out';

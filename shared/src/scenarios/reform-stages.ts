@@ -16,7 +16,16 @@ const AGENTS_BY_HOUR = [
   22, 13, 9, 8, 8, 13, 35, 78, 129, 159, 164, 138, 104, 116, 151, 155, 142, 121, 99, 91, 82, 69, 48, 35,
 ];
 
-function stage(name: string, description: string, start: string, levers: LifecycleInput): ScenarioInput {
+/**
+ * A period's scenario: the shared city, 2019 demand and intake, and the period's levers. The hold-out
+ * scenarios (hold-out/) use it too, so they differ from the stages only by levers and date.
+ */
+export function stage(
+  name: string,
+  description: string,
+  start: string,
+  levers: LifecycleInput,
+): ScenarioInput {
   return {
     name,
     description,
@@ -35,44 +44,48 @@ function stage(name: string, description: string, start: string, levers: Lifecyc
   };
 }
 
-/** The levers of each stage; everything else is shared. */
+/**
+ * The levers of each stage; everything else is shared. Each setting says whether it is sourced
+ * (DOMAIN.md section) or assumed. The citizen model's reform effects (lifecycle.citizens: dataSharing,
+ * topicPolicies) are assumed, not fitted (docs/ASSUMPTIONS.md).
+ */
 export const STAGE_LEVERS = {
-  /** January 2019: 接诉即办 starts; orders go straight to streets (直派, from 2019-01-01), whistle since 2018, no ranking yet. */
+  /** January 2019: 接诉即办 starts. */
   'stage-2019-01': {
-    dispatch: { mode: 'direct' },
-    whistle: { enabled: true },
-    supervision: { enabled: true },
-    returns: { review: false },
-    assessment: { ranking: false, governanceList: false },
-    grid: { enabled: false },
-    proactive: {},
-    reforms: { dataSharing: 0, oneNetwork: 0 },
+    dispatch: { mode: 'direct' }, // sourced: 直派 to streets from 2019-01-01 (§2)
+    whistle: { enabled: true }, // sourced: 吹哨报到 since 2018 (§5)
+    supervision: { enabled: true }, // sourced: 督办 of overdue orders, Regulation art. 20 (§2)
+    returns: { review: false }, // assumed: return review came with the assessment (Oct 2019)
+    assessment: { ranking: false, governanceList: false }, // sourced: ranking and 治理类 list from mid-2019 (§3)
+    grid: { enabled: false }, // assumed: hotline and grid not yet on one platform
+    proactive: {}, // sourced: 未诉先办 policy of Dec 2021, 每月一题 from 2021 (§5)
+    reforms: { dataSharing: 0, oneNetwork: 0 }, // assumed: the starting point
   },
   /** October 2019: monthly 三率 ranking, the 治理类 list, return review. */
   'stage-2019-10': {
-    dispatch: { mode: 'direct' },
-    whistle: { enabled: true },
-    supervision: { enabled: true },
-    returns: { review: true },
-    assessment: { ranking: true, governanceList: true },
-    grid: { enabled: false },
-    proactive: {},
-    reforms: { dataSharing: 0.2, oneNetwork: 0.2 },
+    dispatch: { mode: 'direct' }, // sourced (§2)
+    whistle: { enabled: true }, // sourced (§5)
+    supervision: { enabled: true }, // sourced (§2)
+    returns: { review: true }, // assumed: 派单异议审核 with the assessment
+    assessment: { ranking: true, governanceList: true }, // sourced: monthly ranking, Guangwai listed May 2019 (§3)
+    grid: { enabled: false }, // assumed
+    proactive: {}, // sourced: not before 2021 (§5)
+    reforms: { dataSharing: 0.2, oneNetwork: 0.2 }, // assumed: early steps
   },
-  /** September 2024: smart dispatch, hotline + grid, 未诉先办 with 62 monthly topics in force, shared data, one network. */
+  /** September 2024. */
   'stage-2024': {
-    dispatch: { mode: 'smart' },
-    whistle: { enabled: true },
-    supervision: { enabled: true },
-    returns: { review: true },
-    assessment: { ranking: true, governanceList: true },
-    grid: { enabled: true },
+    dispatch: { mode: 'smart' }, // assumed: auto-classification in use (AI assistance sourced for 2026, §2)
+    whistle: { enabled: true }, // sourced (§5)
+    supervision: { enabled: true }, // sourced (§2)
+    returns: { review: true }, // assumed
+    assessment: { ranking: true, governanceList: true }, // sourced (§3)
+    grid: { enabled: true }, // sourced: 热线+网格 on one dispatch pipeline (§6); the date is assumed
     proactive: {
-      hotSpots: { enabled: true },
-      seasonal: { enabled: true },
-      monthlyTopic: { enabled: true, topicsInForce: 62 },
+      hotSpots: { enabled: true }, // sourced: hot spots down to the estate (§5)
+      seasonal: { enabled: true }, // sourced: heating pre-repairs (§5)
+      monthlyTopic: { enabled: true, topicsInForce: 62 }, // sourced: 27 + 17 + 18 topics in 2021-2023 (§5)
     },
-    reforms: { dataSharing: 0.8, oneNetwork: 0.8 },
+    reforms: { dataSharing: 0.8, oneNetwork: 0.8 }, // assumed: far along, not complete
   },
 } as const satisfies Record<string, LifecycleInput>;
 

@@ -65,6 +65,7 @@ export class Governance {
     if ((this.windowSums[pair] as number) >= hs.threshold && (this.hotUntil[pair] as number) <= now) {
       this.hotUntil[pair] = now + hs.durationDays * DAY;
       s.tally(order.batch, C.proactiveTasks);
+      s.tally(order.batch, C.hotSpotTasks);
       // The task takes street capacity like an order does.
       this.work.addTask(s.city.streetUnit[order.street] as number);
     }

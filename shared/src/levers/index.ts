@@ -1,0 +1,2 @@
+export * from './scenario-levers';
+export * from './sensitivity';
