@@ -320,7 +320,7 @@ describe('Open311 GeoReport v2', () => {
 
     const end = await waitForEnd(server.url, run.id, 120_000);
     expect(end.status).toBe('finished');
-    const one = await get(server.url, `/open311/v2/requests/${id}.json?extensions=true`);
+    const one = await get(server.url, `/open311/v2/requests/${id}.json?extensions=true&api_key=${key}`);
     expect(v.requests(one.body), JSON.stringify(v.requests.errors)).toBe(true);
     const [request] = one.body as Req[];
     expect(request).toMatchObject({
@@ -355,7 +355,9 @@ describe('Open311 GeoReport v2', () => {
     expect(log.filter((l) => l.includes('"kind":"appeal"'))).toHaveLength(3);
 
     // XML carries the same fields.
-    const oneXml = xml.parse((await get(server.url, `/open311/v2/requests/${id}.xml`)).text) as {
+    const oneXml = xml.parse(
+      (await get(server.url, `/open311/v2/requests/${id}.xml?api_key=${key}`)).text,
+    ) as {
       service_requests: { request: Record<string, string>[] };
     };
     const r = oneXml.service_requests.request[0] as Record<string, string>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import {
   APPEAL_STATES,
   LiveRun,
@@ -57,6 +58,8 @@ export interface RunManagerDeps {
   onTick?: (tick: TickResult) => void;
   /** Ownership expiry: another server takes a run over this long after its owner went silent. @defaultValue 5000 */
   lockMs?: number;
+  /** Models of runs this server does not own, kept for lookups (least recently used dropped). @defaultValue 4 */
+  modelCache?: number;
 }
 
 /**
@@ -71,9 +74,13 @@ export class RunManager {
   readonly queues: Record<Stage, Queue<AppealJob>>;
   private scan: NodeJS.Timeout | undefined;
   private closing = false;
-  /** Scenario per run, parsed once (the city model per run is heavier: kept only by owners). */
-  private readonly scenarios = new Map<string, Scenario>();
-  private readonly lookups = new Map<string, LiveRun>();
+  /** Scenario per run, parsed once; a bounded number (a server answers for runs without end). */
+  private readonly scenarios = new LRUCache<string, Scenario>({ max: 256 });
+  /**
+   * Models of runs this server does not own, built to look names up in (tens of MB each): the least
+   * recently used go beyond `modelCache`, and are rebuilt from the scenario when asked again.
+   */
+  private readonly lookups: LRUCache<string, LiveRun>;
 
   /** Each run's injects to come (an exercise's script), editable while it runs. */
   readonly schedule = new InjectSchedule(this);
@@ -91,6 +98,7 @@ export class RunManager {
         }),
       ]),
     ) as Record<Stage, Queue<AppealJob>>;
+    this.lookups = new LRUCache({ max: deps.modelCache ?? 4 });
     this.appealStore = new AppealStore(deps.redis);
     const filed = new FiledRequests(deps.redis);
     this.appealViews = new AppealViews({
@@ -99,6 +107,11 @@ export class RunManager {
       seedOf: async (id) => Number((await deps.redis.hget(runKeys(id).meta, 'seed')) ?? 0),
       ownWords: (token) => filed.description(token),
     });
+  }
+
+  /** How many models of runs this server does not own it keeps for lookups now (≤ `modelCache`). */
+  get cachedModels(): number {
+    return this.lookups.size;
   }
 
   get redis(): Redis {

@@ -5,6 +5,9 @@ import type { FiledRequests } from './filed-requests';
 import type { Format } from './format';
 import type { Locator } from './locate';
 
+/** What a reader may see: every field, or the public ones (no citizen's words, places to the street). */
+export type Reader = 'full' | 'public';
+
 /** What the Open311 route files share: the run manager, the stores and the request plumbing. */
 export interface Open311Context {
   manager: RunManager;
@@ -29,4 +32,6 @@ export interface Open311Context {
   postLimit: RequestHandler;
   /** The locator of places (one city for every run). */
   locatorOf: (runId: string) => Promise<Locator>;
+  /** What the request's reader may see: a session or a valid `api_key` sees all, anyone else the public fields. */
+  readerOf: (req: Request, res: Response) => Promise<Reader>;
 }

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { limitPerMinute, sessionOf, type Auth } from '../auth';
 import { ApiError } from '../http/errors';
 import type { RunManager } from '../live/run-manager';
-import type { Open311Context } from './context';
+import type { Open311Context, Reader } from './context';
 import { FiledRequests } from './filed-requests';
 import { Open311Error, send, sendError, toXml, type Format } from './format';
 import { Locator } from './locate';
@@ -18,6 +18,8 @@ export interface Open311Deps {
   logger: Logger;
   /** Open311 POSTs per minute per api key (or client address). */
   postsPerMinute: number;
+  /** Open311 GETs per minute per api key (or client address). @defaultValue 1200 */
+  getsPerMinute?: number;
 }
 
 /** Largest Open311 body (form or JSON): a description of 4,000 characters fits many times over. */
@@ -104,6 +106,29 @@ export function open311Routes(deps: Open311Deps): Router {
     (req, res, message) => sendError(res, req.params.format === 'xml' ? 'xml' : 'json', 429, message),
   );
 
+  // Reads too: a page of a large run costs the server real work, and a scraper must not starve the live runs.
+  const getLimit = limitPerMinute(
+    deps.getsPerMinute ?? 1200,
+    'Open311 reads',
+    async (req) => {
+      const key = req.query.api_key;
+      const info = typeof key === 'string' ? await auth.apiKeys.check(key) : undefined;
+      return info ? `key:${info.id}` : ipKeyGenerator(req.ip ?? '');
+    },
+    (req, res, message) => sendError(res, req.path.endsWith('.xml') ? 'xml' : 'json', 429, message),
+  );
+  r.use((req, res, next) => (req.method === 'GET' ? getLimit(req, res, next) : next()));
+
+  /**
+   * Who reads: anyone with a session or a valid api key sees every field; an anonymous reader sees
+   * the public ones only (FixMyStreet's rule): no citizen's words, no place finer than the street.
+   */
+  const readerOf = async (req: Request, res: Response): Promise<Reader> => {
+    if (sessionOf(res)) return 'full';
+    const key = req.query.api_key;
+    return typeof key === 'string' && (await auth.apiKeys.check(key)) ? 'full' : 'public';
+  };
+
   const forms = [
     express.urlencoded({ extended: true, limit: BODY_LIMIT, parameterLimit: 100 }),
     express.json({ limit: BODY_LIMIT }),
@@ -163,6 +188,7 @@ export function open311Routes(deps: Open311Deps): Router {
     forms,
     postLimit,
     locatorOf,
+    readerOf,
   };
   requestRoutes(r, ctx);
   updateRoutes(r, ctx);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppealDetail } from '@hotline-sim/shared';
-import type { Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { sessionOf } from '../auth';
 import type { Open311Context } from './context';
 import { filedRecordFields, open311Keys, type FiledRecord } from './filed-requests';
@@ -19,7 +19,7 @@ const REQUEST_ARRAYS = { notes: 'note' };
 
 /** GeoReport v2 requests: file one (POST), list them, show one, and the token a POST gave. */
 export function requestRoutes(r: Router, ctx: Open311Context): void {
-  const { manager, store, filed, route, runOf, writer, forms, postLimit, locatorOf } = ctx;
+  const { manager, store, filed, route, runOf, writer, forms, postLimit, locatorOf, readerOf } = ctx;
 
   r.post(
     '/requests.:format',
@@ -122,6 +122,12 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
     return ((await manager.lookup(runId)).scenario.lifecycle?.training?.seats.length ?? 0) > 0;
   };
 
+  /** What this reader sees of a run's requests: the answer key hidden from trainees, public fields for anonymous readers. */
+  const viewOf = async (req: Request, res: Response, runId: string) => ({
+    hide: await withheld(res, runId),
+    publicOnly: (await readerOf(req, res)) === 'public',
+  });
+
   /** The appeal id a token became, once the run's owner has logged it. */
   const appealOfToken = async (token: string) => {
     const run = await filed.runOf(token);
@@ -150,7 +156,7 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
     run: { id: string; start: string },
     appeal: AppealDetail,
     extensions: boolean,
-    hide: boolean,
+    view: { hide: boolean; publicOnly: boolean },
   ) => {
     const token = await store.tokenOf(run.id, appeal.id);
     const [record, whistle, updates] = await Promise.all([
@@ -163,7 +169,8 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
       whistle,
       extensions,
       updates,
-      withheld: hide,
+      withheld: view.hide,
+      publicOnly: view.publicOnly,
     });
   };
 
@@ -181,7 +188,7 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
         run && parsed ? await manager.appealViews.detail(run.id, parsed.appealId, true) : undefined;
       const request =
         run && appeal
-          ? await requestOf(run, appeal, q.extensions === 'true', await withheld(res, run.id))
+          ? await requestOf(run, appeal, q.extensions === 'true', await viewOf(req, res, run.id))
           : undefined;
       if (!request) throw new Open311Error(404, `service_request_id "${id.slice(0, 80)}" not found`);
       const out = [request];
@@ -195,7 +202,7 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
       const q = parse(listSchema, firstOf(req.query));
       const run = await runOf(q.jurisdiction_id);
       const extensions = q.extensions === 'true';
-      const hide = await withheld(res, run.id);
+      const view = await viewOf(req, res, run.id);
       // GeoReport v2: with a service_request_id list, the other filters are ignored.
       const byId = q.service_request_id !== undefined;
       const listed = byId
@@ -237,7 +244,7 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
           const updated = Math.floor(record.fields.updated ?? 0);
           if (updated <= after || updated >= before) continue;
           const appeal = await manager.appealViews.detail(run.id, record.id, true);
-          const detail = appeal ? await requestOf(run, appeal, extensions, hide) : undefined;
+          const detail = appeal ? await requestOf(run, appeal, extensions, view) : undefined;
           if (!detail) continue;
           if (codes && !codes.includes(detail.service_code)) continue;
           const requested = isoToVirtual(run.start, detail.requested_datetime);

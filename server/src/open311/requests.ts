@@ -51,7 +51,43 @@ export function toRequest(
     updates?: number;
     /** Hide the answer key (category and unit) from a trainee while the exercise runs. */
     withheld?: boolean;
+    /** An anonymous reader: no citizen's words, no media, the place to the street (see {@link publicView}). */
+    publicOnly?: boolean;
   },
+) {
+  const full = fullRequest(run, appeal, options);
+  return options.publicOnly ? publicView(full, appeal.place) : full;
+}
+
+/**
+ * What anyone may read without a key or a session, as FixMyStreet publishes reports without the
+ * reporter's details: the citizen's words (description, media, the rating and outcome they gave) are
+ * withheld, and the place is the street, never the community: the address names the district and
+ * street, and lat/long are rounded to 0.01° (about 1 km).
+ */
+function publicView<T extends ReturnType<typeof fullRequest>>(request: T, place: AppealDetail['place']): T {
+  const ext = 'extended_attributes' in request ? request.extended_attributes : undefined;
+  return {
+    ...request,
+    description: null,
+    media_url: null,
+    address: `${place.district}${place.street} · ${place.streetEn}, ${place.districtEn}, Beijing`,
+    address_id: null,
+    lat: Math.round(request.lat * 100) / 100,
+    long: Math.round(request.long * 100) / 100,
+    ...(ext
+      ? {
+          extended_attributes: { ...ext, community: null, community_en: null, outcome: null, rating: null },
+          attributes: { urgency: null },
+        }
+      : {}),
+  };
+}
+
+function fullRequest(
+  run: { id: string; start: string },
+  appeal: AppealDetail,
+  options: Parameters<typeof toRequest>[2],
 ) {
   const { filed, withheld = false } = options;
   const received = appeal.history[0]?.at;
