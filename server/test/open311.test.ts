@@ -331,7 +331,12 @@ describe('Open311 GeoReport v2', () => {
     });
     expect(request?.status_notes).toMatch(/^已办结 Closed/);
     expect(request?.agency_responsible).toBeTruthy();
-    expect(request?.requested_datetime).toMatch(/^2025-03-1\dT\d\d:\d\d:\d\d\+08:00$/);
+    // Dated on the wall clock (issue 13, point 8): between the run's creation and now.
+    expect(request?.requested_datetime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+    expect(Date.parse(String(request?.requested_datetime))).toBeGreaterThanOrEqual(
+      Date.parse(run.createdAt) - 1_000,
+    );
+    expect(Date.parse(String(request?.requested_datetime))).toBeLessThanOrEqual(Date.now());
     expect(String(request?.expected_datetime) > String(request?.requested_datetime)).toBe(true);
     expect(request?.extended_attributes).toMatchObject({
       state: 'closed',

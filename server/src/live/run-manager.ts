@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { beijingToday } from './wall-clock';
 import {
   APPEAL_STATES,
   LiveRun,
@@ -146,8 +147,13 @@ export class RunManager {
     speed: number;
     seed?: number | undefined;
     paused: boolean;
+    clock?: RunInfo['clock'];
   }): Promise<RunInfo> {
-    const scenario = resolveScenario(body.scenario);
+    const wall = body.clock === 'wall';
+    const resolved = resolveScenario(body.scenario);
+    // Anchored to the wall clock: the scenario starts today, and its virtual time is Beijing time.
+    const scenario = wall ? { ...resolved, start: beijingToday() } : resolved;
+    const speed = wall ? 1 : body.speed;
     if (!scenario.lifecycle) {
       throw new ApiError(
         422,
@@ -166,7 +172,8 @@ export class RunManager {
         scenario: JSON.stringify(scenario),
         scenarioName: scenario.name,
         seed,
-        speed: body.speed,
+        speed,
+        clock: wall ? 'wall' : 'virtual',
         status,
         createdAt,
         vt: 0,
@@ -184,7 +191,7 @@ export class RunManager {
       scenarioName: scenario.name,
       scenario,
       seed,
-      speed: body.speed,
+      speed,
       status,
       createdAt,
     });
@@ -232,6 +239,8 @@ export class RunManager {
     const run = await this.info(id);
     if (run.status === 'finished' || run.status === 'stopped')
       throw new ApiError(409, `run "${id}" is ${run.status}: its speed cannot change`);
+    if (run.clock === 'wall')
+      throw new ApiError(409, `run "${id}" keeps the wall clock (×1): its speed cannot change`);
     await this.deps.redis.hset(runKeys(id).meta, 'speed', speed);
     this.owners.get(id)?.poke();
     return this.info(id);

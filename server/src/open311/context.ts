@@ -4,6 +4,13 @@ import type { RunManager } from '../live/run-manager';
 import type { FiledRequests } from './filed-requests';
 import type { Format } from './format';
 import type { Locator } from './locate';
+import type { RunClock } from './run-clock';
+
+/** A run as Open311 dates it: its id and the clock its datetimes follow. */
+export interface Open311Run {
+  id: string;
+  clock: RunClock;
+}
 
 /** What a reader may see: every field, or the public ones (no citizen's words, places to the street). */
 export type Reader = 'full' | 'public';
@@ -18,7 +25,9 @@ export interface Open311Context {
     handler: (req: Request, res: Response, format: Format) => Promise<void>,
   ) => (req: Request, res: Response) => Promise<void>;
   /** The run a request is about: jurisdiction_id, else the newest running (or paused) run. */
-  runOf: (jurisdiction: string | undefined) => Promise<{ id: string; start: string }>;
+  runOf: (jurisdiction: string | undefined) => Promise<Open311Run>;
+  /** A run (found by id) with its Open311 clock; undefined when there is no such run. */
+  open311Run: (runId: string) => Promise<Open311Run | undefined>;
   /** The run a writer may file into (undefined: the default run); throws when it may not write. */
   writer: (
     req: Request,

@@ -4,7 +4,9 @@ import type { Logger } from 'pino';
 import { limitPerMinute, sessionOf, type Auth } from '../auth';
 import { ApiError } from '../http/errors';
 import type { RunManager } from '../live/run-manager';
-import type { Open311Context, Reader } from './context';
+import type { RunInfo } from '@hotline-sim/shared';
+import type { Open311Context, Open311Run, Reader } from './context';
+import { RunClock } from './run-clock';
 import { FiledRequests } from './filed-requests';
 import { Open311Error, send, sendError, toXml, type Format } from './format';
 import { Locator } from './locate';
@@ -59,17 +61,26 @@ export function open311Routes(deps: Open311Deps): Router {
       }
     };
 
+  const withClock = async (run: RunInfo): Promise<Open311Run> => ({
+    id: run.id,
+    clock: await RunClock.of(manager.redis, run),
+  });
+  const open311Run = async (runId: string) => {
+    const run = await manager.get(runId);
+    return run ? withClock(run) : undefined;
+  };
+
   /** The run a request is about: jurisdiction_id, else the newest running (or paused) run. */
   const runOf = async (jurisdiction: string | undefined) => {
     if (jurisdiction !== undefined) {
-      const run = await manager.get(jurisdiction);
+      const run = await open311Run(jurisdiction);
       if (!run) throw new Open311Error(404, `jurisdiction_id "${jurisdiction}": no such run`);
       return run;
     }
     const runs = await manager.list();
     const run = runs.find((x) => x.status === 'running' || x.status === 'paused') ?? runs[0];
     if (!run) throw new Open311Error(404, 'no run is live: give a jurisdiction_id (a run id)');
-    return run;
+    return withClock(run);
   };
 
   /** Who may write: an api key (bound to a run, or any), or an instructor's or trainee's session. */
@@ -184,6 +195,7 @@ export function open311Routes(deps: Open311Deps): Router {
     filed: new FiledRequests(manager.redis),
     route,
     runOf,
+    open311Run,
     writer,
     forms,
     postLimit,

@@ -2,7 +2,7 @@ import { STATE_LABELS, TERMINAL_STATES, type AppealDetail, type AppealState } fr
 import { RUN_ID_PATTERN } from '../http/run-id';
 import type { FiledRecord } from './filed-requests';
 import { serviceName } from './services';
-import { virtualToIso } from './time';
+import type { Open311Run } from './context';
 
 /** `<run>-<appeal>`: a request id names its run, so one API serves every run. */
 export const requestId = (runId: string, appealId: number) => `${runId}-${appealId}`;
@@ -42,7 +42,7 @@ export function statusNotes(state: AppealState): string {
 
 /** A run appeal as a GeoReport v2 service request (with `extended_attributes` when asked). */
 export function toRequest(
-  run: { id: string; start: string },
+  run: Open311Run,
   appeal: AppealDetail,
   options: {
     filed?: FiledRecord;
@@ -84,11 +84,7 @@ function publicView<T extends ReturnType<typeof fullRequest>>(request: T, place:
   };
 }
 
-function fullRequest(
-  run: { id: string; start: string },
-  appeal: AppealDetail,
-  options: Parameters<typeof toRequest>[2],
-) {
+function fullRequest(run: Open311Run, appeal: AppealDetail, options: Parameters<typeof toRequest>[2]) {
   const { filed, withheld = false } = options;
   const received = appeal.history[0]?.at;
   const place = appeal.place;
@@ -101,9 +97,9 @@ function fullRequest(
     description: filed ? (filed.description ?? null) : appeal.text.zh,
     agency_responsible: appeal.unit && !withheld ? `${appeal.unit.name} ${appeal.unit.nameEn}` : null,
     service_notice: null,
-    requested_datetime: virtualToIso(run.start, received ?? 0),
-    updated_datetime: appeal.updated === null ? null : virtualToIso(run.start, appeal.updated),
-    expected_datetime: appeal.deadline === null ? null : virtualToIso(run.start, appeal.deadline),
+    requested_datetime: run.clock.toIso(received ?? 0),
+    updated_datetime: appeal.updated === null ? null : run.clock.toIso(appeal.updated),
+    expected_datetime: appeal.deadline === null ? null : run.clock.toIso(appeal.deadline),
     address:
       filed?.address ??
       `${place.district}${place.street}${place.community} · ${place.communityEn}, ${place.streetEn}, ${place.districtEn}, Beijing`,
@@ -148,12 +144,12 @@ const WITHHELD = { code: 'withheld', name: '待定 Withheld until the exercise e
  * Chicago's `notes`: the appeal's timeline from its stored history, `opened` (received), `activity`
  * (each step after) and `closed` (its terminal step), naming the unit that holds it unless withheld.
  */
-function notesOf(run: { start: string }, appeal: AppealDetail, withheld: boolean) {
+function notesOf(run: Open311Run, appeal: AppealDetail, withheld: boolean) {
   return appeal.history.map((h, i) => {
     const unit = h.unit >= 0 && appeal.unit?.index === h.unit && !withheld ? appeal.unit : null;
     return {
       type: i === 0 ? ('opened' as const) : isClosed(h.to) ? ('closed' as const) : ('activity' as const),
-      datetime: virtualToIso(run.start, h.at),
+      datetime: run.clock.toIso(h.at),
       summary: statusNotes(h.to),
       description: unit ? `${unit.name} ${unit.nameEn}` : null,
     };
