@@ -59,6 +59,14 @@ export interface Config {
   readonly loginRateLimit: number;
   /** OPEN311_RATE_LIMIT: Open311 POSTs per minute per api key (or client address without one). @defaultValue 600 */
   readonly open311RateLimit: number;
+  /** OPEN311_READ_RATE_LIMIT: Open311 GETs per minute per api key (or client address without one). @defaultValue 1200 */
+  readonly open311ReadRateLimit: number;
+  /**
+   * RUN_MODEL_CACHE: models of runs this server does not own, kept to look names up in (Open311 and
+   * appeal reads of ended runs); the least recently used beyond this many are dropped (about 12 MB
+   * each for Beijing). @defaultValue 4
+   */
+  readonly runModelCache: number;
   /**
    * ALLOWED_ORIGINS: comma-separated origins (`https://hotline.example,http://127.0.0.1:5173`) that,
    * besides the server's own, may write to the API, answer CORS preflights and open Socket.IO
@@ -236,6 +244,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     loginRateLimit: read('LOGIN_RATE_LIMIT', intIn(1, 1_000_000), 'an integer from 1 to 1000000', 10),
     open311RateLimit: read('OPEN311_RATE_LIMIT', intIn(1, 10_000_000), 'an integer from 1 to 10000000', 600),
+    open311ReadRateLimit: read(
+      'OPEN311_READ_RATE_LIMIT',
+      intIn(1, 10_000_000),
+      'an integer from 1 to 10000000',
+      1200,
+    ),
+    runModelCache: read('RUN_MODEL_CACHE', intIn(1, 1000), 'an integer from 1 to 1000', 4),
     allowedOrigins: read(
       'ALLOWED_ORIGINS',
       originList,

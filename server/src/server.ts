@@ -61,6 +61,7 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
     redisUrl,
     logger,
     tickMs: config.tickMs,
+    modelCache: config.runModelCache,
     archive: store,
     onRunEnd: (id) => {
       training.exercises
@@ -117,7 +118,13 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
       );
       app.use(
         '/open311/v2',
-        open311Routes({ manager, auth, logger, postsPerMinute: config.open311RateLimit }),
+        open311Routes({
+          manager,
+          auth,
+          logger,
+          postsPerMinute: config.open311RateLimit,
+          getsPerMinute: config.open311ReadRateLimit,
+        }),
       );
       app.use('/open311', (_req, res) => {
         res

@@ -23,6 +23,8 @@ describe('config: defaults', () => {
       trustProxy: false,
       loginRateLimit: 10,
       open311RateLimit: 600,
+      open311ReadRateLimit: 1200,
+      runModelCache: 4,
       allowedOrigins: [],
       replicationMemoryMb: 2048,
       replicationTimeoutSeconds: 600,

@@ -320,7 +320,7 @@ describe('Open311 GeoReport v2', () => {
 
     const end = await waitForEnd(server.url, run.id, 120_000);
     expect(end.status).toBe('finished');
-    const one = await get(server.url, `/open311/v2/requests/${id}.json?extensions=true`);
+    const one = await get(server.url, `/open311/v2/requests/${id}.json?extensions=true&api_key=${key}`);
     expect(v.requests(one.body), JSON.stringify(v.requests.errors)).toBe(true);
     const [request] = one.body as Req[];
     expect(request).toMatchObject({
@@ -331,7 +331,12 @@ describe('Open311 GeoReport v2', () => {
     });
     expect(request?.status_notes).toMatch(/^已办结 Closed/);
     expect(request?.agency_responsible).toBeTruthy();
-    expect(request?.requested_datetime).toMatch(/^2025-03-1\dT\d\d:\d\d:\d\d\+08:00$/);
+    // Dated on the wall clock (issue 13, point 8): between the run's creation and now.
+    expect(request?.requested_datetime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+    expect(Date.parse(String(request?.requested_datetime))).toBeGreaterThanOrEqual(
+      Date.parse(run.createdAt) - 1_000,
+    );
+    expect(Date.parse(String(request?.requested_datetime))).toBeLessThanOrEqual(Date.now());
     expect(String(request?.expected_datetime) > String(request?.requested_datetime)).toBe(true);
     expect(request?.extended_attributes).toMatchObject({
       state: 'closed',
@@ -355,7 +360,9 @@ describe('Open311 GeoReport v2', () => {
     expect(log.filter((l) => l.includes('"kind":"appeal"'))).toHaveLength(3);
 
     // XML carries the same fields.
-    const oneXml = xml.parse((await get(server.url, `/open311/v2/requests/${id}.xml`)).text) as {
+    const oneXml = xml.parse(
+      (await get(server.url, `/open311/v2/requests/${id}.xml?api_key=${key}`)).text,
+    ) as {
       service_requests: { request: Record<string, string>[] };
     };
     const r = oneXml.service_requests.request[0] as Record<string, string>;

@@ -46,6 +46,11 @@ export const runKeys = (runId: string) => {
     seatEvents: `${p}seat-events`,
     /** List of JSON SeatMessages: the instructor's messages to the seats. */
     messages: `${p}messages`,
+    /**
+     * List of clock pairs `"<virtual s> <wall ms>"` of a `virtual` run, in order: when the clock
+     * (re)started and every 10 virtual minutes (wall-clock.ts); Open311 dates steps by them.
+     */
+    clock: `${p}clock`,
     /** List of JSON SeriesPoints, one per virtual hour, oldest first. */
     series: `${p}series`,
     appeal: (id: number | string) => `${p}a:${id}`,

@@ -22,6 +22,7 @@ export function infoOf(id: string, m: Record<string, string>): RunInfo {
     virtualTime: Number(m.settledVt ?? 0),
     horizon: Number(m.horizon),
     start: m.start ?? '',
+    clock: m.clock === 'wall' ? 'wall' : 'virtual',
     createdAt: m.createdAt ?? '',
     appeals: Number(m.appeals ?? 0),
     transitions: Number(m.transitions ?? 0),

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { beijingToday } from './wall-clock';
 import {
   APPEAL_STATES,
   LiveRun,
@@ -57,6 +59,8 @@ export interface RunManagerDeps {
   onTick?: (tick: TickResult) => void;
   /** Ownership expiry: another server takes a run over this long after its owner went silent. @defaultValue 5000 */
   lockMs?: number;
+  /** Models of runs this server does not own, kept for lookups (least recently used dropped). @defaultValue 4 */
+  modelCache?: number;
 }
 
 /**
@@ -71,9 +75,13 @@ export class RunManager {
   readonly queues: Record<Stage, Queue<AppealJob>>;
   private scan: NodeJS.Timeout | undefined;
   private closing = false;
-  /** Scenario per run, parsed once (the city model per run is heavier: kept only by owners). */
-  private readonly scenarios = new Map<string, Scenario>();
-  private readonly lookups = new Map<string, LiveRun>();
+  /** Scenario per run, parsed once; a bounded number (a server answers for runs without end). */
+  private readonly scenarios = new LRUCache<string, Scenario>({ max: 256 });
+  /**
+   * Models of runs this server does not own, built to look names up in (tens of MB each): the least
+   * recently used go beyond `modelCache`, and are rebuilt from the scenario when asked again.
+   */
+  private readonly lookups: LRUCache<string, LiveRun>;
 
   /** Each run's injects to come (an exercise's script), editable while it runs. */
   readonly schedule = new InjectSchedule(this);
@@ -91,6 +99,7 @@ export class RunManager {
         }),
       ]),
     ) as Record<Stage, Queue<AppealJob>>;
+    this.lookups = new LRUCache({ max: deps.modelCache ?? 4 });
     this.appealStore = new AppealStore(deps.redis);
     const filed = new FiledRequests(deps.redis);
     this.appealViews = new AppealViews({
@@ -99,6 +108,11 @@ export class RunManager {
       seedOf: async (id) => Number((await deps.redis.hget(runKeys(id).meta, 'seed')) ?? 0),
       ownWords: (token) => filed.description(token),
     });
+  }
+
+  /** How many models of runs this server does not own it keeps for lookups now (≤ `modelCache`). */
+  get cachedModels(): number {
+    return this.lookups.size;
   }
 
   get redis(): Redis {
@@ -133,8 +147,13 @@ export class RunManager {
     speed: number;
     seed?: number | undefined;
     paused: boolean;
+    clock?: RunInfo['clock'];
   }): Promise<RunInfo> {
-    const scenario = resolveScenario(body.scenario);
+    const wall = body.clock === 'wall';
+    const resolved = resolveScenario(body.scenario);
+    // Anchored to the wall clock: the scenario starts today, and its virtual time is Beijing time.
+    const scenario = wall ? { ...resolved, start: beijingToday() } : resolved;
+    const speed = wall ? 1 : body.speed;
     if (!scenario.lifecycle) {
       throw new ApiError(
         422,
@@ -153,7 +172,8 @@ export class RunManager {
         scenario: JSON.stringify(scenario),
         scenarioName: scenario.name,
         seed,
-        speed: body.speed,
+        speed,
+        clock: wall ? 'wall' : 'virtual',
         status,
         createdAt,
         vt: 0,
@@ -171,7 +191,7 @@ export class RunManager {
       scenarioName: scenario.name,
       scenario,
       seed,
-      speed: body.speed,
+      speed,
       status,
       createdAt,
     });
@@ -219,6 +239,8 @@ export class RunManager {
     const run = await this.info(id);
     if (run.status === 'finished' || run.status === 'stopped')
       throw new ApiError(409, `run "${id}" is ${run.status}: its speed cannot change`);
+    if (run.clock === 'wall')
+      throw new ApiError(409, `run "${id}" keeps the wall clock (×1): its speed cannot change`);
     await this.deps.redis.hset(runKeys(id).meta, 'speed', speed);
     this.owners.get(id)?.poke();
     return this.info(id);

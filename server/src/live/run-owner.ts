@@ -10,10 +10,11 @@ import {
   MAX_MOVES,
 } from '@hotline-sim/shared';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { toJob, type AppealJob } from './appeal-job';
 import { runKeys, type RunKeys } from './keys';
+import { CLOCK_PAIR_EVERY, beijingMidnight, clockPair } from './wall-clock';
 import { takeInputs } from './run-inputs';
 import { PRIORITY, queueName, stageOf, type Stage } from './stages';
 
@@ -62,6 +63,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** Re-release a tick's unapplied jobs when nothing has been applied for this long (a lost job). */
 const STALL_MS = 3_000;
 const REPORT_EVERY_MS = 1_000;
+/** Virtual seconds a catching-up tick of a wall-clock run covers at most (before load shortens it). */
+const CATCH_UP_SPAN = 3600;
 /** Virtual seconds between series points. */
 const SERIES_EVERY = 3_600;
 
@@ -92,6 +95,12 @@ export class RunOwner {
   private sampled: number;
   /** Points in the run's series list so far. */
   private points = 0;
+  /** Beijing midnight of the start day (ms) of a run on the wall clock; undefined for a virtual clock. */
+  private wallMidnight: number | undefined;
+  /** The latest settled tick: virtual second and wall time. */
+  private lastTick = { vt: 0, wall: 0 };
+  /** Clock pairs to store with the next tick's writes. */
+  private readonly clockPairs: string[] = [];
 
   constructor(private readonly deps: RunOwnerDeps) {
     this.keys = runKeys(deps.runId);
@@ -129,6 +138,26 @@ export class RunOwner {
     if (release) await this.deps.redis.eval(RELEASE, 1, this.keys.owner, this.deps.ownerId);
   }
 
+  /**
+   * The pacing counts from now (a start, a resume, a speed change, falling behind). The map of
+   * virtual to wall time gets the moment the clock stopped and the moment it goes on again.
+   */
+  private restartClock(now: number): { wall: number; vt: number } {
+    const vt = this.deps.live.now;
+    this.anchor = { wall: now, vt };
+    if (this.lastTick.wall > 0) this.clockPairs.push(clockPair(this.lastTick.vt, this.lastTick.wall));
+    this.clockPairs.push(clockPair(vt, now));
+    return this.anchor;
+  }
+
+  /** Add the clock pairs not yet stored to `multi` (a wall-clock run needs none: its virtual time is Beijing time). */
+  private storeClockPairs(multi: ChainableCommander): ChainableCommander {
+    const pairs = this.clockPairs.splice(0);
+    return pairs.length > 0 && this.wallMidnight === undefined
+      ? multi.rpush(this.keys.clock, ...pairs)
+      : multi;
+  }
+
   private async nap(ms: number): Promise<void> {
     await Promise.race([sleep(ms), new Promise<void>((r) => (this.wake = r))]);
     this.wake = undefined;
@@ -137,6 +166,8 @@ export class RunOwner {
   private async run(): Promise<void> {
     const { redis, live, tickMs } = this.deps;
     this.points = await redis.llen(this.keys.series);
+    const [clock, start] = await redis.hmget(this.keys.meta, 'clock', 'start');
+    if (clock === 'wall' && start) this.wallMidnight = beijingMidnight(start);
     if (this.deps.releasedVt > live.now && (await this.renew())) await this.tick(this.deps.releasedVt);
     while (!this.stopped) {
       if (!(await this.renew())) {
@@ -158,15 +189,17 @@ export class RunOwner {
         continue;
       }
       const now = Date.now();
-      if (!this.anchor || speed !== this.speed) {
-        this.anchor = { wall: now, vt: live.now };
-        this.speed = speed;
-      }
-      const tick = (speed * tickMs) / 1000;
-      let allowed = this.anchor.vt + ((now - this.anchor.wall) / 1000) * speed;
-      if (allowed - live.now > 2 * tick) {
+      const anchor = !this.anchor || speed !== this.speed ? this.restartClock(now) : this.anchor;
+      this.speed = speed;
+      let tick = (speed * tickMs) / 1000;
+      let allowed = anchor.vt + ((now - anchor.wall) / 1000) * speed;
+      if (this.wallMidnight !== undefined) {
+        // On the wall clock: virtual time is Beijing time; after creation or a pause, catch up at full pace.
+        allowed = (now - this.wallMidnight) / 1000;
+        if (allowed - live.now > 2 * tick) tick = Math.min(CATCH_UP_SPAN, allowed - live.now);
+      } else if (allowed - live.now > 2 * tick) {
         // Behind (workers slower than the speed asks): hold the clock back rather than race to catch up.
-        this.anchor = { wall: now, vt: live.now };
+        this.restartClock(now);
         allowed = live.now + tick;
       }
       if (allowed - live.now < tick) {
@@ -192,6 +225,8 @@ export class RunOwner {
   /** One tick: advance the model to `to`, release its transitions, wait for them, commit the clock. */
   private async tick(to: number): Promise<void> {
     const { redis, live } = this.deps;
+    // The clock's restart is on record before anything the tick releases can be read and dated.
+    if (this.clockPairs.length > 0) await this.storeClockPairs(redis.multi()).exec();
     await takeInputs({ ...this.deps, keys: this.keys }, to);
     const groups = live.advanceTo(to);
     const releasedAt = Date.now();
@@ -201,6 +236,9 @@ export class RunOwner {
     await this.settle(jobs);
     const wall = Date.now();
     this.samples.push({ wall, vt: to });
+    if (Math.floor(to / CLOCK_PAIR_EVERY) > Math.floor(this.lastTick.vt / CLOCK_PAIR_EVERY))
+      this.clockPairs.push(clockPair(to, wall));
+    this.lastTick = { vt: to, wall };
     while (this.samples.length > 2 && (this.samples[0] as { wall: number }).wall < wall - 3_000)
       this.samples.shift();
     const first = this.samples[0] as { wall: number; vt: number };
@@ -224,6 +262,7 @@ export class RunOwner {
     const open = report ? live.openAppeals() : undefined;
     if (report) multi.set(this.keys.report, JSON.stringify(report)).set(this.keys.open, JSON.stringify(open));
     if (point) multi.rpush(this.keys.series, JSON.stringify(point));
+    this.storeClockPairs(multi);
     const seatEvents = live.takeSeatEvents();
     if (seatEvents.length > 0) multi.rpush(this.keys.seatEvents, ...seatEvents.map((e) => JSON.stringify(e)));
     const moves = movesOf(groups, live.model.city.whistleUnits);

@@ -4,7 +4,9 @@ import type { Logger } from 'pino';
 import { limitPerMinute, sessionOf, type Auth } from '../auth';
 import { ApiError } from '../http/errors';
 import type { RunManager } from '../live/run-manager';
-import type { Open311Context } from './context';
+import type { RunInfo } from '@hotline-sim/shared';
+import type { Open311Context, Open311Run, Reader } from './context';
+import { RunClock } from './run-clock';
 import { FiledRequests } from './filed-requests';
 import { Open311Error, send, sendError, toXml, type Format } from './format';
 import { Locator } from './locate';
@@ -18,6 +20,8 @@ export interface Open311Deps {
   logger: Logger;
   /** Open311 POSTs per minute per api key (or client address). */
   postsPerMinute: number;
+  /** Open311 GETs per minute per api key (or client address). @defaultValue 1200 */
+  getsPerMinute?: number;
 }
 
 /** Largest Open311 body (form or JSON): a description of 4,000 characters fits many times over. */
@@ -57,17 +61,26 @@ export function open311Routes(deps: Open311Deps): Router {
       }
     };
 
+  const withClock = async (run: RunInfo): Promise<Open311Run> => ({
+    id: run.id,
+    clock: await RunClock.of(manager.redis, run),
+  });
+  const open311Run = async (runId: string) => {
+    const run = await manager.get(runId);
+    return run ? withClock(run) : undefined;
+  };
+
   /** The run a request is about: jurisdiction_id, else the newest running (or paused) run. */
   const runOf = async (jurisdiction: string | undefined) => {
     if (jurisdiction !== undefined) {
-      const run = await manager.get(jurisdiction);
+      const run = await open311Run(jurisdiction);
       if (!run) throw new Open311Error(404, `jurisdiction_id "${jurisdiction}": no such run`);
       return run;
     }
     const runs = await manager.list();
     const run = runs.find((x) => x.status === 'running' || x.status === 'paused') ?? runs[0];
     if (!run) throw new Open311Error(404, 'no run is live: give a jurisdiction_id (a run id)');
-    return run;
+    return withClock(run);
   };
 
   /** Who may write: an api key (bound to a run, or any), or an instructor's or trainee's session. */
@@ -103,6 +116,29 @@ export function open311Routes(deps: Open311Deps): Router {
     },
     (req, res, message) => sendError(res, req.params.format === 'xml' ? 'xml' : 'json', 429, message),
   );
+
+  // Reads too: a page of a large run costs the server real work, and a scraper must not starve the live runs.
+  const getLimit = limitPerMinute(
+    deps.getsPerMinute ?? 1200,
+    'Open311 reads',
+    async (req) => {
+      const key = req.query.api_key;
+      const info = typeof key === 'string' ? await auth.apiKeys.check(key) : undefined;
+      return info ? `key:${info.id}` : ipKeyGenerator(req.ip ?? '');
+    },
+    (req, res, message) => sendError(res, req.path.endsWith('.xml') ? 'xml' : 'json', 429, message),
+  );
+  r.use((req, res, next) => (req.method === 'GET' ? getLimit(req, res, next) : next()));
+
+  /**
+   * Who reads: anyone with a session or a valid api key sees every field; an anonymous reader sees
+   * the public ones only (FixMyStreet's rule): no citizen's words, no place finer than the street.
+   */
+  const readerOf = async (req: Request, res: Response): Promise<Reader> => {
+    if (sessionOf(res)) return 'full';
+    const key = req.query.api_key;
+    return typeof key === 'string' && (await auth.apiKeys.check(key)) ? 'full' : 'public';
+  };
 
   const forms = [
     express.urlencoded({ extended: true, limit: BODY_LIMIT, parameterLimit: 100 }),
@@ -159,10 +195,12 @@ export function open311Routes(deps: Open311Deps): Router {
     filed: new FiledRequests(manager.redis),
     route,
     runOf,
+    open311Run,
     writer,
     forms,
     postLimit,
     locatorOf,
+    readerOf,
   };
   requestRoutes(r, ctx);
   updateRoutes(r, ctx);

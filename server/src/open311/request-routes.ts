@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AppealDetail } from '@hotline-sim/shared';
-import type { Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { sessionOf } from '../auth';
-import type { Open311Context } from './context';
+import type { Open311Context, Open311Run } from './context';
 import { filedRecordFields, open311Keys, type FiledRecord } from './filed-requests';
 import { Open311Error, send, toXml } from './format';
 import { firstOf, listSchema, parse, postSchema } from './params';
 import { parseRequestId, requestId, toRequest } from './requests';
 import { SERVICES } from './services';
-import { isoToVirtual } from './time';
+import { isoToSecond } from './time';
 
 /** How long a POST waits for the run's owner to admit the appeal before it answers the token alone. */
 const ADMIT_WAIT_MS = 1500;
@@ -19,7 +19,8 @@ const REQUEST_ARRAYS = { notes: 'note' };
 
 /** GeoReport v2 requests: file one (POST), list them, show one, and the token a POST gave. */
 export function requestRoutes(r: Router, ctx: Open311Context): void {
-  const { manager, store, filed, route, runOf, writer, forms, postLimit, locatorOf } = ctx;
+  const { manager, store, filed, route, runOf, open311Run, writer, forms, postLimit, locatorOf, readerOf } =
+    ctx;
 
   r.post(
     '/requests.:format',
@@ -122,6 +123,12 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
     return ((await manager.lookup(runId)).scenario.lifecycle?.training?.seats.length ?? 0) > 0;
   };
 
+  /** What this reader sees of a run's requests: the answer key hidden from trainees, public fields for anonymous readers. */
+  const viewOf = async (req: Request, res: Response, runId: string) => ({
+    hide: await withheld(res, runId),
+    publicOnly: (await readerOf(req, res)) === 'public',
+  });
+
   /** The appeal id a token became, once the run's owner has logged it. */
   const appealOfToken = async (token: string) => {
     const run = await filed.runOf(token);
@@ -147,10 +154,10 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
 
   /** A run's appeal as an Open311 request; undefined when the run has no such appeal. */
   const requestOf = async (
-    run: { id: string; start: string },
+    run: Open311Run,
     appeal: AppealDetail,
     extensions: boolean,
-    hide: boolean,
+    view: { hide: boolean; publicOnly: boolean },
   ) => {
     const token = await store.tokenOf(run.id, appeal.id);
     const [record, whistle, updates] = await Promise.all([
@@ -163,7 +170,8 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
       whistle,
       extensions,
       updates,
-      withheld: hide,
+      withheld: view.hide,
+      publicOnly: view.publicOnly,
     });
   };
 
@@ -176,12 +184,12 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
         listSchema.pick({ extensions: true, jurisdiction_id: true, api_key: true }),
         firstOf(req.query),
       );
-      const run = parsed ? await manager.get(parsed.runId) : undefined;
+      const run = parsed ? await open311Run(parsed.runId) : undefined;
       const appeal =
         run && parsed ? await manager.appealViews.detail(run.id, parsed.appealId, true) : undefined;
       const request =
         run && appeal
-          ? await requestOf(run, appeal, q.extensions === 'true', await withheld(res, run.id))
+          ? await requestOf(run, appeal, q.extensions === 'true', await viewOf(req, res, run.id))
           : undefined;
       if (!request) throw new Open311Error(404, `service_request_id "${id.slice(0, 80)}" not found`);
       const out = [request];
@@ -195,7 +203,7 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
       const q = parse(listSchema, firstOf(req.query));
       const run = await runOf(q.jurisdiction_id);
       const extensions = q.extensions === 'true';
-      const hide = await withheld(res, run.id);
+      const view = await viewOf(req, res, run.id);
       // GeoReport v2: with a service_request_id list, the other filters are ignored.
       const byId = q.service_request_id !== undefined;
       const listed = byId
@@ -207,8 +215,9 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
         : undefined;
       const codes = byId ? undefined : q.service_code?.split(',').map((s) => s.trim());
       const statuses = byId ? undefined : q.status?.split(',');
+      // Bounds in whole seconds of the dates the API writes (a fast run has many steps in one second).
       const bound = (v: string | undefined, fallback: number) =>
-        v === undefined || byId ? fallback : isoToVirtual(run.start, v);
+        v === undefined || byId ? fallback : isoToSecond(v);
       const startAt = bound(q.start_date, -Infinity);
       const endAt = bound(q.end_date, Infinity);
       const after = bound(q.updated_after, -Infinity);
@@ -234,13 +243,13 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
             record.state === 'closed' || record.state === 'answered' || record.state === 'redirected';
           if (statuses && !statuses.includes(closed ? 'closed' : 'open')) continue;
           // Whole seconds, as updated_datetime shows them.
-          const updated = Math.floor(record.fields.updated ?? 0);
+          const updated = run.clock.secondOf(record.fields.updated ?? 0);
           if (updated <= after || updated >= before) continue;
           const appeal = await manager.appealViews.detail(run.id, record.id, true);
-          const detail = appeal ? await requestOf(run, appeal, extensions, hide) : undefined;
+          const detail = appeal ? await requestOf(run, appeal, extensions, view) : undefined;
           if (!detail) continue;
           if (codes && !codes.includes(detail.service_code)) continue;
-          const requested = isoToVirtual(run.start, detail.requested_datetime);
+          const requested = isoToSecond(detail.requested_datetime);
           if (requested < startAt || requested > endAt) continue;
           if (matched++ < skip) continue;
           out.push(detail);

@@ -2,7 +2,7 @@ import { STATE_LABELS, TERMINAL_STATES, type AppealDetail, type AppealState } fr
 import { RUN_ID_PATTERN } from '../http/run-id';
 import type { FiledRecord } from './filed-requests';
 import { serviceName } from './services';
-import { virtualToIso } from './time';
+import type { Open311Run } from './context';
 
 /** `<run>-<appeal>`: a request id names its run, so one API serves every run. */
 export const requestId = (runId: string, appealId: number) => `${runId}-${appealId}`;
@@ -42,7 +42,7 @@ export function statusNotes(state: AppealState): string {
 
 /** A run appeal as a GeoReport v2 service request (with `extended_attributes` when asked). */
 export function toRequest(
-  run: { id: string; start: string },
+  run: Open311Run,
   appeal: AppealDetail,
   options: {
     filed?: FiledRecord;
@@ -51,8 +51,40 @@ export function toRequest(
     updates?: number;
     /** Hide the answer key (category and unit) from a trainee while the exercise runs. */
     withheld?: boolean;
+    /** An anonymous reader: no citizen's words, no media, the place to the street (see {@link publicView}). */
+    publicOnly?: boolean;
   },
 ) {
+  const full = fullRequest(run, appeal, options);
+  return options.publicOnly ? publicView(full, appeal.place) : full;
+}
+
+/**
+ * What anyone may read without a key or a session, as FixMyStreet publishes reports without the
+ * reporter's details: the citizen's words (description, media, the rating and outcome they gave) are
+ * withheld, and the place is the street, never the community: the address names the district and
+ * street, and lat/long are rounded to 0.01° (about 1 km).
+ */
+function publicView<T extends ReturnType<typeof fullRequest>>(request: T, place: AppealDetail['place']): T {
+  const ext = 'extended_attributes' in request ? request.extended_attributes : undefined;
+  return {
+    ...request,
+    description: null,
+    media_url: null,
+    address: `${place.district}${place.street} · ${place.streetEn}, ${place.districtEn}, Beijing`,
+    address_id: null,
+    lat: Math.round(request.lat * 100) / 100,
+    long: Math.round(request.long * 100) / 100,
+    ...(ext
+      ? {
+          extended_attributes: { ...ext, community: null, community_en: null, outcome: null, rating: null },
+          attributes: { urgency: null },
+        }
+      : {}),
+  };
+}
+
+function fullRequest(run: Open311Run, appeal: AppealDetail, options: Parameters<typeof toRequest>[2]) {
   const { filed, withheld = false } = options;
   const received = appeal.history[0]?.at;
   const place = appeal.place;
@@ -65,9 +97,9 @@ export function toRequest(
     description: filed ? (filed.description ?? null) : appeal.text.zh,
     agency_responsible: appeal.unit && !withheld ? `${appeal.unit.name} ${appeal.unit.nameEn}` : null,
     service_notice: null,
-    requested_datetime: virtualToIso(run.start, received ?? 0),
-    updated_datetime: appeal.updated === null ? null : virtualToIso(run.start, appeal.updated),
-    expected_datetime: appeal.deadline === null ? null : virtualToIso(run.start, appeal.deadline),
+    requested_datetime: run.clock.toIso(received ?? 0),
+    updated_datetime: appeal.updated === null ? null : run.clock.toIso(appeal.updated),
+    expected_datetime: appeal.deadline === null ? null : run.clock.toIso(appeal.deadline),
     address:
       filed?.address ??
       `${place.district}${place.street}${place.community} · ${place.communityEn}, ${place.streetEn}, ${place.districtEn}, Beijing`,
@@ -112,12 +144,12 @@ const WITHHELD = { code: 'withheld', name: '待定 Withheld until the exercise e
  * Chicago's `notes`: the appeal's timeline from its stored history, `opened` (received), `activity`
  * (each step after) and `closed` (its terminal step), naming the unit that holds it unless withheld.
  */
-function notesOf(run: { start: string }, appeal: AppealDetail, withheld: boolean) {
+function notesOf(run: Open311Run, appeal: AppealDetail, withheld: boolean) {
   return appeal.history.map((h, i) => {
     const unit = h.unit >= 0 && appeal.unit?.index === h.unit && !withheld ? appeal.unit : null;
     return {
       type: i === 0 ? ('opened' as const) : isClosed(h.to) ? ('closed' as const) : ('activity' as const),
-      datetime: virtualToIso(run.start, h.at),
+      datetime: run.clock.toIso(h.at),
       summary: statusNotes(h.to),
       description: unit ? `${unit.name} ${unit.nameEn}` : null,
     };

@@ -10,10 +10,22 @@ export function virtualToIso(start: string, seconds: number): string {
   return `${new Date(local).toISOString().slice(0, 19)}+08:00`;
 }
 
+/** A wall time (ms since the epoch) as ISO 8601 Beijing time, whole seconds. */
+export function wallToIso(ms: number): string {
+  return `${new Date(Math.floor(ms / 1000) * 1000 + OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+}
+
+/** An ISO 8601 date-time (with a zone, or read as Beijing time) as ms since the epoch; NaN when unreadable. */
+export function isoToWall(iso: string): number {
+  return Date.parse(/([zZ]|[+-]\d\d:?\d\d)$/.test(iso) ? iso : `${iso}+08:00`);
+}
+
+/** An ISO 8601 date-time as whole seconds since the epoch (what a filter compares); NaN when unreadable. */
+export const isoToSecond = (iso: string): number => Math.floor(isoToWall(iso) / 1000);
+
 /** An ISO 8601 date-time (with a zone, or read as Beijing time) as virtual seconds of a run; NaN when unreadable. */
 export function isoToVirtual(start: string, iso: string): number {
-  const zoned = /([zZ]|[+-]\d\d:?\d\d)$/.test(iso) ? iso : `${iso}+08:00`;
-  const ms = Date.parse(zoned);
+  const ms = isoToWall(iso);
   if (!Number.isFinite(ms)) return NaN;
   return (ms + OFFSET_MS - Date.parse(`${start}T00:00:00Z`)) / 1000;
 }

@@ -4,7 +4,7 @@ import type { Open311Context } from './context';
 import { Open311Error, send, toXml } from './format';
 import { firstOf, parse, updatePostSchema, updatesListSchema } from './params';
 import { UPDATE_STATUS, parseRequestId, requestId, statusNotes } from './requests';
-import { isoToVirtual, virtualToIso } from './time';
+import { isoToSecond } from './time';
 
 /** FixMyStreet's servicerequestupdates: a client's update to a request, and the updates of a run. */
 export function updateRoutes(r: Router, ctx: Open311Context): void {
@@ -45,8 +45,9 @@ export function updateRoutes(r: Router, ctx: Open311Context): void {
     route(async (req, res, format) => {
       const q = parse(updatesListSchema, firstOf(req.query));
       const run = await runOf(q.jurisdiction_id);
-      const from = q.start_date === undefined ? -Infinity : isoToVirtual(run.start, q.start_date);
-      const to = q.end_date === undefined ? Infinity : isoToVirtual(run.start, q.end_date);
+      // Whole seconds of the dates the API writes (a fast run has many steps in one second).
+      const from = q.start_date === undefined ? -Infinity : isoToSecond(q.start_date);
+      const to = q.end_date === undefined ? Infinity : isoToSecond(q.end_date);
       const [external, citizens] = await Promise.all([store.externalIds(run.id), filed.runUpdates(run.id)]);
       const out: (Record<string, unknown> & { updated_datetime: string })[] = [];
       for (const appealId of external) {
@@ -54,12 +55,13 @@ export function updateRoutes(r: Router, ctx: Open311Context): void {
         if (!appeal) continue;
         const id = requestId(run.id, appealId);
         for (const h of appeal.history) {
-          if (h.at < from || h.at > to) continue;
+          const second = run.clock.secondOf(h.at);
+          if (second < from || second > to) continue;
           out.push({
             update_id: `${id}-${h.seq}`,
             service_request_id: id,
             status: UPDATE_STATUS[h.to],
-            updated_datetime: virtualToIso(run.start, h.at),
+            updated_datetime: run.clock.toIso(h.at),
             description: statusNotes(h.to),
             media_url: null,
           });
@@ -67,8 +69,8 @@ export function updateRoutes(r: Router, ctx: Open311Context): void {
       }
       // Citizens' own updates (POSTed here) are listed back with the hotline's, in time order.
       for (const { from: _from, ...update } of citizens) {
-        const at = isoToVirtual(run.start, update.updated_datetime);
-        if (at < from || at > to) continue;
+        const second = isoToSecond(update.updated_datetime);
+        if (second < from || second > to) continue;
         out.push(update);
       }
       out.sort((a, b) => Date.parse(a.updated_datetime) - Date.parse(b.updated_datetime));

@@ -62,6 +62,10 @@ export const RunInfo = z
     virtualTime: num,
     horizon: num,
     start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    clock: z.enum(['virtual', 'wall']).meta({
+      description:
+        'wall: virtual time is Beijing time now (×1); virtual: the scenario calendar at its speed, which Open311 maps to the wall time the run reached each moment',
+    }),
     createdAt: dateTime,
     appeals: int,
     transitions: int,

@@ -30,6 +30,13 @@ export const createRunSchema = z.strictObject({
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   /** Create the run paused (a teacher sets the scene first). */
   paused: z.boolean().default(false),
+  /**
+   * `wall`: anchored to the wall clock, ×1 from now: the scenario starts today (Beijing), the run
+   * catches up from midnight at full pace, then its virtual time is Beijing time (its speed cannot
+   * change). `virtual` (the default): the scenario's own calendar at the chosen speed; Open311 then
+   * dates each step by the wall time at which the run reached it (see `RunInfo.clock`).
+   */
+  clock: z.enum(['virtual', 'wall']).default('virtual'),
 });
 export type CreateRunBody = z.input<typeof createRunSchema>;
 
@@ -82,6 +89,11 @@ export interface RunInfo {
   horizon: number;
   /** The scenario's first day (ISO date): virtual time 0 is its midnight. */
   start: string;
+  /**
+   * Which clock the run keeps: `wall` (virtual time is Beijing time now, ×1) or `virtual` (the
+   * scenario's calendar at its speed; Open311 maps each virtual moment to the wall time the run reached it).
+   */
+  clock: 'virtual' | 'wall';
   createdAt: string;
   /** Appeals created and transitions applied so far. */
   appeals: number;
