@@ -13,3 +13,6 @@ export * from './row-reader';
 export * from './import-csv';
 export * from './to-scenario';
 export * from './format-summary';
+export * from './keywords';
+export * from './location';
+export * from './infer-layout';
