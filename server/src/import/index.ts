@@ -16,3 +16,6 @@ export * from './format-summary';
 export * from './keywords';
 export * from './location';
 export * from './infer-layout';
+export * from './profile';
+export * from './profile-scenario';
+export * from './format-profile';
