@@ -8,6 +8,7 @@ import {
   channelByKeywords,
   importCsv,
   inferLayout,
+  parseCreatedTime,
   readPoint,
 } from '../src/import';
 
@@ -187,6 +188,18 @@ describe('keywords', () => {
       ['12345热线电话', 'phone'],
     ];
     for (const [value, channel] of cases) expect(channelByKeywords(value), value).toBe(channel);
+  });
+});
+
+describe('created times of recognised layouts', () => {
+  it('are ISO, US month-first (12- or 24-hour) or Unix time', () => {
+    const day = Date.UTC(2022, 4, 1) / 1000;
+    expect(parseCreatedTime('2022-05-01T00:00:03', 'auto')).toBe(day + 3);
+    expect(parseCreatedTime('05/01/2022 12:00:03 AM', 'auto')).toBe(day + 3);
+    expect(parseCreatedTime('05/01/2022 13:00', 'auto')).toBe(day + 13 * 3600);
+    expect(parseCreatedTime('1651363203', 'auto')).toBe(day + 3);
+    expect(parseCreatedTime('1651363203000', 'auto')).toBe(day + 3);
+    expect(parseCreatedTime('31/05/2022 13:00', 'auto')).toBeUndefined();
   });
 });
 
