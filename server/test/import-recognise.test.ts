@@ -9,6 +9,7 @@ import {
   importCsv,
   inferLayout,
   parseCreatedTime,
+  parseMapping,
   readPoint,
 } from '../src/import';
 
@@ -136,6 +137,38 @@ describe('layouts recognised by their columns, without a mapping file', () => {
     expect(result.withoutLocation).toBe(1);
     expect(result.unknownChannels).toEqual([]);
     expect(result.byChannel).toEqual({ phone: 2, web: 2, app: 1, grid: 0, none: 0 });
+  });
+
+  it('reads Chinese column names', async () => {
+    const text = [
+      '工单编号,受理时间,诉求类型,经度,纬度,受理渠道,承办单位',
+      '1,2024-03-01 08:15:00,占道停车,116.397,39.909,12345热线电话,东城区城管委',
+      '2,2024-03-01 08:20:00,小区垃圾清运不及时,116.401,39.912,网站,东城区城管委',
+    ].join('\n');
+    const result = await importText(text);
+    expect(result.columns).toBe(
+      'created "受理时间", type "诉求类型", lat "纬度", lon "经度", channel "受理渠道", agency "承办单位"',
+    );
+    expect(result.trace.map((e) => [e.category, e.channel, e.lat])).toEqual([
+      ['illegal-parking', 'phone', 39.909],
+      ['garbage', 'web', 39.912],
+    ]);
+  });
+
+  it('reads a combined point named by a mapping file, and its keywords still apply', async () => {
+    const layout = parseMapping(
+      JSON.stringify({
+        name: 'sf',
+        created: { column: 'Opened', format: 'mdy-12h' },
+        type: 'Request Type',
+        point: 'Point',
+      }),
+      'sf.json',
+    );
+    const result = await importCsv(Readable.from([SF]), { layout });
+    expect(result.layout).toBe('sf');
+    expect(result.unmappedTypes).toEqual([]);
+    expect(result.withoutLocation).toBe(1);
   });
 
   it('names what it could not find, with the header', async () => {
