@@ -19,7 +19,7 @@ import {
   sweepScenarioOnQueue,
 } from '../experiments';
 import { ConfigError, loadRedisUrl } from '../config';
-import { importCommand, layoutArg, type ImportCommandOptions } from '../import/import-command';
+import { importCommand, layoutArg, positiveArg, type ImportCommandOptions } from '../import/import-command';
 import { formatComparison } from './format-comparison';
 import { formatReport } from './format-report';
 import { formatSweep } from './format-sweep';
@@ -205,12 +205,32 @@ function formatAudit(a: AuditResult): string {
 
 program
   .command('import')
-  .description('turn a 311 export (CSV) into a scenario that replays its contacts as an arrival trace')
-  .argument('<csv>', 'the 311 export: NYC or Boston layout, or any layout with --mapping')
+  .description(
+    'turn a 311 export (CSV) into a scenario that replays its contacts as an arrival trace, or draws from its demand profile',
+  )
+  .argument(
+    '<csv>',
+    'the 311 export: NYC, Boston, any layout recognised by its columns, or any with --mapping',
+  )
   .requiredOption('-o, --out <file>', 'where to write the scenario (JSON)')
   .option('--mapping <file>', 'column mapping (JSON) for a layout that is not built in')
-  .option('--layout <layout>', 'nyc, boston, or auto: detect from the header', layoutArg, 'auto')
+  .option(
+    '--layout <layout>',
+    'nyc, boston, or auto: a built-in layout, else one recognised by its columns',
+    layoutArg,
+    'auto',
+  )
   .option('--name <name>', 'scenario name (default: the file name without extension)')
+  .option(
+    '--profile',
+    'build a demand profile (daily volume, hour × weekday shape, category mix, location density) and a scenario drawing from it, instead of a replay',
+  )
+  .option(
+    '--per-day <n>',
+    "with --profile: contacts per day (default: the export's per active day)",
+    positiveArg('per-day', false),
+  )
+  .option('--days <n>', 'with --profile: days to run (default 7)', positiveArg('days', true))
   .action((file: string, opts: ImportCommandOptions) => importCommand(file, opts));
 
 try {

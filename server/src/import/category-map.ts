@@ -108,8 +108,8 @@ export const NYC_CATEGORIES: CategoryTable = {
 
 /**
  * Boston 311 `type` values (the common ones, and every one in the January 2022 sample) mapped to the
- * nearest catalogue category. "Animal Generic Request" and ISD's "Electrical" are left to the fallback
- * on purpose: no catalogue category fits them.
+ * nearest catalogue category. "Animal Generic Request" is left to the fallback on purpose (no
+ * catalogue category fits it); ISD's "Electrical" is left to the keywords (power-supply).
  */
 export const BOSTON_CATEGORIES: CategoryTable = {
   'Parking Enforcement': 'illegal-parking',

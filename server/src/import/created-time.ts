@@ -7,8 +7,12 @@ import { SECONDS_PER_DAY, civilFromDays, daysFromCivil } from '@hotline-sim/shar
  * - `mdy-12h`: `MM/DD/YYYY hh:mm[:ss] AM/PM` (NYC's `Created Date`).
  * - `mdy-24h`: `MM/DD/YYYY HH:mm[:ss]`.
  * - `dmy-24h`: `DD/MM/YYYY HH:mm[:ss]`.
+ * - `auto`: each value as `iso`, else `mdy-12h`, else `mdy-24h` (the US order, as 311 exports write
+ *   it), else Unix time (10 digits of seconds or 13 of milliseconds, as PublicStuff exports write
+ *   it; no time zone is known, so it is read as UTC wall clock): what a layout recognised by its
+ *   columns uses.
  */
-export const CREATED_FORMATS = ['iso', 'mdy-12h', 'mdy-24h', 'dmy-24h'] as const;
+export const CREATED_FORMATS = ['iso', 'mdy-12h', 'mdy-24h', 'dmy-24h', 'auto'] as const;
 
 /** One of {@link CREATED_FORMATS}. */
 export type CreatedFormat = (typeof CREATED_FORMATS)[number];
@@ -19,7 +23,16 @@ export const CREATED_FORMAT_EXAMPLES = {
   'mdy-12h': '05/01/2022 12:00:03 AM',
   'mdy-24h': '05/01/2022 00:00:03',
   'dmy-24h': '01/05/2022 00:00:03',
+  auto: '2022-01-31 11:46:00 or 05/01/2022 12:00:03 AM',
 } as const satisfies Record<CreatedFormat, string>;
+
+const UNIX = /^(\d{10}(?:\.\d+)?|\d{13})$/;
+
+/** Seconds since 1970 of a Unix time in seconds (10 digits) or milliseconds (13), else undefined. */
+function unixTime(t: string): number | undefined {
+  if (!UNIX.test(t)) return undefined;
+  return t.length === 13 ? Number(t) / 1000 : Number(t);
+}
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
 const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp][Mm]))?$/;
@@ -46,6 +59,14 @@ function wallClock(
  * trace follows the clock as written.)
  */
 export function parseCreatedTime(text: string, format: CreatedFormat): number | undefined {
+  if (format === 'auto') {
+    return (
+      parseCreatedTime(text, 'iso') ??
+      parseCreatedTime(text, 'mdy-12h') ??
+      parseCreatedTime(text, 'mdy-24h') ??
+      unixTime(text.trim())
+    );
+  }
   const t = text.trim();
   if (format === 'iso') {
     const m = ISO.exec(t);

@@ -20,9 +20,15 @@ export function formatSummary(result: ImportResult, file: string): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const malformedTotal = Object.values(result.malformed).reduce((a, m) => a + m.count, 0);
   const unmappedTotal = result.unmappedTypes.reduce((a, [, c]) => a + c, 0);
+  const catchAll = result.byCategory.find(([id]) => id === result.fallbackCategory)?.[1] ?? 0;
+  const located = result.imported - result.withoutLocation;
   const lines = [
     `${file} (${result.layout} layout): ${n(result.rowsRead)} rows read, ${n(result.imported)} imported, ` +
       `${n(malformedTotal)} malformed`,
+    `  columns: ${result.columns}`,
+    `  in a specific category: ${n(result.imported - catchAll)} of ${n(result.imported)} ` +
+      `(${share(result.imported - catchAll, result.imported)}; the rest in ${result.fallbackCategory}); ` +
+      `located: ${n(located)} (${share(located, result.imported)})`,
   ];
   for (const [reason, m] of Object.entries(result.malformed) as [
     MalformedReason,
@@ -59,6 +65,5 @@ export function formatSummary(result: ImportResult, file: string): string {
       ...listCounts(result.unknownChannels),
     );
   }
-  lines.push(`  without location: ${n(result.withoutLocation)}`);
   return lines.join('\n');
 }

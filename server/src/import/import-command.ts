@@ -9,6 +9,9 @@ import { importCsv, type ImportResult } from './import-csv';
 import { ImportError } from './import-error';
 import { LAYOUTS, type LayoutName } from './layouts';
 import { parseMapping, type Layout } from './mapping';
+import { buildProfile } from './profile';
+import { compactJson, formatProfile, sparseWarning } from './format-profile';
+import { buildProfileScenario } from './profile-scenario';
 import { buildScenario, scenarioJson } from './to-scenario';
 
 /** Options of `hotline import`, as commander hands them over. */
@@ -17,6 +20,22 @@ export interface ImportCommandOptions {
   readonly mapping?: string;
   readonly layout: LayoutName | 'auto';
   readonly name?: string;
+  /** Build a demand profile and a scenario drawing from it, instead of a literal replay. */
+  readonly profile?: boolean;
+  /** With `profile`: contacts per day, and days to run. */
+  readonly perDay?: number;
+  readonly days?: number;
+}
+
+/** Parses `--per-day` and `--days`: a number above 0 (and, for days, a whole number). */
+export function positiveArg(name: string, whole: boolean) {
+  return (text: string): number => {
+    const n = Number(text);
+    if (!Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n))) {
+      throw new InvalidArgumentError(`${name} must be a ${whole ? 'whole ' : ''}number above 0`);
+    }
+    return n;
+  };
 }
 
 /** Parses `--layout`: a built-in layout name or `auto` (detect from the header). */
@@ -75,8 +94,9 @@ async function readExport(file: string, layout: Layout | undefined): Promise<Imp
 }
 
 /**
- * `hotline import <csv> --out scenario.json`: read a 311 export, write a scenario replaying it, print
- * the summary on stderr. Every expected failure is a {@link UsageError} (one line, exit code 2).
+ * `hotline import <csv> --out scenario.json`: read a 311 export, write a scenario replaying it (or,
+ * with `--profile`, drawing from its demand profile, written beside it), print the summary on
+ * stderr, with a warning when a replay would be sparse. Every expected failure is a {@link UsageError} (one line, exit code 2).
  */
 export async function importCommand(file: string, opts: ImportCommandOptions): Promise<void> {
   if (opts.mapping !== undefined && opts.layout !== 'auto') {
@@ -88,23 +108,46 @@ export async function importCommand(file: string, opts: ImportCommandOptions): P
       : opts.layout === 'auto'
         ? undefined
         : LAYOUTS[opts.layout];
+  if (!opts.profile && (opts.perDay !== undefined || opts.days !== undefined)) {
+    throw new UsageError('--per-day and --days scale a profile: give --profile too');
+  }
   const result = await readExport(file, layout);
-  const scenario = buildScenario(result, {
-    name: opts.name ?? basename(file, extname(file)),
-    file: basename(file),
-  });
+  const source = { name: opts.name ?? basename(file, extname(file)), file: basename(file) };
+  const profile = buildProfile(result);
+  const summary = formatSummary(result, basename(file));
+  if (opts.profile) {
+    const scale = {
+      ...(opts.perDay ? { perDay: opts.perDay } : {}),
+      ...(opts.days ? { days: opts.days } : {}),
+    };
+    const scenario = buildProfileScenario(profile, result, source, scale);
+    validateScenario(scenario, opts.out);
+    const profileFile = `${opts.out.replace(/\.json$/i, '')}.profile.json`;
+    write(opts.out, compactJson(scenario));
+    write(profileFile, compactJson(profile));
+    process.stderr.write(
+      `${summary}\n${formatProfile(profile)}\nwrote ${opts.out}: scenario "${scenario.name}", ` +
+        `${(scenario.arrivals.perHour ?? 0) * 24} contacts a day on average over ${scenario.hours} h; ` +
+        `wrote ${profileFile}: the profile\n`,
+    );
+    return;
+  }
+  const scenario = buildScenario(result, source);
   // The output must load as it is; a failure here is a bug in the importer, reported like a bad file.
   validateScenario(scenario, opts.out);
-  try {
-    writeFileSync(opts.out, scenarioJson(scenario));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `cannot write ${opts.out}: ${code === 'ENOENT' ? 'no such directory' : fsProblem(e)}`,
-    );
-  }
+  write(opts.out, scenarioJson(scenario));
+  const warning = profile.sparse ? `\n${sparseWarning(profile)}` : '';
   process.stderr.write(
-    `${formatSummary(result, basename(file))}\nwrote ${opts.out}: scenario "${scenario.name}", ` +
+    `${summary}${warning}\nwrote ${opts.out}: scenario "${scenario.name}", ` +
       `${result.imported.toLocaleString('en-US')} contacts over ${result.hours} h\n`,
   );
+}
+
+function write(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot write ${path}: ${code === 'ENOENT' ? 'no such directory' : fsProblem(e)}`);
+  }
 }

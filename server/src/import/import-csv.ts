@@ -5,7 +5,8 @@ import { SECONDS_PER_DAY, SECONDS_PER_HOUR, type CategoryId } from '@hotline-sim
 import type { Channel } from './channel-map';
 import { isoDay } from './created-time';
 import { ImportError } from './import-error';
-import { detectLayout } from './layouts';
+import { inferLayout } from './infer-layout';
+import { describeColumns, detectLayout } from './layouts';
 import type { Layout } from './mapping';
 import { RowReader, type ImportedRow, type MalformedReason } from './row-reader';
 
@@ -30,8 +31,10 @@ export interface MalformedCount {
 
 /** Everything an import found: the trace and the counts the summary prints. */
 export interface ImportResult {
-  /** Name of the layout used (`nyc`, `boston`, or the mapping's name). */
+  /** Name of the layout used (`nyc`, `boston`, `recognised`, or the mapping's name). */
   readonly layout: string;
+  /** The columns read, by role (see {@link describeColumns}). */
+  readonly columns: string;
   /** Data rows seen (the header not counted): imported + malformed. */
   readonly rowsRead: number;
   readonly imported: number;
@@ -80,10 +83,24 @@ function headerPreview(header: readonly string[]): string {
   return header.length > 6 ? `${shown}, ... (${header.length} columns)` : shown;
 }
 
+/** The layout {@link inferLayout} recognises, or an error that shows the header and asks for a mapping. */
+function recognise(header: readonly string[]): Layout {
+  try {
+    return inferLayout(header);
+  } catch (e) {
+    if (!(e instanceof ImportError)) throw e;
+    throw new ImportError(
+      `unknown layout (header: ${headerPreview(header)}): ${e.message.replace(/^cannot recognise the layout: /, '')}; ` +
+        'give --mapping with a column mapping',
+    );
+  }
+}
+
 /**
  * Read a 311 export (CSV, UTF-8, first line the header) into an arrival trace. Bad rows never stop
  * the import: each is counted under a {@link MalformedReason} with example line numbers. Throws an
- * {@link ImportError} when the layout is unknown (no `layout` given and none detected), when the
+ * {@link ImportError} when the layout is unknown (no `layout` given, no built-in one fits and the
+ * columns say no created time or type: see {@link inferLayout}), when the
  * header lacks a column the layout reads, or when no row could be imported.
  *
  * CSV is parsed by csv-parse with `relax_quotes` (a stray quote inside a field is kept as text) and
@@ -112,13 +129,7 @@ export async function importCsv(source: Readable, options: ImportOptions = {}): 
     lastEmpty = info.empty_lines;
     if (!reader) {
       const header = record.map((h) => h.trim());
-      const layout = options.layout ?? detectLayout(header);
-      if (!layout) {
-        throw new ImportError(
-          `unknown layout (header: ${headerPreview(header)}): give --mapping with a column mapping`,
-        );
-      }
-      reader = new RowReader(layout, header);
+      reader = new RowReader(options.layout ?? detectLayout(header) ?? recognise(header), header);
       return null;
     }
     rowsRead++;
@@ -194,6 +205,7 @@ export async function importCsv(source: Readable, options: ImportOptions = {}): 
 
   return {
     layout: reader.layout.name,
+    columns: describeColumns(reader.layout),
     rowsRead,
     imported,
     malformed,

@@ -1,7 +1,7 @@
 /**
- * `hotline import`: 311 exports (NYC, Boston, or any city through a column mapping) → an arrival
- * trace a scenario replays. Everything here but `import-command.ts` is pure apart from reading the
- * stream it is handed.
+ * `hotline import`: 311 exports (NYC, Boston, any city's recognised by its columns, or through a
+ * column mapping) → an arrival trace a scenario replays, or a demand profile a scenario draws from.
+ * Everything here but `import-command.ts` is pure apart from reading the stream it is handed.
  */
 export * from './created-time';
 export * from './category-map';
@@ -13,3 +13,9 @@ export * from './row-reader';
 export * from './import-csv';
 export * from './to-scenario';
 export * from './format-summary';
+export * from './keywords';
+export * from './location';
+export * from './infer-layout';
+export * from './profile';
+export * from './profile-scenario';
+export * from './format-profile';

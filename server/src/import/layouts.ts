@@ -45,7 +45,9 @@ export function layoutColumns(layout: Layout): string[] {
   return [
     layout.created.column,
     ...layout.type,
-    ...[layout.lat, layout.lon, layout.channel].filter((c): c is string => c !== undefined),
+    ...[layout.lat, layout.lon, layout.point, layout.channel, layout.closed, layout.agency].filter(
+      (c): c is string => c !== undefined,
+    ),
   ];
 }
 
@@ -61,4 +63,25 @@ export function missingColumns(layout: Layout, header: readonly string[]): strin
  */
 export function detectLayout(header: readonly string[]): Layout | undefined {
   return Object.values(LAYOUTS).find((layout) => missingColumns(layout, header).length === 0);
+}
+
+/** The columns a layout reads, by role, for the summary: `created "Opened", type "Request Type", ...`. */
+export function describeColumns(layout: Layout): string {
+  const roles: [string, string | readonly string[] | undefined][] = [
+    ['created', layout.created.column],
+    ['type', layout.type],
+    ['lat', layout.lat],
+    ['lon', layout.lon],
+    ['point', layout.point],
+    ['channel', layout.channel],
+    ['closed', layout.closed],
+    ['agency', layout.agency],
+  ];
+  return roles
+    .flatMap(([role, c]) => {
+      if (c === undefined) return [];
+      const names = typeof c === 'string' ? [c] : c;
+      return [`${role} ${names.map((n) => `"${n}"`).join(' / ')}`];
+    })
+    .join(', ');
 }

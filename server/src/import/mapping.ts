@@ -37,8 +37,18 @@ export const mappingSchema = z
     lat: column.optional(),
     /** Longitude column (WGS84 degrees). */
     lon: column.optional(),
+    /**
+     * A combined location column, read when lat/lon are not given: `(lat, lon)` (Socrata's point,
+     * San Francisco's `Point`, Los Angeles' `Location`) or WKT `POINT (lon lat)`. A value that is
+     * neither (an address, say) counts as no location.
+     */
+    point: column.optional(),
     /** The column saying how the request came in (phone, web, app, staff). */
     channel: column.optional(),
+    /** The column with the time a request was closed: named in the summary, not replayed. */
+    closed: column.optional(),
+    /** The agency or department column: its value is the last thing keywords try for the category. */
+    agency: column.optional(),
     /**
      * Request type → catalogue category id, on top of the built-in NYC and Boston tables (this one
      * wins). Types no table knows go to `fallbackCategory` and are counted. @defaultValue {}

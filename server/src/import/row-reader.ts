@@ -1,9 +1,11 @@
 import type { CategoryId } from '@hotline-sim/shared';
 import { BUILT_IN_CATEGORY_TABLES, CategoryMap } from './category-map';
-import { BUILT_IN_CHANNELS, ChannelMap, type Channel } from './channel-map';
+import { BUILT_IN_CHANNELS, ChannelMap, channelByKeywords, type Channel } from './channel-map';
 import { parseCreatedTime } from './created-time';
 import { ImportError } from './import-error';
+import { categoryByKeywords } from './keywords';
 import { missingColumns } from './layouts';
+import { isEmptyValue, readLatLon, readPoint, type Location } from './location';
 import type { Layout } from './mapping';
 
 /** Why a row was not imported. Each is counted in the summary with example line numbers. */
@@ -34,26 +36,6 @@ export interface ImportedRow {
 export type RowOutcome =
   { readonly ok: true; readonly row: ImportedRow } | { readonly ok: false; readonly reason: MalformedReason };
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** Coordinates are kept to 6 decimals (about 0.1 m), which is all any 311 geocoder resolves. */
-function round6(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
-}
-
-type Location = { lat: number; lon: number } | null | 'bad';
-
-/** Both empty, or exactly (0, 0) (a common "not geocoded" placeholder): no location, not malformed. */
-function readLocation(latText: string, lonText: string): Location {
-  const [la, lo] = [latText.trim(), lonText.trim()];
-  if (la === '' && lo === '') return null;
-  if (!DECIMAL.test(la) || !DECIMAL.test(lo)) return 'bad';
-  const [lat, lon] = [Number(la), Number(lo)];
-  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return 'bad';
-  if (lat === 0 && lon === 0) return null;
-  return { lat: round6(lat), lon: round6(lon) };
-}
-
 /**
  * Turns the fields of one data row into a contact, given the export's header and layout. Pure: the
  * caller counts outcomes.
@@ -64,7 +46,9 @@ export class RowReader {
   private readonly types: readonly number[];
   private readonly lat: number | undefined;
   private readonly lon: number | undefined;
+  private readonly point: number | undefined;
   private readonly channel: number | undefined;
+  private readonly agency: number | undefined;
   private readonly categories: CategoryMap;
   private readonly channels: ChannelMap;
 
@@ -85,12 +69,31 @@ export class RowReader {
     this.types = layout.type.map((c) => header.indexOf(c));
     this.lat = at(layout.lat);
     this.lon = at(layout.lon);
+    this.point = at(layout.point);
     this.channel = at(layout.channel);
+    this.agency = at(layout.agency);
     this.categories = new CategoryMap(
       [...BUILT_IN_CATEGORY_TABLES, layout.categories],
       layout.fallbackCategory,
     );
     this.channels = new ChannelMap([BUILT_IN_CHANNELS, layout.channels]);
+  }
+
+  /**
+   * The category of a row's type values (in the layout's order): a table's entry for any of them
+   * first, else the first their keywords give, else the agency's keywords; `undefined` when nothing
+   * knows (the caller counts the row under its first type).
+   */
+  private categoryOf(types: readonly string[], agency: string): CategoryId | undefined {
+    for (const t of types) {
+      const known = this.categories.lookup(t);
+      if (known !== undefined) return known;
+    }
+    for (const t of [...types, agency]) {
+      const guessed = categoryByKeywords(t);
+      if (guessed !== undefined) return guessed;
+    }
+    return undefined;
   }
 
   /** Read one row's fields (as the CSV parser split them). */
@@ -101,16 +104,23 @@ export class RowReader {
     const time = parseCreatedTime(field(this.created), this.layout.created.format);
     if (time === undefined) return { ok: false, reason: 'bad-time' };
 
-    const location = this.lat === undefined ? null : readLocation(field(this.lat), field(this.lon));
+    const location: Location =
+      this.lat !== undefined
+        ? readLatLon(field(this.lat), field(this.lon))
+        : this.point !== undefined
+          ? readPoint(field(this.point))
+          : null;
     if (location === 'bad') return { ok: false, reason: 'bad-location' };
 
-    const type = this.types.map(field).find((t) => t.trim() !== '') ?? '';
-    const category = this.categories.lookup(type);
+    const types = this.types.map(field).filter((t) => !isEmptyValue(t));
+    const category = this.categoryOf(types, field(this.agency));
+    const type = types[0] ?? '';
 
     const channelText = field(this.channel).trim();
-    // An empty channel says nothing, like NYC's "UNKNOWN"; only values no table knows are counted.
-    const channel =
-      this.channel === undefined || channelText === '' ? null : this.channels.lookup(channelText);
+    // An empty channel says nothing, like NYC's "UNKNOWN"; only values nothing knows are counted.
+    const known =
+      this.channel === undefined || isEmptyValue(channelText) ? null : this.channels.lookup(channelText);
+    const channel = known === undefined ? channelByKeywords(channelText) : known;
 
     return {
       ok: true,
