@@ -1,6 +1,8 @@
 import { PURPOSES, keyedUniform } from '../../random/keyed-random';
 import type { CityModel } from '../city-model';
-import type { Lifecycle } from '../model-state';
+import type { Scenario } from '../../scenario/schema';
+
+type Lifecycle = NonNullable<Scenario['lifecycle']>;
 
 /** The organisational levers a street adopts or not (`lifecycle.adoption`). */
 export const ADOPTED_LEVERS = ['dispatch', 'grid', 'dataSharing'] as const;
