@@ -21,10 +21,9 @@ describe('direct dispatch (直派) adopted by a share of streets', () => {
     // Streets without direct dispatch get their orders through the district (tiered), a day later.
     const some = comparePolicies(at(0), at(0.3));
     const rest = comparePolicies(at(0.3), at(1));
-    for (const c of [some, rest]) {
-      expectEffect(c, 'meanHoursToResponse', 'down');
-      expectEffect(c, 'responseRate', 'up');
-    }
+    // The response rate's clock runs from signing (issue 14), so the district's forwarding delay
+    // shows in the hours from dispatch to response, not in the rate.
+    for (const c of [some, rest]) expectEffect(c, 'meanHoursToResponse', 'down');
   });
 });
 
