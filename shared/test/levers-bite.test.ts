@@ -41,6 +41,18 @@ const SCENARIOS = {
   smart: { lifecycle: { dispatch: { mode: 'smart' } } },
   /** The start of the heating season: seasonal pre-emption and the capacity of units bind. */
   november: { start: '2025-11-16' },
+  /**
+   * Across a month boundary (as in hotline-assessment.test.ts, smaller): the January league decides
+   * February's pressure and governance list; only the first week of February is observed.
+   */
+  february: {
+    start: '2025-01-18',
+    hours: 21 * 24,
+    warmupHours: 14 * 24,
+    arrivals: { perHour: 100 },
+    intake: { agents: 14 },
+    lifecycle: { streets: { minRatedToRank: 5 } },
+  },
 } as const satisfies Record<string, LifecycleOverrides>;
 
 /** Lever → the scenario it is swung in (default: march) and the KPIs that are its own mechanism. */
@@ -52,6 +64,8 @@ const WHERE: Record<string, { scenario?: keyof typeof SCENARIOS; own?: readonly 
   'lifecycle.grid.enabled': { own: ['workOrders'] },
   'lifecycle.units.targetUtilisation': { scenario: 'november' },
   'lifecycle.proactive.seasonal.enabled': { scenario: 'november' },
+  'lifecycle.supervision.enabled': { scenario: 'february' },
+  'lifecycle.assessment.governanceList': { scenario: 'february' },
 };
 
 describe('every lever in the catalogue bites', () => {
