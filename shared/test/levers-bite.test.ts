@@ -32,6 +32,11 @@ const OUTCOMES: readonly KpiName[] = [
   'workOrders',
   'returnRate',
   'directAnswerRate',
+  // Added with issue 14's mechanisms: the units' burden (基层负担: staff-hours per order), orders
+  // handled late, and how long a summoned office takes to arrive (what the street and citizen wait).
+  'staffHoursPerOrder',
+  'overdueRate',
+  'meanReportMinutes',
 ];
 
 /** The small test scenario (400 contacts an hour for 48 h) and where a lever needs more to apply. */
@@ -41,7 +46,64 @@ const SCENARIOS = {
   smart: { lifecycle: { dispatch: { mode: 'smart' } } },
   /** The start of the heating season: seasonal pre-emption and the capacity of units bind. */
   november: { start: '2025-11-16' },
+  /** Satisfaction weighs 0.9 at low integrity: units game the rates (pressing, exclusions, closing early). */
+  gaming: { lifecycle: { assessment: { integrity: 0.2, weights: { satisfaction: 0.9 } } } },
+  /** Grid patrols on, so the share of streets that run them matters. */
+  grid: { lifecycle: { grid: { enabled: true } } },
+  /** Half the data sharing, so the share of streets that have it matters. */
+  dataSharing: { lifecycle: { reforms: { dataSharing: 0.5 } } },
+  /** 每月一题 on: January to March topics are in force in March (the campaign of March costs its lead). */
+  topic: { lifecycle: { proactive: { monthlyTopic: { enabled: true } } } },
+  /** A loose report limit (120 min): how strongly it binds decides how late the offices come. */
+  looseLimit: { lifecycle: { whistle: { reportLimitMinutes: 120 } } },
+  /** The demand mix of a named year (the lever exists only where the scenario names one). */
+  year: { lifecycle: { demandYear: 2022 } },
+  /**
+   * Across a month boundary (as in hotline-assessment.test.ts, smaller): the January league decides
+   * February's pressure and governance list; only the first week of February is observed.
+   */
+  february: {
+    start: '2025-01-18',
+    hours: 21 * 24,
+    warmupHours: 14 * 24,
+    arrivals: { perHour: 100 },
+    intake: { agents: 14 },
+    lifecycle: { streets: { minRatedToRank: 5 } },
+  },
+  /** February with 60 streets on the governance list and busy units: the district's help shows. */
+  februaryList: {
+    start: '2025-01-18',
+    hours: 21 * 24,
+    warmupHours: 14 * 24,
+    arrivals: { perHour: 100 },
+    intake: { agents: 14 },
+    lifecycle: {
+      streets: { minRatedToRank: 5 },
+      assessment: { governanceListSize: 60 },
+      units: { targetUtilisation: 0.9 },
+    },
+  },
+  /** Two boundaries: who leaves the governance list at the end of February shows in March. */
+  march2: {
+    start: '2025-01-18',
+    hours: 49 * 24,
+    warmupHours: 42 * 24,
+    arrivals: { perHour: 100 },
+    intake: { agents: 14 },
+    lifecycle: { streets: { minRatedToRank: 5 } },
+  },
 } as const satisfies Record<string, LifecycleOverrides>;
+
+/**
+ * A time limit decides when an order is late and when its callback comes (the tail of the close time
+ * is the 15-day limit itself): lateness and the close time are its own mechanism.
+ */
+const LIMIT: readonly KpiName[] = ['overdueRate', 'p90HoursToClose'];
+/**
+ * A listed street's work goes 1 + governanceListHelp times as fast, and the staff-hours counted per
+ * order shrink by that factor: the burden measure is the governance list's own mechanism.
+ */
+const LISTED: readonly KpiName[] = ['staffHoursPerOrder'];
 
 /** Lever → the scenario it is swung in (default: march) and the KPIs that are its own mechanism. */
 const WHERE: Record<string, { scenario?: keyof typeof SCENARIOS; own?: readonly KpiName[] }> = {
@@ -52,6 +114,31 @@ const WHERE: Record<string, { scenario?: keyof typeof SCENARIOS; own?: readonly 
   'lifecycle.grid.enabled': { own: ['workOrders'] },
   'lifecycle.units.targetUtilisation': { scenario: 'november' },
   'lifecycle.proactive.seasonal.enabled': { scenario: 'november' },
+  'lifecycle.supervision.enabled': { scenario: 'february' },
+  'lifecycle.supervision.scorePenalty': { scenario: 'february' },
+  'lifecycle.assessment.governanceList': { scenario: 'february', own: LISTED },
+  'lifecycle.assessment.governanceListSize': { scenario: 'february', own: LISTED },
+  'lifecycle.assessment.governanceListHelp': { scenario: 'februaryList', own: LISTED },
+  'lifecycle.assessment.governanceListExitMonths': { scenario: 'march2', own: LISTED },
+  'lifecycle.assessment.rankingPressure': { scenario: 'february' },
+  'lifecycle.streets.minRatedToRank': { scenario: 'february' },
+  'lifecycle.assessment.integrity': { scenario: 'gaming' },
+  'lifecycle.assessment.gaming.excludeShare': { scenario: 'gaming' },
+  'lifecycle.assessment.effortHours.paperwork': { own: ['staffHoursPerOrder'] },
+  'lifecycle.timeLimits.2h': { own: LIMIT },
+  'lifecycle.timeLimits.24h': { own: LIMIT },
+  'lifecycle.timeLimits.7d': { own: LIMIT },
+  'lifecycle.timeLimits.15d': { own: LIMIT },
+  'lifecycle.response.limitHours': { own: ['responseRate'] },
+  'lifecycle.whistle.reportLimitMinutes': { own: ['meanReportMinutes'] },
+  'lifecycle.whistle.limitPull': { scenario: 'looseLimit', own: ['meanReportMinutes'] },
+  'lifecycle.whistle.loadPerReport': { own: ['meanReportMinutes'] },
+  'lifecycle.whistle.travelKmh': { own: ['meanReportMinutes'] },
+  'lifecycle.adoption.grid.share': { scenario: 'grid', own: ['workOrders'] },
+  'lifecycle.adoption.dataSharing.share': { scenario: 'dataSharing' },
+  'lifecycle.proactive.monthlyTopic.effect': { scenario: 'topic' },
+  'lifecycle.proactive.monthlyTopic.rampMonths': { scenario: 'topic' },
+  'lifecycle.demandYear': { scenario: 'year' },
 };
 
 describe('every lever in the catalogue bites', () => {
@@ -77,6 +164,10 @@ describe('every lever in the catalogue bites', () => {
           (r) =>
             `${r.kpi} ${r.difference.toPrecision(3)} [${r.ci95.map((x) => x.toPrecision(3)).join(', ')}]`,
         );
+        if (process.env.BITE_LOG)
+          console.log(
+            `BITE ${lever.path} ${String(swing.from)} → ${String(swing.to)} [${where.scenario ?? 'march'}]\n  ${moved.map((r) => `${r.kpi} ${r.a.toPrecision(4)} → ${r.b.toPrecision(4)}: ${r.difference.toPrecision(3)} [${r.ci95.map((x) => x.toPrecision(3)).join(', ')}]`).join('\n  ')}`,
+          );
         expect(moved.length, seen.join('\n')).toBeGreaterThan(0);
         for (const r of moved) expect(r.ci95[0] > 0 || r.ci95[1] < 0).toBe(true);
       }, 60_000);

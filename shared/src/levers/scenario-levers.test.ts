@@ -16,8 +16,10 @@ describe("a scenario's levers", () => {
       { path: 'intake.agents', value: 50, range: [40, 60] },
     ]);
     const levers = scenarioLevers(scenario('stage-2019-01'));
-    // Agents by hour override intake.agents: left out.
-    expect(levers.map((l) => l.path)).toEqual(LEVERS.map((l) => l.path).filter((p) => p !== 'intake.agents'));
+    // Agents by hour override intake.agents, and without a demand year of its own the start's year
+    // applies (lifecycle.demandYear is unset): both left out.
+    const absent = ['intake.agents', 'lifecycle.demandYear'];
+    expect(levers.map((l) => l.path)).toEqual(LEVERS.map((l) => l.path).filter((p) => !absent.includes(p)));
     expect(levers.find((l) => l.path === 'lifecycle.assessment.ranking')?.value).toBe(false);
     expect(levers.find((l) => l.path === 'lifecycle.dispatch.mode')).toMatchObject({
       value: 'direct',
