@@ -15,6 +15,7 @@ export * from './scenarios';
 export * from './catalogue';
 export * from './util/deep-readonly';
 export * from './experiment/compare';
+export * from './experiment/explain';
 export * from './experiment/sweep';
 export * from './city';
 export * from './report/kpis';

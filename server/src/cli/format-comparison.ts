@@ -1,15 +1,15 @@
 import Table from 'cli-table3';
-import { KPIS, type Comparison } from '@hotline-sim/shared';
+import { KPIS, type Comparison, type KpiName } from '@hotline-sim/shared';
 import { formatKpiChange, formatKpiChangeInterval, formatKpiValue, formatRelative } from './format-kpi';
 
 /** The human-readable comparison: what ran, then per KPI both means, b − a, its interval and verdict. */
-export function formatComparison(c: Comparison): string {
+export function formatComparison(c: Comparison, kpis?: readonly KpiName[]): string {
   const table = new Table({
     head: ['KPI', '指标', 'a', 'b', 'b − a', 'relative', '95 % CI of b − a', 'significant'],
     colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'],
     style: { head: [], border: [] },
   });
-  for (const r of c.rows) {
+  for (const r of kpis ? c.rows.filter((row) => kpis.includes(row.kpi)) : c.rows) {
     const { unit, zh } = KPIS[r.kpi];
     table.push([
       r.kpi,

@@ -1,10 +1,11 @@
 import Table from 'cli-table3';
-import { KPIS, kpiNames, type SweepResult } from '@hotline-sim/shared';
+import { KPIS, kpiNames, type KpiName, type SweepResult } from '@hotline-sim/shared';
 import { formatKpiCompact } from './format-kpi';
 
 /** The human-readable sweep: one row per value, each KPI as `mean ±half-width` of its 95 % interval. */
-export function formatSweep(sweep: SweepResult): string {
-  const names = kpiNames(sweep.rows[0]?.report.kpis ?? {});
+export function formatSweep(sweep: SweepResult, kpis?: readonly KpiName[]): string {
+  const all = kpiNames(sweep.rows[0]?.report.kpis ?? {});
+  const names = kpis ? all.filter((n) => kpis.includes(n)) : all;
   const table = new Table({
     head: [sweep.path, 'offered\nload', ...names],
     colAligns: ['right', 'right', ...names.map(() => 'right' as const)],

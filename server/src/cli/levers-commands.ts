@@ -12,7 +12,15 @@ import {
 import { compareScenariosOnQueue } from '../experiments';
 import { formatLevers, formatSensitivity } from './format-levers';
 import { loadScenario } from './load-scenario';
-import { pairedReplications, queueRun, seedArg, withQueueOptions, type QueueFlags } from './options';
+import {
+  KPIS_OPTION_HELP,
+  kpiListArg,
+  pairedReplications,
+  queueRun,
+  seedArg,
+  withQueueOptions,
+  type QueueFlags,
+} from './options';
 import { createProgress } from './progress';
 import { UsageError } from './usage-error';
 
@@ -57,14 +65,22 @@ export function registerLeverCommands(program: Command): void {
       5,
     )
     .option('-s, --seed <s>', "base seed of every swing (default: the scenario's)", seedArg)
-    .option('--json', 'print only the sensitivity as JSON on stdout')
+    .option('--kpis <list>', `${KPIS_OPTION_HELP}: one tornado each, from the same runs`, kpiListArg)
+    .option('--json', 'print only the sensitivity as JSON on stdout (an array of them with --kpis)')
     .action(
       async (
         name: string,
-        opts: QueueFlags & { kpi?: KpiName; replications: number; seed?: number; json?: boolean },
+        opts: QueueFlags & {
+          kpi?: KpiName;
+          kpis?: KpiName[];
+          replications: number;
+          seed?: number;
+          json?: boolean;
+        },
       ) => {
+        if (opts.kpi && opts.kpis) throw new UsageError('give --kpi or --kpis, not both');
         const scenario = loadScenario(name);
-        const kpi = opts.kpi ?? defaultSensitivityKpi(scenario);
+        const kpis = opts.kpis ?? [opts.kpi ?? defaultSensitivityKpi(scenario)];
         const swings = leverSwings(scenario);
         const progress = createProgress(`${scenario.name} sensitivity`);
         const queue = queueRun(opts, progress);
@@ -89,12 +105,18 @@ export function registerLeverCommands(program: Command): void {
         } finally {
           progress.stop();
         }
-        const result = sensitivityOf(scenario, kpi, swings, comparisons);
-        if (!result.rows.some((r) => Number.isFinite(r.difference)) && swings.length > 0) {
-          throw new UsageError(`${scenario.name} does not report ${kpi}`);
-        }
+        const results = kpis.map((kpi) => {
+          const result = sensitivityOf(scenario, kpi, swings, comparisons);
+          if (!result.rows.some((r) => Number.isFinite(r.difference)) && swings.length > 0) {
+            throw new UsageError(`${scenario.name} does not report ${kpi}`);
+          }
+          return result;
+        });
+        const json = opts.kpis ? results : results[0];
         process.stdout.write(
-          opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatSensitivity(result)}\n`,
+          opts.json
+            ? `${JSON.stringify(json, null, 2)}\n`
+            : `${results.map((r) => formatSensitivity(r)).join('\n\n')}\n`,
         );
       },
     );

@@ -8,6 +8,7 @@ import {
   compareScenarios,
   runScenario,
   sweepScenario,
+  type KpiName,
 } from '@hotline-sim/shared';
 import {
   DEFAULT_REDIS_URL,
@@ -25,8 +26,11 @@ import { formatReport } from './format-report';
 import { formatSweep } from './format-sweep';
 import { loadScenario } from './load-scenario';
 import { parseSet } from './parse-set';
+import { registerExplainCommand } from './explain-command';
 import { registerLeverCommands } from './levers-commands';
 import {
+  KPIS_OPTION_HELP,
+  kpiListArg,
   pairedReplications,
   positiveInt,
   queueRun,
@@ -88,12 +92,13 @@ withQueueOptions(program.command('compare'))
     10,
   )
   .option('-s, --seed <s>', "base seed of both (default: a's seed)", seedArg)
+  .option('--kpis <list>', KPIS_OPTION_HELP, kpiListArg)
   .option('--json', 'print only the comparison as JSON on stdout')
   .action(
     async (
       nameA: string,
       nameB: string,
-      opts: QueueFlags & { replications: number; seed?: number; json?: boolean },
+      opts: QueueFlags & { replications: number; seed?: number; kpis?: KpiName[]; json?: boolean },
     ) => {
       const a = loadScenario(nameA);
       const b = loadScenario(nameB);
@@ -113,7 +118,9 @@ withQueueOptions(program.command('compare'))
         progress.stop();
       }
       process.stdout.write(
-        opts.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatComparison(comparison)}\n`,
+        opts.json
+          ? `${JSON.stringify(comparison, null, 2)}\n`
+          : `${formatComparison(comparison, opts.kpis)}\n`,
       );
     },
   );
@@ -129,11 +136,18 @@ withQueueOptions(program.command('sweep'))
     1,
   )
   .option('-s, --seed <s>', "override the scenario's seed (the same for every value)", seedArg)
+  .option('--kpis <list>', KPIS_OPTION_HELP, kpiListArg)
   .option('--json', 'print only the sweep as JSON on stdout')
   .action(
     async (
       name: string,
-      opts: QueueFlags & { set: string; replications: number; seed?: number; json?: boolean },
+      opts: QueueFlags & {
+        set: string;
+        replications: number;
+        seed?: number;
+        kpis?: KpiName[];
+        json?: boolean;
+      },
     ) => {
       const { path, values } = parseSet(opts.set);
       const scenario = loadScenario(name);
@@ -155,11 +169,14 @@ withQueueOptions(program.command('sweep'))
       } finally {
         progress.stop();
       }
-      process.stdout.write(opts.json ? `${JSON.stringify(sweep, null, 2)}\n` : `${formatSweep(sweep)}\n`);
+      process.stdout.write(
+        opts.json ? `${JSON.stringify(sweep, null, 2)}\n` : `${formatSweep(sweep, opts.kpis)}\n`,
+      );
     },
   );
 
 registerLeverCommands(program);
+registerExplainCommand(program);
 
 program
   .command('audit')

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { KPIS, type KpiName } from '@hotline-sim/shared';
 import { DEFAULT_REDIS_URL, type QueueRunOptions } from '../experiments';
 import { loadRedisUrl } from '../config';
 import { UsageError } from './usage-error';
@@ -22,6 +23,24 @@ export function pairedReplications(text: string): number {
   }
   return n;
 }
+
+/** `--kpis a,b,c`: the KPI columns to print, each checked against the catalogue. */
+export function kpiListArg(text: string): KpiName[] {
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !Object.hasOwn(KPIS, n));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new InvalidArgumentError(
+      `unknown KPI ${unknown.join(', ') || '(none given)'}; choose from ${Object.keys(KPIS).join(', ')}`,
+    );
+  }
+  return names as KpiName[];
+}
+
+/** The `--kpis` option's help, the same on every command that tabulates KPIs. */
+export const KPIS_OPTION_HELP = 'KPI columns to print, comma-separated, e.g. resolutionRate,satisfactionRate';
 
 export function seedArg(text: string): number {
   const n = Number(text);
