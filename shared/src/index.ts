@@ -6,6 +6,7 @@ export * from './random/distributions';
 export * from './random/arrival-rate';
 export * from './scenario/schema';
 export * from './scenario/load';
+export * from './scenario/extends';
 export * from './scenario/limits';
 export * from './intake/intake-model';
 export * from './report/intake-kpis';

@@ -5,6 +5,7 @@ import { EmptyNote, ErrorNote } from '../components';
 import { useI18n } from '../i18n';
 import { LeversPanel } from '../levers';
 import { SLIDER_STEPS, sliderToSpeed, speedToSlider } from './speed';
+import { uploadedScenario } from './uploaded-scenario';
 
 type Source = { kind: 'built-in'; name: string } | { kind: 'upload'; file: string };
 
@@ -60,12 +61,10 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
     if (!file) return;
     setLoadError(null);
     try {
-      const parsed: unknown = JSON.parse(await file.text());
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-        throw new Error('expected an object');
+      const whole = await uploadedScenario(await file.text(), (name) => api.scenario(name));
       setSource({ kind: 'upload', file: file.name });
-      setOriginal(parsed as Record<string, unknown>);
-      setScenario(parsed as Record<string, unknown>);
+      setOriginal(whole);
+      setScenario(whole);
     } catch (err) {
       setLoadError(t('uploadInvalid', { message: errorText(err) }));
     }

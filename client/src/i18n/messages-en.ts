@@ -165,7 +165,7 @@ export const en = {
   builtIn: 'Built-in scenario',
   upload: 'Or upload a scenario (JSON)',
   chooseFile: 'Choose a file…',
-  uploadInvalid: 'Not a JSON object: {message}',
+  uploadInvalid: 'Cannot use this file (a JSON object, which may extend a built-in scenario): {message}',
   uploaded: 'Uploaded: {name}',
   startPaused: 'Start paused',
   start: 'Start',

@@ -155,7 +155,7 @@ export const zh: Messages = {
   builtIn: '内置情景',
   upload: '或上传情景文件（JSON）',
   chooseFile: '选择文件…',
-  uploadInvalid: '不是 JSON 对象：{message}',
+  uploadInvalid: '无法使用该文件（需要 JSON 对象，可用 extends 指向内置情景）：{message}',
   uploaded: '已上传：{name}',
   startPaused: '启动后先暂停',
   start: '启动',

@@ -1,8 +1,31 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { builtInScenario, builtInScenarioNames, parseScenario, type Scenario } from '@hotline-sim/shared';
+import { dirname, resolve } from 'node:path';
+import {
+  ScenarioError,
+  builtInScenario,
+  builtInScenarioNames,
+  parseScenarioData,
+  scenarioFromData,
+  type Scenario,
+  type ScenarioFileLoader,
+} from '@hotline-sim/shared';
 import { UsageError } from './usage-error';
 
-/** A scenario by built-in name or by file path (JSON or YAML). */
+/** `extends: other.yaml` in a file means that file beside it (or an absolute path). */
+const loadFile: ScenarioFileLoader = (ref, from) => {
+  const path = resolve(dirname(from), ref);
+  if (!existsSync(path)) {
+    throw new ScenarioError(
+      [
+        `extends: no built-in scenario or file "${ref}" (looked for ${path}; built-in: ${builtInScenarioNames.join(', ')})`,
+      ],
+      from,
+    );
+  }
+  return { data: parseScenarioData(readFileSync(path, 'utf8'), path), source: path };
+};
+
+/** A scenario by built-in name or by file path (JSON or YAML, which may `extends` another). */
 export function loadScenario(nameOrFile: string): Scenario {
   const builtIn = builtInScenario(nameOrFile);
   if (builtIn) return builtIn;
@@ -11,5 +34,9 @@ export function loadScenario(nameOrFile: string): Scenario {
       `no scenario file or built-in scenario named "${nameOrFile}" (built-in: ${builtInScenarioNames.join(', ')})`,
     );
   }
-  return parseScenario(readFileSync(nameOrFile, 'utf8'), nameOrFile);
+  return scenarioFromData(
+    parseScenarioData(readFileSync(nameOrFile, 'utf8'), nameOrFile),
+    nameOrFile,
+    loadFile,
+  );
 }

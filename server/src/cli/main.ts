@@ -28,6 +28,7 @@ import { loadScenario } from './load-scenario';
 import { parseSet } from './parse-set';
 import { registerExplainCommand } from './explain-command';
 import { registerLeverCommands } from './levers-commands';
+import { registerShowCommand } from './show-command';
 import {
   KPIS_OPTION_HELP,
   kpiListArg,
@@ -177,6 +178,7 @@ withQueueOptions(program.command('sweep'))
 
 registerLeverCommands(program);
 registerExplainCommand(program);
+registerShowCommand(program);
 
 program
   .command('audit')

@@ -3,7 +3,7 @@ import {
   builtInScenario,
   builtInScenarioNames,
   scenarioLimitProblems,
-  validateScenario,
+  scenarioFromData,
   type RunInfo,
   type RunStatus,
   type Scenario,
@@ -29,7 +29,10 @@ export function infoOf(id: string, m: Record<string, string>): RunInfo {
   };
 }
 
-/** A built-in scenario by name, or a scenario object validated like a file; errors name the problem. */
+/**
+ * A built-in scenario by name, or a scenario object validated like a file (it may `extends` a built-in,
+ * not a file); errors name the problem.
+ */
 export function resolveScenario(input: string | Record<string, unknown>): Scenario {
   if (typeof input === 'string') {
     // Only the listed names ('constructor' would find a property of the lookup object's prototype).
@@ -43,7 +46,7 @@ export function resolveScenario(input: string | Record<string, unknown>): Scenar
   }
   let scenario: Scenario;
   try {
-    scenario = validateScenario(input, 'scenario');
+    scenario = scenarioFromData(input, 'scenario');
   } catch (err) {
     if (err instanceof ScenarioError) throw new ApiError(422, err.message);
     throw err;

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { z } from 'zod';
 import { categoryById } from '../catalogue/categories';
 import { cityUnitById } from '../catalogue/units';
@@ -108,6 +108,11 @@ export function validateScenario(input: unknown, source = 'scenario', city: City
  * character), then validate it. Syntax errors are reported with their line.
  */
 export function parseScenario(text: string, source = 'scenario'): Scenario {
+  return validateScenario(parseScenarioData(text, source), source);
+}
+
+/** The object a scenario text holds (JSON or YAML), not yet validated: `extends` is resolved on it. */
+export function parseScenarioData(text: string, source = 'scenario'): Record<string, unknown> {
   const json = source.endsWith('.json') || (!/\.ya?ml$/.test(source) && text.trimStart().startsWith('{'));
   let data: unknown;
   try {
@@ -121,5 +126,12 @@ export function parseScenario(text: string, source = 'scenario'): Scenario {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ScenarioError(['(top level): must be an object with name, hours, arrivals and intake'], source);
   }
-  return validateScenario(data, source);
+  return data as Record<string, unknown>;
+}
+
+/** A scenario as text a user can edit and load again: YAML or JSON, every default written out. */
+export function formatScenario(scenario: Scenario, format: 'yaml' | 'json' = 'json'): string {
+  return format === 'yaml'
+    ? stringifyYaml(scenario, { lineWidth: 0 })
+    : `${JSON.stringify(scenario, null, 2)}\n`;
 }
