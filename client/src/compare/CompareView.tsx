@@ -1,4 +1,4 @@
-import type { ComparisonStatus, ScenarioSummary } from '@hotline-sim/shared';
+import type { ComparisonStatus, KpiName, ScenarioSummary } from '@hotline-sim/shared';
 import { useEffect, useRef, useState } from 'react';
 import { api, errorText } from '../api';
 import { ErrorNote, Select } from '../components';
@@ -13,6 +13,7 @@ import { ReplicationsField } from './ReplicationsField';
 import { RunButton } from './RunButton';
 import { SweepView } from './SweepView';
 import { useExperiment } from './use-experiment';
+import { WaterfallChart } from './WaterfallChart';
 
 /**
  * Two scenarios on common random numbers: replications run on the server's experiments queue (a
@@ -31,6 +32,8 @@ export default function CompareView() {
   const [attempt, setAttempt] = useState(0);
   const chart = useRef<DifferenceChartHandle>(null);
   const [mode, setMode] = useState<'two' | 'sweep'>('two');
+  const [explain, setExplain] = useState(false);
+  const [whyKpi, setWhyKpi] = useState<KpiName>('satisfactionRate');
 
   useEffect(() => {
     api.scenarios().then(
@@ -46,12 +49,14 @@ export default function CompareView() {
 
   const run = (e: React.FormEvent) => {
     e.preventDefault();
-    void start(() => api.createComparison({ a, b, replications }));
+    void start(() => api.createComparison({ a, b, replications, explain }));
   };
 
   const choices = scenarioChoices(scenarios ?? []);
   const comparison = status?.status === 'done' ? status.comparison : undefined;
   const significant = comparison?.rows.filter((r) => r.significant).length ?? 0;
+  const explanation = status?.status === 'done' ? status.explanation : undefined;
+  const whyKpis = explanation ? (Object.keys(explanation.kpis) as KpiName[]) : [];
 
   const modes = (
     <div className="segmented" role="group" aria-label={t('compareModes')}>
@@ -110,6 +115,15 @@ export default function CompareView() {
               max={100}
               testid="compare-replications"
             />
+            <label className="inline" title={t('explainHint')}>
+              <input
+                type="checkbox"
+                checked={explain}
+                onChange={(e) => setExplain(e.target.checked)}
+                data-testid="compare-explain"
+              />{' '}
+              {t('explainToggle')}
+            </label>
             <RunButton
               label="compareRun"
               testid="compare-run"
@@ -179,6 +193,33 @@ export default function CompareView() {
               </tbody>
             </table>
           </div>
+        </section>
+      )}
+      {explanation && (
+        <section className="panel" data-testid="explain-result">
+          <header className="panel-head">
+            <h2>{t('explainTitle')}</h2>
+            <label>
+              {t('compareKpi')}{' '}
+              <Select
+                value={whyKpis.includes(whyKpi) ? whyKpi : (whyKpis[0] ?? whyKpi)}
+                choices={whyKpis.map((k) => ({ value: k, label: kpiLabel(i18n, k) }))}
+                onChange={(k) => setWhyKpi(k as KpiName)}
+                testid="explain-kpi"
+              />
+            </label>
+          </header>
+          <p className="muted small">{t('explainChartNote')}</p>
+          {explanation.groups.length === 0 ? (
+            <p className="note">{t('explainNothing')}</p>
+          ) : (
+            <div className="chart-scroll">
+              <WaterfallChart
+                explanation={explanation}
+                kpi={whyKpis.includes(whyKpi) ? whyKpi : (whyKpis[0] ?? whyKpi)}
+              />
+            </div>
+          )}
         </section>
       )}
     </main>

@@ -189,6 +189,16 @@ export const en = {
   compareB: 'B (alternative)',
   compareReplications: 'Replications',
   compareRun: 'Run comparison',
+  explainToggle: 'Explain: why did each KPI move?',
+  explainHint:
+    'Also runs every combination of the groups of levers that differ (2^k × the replications) and splits each difference into Shapley parts',
+  explainTitle: "Why did it move? Each lever group's share of B − A",
+  explainChartNote:
+    "Each step: a group's Shapley part (its effect averaged over every order of switching the groups from A to B); the parts add up to the total. Solid: its 95 % interval excludes 0; the line is that interval.",
+  explainTotal: 'Total B − A',
+  explainOther: 'Everything else (demand, horizon …)',
+  explainNoKpi: 'This KPI has no value in these runs.',
+  explainNothing: 'The two scenarios have the same levers: nothing to split.',
   compareRunning: 'Running replications: {done} of {total}',
   compareFailed: 'The comparison failed: {message}',
   compareEmpty:

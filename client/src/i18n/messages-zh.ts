@@ -178,6 +178,15 @@ export const zh: Messages = {
   compareB: 'B（备选）',
   compareReplications: '重复次数',
   compareRun: '开始对比',
+  explainToggle: '解释：各指标为何变化？',
+  explainHint: '同时运行不同杠杆组的全部组合（2^k × 重复次数），把每项差值分解为 Shapley 份额',
+  explainTitle: '为何变化？各组杠杆在 B − A 中的份额',
+  explainChartNote:
+    '每一级：一组杠杆的 Shapley 份额（按所有从 A 切换到 B 的顺序平均的效应），各份额之和等于总差值。实心：95% 置信区间不含 0；横线为该区间。',
+  explainTotal: '总差值 B − A',
+  explainOther: '其他（需求、时长等）',
+  explainNoKpi: '本次运行中该指标无数值。',
+  explainNothing: '两个情景的杠杆相同：无可分解。',
   compareRunning: '正在运行：{done} / {total}',
   compareFailed: '对比失败：{message}',
   compareEmpty:

@@ -1,26 +1,49 @@
-import type { Comparison, ComparisonStatus, Scenario } from '@hotline-sim/shared';
+import {
+  explainGroups,
+  type Comparison,
+  type ComparisonStatus,
+  type Explanation,
+  type Scenario,
+} from '@hotline-sim/shared';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { compareScenariosOnQueue } from './queued-runs';
+import { compareScenariosOnQueue, explainScenariosOnQueue } from './queued-runs';
 import { TrackedExperiments } from './tracked';
+
+/** What a comparison leaves: the paired differences, and with `explain` their split over lever groups. */
+interface Compared {
+  comparison: Comparison;
+  explanation?: Explanation;
+}
 
 /** Comparisons the dashboard starts: two scenarios' replications on common random numbers. */
 export class Comparisons {
-  private readonly tracked: TrackedExperiments<Comparison>;
+  private readonly tracked: TrackedExperiments<Compared>;
 
   constructor(private readonly deps: { redis: Redis; logger: Logger }) {
     this.tracked = new TrackedExperiments(deps, 'comparison');
   }
 
-  async start(a: Scenario, b: Scenario, replications: number, seed?: number): Promise<ComparisonStatus> {
-    const total = 2 * replications;
-    const id = await this.tracked.start({ a: a.name, b: b.name, replications }, total, (run) =>
-      compareScenariosOnQueue(a, b, {
-        connection: this.deps.redis,
-        replications,
-        ...(seed === undefined ? {} : { seed }),
-        ...run,
-      }),
+  /**
+   * Start comparing a and b; with `explain`, every combination of the groups of levers that differ
+   * runs too (2^k × replications), so the result also says why each KPI moved.
+   */
+  async start(
+    a: Scenario,
+    b: Scenario,
+    replications: number,
+    seed?: number,
+    explain = false,
+  ): Promise<ComparisonStatus> {
+    // By driver at most 5 groups and `other`: always within what can be split.
+    const coalitions = explain ? 2 ** explainGroups(a, b).groups.length : 2;
+    const total = coalitions * replications;
+    const options = { connection: this.deps.redis, replications, ...(seed === undefined ? {} : { seed }) };
+    const fields = { a: a.name, b: b.name, replications, explain: explain ? 1 : 0 };
+    const id = await this.tracked.start(fields, total, async (run) =>
+      explain
+        ? explainScenariosOnQueue(a, b, { ...options, ...run })
+        : { comparison: await compareScenariosOnQueue(a, b, { ...options, ...run }) },
     );
     return { id, status: 'running', a: a.name, b: b.name, replications, done: 0, total };
   }
@@ -35,7 +58,8 @@ export class Comparisons {
       replications: Number(s.fields.replications),
       done: s.done,
       total: s.total,
-      ...(s.result ? { comparison: s.result } : {}),
+      ...(s.result ? { comparison: s.result.comparison } : {}),
+      ...(s.result?.explanation ? { explanation: s.result.explanation } : {}),
       ...(s.error ? { error: s.error } : {}),
     };
   }

@@ -1,9 +1,12 @@
 import {
   buildReport,
   compareKpiSamples,
+  explainFromSamples,
+  explainPlan,
   replicationKpis,
   sweepVariants,
   type Comparison,
+  type Explanation,
   type Report,
   type Scenario,
   type SweepResult,
@@ -50,6 +53,38 @@ export async function compareScenariosOnQueue(
     queue,
   );
   return compareKpiSamples(a.name, b.name, seed, runsA.map(replicationKpis), runsB.map(replicationKpis));
+}
+
+/**
+ * `explainScenarios` on the experiments queue, with the plain comparison of a and b that its first and
+ * last coalitions (all at a, all at b) give for free.
+ */
+export async function explainScenariosOnQueue(
+  a: Scenario,
+  b: Scenario,
+  options: QueuedRunOptions & { by?: 'driver' | 'lever' },
+): Promise<{ comparison: Comparison; explanation: Explanation }> {
+  const { replications = 5, seed = a.seed, by, ...queue } = options;
+  const plan = explainPlan(a, b, by);
+  const runs = await runReplicationBatchesOnQueue(
+    plan.scenarios.map((scenario, m) => ({
+      scenario,
+      replications,
+      seed,
+      label: `${a.name} → ${b.name}: ${
+        plan.groups
+          .filter((_, i) => m & (1 << i))
+          .map((g) => g.name)
+          .join(' + ') || 'none'
+      } at b`,
+    })),
+    queue,
+  );
+  const values = runs.map((r) => r.map(replicationKpis));
+  return {
+    comparison: compareKpiSamples(a.name, b.name, seed, values[0] ?? [], values[values.length - 1] ?? []),
+    explanation: explainFromSamples(a.name, b.name, seed, plan, values),
+  };
 }
 
 /**

@@ -84,7 +84,7 @@ export function catalogueRoutes(comparisons: Comparisons, sweeps: Sweeps): Route
       const a = resolveScenario(body.a);
       const b = resolveScenario(body.b);
       res.status(202);
-      return comparisons.start(a, b, body.replications, body.seed);
+      return comparisons.start(a, b, body.replications, body.seed, body.explain);
     }),
   );
   r.get(

@@ -130,6 +130,30 @@ const estimate = (values: readonly number[]): Estimate => {
   return { mean: ci.mean, ci95: [ci.ci95[0], ci.ci95[1]] };
 };
 
+/** What an explanation runs: the groups, and the 2^k coalition scenarios (bit i set: group i at B). */
+export interface ExplainPlan {
+  by: 'driver' | 'lever';
+  groups: ExplainGroup[];
+  scenarios: Scenario[];
+}
+
+/** The groups of changes between a and b, and every coalition scenario to run on common random numbers. */
+export function explainPlan(a: Scenario, b: Scenario, by?: 'driver' | 'lever'): ExplainPlan {
+  const plan = explainGroups(a, b, by);
+  const scenarios = Array.from({ length: 1 << plan.groups.length }, (_, m) =>
+    coalition(a, b, plan.groups, m),
+  );
+  return { ...plan, scenarios };
+}
+
+function checkReplications(replications: number): void {
+  if (!Number.isInteger(replications) || replications < 2) {
+    throw new Error(
+      `replications must be an integer of at least 2 (an interval needs two), got ${replications}`,
+    );
+  }
+}
+
 /**
  * Why did each KPI move from A to B? Run all 2^k coalitions of the k groups of changes on common
  * random numbers and split each KPI's difference into Shapley values: a group's marginal effect
@@ -138,31 +162,41 @@ const estimate = (values: readonly number[]): Estimate => {
  */
 export function explainScenarios(a: Scenario, b: Scenario, options: ExplainOptions = {}): Explanation {
   const replications = options.replications ?? 5;
-  if (!Number.isInteger(replications) || replications < 2) {
-    throw new Error(
-      `replications must be an integer of at least 2 (an interval needs two), got ${replications}`,
-    );
-  }
+  checkReplications(replications);
   const seed = options.seed ?? a.seed;
-  const { by, groups } = explainGroups(a, b, options.by);
-  const k = groups.length;
-  const masks = 1 << k;
-  const scenarios = Array.from({ length: masks }, (_, m) => coalition(a, b, groups, m));
+  const plan = explainPlan(a, b, options.by);
+  const masks = plan.scenarios.length;
   // values[m][r]: the KPIs of coalition m in replication r.
-  const values: KpiValues[][] = scenarios.map(() => []);
+  const values: KpiValues[][] = plan.scenarios.map(() => []);
   const runs = masks * replications;
   for (let r = 0; r < replications; r++) {
     const s = replicationSeed(seed, r);
-    scenarios.forEach((scenario, m) => {
+    plan.scenarios.forEach((scenario, m) => {
       const done = r * masks + m;
-      const report = runReplication(
-        scenario,
-        s,
-        options.onProgress && ((f) => options.onProgress?.((done + f) / runs)),
-      );
-      (values[m] as KpiValues[]).push(replicationKpis(report));
+      const progress = options.onProgress && ((f: number) => options.onProgress?.((done + f) / runs));
+      (values[m] as KpiValues[]).push(replicationKpis(runReplication(scenario, s, progress)));
     });
   }
+  return explainFromSamples(a.name, b.name, seed, plan, values);
+}
+
+/**
+ * The Shapley split from the coalitions' KPIs (`values[m][r]`: coalition m, replication r, all on the
+ * same seeds): for callers that run the replications elsewhere (the experiments queue).
+ */
+export function explainFromSamples(
+  a: string,
+  b: string,
+  seed: number,
+  plan: Pick<ExplainPlan, 'by' | 'groups'>,
+  values: readonly (readonly KpiValues[])[],
+): Explanation {
+  const { by, groups } = plan;
+  const k = groups.length;
+  const masks = 1 << k;
+  if (values.length !== masks) throw new Error(`expected ${masks} coalitions' samples, got ${values.length}`);
+  const replications = values[0]?.length ?? 0;
+  checkReplications(replications);
   const kpis: Record<string, KpiExplanation> = {};
   const full = masks - 1;
   for (const kpi of kpiNames(values[0]?.[0] ?? {})) {
@@ -198,7 +232,7 @@ export function explainScenarios(a: Scenario, b: Scenario, options: ExplainOptio
       ),
     };
   }
-  return { a: a.name, b: b.name, seed, replications, by, groups, kpis };
+  return { a, b, seed, replications, by, groups, kpis };
 }
 
 function popcount(m: number): number {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppealSite } from '../catalogue/appeal-site';
 import type { DistrictOutlines } from '../city/geo';
 import type { Comparison } from '../experiment/compare';
+import type { Explanation } from '../experiment/explain';
 import type { Report } from '../experiment/run-scenario';
 import type { SweepResult } from '../experiment/sweep';
 import type { KpiName } from '../report/kpis';
@@ -267,6 +268,11 @@ export const createComparisonSchema = z.strictObject({
   b: createRunSchema.shape.scenario,
   replications: z.number().int().min(2).max(100).default(10),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
+  /**
+   * Also say why each KPI moved: a Shapley split over the groups of levers that differ (by VIOTE driver,
+   * or per lever when at most 4 differ), running all 2^k combinations (at most 7 groups).
+   */
+  explain: z.boolean().default(false),
 });
 export type CreateComparisonBody = z.input<typeof createComparisonSchema>;
 
@@ -277,10 +283,12 @@ export interface ComparisonStatus {
   a: string;
   b: string;
   replications: number;
-  /** Replications finished, of `total` (2 × replications). */
+  /** Replications finished, of `total` (2 × replications; 2^k × replications with `explain`). */
   done: number;
   total: number;
   comparison?: Comparison;
+  /** With `explain`: each KPI's difference split over the groups of levers that differ. */
+  explanation?: Explanation;
   error?: string;
 }
 
