@@ -3,7 +3,7 @@ import { expect, test } from '../support/fixtures';
 import { snap } from '../support/views';
 
 test.describe('compare', () => {
-  test('two built-in scenarios on common random numbers show a significant difference, exported as CSV and PNG', async ({
+  test('two built-in scenarios on common random numbers show a significant difference, explained by lever group, exported as CSV and PNG', async ({
     page,
   }, testInfo) => {
     await page.goto('/?lang=en');
@@ -13,6 +13,8 @@ test.describe('compare', () => {
     await page.getByTestId('compare-a').selectOption('mmc');
     await page.getByTestId('compare-b').selectOption('beijing-weekday-intake');
     await page.getByTestId('compare-replications').fill('3');
+    // Explain too: the agents lever and everything else (the weekday's demand) as two groups, 4 combinations.
+    await page.getByTestId('compare-explain').check();
     await page.getByTestId('compare-run').click();
     await expect(page.getByText(/Running replications|B − A/).first()).toBeVisible();
     await expect(page.getByTestId('compare-result')).toBeVisible({ timeout: 150_000 });
@@ -24,7 +26,12 @@ test.describe('compare', () => {
       /[1-9]\d* of \d+ KPIs differ significantly/,
     );
     await expect(page.getByTestId('difference-chart')).toBeVisible();
+    await expect(page.getByTestId('explain-result')).toBeVisible();
+    await page.getByTestId('explain-kpi').selectOption('agentUtilisation');
+    await expect(page.getByTestId('waterfall-chart')).toBeVisible();
     await snap(page, testInfo, 'compare');
+    await page.getByTestId('waterfall-chart').scrollIntoViewIfNeeded();
+    await snap(page, testInfo, 'compare-explain');
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     const text = await readFile((await csv.path()) ?? '', 'utf8');

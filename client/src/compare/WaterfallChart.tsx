@@ -6,7 +6,6 @@ import { canvasColours, OKABE_ITO, useTheme } from '../theme';
 import { waterfallBars } from './waterfall';
 
 const ROW = 34;
-const LEFT = 230;
 const TOP = 44;
 
 /** A group's name for people: a VIOTE driver, a lever's label, or "everything else". */
@@ -49,6 +48,10 @@ export function WaterfallChart({ explanation, kpi }: { explanation: Explanation;
     ctx.font = '600 15px system-ui, sans-serif';
     ctx.textAlign = 'left';
     ctx.fillText(`${kpiLabel(i18n, kpi)}: ${explanation.b} − ${explanation.a}`, 12, 22);
+    // The label column fits the longest group name (up to 40 % of the width).
+    ctx.font = '600 13px system-ui, sans-serif';
+    const labels = bars.map((b) => groupLabel(i18n, b.group));
+    const LEFT = Math.min(width * 0.4, 24 + Math.max(...labels.map((l) => ctx.measureText(l).width)));
     const values = bars.flatMap((b) => [b.from, b.to, ...b.ci95]);
     const lo = Math.min(0, ...values);
     const hi = Math.max(0, ...values);
@@ -66,7 +69,7 @@ export function WaterfallChart({ explanation, kpi }: { explanation: Explanation;
       ctx.fillStyle = c.fg;
       ctx.textAlign = 'right';
       ctx.font = `${b.kind === 'total' ? '600 ' : ''}13px system-ui, sans-serif`;
-      ctx.fillText(groupLabel(i18n, b.group), LEFT - 12, y + 4);
+      ctx.fillText(labels[i] ?? b.group, LEFT - 12, y + 4);
       const colour = b.kind === 'total' ? c.fg : b.to >= b.from ? OKABE_ITO.blue : OKABE_ITO.vermillion;
       const x0 = Math.min(px(b.from), px(b.to));
       const w = Math.max(2, Math.abs(px(b.to) - px(b.from)));
