@@ -27,14 +27,14 @@ function onWeekday(
 export const SEASONAL_EVENTS: Record<string, ScenarioInput> = {
   'heating-season': onWeekday(
     'heating-season',
-    "The heating season starts on 15 November (DOMAIN.md §4): three days from 14 November 2025 with the 2024 levers. The catalogue's heating profile triples heating appeals in the season's first week, so no inject is needed (the heating-start inject fires the same surge at another date); seasonal pre-emption (pre-repairs in summer) is on.",
+    "Beijing's heating season runs from 15 November to 15 March: three days from 14 November 2025 with the 2024 levers. The catalogue's heating profile triples heating appeals in the season's first week, so no inject is needed (the heating-start inject fires the same surge at another date); seasonal pre-emption (pre-repairs in summer) is on.",
     '2025-11-14',
     72,
     [],
   ),
   'summer-storm': onWeekday(
     'summer-storm',
-    'The 29 July - 1 August 2023 rainstorm (DOMAIN.md §4; call counts not public, the surge is assumed): waterlogging, power, water, facilities and fallen-tree appeals surge fivefold in Fangshan for two days, the power utility is swamped (an outage of its handling for 12 hours).',
+    'The 29 July - 1 August 2023 rainstorm (its call counts are not public, so the surge is assumed): waterlogging, power, water, facilities and fallen-tree appeals surge fivefold in Fangshan for two days, the power utility is swamped (an outage of its handling for 12 hours).',
     '2023-07-29',
     72,
     [
