@@ -12,11 +12,12 @@
  *    hours set as bench/engine.ts sets them, no warm-up), best of 3, against SimPy 4.1.2's whole
  *    process on the same model: SimPy is not installable here (PyPI is refused), so its figure is the
  *    one measured earlier on this class of machine (13.6 s, issue 16's report); target ≥ 12×.
- * Each prints PASS or FAIL. The machine is shared: wall times vary from run to run.
+ * Each prints PASS or FAIL, and the load average when it was taken: the machine is shared, and wall
+ * times under load say little about the code.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, spawnRedis } from '../server/src/redis/spawn-redis';
 
@@ -37,6 +38,9 @@ function timed(args: string[]): number {
 const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
 const s = (seconds: number) => `${seconds.toFixed(3)} s`;
 
+/** The machine's load as each figure is taken: the figures are wall times, and the machine is shared. */
+const load = () => `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`;
+
 // Built first, so no figure includes a build.
 spawnSync(process.execPath, ['client/scripts/ensure-build.mjs'], { cwd: root, stdio: 'inherit' });
 spawnSync(process.execPath, [hotlineBin, '--help'], { cwd: root, stdio: 'ignore' });
@@ -49,7 +53,7 @@ for (let i = 0; i < rounds; i++) {
   bestHelp = Math.min(bestHelp, timed([hotlineBin, '--help']));
 }
 const helpRatio = bestHelp / bestNode;
-console.log(`node -e 1:         best of ${rounds} ${s(bestNode)}`);
+console.log(`node -e 1:         best of ${rounds} ${s(bestNode)}  (${load()})`);
 console.log(`hotline --help:    best of ${rounds} ${s(bestHelp)}  (${helpRatio.toFixed(2)}x node -e 1)`);
 console.log(`${verdict(helpRatio <= 3)}  hotline --help ≤ 3x node -e 1`);
 
@@ -64,7 +68,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 const bestReady = Math.min(...readyTimes);
-console.log(`npm start → /readyz 200: ${readyTimes.map(s).join(', ')}  (best ${s(bestReady)})`);
+console.log(`npm start → /readyz 200: ${readyTimes.map(s).join(', ')}  (best ${s(bestReady)}; ${load()})`);
 console.log(`${verdict(bestReady <= 3)}  npm start serves /readyz 200 within 3 s once built`);
 
 /** Seconds from spawning `npm start` to /readyz 200; its process group is stopped afterwards. */
@@ -106,7 +110,9 @@ const runTimes = [0, 1, 2].map(() => timed([hotlineBin, 'run', file]));
 rmSync(join(file, '..'), { recursive: true, force: true });
 const bestRun = Math.min(...runTimes);
 const speedup = SIMPY_WHOLE_PROCESS_SECONDS / bestRun;
-console.log(`hotline run mmc, 1,000,000 arrivals: ${runTimes.map(s).join(', ')}  (best ${s(bestRun)})`);
+console.log(
+  `hotline run mmc, 1,000,000 arrivals: ${runTimes.map(s).join(', ')}  (best ${s(bestRun)}; ${load()})`,
+);
 console.log(
   `SimPy 4.1.2, same model, whole process: ${SIMPY_WHOLE_PROCESS_SECONDS} s (documented earlier figure from issue 16's report: SimPy is not installed here)`,
 );
