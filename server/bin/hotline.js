@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI straight from source (tsx compiles on the fly; nothing to build first).
-import { register } from 'tsx/esm/api';
+// Runs the hotline CLI from server/dist, the bundle server/scripts/build.mjs makes with esbuild;
+// builds it first when it is missing or older than any source. Stack traces name .ts lines (source maps).
+import { ensureBuilt } from '../scripts/build.mjs';
 
-register();
-await import('../src/cli/main.ts');
+process.setSourceMapsEnabled(true);
+await import(await ensureBuilt('hotline'));

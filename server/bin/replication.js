@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// A replication's own process (forked by the experiments worker, issue 13): straight from source like
-// the server (tsx compiles on the fly), with the memory cap the worker puts on its command line.
-import { register } from 'tsx/esm/api';
+// Runs a replication's own process (forked by the experiments worker with its memory cap, issue 13)
+// from server/dist, the bundle server/scripts/build.mjs makes with esbuild; builds it first when it
+// is missing or older than any source. Stack traces name .ts lines (source maps).
+import { ensureBuilt } from '../scripts/build.mjs';
 
-register();
-await import('../src/experiments/replication-child.ts');
+process.setSourceMapsEnabled(true);
+await import(await ensureBuilt('replication'));

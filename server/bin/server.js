@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the live server straight from source (tsx compiles on the fly; nothing to build first).
-import { register } from 'tsx/esm/api';
+// Runs the live server from server/dist, the bundle server/scripts/build.mjs makes with esbuild;
+// builds it first when it is missing or older than any source. Stack traces name .ts lines (source maps).
+import { ensureBuilt } from '../scripts/build.mjs';
 
-register();
-await import('../src/main.ts');
+process.setSourceMapsEnabled(true);
+await import(await ensureBuilt('server'));

@@ -1,37 +1,17 @@
-import { InvalidArgumentError, type Command } from 'commander';
-import {
-  KPIS,
-  compareScenarios,
-  defaultSensitivityKpi,
-  leverSwings,
-  scenarioLevers,
-  sensitivityOf,
-  type Comparison,
-  type KpiName,
-} from '@hotline-sim/shared';
-import { compareScenariosOnQueue } from '../experiments';
-import { formatLevers, formatSensitivity } from './format-levers';
-import { loadScenario } from './load-scenario';
+import type { Command } from 'commander';
 import {
   KPIS_OPTION_HELP,
   kpiListArg,
   pairedReplications,
-  queueRun,
   seedArg,
   withQueueOptions,
   type QueueFlags,
 } from './options';
-import { createProgress } from './progress';
-import { UsageError } from './usage-error';
 
-function kpiArg(text: string): KpiName {
-  if (!Object.hasOwn(KPIS, text)) {
-    throw new InvalidArgumentError(`kpi must be one of ${Object.keys(KPIS).join(', ')}`);
-  }
-  return text as KpiName;
-}
-
-/** `hotline levers` and `hotline sensitivity`: a scenario's levers catalogue, and its tornado. */
+/**
+ * `hotline levers` and `hotline sensitivity`: a scenario's levers catalogue, and its tornado. Only the
+ * commands are registered here; what they do (lever-actions.ts) loads when one of them runs.
+ */
 export function registerLeverCommands(program: Command): void {
   program
     .command('levers')
@@ -40,24 +20,16 @@ export function registerLeverCommands(program: Command): void {
     )
     .argument('<scenario>', 'built-in scenario name or path to a scenario file')
     .option('--json', 'print only the levers as JSON on stdout')
-    .action((name: string, opts: { json?: boolean }) => {
-      const scenario = loadScenario(name);
-      const levers = scenarioLevers(scenario);
-      process.stdout.write(
-        opts.json ? `${JSON.stringify(levers, null, 2)}\n` : `${formatLevers(scenario.name, levers)}\n`,
-      );
-    });
+    .action(async (name: string, opts: { json?: boolean }) =>
+      (await import('./lever-actions')).levers(name, opts),
+    );
 
   withQueueOptions(program.command('sensitivity'))
     .description(
       'swing every lever of a scenario over its range, one at a time, on common random numbers: a tornado of one KPI with 95 % CIs',
     )
     .argument('<scenario>', 'built-in scenario name or path to a scenario file')
-    .option(
-      '-k, --kpi <kpi>',
-      'the KPI (default: resolutionRate, or meanWaitSeconds without a lifecycle)',
-      kpiArg,
-    )
+    .option('-k, --kpi <kpi>', 'the KPI (default: resolutionRate, or meanWaitSeconds without a lifecycle)')
     .option(
       '-r, --replications <n>',
       'replications of each side of each swing (at least 2)',
@@ -71,53 +43,12 @@ export function registerLeverCommands(program: Command): void {
       async (
         name: string,
         opts: QueueFlags & {
-          kpi?: KpiName;
-          kpis?: KpiName[];
+          kpi?: string;
+          kpis?: string[];
           replications: number;
           seed?: number;
           json?: boolean;
         },
-      ) => {
-        if (opts.kpi && opts.kpis) throw new UsageError('give --kpi or --kpis, not both');
-        const scenario = loadScenario(name);
-        const kpis = opts.kpis ?? [opts.kpi ?? defaultSensitivityKpi(scenario)];
-        const swings = leverSwings(scenario);
-        const progress = createProgress(`${scenario.name} sensitivity`);
-        const queue = queueRun(opts, progress);
-        const comparisons: Comparison[] = [];
-        try {
-          for (const [i, swing] of swings.entries()) {
-            const options = {
-              replications: opts.replications,
-              seed: opts.seed ?? scenario.seed,
-              onProgress: (f: number) => progress.update((i + f) / swings.length),
-            };
-            comparisons.push(
-              queue
-                ? await compareScenariosOnQueue(swing.a, swing.b, {
-                    ...options,
-                    ...queue,
-                    onProgress: options.onProgress,
-                  })
-                : compareScenarios(swing.a, swing.b, options),
-            );
-          }
-        } finally {
-          progress.stop();
-        }
-        const results = kpis.map((kpi) => {
-          const result = sensitivityOf(scenario, kpi, swings, comparisons);
-          if (!result.rows.some((r) => Number.isFinite(r.difference)) && swings.length > 0) {
-            throw new UsageError(`${scenario.name} does not report ${kpi}`);
-          }
-          return result;
-        });
-        const json = opts.kpis ? results : results[0];
-        process.stdout.write(
-          opts.json
-            ? `${JSON.stringify(json, null, 2)}\n`
-            : `${results.map((r) => formatSensitivity(r)).join('\n\n')}\n`,
-        );
-      },
+      ) => (await import('./lever-actions')).sensitivity(name, opts),
     );
 }

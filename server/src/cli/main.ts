@@ -1,47 +1,25 @@
 import { Command, CommanderError } from 'commander';
-import { Redis } from 'ioredis';
-import { auditRun, type AuditResult } from '../live/audit';
-import { runKeys } from '../live/keys';
-import {
-  ScenarioError,
-  SweepPathError,
-  compareScenarios,
-  runScenario,
-  sweepScenario,
-  type KpiName,
-} from '@hotline-sim/shared';
-import {
-  DEFAULT_REDIS_URL,
-  ExperimentAbortedError,
-  RedisUnreachableError,
-  ReplicationFailedError,
-  compareScenariosOnQueue,
-  runScenarioOnQueue,
-  sweepScenarioOnQueue,
-} from '../experiments';
-import { ConfigError, loadRedisUrl } from '../config';
-import { importCommand, layoutArg, positiveArg, type ImportCommandOptions } from '../import/import-command';
-import { formatComparison } from './format-comparison';
-import { formatReport } from './format-report';
-import { formatSweep } from './format-sweep';
-import { loadScenario } from './load-scenario';
-import { parseSet } from './parse-set';
+import { DEFAULT_REDIS_URL } from '../experiments/default-redis-url';
+import { layoutArg, positiveArg } from '../import/import-args';
+import type { ImportCommandOptions } from '../import/import-command';
+import type { RunFlags } from './commands';
 import { registerExplainCommand } from './explain-command';
 import { registerLeverCommands } from './levers-commands';
-import { registerShowCommand } from './show-command';
 import {
   KPIS_OPTION_HELP,
   kpiListArg,
   pairedReplications,
   positiveInt,
-  queueRun,
   redisUrlArg,
   seedArg,
   withQueueOptions,
-  type QueueFlags,
 } from './options';
-import { createProgress } from './progress';
+import { registerShowCommand } from './show-command';
 import { UsageError } from './usage-error';
+
+// The `hotline` CLI. This module registers the commands and nothing heavier than commander: each
+// action loads what it does (the model, the importer, BullMQ, ioredis) by dynamic import() when it
+// runs, so `hotline --help` and argument errors start about as fast as Node itself (issue 16).
 
 const program = new Command()
   .name('hotline')
@@ -60,27 +38,7 @@ withQueueOptions(program.command('run'))
   )
   .option('-s, --seed <s>', "override the scenario's seed", seedArg)
   .option('--json', 'print only the report as JSON on stdout')
-  .action(
-    async (name: string, opts: QueueFlags & { replications: number; seed?: number; json?: boolean }) => {
-      const scenario = loadScenario(name);
-      const progress = createProgress(scenario.name);
-      const options = {
-        replications: opts.replications,
-        ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-        onProgress: (f: number) => progress.update(f),
-      };
-      const queue = queueRun(opts, progress);
-      let report;
-      try {
-        report = queue
-          ? await runScenarioOnQueue(scenario, { ...options, ...queue })
-          : runScenario(scenario, options);
-      } finally {
-        progress.stop();
-      }
-      process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
-    },
-  );
+  .action(async (name: string, opts: RunFlags) => (await import('./commands')).run(name, opts));
 
 withQueueOptions(program.command('compare'))
   .description('compare two scenarios on common random numbers: each KPI of b − a with its paired 95 % CI')
@@ -95,36 +53,7 @@ withQueueOptions(program.command('compare'))
   .option('-s, --seed <s>', "base seed of both (default: a's seed)", seedArg)
   .option('--kpis <list>', KPIS_OPTION_HELP, kpiListArg)
   .option('--json', 'print only the comparison as JSON on stdout')
-  .action(
-    async (
-      nameA: string,
-      nameB: string,
-      opts: QueueFlags & { replications: number; seed?: number; kpis?: KpiName[]; json?: boolean },
-    ) => {
-      const a = loadScenario(nameA);
-      const b = loadScenario(nameB);
-      const progress = createProgress(`${a.name} vs ${b.name}`);
-      const options = {
-        replications: opts.replications,
-        ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-        onProgress: (f: number) => progress.update(f),
-      };
-      const queue = queueRun(opts, progress);
-      let comparison;
-      try {
-        comparison = queue
-          ? await compareScenariosOnQueue(a, b, { ...options, ...queue })
-          : compareScenarios(a, b, options);
-      } finally {
-        progress.stop();
-      }
-      process.stdout.write(
-        opts.json
-          ? `${JSON.stringify(comparison, null, 2)}\n`
-          : `${formatComparison(comparison, opts.kpis)}\n`,
-      );
-    },
-  );
+  .action(async (a: string, b: string, opts: RunFlags) => (await import('./commands')).compare(a, b, opts));
 
 withQueueOptions(program.command('sweep'))
   .description('run a scenario once per value of one numeric field, on the same seeds, and tabulate the KPIs')
@@ -139,41 +68,8 @@ withQueueOptions(program.command('sweep'))
   .option('-s, --seed <s>', "override the scenario's seed (the same for every value)", seedArg)
   .option('--kpis <list>', KPIS_OPTION_HELP, kpiListArg)
   .option('--json', 'print only the sweep as JSON on stdout')
-  .action(
-    async (
-      name: string,
-      opts: QueueFlags & {
-        set: string;
-        replications: number;
-        seed?: number;
-        kpis?: KpiName[];
-        json?: boolean;
-      },
-    ) => {
-      const { path, values } = parseSet(opts.set);
-      const scenario = loadScenario(name);
-      const progress = createProgress(`${scenario.name} ${path}`);
-      const options = {
-        replications: opts.replications,
-        ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-        onProgress: (f: number) => progress.update(f),
-      };
-      const queue = queueRun(opts, progress);
-      let sweep;
-      try {
-        sweep = queue
-          ? await sweepScenarioOnQueue(scenario, path, values, { ...options, ...queue })
-          : sweepScenario(scenario, path, values, options);
-      } catch (e) {
-        // A path naming no number is the user's mistake: one line, exit code 2.
-        throw e instanceof SweepPathError ? new UsageError(e.message) : e;
-      } finally {
-        progress.stop();
-      }
-      process.stdout.write(
-        opts.json ? `${JSON.stringify(sweep, null, 2)}\n` : `${formatSweep(sweep, opts.kpis)}\n`,
-      );
-    },
+  .action(async (name: string, opts: RunFlags & { set: string }) =>
+    (await import('./commands')).sweep(name, opts),
   );
 
 registerLeverCommands(program);
@@ -192,35 +88,9 @@ program
     redisUrlArg,
   )
   .option('--json', 'print the audit as JSON')
-  .action(async (runId: string, opts: { redis?: string; json?: boolean }) => {
-    const url = opts.redis ?? loadRedisUrl();
-    const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 3_000, lazyConnect: true });
-    try {
-      await redis.connect().catch(() => {
-        throw new UsageError(`cannot reach Redis at ${url}: start the server's Redis or pass --redis`);
-      });
-      if (!(await redis.exists(runKeys(runId).meta)))
-        throw new UsageError(`no live run "${runId}" in ${url}`);
-      const audit = await auditRun(redis, runId);
-      process.stdout.write(opts.json ? `${JSON.stringify(audit, null, 2)}\n` : `${formatAudit(audit)}\n`);
-      if (!audit.ok) process.exitCode = 1;
-    } finally {
-      redis.disconnect();
-    }
-  });
-
-/** The audit in a few lines: verdict, counts by state, the first problems. */
-function formatAudit(a: AuditResult): string {
-  const states = Object.entries(a.states)
-    .map(([s, n]) => `${s} ${n}`)
-    .join(', ');
-  return [
-    `run ${a.run}: ${a.ok ? 'OK' : `${a.problemCount} problem(s)`}`,
-    `as of virtual second ${a.virtualTime}: appeals stored ${a.appeals}, created by the model ${a.created}, transitions ${a.transitions}`,
-    `states: ${states || 'none yet'}`,
-    ...a.problems.slice(0, 20).map((p) => `  - ${p}`),
-  ].join('\n');
-}
+  .action(async (runId: string, opts: { redis?: string; json?: boolean }) =>
+    (await import('./audit-command')).audit(runId, opts),
+  );
 
 program
   .command('import')
@@ -250,7 +120,9 @@ program
     positiveArg('per-day', false),
   )
   .option('--days <n>', 'with --profile: days to run (default 7)', positiveArg('days', true))
-  .action((file: string, opts: ImportCommandOptions) => importCommand(file, opts));
+  .action(async (file: string, opts: ImportCommandOptions) =>
+    (await import('../import/import-command')).importCommand(file, opts),
+  );
 
 try {
   await program.parseAsync(process.argv);
@@ -258,21 +130,29 @@ try {
   if (e instanceof CommanderError) {
     // Commander has printed its own message; help and version exit cleanly.
     process.exitCode = e.exitCode === 0 ? 0 : 2;
-  } else if (
-    e instanceof UsageError ||
-    e instanceof ScenarioError ||
-    e instanceof RedisUnreachableError ||
-    e instanceof ConfigError
-  ) {
-    const message =
-      e instanceof ScenarioError ? `${e.source} is invalid: ${e.problems.join('; ')}` : e.message;
-    process.stderr.write(`hotline: ${message}\n`);
-    process.exitCode = 2;
-  } else if (e instanceof ReplicationFailedError || e instanceof ExperimentAbortedError) {
-    // The experiment did not finish: one line saying why, and no report.
-    process.stderr.write(`hotline: ${e.message}\n`);
-    process.exitCode = e instanceof ExperimentAbortedError ? 130 : 1;
   } else {
-    throw e;
+    await report(e);
   }
+}
+
+/** Say why a command failed in one line with its exit code; anything unforeseen is rethrown. */
+async function report(e: unknown): Promise<void> {
+  if (e instanceof UsageError) return fail(e.message, 2);
+  // Loaded here, not above: a command that threw one of these has loaded its module already.
+  const [{ ScenarioError }, experiments, { ConfigError }] = await Promise.all([
+    import('@hotline-sim/shared'),
+    import('../experiments'),
+    import('../config'),
+  ]);
+  if (e instanceof ScenarioError) fail(`${e.source} is invalid: ${e.problems.join('; ')}`, 2);
+  else if (e instanceof experiments.RedisUnreachableError || e instanceof ConfigError) fail(e.message, 2);
+  // The experiment did not finish: one line saying why, and no report.
+  else if (e instanceof experiments.ReplicationFailedError) fail(e.message, 1);
+  else if (e instanceof experiments.ExperimentAbortedError) fail(e.message, 130);
+  else throw e;
+}
+
+function fail(message: string, exitCode: number): void {
+  process.stderr.write(`hotline: ${message}\n`);
+  process.exitCode = exitCode;
 }

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { formatScenario } from '@hotline-sim/shared';
-import { loadScenario } from './load-scenario';
 
 /** `hotline show <name> [--yaml]`: a scenario as a file to copy and edit (every default filled in). */
 export function registerShowCommand(program: Command): void {
@@ -11,7 +9,12 @@ export function registerShowCommand(program: Command): void {
     )
     .argument('<scenario>', 'built-in scenario name or path to a scenario file')
     .option('--yaml', 'print YAML instead of JSON')
-    .action((name: string, opts: { yaml?: boolean }) => {
+    .action(async (name: string, opts: { yaml?: boolean }) => {
+      // Loaded when the command runs, so `--help` need not load the model.
+      const [{ formatScenario }, { loadScenario }] = await Promise.all([
+        import('@hotline-sim/shared'),
+        import('./load-scenario'),
+      ]);
       process.stdout.write(formatScenario(loadScenario(name), opts.yaml ? 'yaml' : 'json'));
     });
 }

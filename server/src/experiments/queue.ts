@@ -22,8 +22,7 @@ import {
 /** Name of the BullMQ queue of experiment replications. */
 export const EXPERIMENTS_QUEUE = 'experiments';
 
-/** The Redis used when neither `--redis` nor REDIS_URL names one. */
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+export { DEFAULT_REDIS_URL } from './default-redis-url';
 
 /** What one job of the experiments queue carries: one replication of one scenario. */
 export interface ExperimentJobData {

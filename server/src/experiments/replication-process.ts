@@ -39,7 +39,16 @@ export class ReplicationError extends Error {
   }
 }
 
-const ENTRY = fileURLToPath(new URL('../../bin/replication.js', import.meta.url));
+/**
+ * server/bin/replication.js, which runs the bundle's replication entry: this module is
+ * server/src/experiments/*.ts when run from source (Vitest, tsx) and a chunk in server/dist when bundled.
+ */
+const ENTRY = fileURLToPath(
+  new URL(
+    import.meta.url.endsWith('.ts') ? '../../bin/replication.js' : '../bin/replication.js',
+    import.meta.url,
+  ),
+);
 /** The last bytes of a dead process's stderr kept to say why it died. */
 const STDERR_TAIL = 4096;
 
@@ -121,7 +130,7 @@ export class ReplicationProcess {
     child.stderr?.on('data', (chunk: string) => {
       this.stderr = (this.stderr + chunk).slice(-STDERR_TAIL);
     });
-    // A process that cannot start (no tsx, a bad entry) exits: run() answers that as its death.
+    // A process that cannot start (no build and no esbuild to make one, a bad entry) exits: run() answers that as its death.
     child.on('error', () => undefined);
     child.once('message', () => {
       this.ready = true;

@@ -1,6 +1,5 @@
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { InvalidArgumentError } from 'commander';
 import { validateScenario } from '@hotline-sim/shared';
 import { createProgress } from '../cli/progress';
 import { UsageError } from '../cli/usage-error';
@@ -25,23 +24,6 @@ export interface ImportCommandOptions {
   /** With `profile`: contacts per day, and days to run. */
   readonly perDay?: number;
   readonly days?: number;
-}
-
-/** Parses `--per-day` and `--days`: a number above 0 (and, for days, a whole number). */
-export function positiveArg(name: string, whole: boolean) {
-  return (text: string): number => {
-    const n = Number(text);
-    if (!Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n))) {
-      throw new InvalidArgumentError(`${name} must be a ${whole ? 'whole ' : ''}number above 0`);
-    }
-    return n;
-  };
-}
-
-/** Parses `--layout`: a built-in layout name or `auto` (detect from the header). */
-export function layoutArg(text: string): LayoutName | 'auto' {
-  if (text === 'auto' || text in LAYOUTS) return text as LayoutName | 'auto';
-  throw new InvalidArgumentError(`layout must be one of ${[...Object.keys(LAYOUTS), 'auto'].join(', ')}`);
 }
 
 function fsProblem(e: unknown): string {

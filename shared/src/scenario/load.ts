@@ -53,7 +53,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** Ids a scenario names that must exist in the catalogue or the city: categories, units, districts. */
-function referenceProblems(s: z.output<typeof scenarioSchema>, city: City): string[] {
+function referenceProblems(s: z.output<typeof scenarioSchema>, city: () => City): string[] {
   const problems: string[] = [];
   const category = (path: string, id: string) => {
     if (!categoryById(id))
@@ -67,8 +67,8 @@ function referenceProblems(s: z.output<typeof scenarioSchema>, city: City): stri
     if (
       inject.kind === 'outage' &&
       !cityUnitById(inject.unitId) &&
-      !city.streetById.has(inject.unitId) &&
-      !city.districtById.has(inject.unitId)
+      !city().streetById.has(inject.unitId) &&
+      !city().districtById.has(inject.unitId)
     ) {
       problems.push(
         `${path}.unitId: unknown unit "${inject.unitId}" (a city unit id such as "power", or a street or district code)`,
@@ -76,7 +76,7 @@ function referenceProblems(s: z.output<typeof scenarioSchema>, city: City): stri
     }
     if (inject.kind === 'surge') {
       inject.categories?.forEach((id, j) => category(`${path}.categories.${j}`, id));
-      if (inject.districtId !== undefined && !city.districtById.has(inject.districtId)) {
+      if (inject.districtId !== undefined && !city().districtById.has(inject.districtId)) {
         problems.push(
           `${path}.districtId: unknown district "${inject.districtId}" (a division code such as "110105")`,
         );
@@ -88,9 +88,9 @@ function referenceProblems(s: z.output<typeof scenarioSchema>, city: City): stri
 
 /**
  * Validate a scenario object: fill defaults, check every rule (districts and units it names must be
- * in `city`), freeze. Throws ScenarioError.
+ * in `city`, by default Beijing), freeze. Throws ScenarioError.
  */
-export function validateScenario(input: unknown, source = 'scenario', city: City = defaultCity()): Scenario {
+export function validateScenario(input: unknown, source = 'scenario', city?: City): Scenario {
   const result = scenarioSchema.safeParse(input);
   if (!result.success) throw new ScenarioError(formatIssues(result.error.issues, input), source);
   try {
@@ -98,7 +98,8 @@ export function validateScenario(input: unknown, source = 'scenario', city: City
   } catch (e) {
     throw new ScenarioError([`start: ${(e as Error).message}`], source);
   }
-  const problems = referenceProblems(result.data, city);
+  // The default city is built only when an inject names a street or district to look up.
+  const problems = referenceProblems(result.data, () => city ?? defaultCity());
   if (problems.length > 0) throw new ScenarioError(problems, source);
   return deepFreeze(result.data) as Scenario;
 }

@@ -1,0 +1,36 @@
+import { Redis } from 'ioredis';
+import { auditRun, type AuditResult } from '../live/audit';
+import { runKeys } from '../live/keys';
+import { loadRedisUrl } from '../config';
+import { UsageError } from './usage-error';
+
+// `hotline audit`, loaded by main.ts (dynamic import) only when it runs.
+
+export async function audit(runId: string, opts: { redis?: string; json?: boolean }): Promise<void> {
+  const url = opts.redis ?? loadRedisUrl();
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 3_000, lazyConnect: true });
+  try {
+    await redis.connect().catch(() => {
+      throw new UsageError(`cannot reach Redis at ${url}: start the server's Redis or pass --redis`);
+    });
+    if (!(await redis.exists(runKeys(runId).meta))) throw new UsageError(`no live run "${runId}" in ${url}`);
+    const result = await auditRun(redis, runId);
+    process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatAudit(result)}\n`);
+    if (!result.ok) process.exitCode = 1;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** The audit in a few lines: verdict, counts by state, the first problems. */
+function formatAudit(a: AuditResult): string {
+  const states = Object.entries(a.states)
+    .map(([s, n]) => `${s} ${n}`)
+    .join(', ');
+  return [
+    `run ${a.run}: ${a.ok ? 'OK' : `${a.problemCount} problem(s)`}`,
+    `as of virtual second ${a.virtualTime}: appeals stored ${a.appeals}, created by the model ${a.created}, transitions ${a.transitions}`,
+    `states: ${states || 'none yet'}`,
+    ...a.problems.slice(0, 20).map((p) => `  - ${p}`),
+  ].join('\n');
+}

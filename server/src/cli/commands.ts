@@ -1,0 +1,95 @@
+import { SweepPathError, compareScenarios, runScenario, sweepScenario } from '@hotline-sim/shared';
+import { formatComparison } from './format-comparison';
+import { formatReport } from './format-report';
+import { formatSweep } from './format-sweep';
+import { checkedKpis } from './kpi-list';
+import { loadScenario } from './load-scenario';
+import type { QueueFlags } from './options';
+import { parseSet } from './parse-set';
+import { createProgress } from './progress';
+import { queueRun } from './queue-run';
+import { UsageError } from './usage-error';
+
+// What `hotline run`, `compare` and `sweep` do, loaded by main.ts (dynamic import) only when one of
+// them runs, so `--help` and argument errors load neither the model nor BullMQ; BullMQ and ioredis
+// load only for `--queue` (an in-process run of a million arrivals should not wait for them).
+
+/** The experiments queue's client side, loaded for `--queue` only. */
+const onQueue = () => import('../experiments');
+
+export interface RunFlags extends QueueFlags {
+  replications: number;
+  seed?: number;
+  /** compare and sweep: the KPIs to print. */
+  kpis?: string[];
+  json?: boolean;
+}
+
+export async function run(name: string, opts: RunFlags): Promise<void> {
+  const scenario = loadScenario(name);
+  const progress = createProgress(scenario.name);
+  const options = {
+    replications: opts.replications,
+    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+    onProgress: (f: number) => progress.update(f),
+  };
+  const queue = queueRun(opts, progress);
+  let report;
+  try {
+    report = queue
+      ? await (await onQueue()).runScenarioOnQueue(scenario, { ...options, ...queue })
+      : runScenario(scenario, options);
+  } finally {
+    progress.stop();
+  }
+  process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+}
+
+export async function compare(nameA: string, nameB: string, opts: RunFlags): Promise<void> {
+  const kpis = checkedKpis(opts.kpis);
+  const a = loadScenario(nameA);
+  const b = loadScenario(nameB);
+  const progress = createProgress(`${a.name} vs ${b.name}`);
+  const options = {
+    replications: opts.replications,
+    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+    onProgress: (f: number) => progress.update(f),
+  };
+  const queue = queueRun(opts, progress);
+  let comparison;
+  try {
+    comparison = queue
+      ? await (await onQueue()).compareScenariosOnQueue(a, b, { ...options, ...queue })
+      : compareScenarios(a, b, options);
+  } finally {
+    progress.stop();
+  }
+  process.stdout.write(
+    opts.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatComparison(comparison, kpis)}\n`,
+  );
+}
+
+export async function sweep(name: string, opts: RunFlags & { set: string }): Promise<void> {
+  const kpis = checkedKpis(opts.kpis);
+  const { path, values } = parseSet(opts.set);
+  const scenario = loadScenario(name);
+  const progress = createProgress(`${scenario.name} ${path}`);
+  const options = {
+    replications: opts.replications,
+    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+    onProgress: (f: number) => progress.update(f),
+  };
+  const queue = queueRun(opts, progress);
+  let result;
+  try {
+    result = queue
+      ? await (await onQueue()).sweepScenarioOnQueue(scenario, path, values, { ...options, ...queue })
+      : sweepScenario(scenario, path, values, options);
+  } catch (e) {
+    // A path naming no number is the user's mistake: one line, exit code 2.
+    throw e instanceof SweepPathError ? new UsageError(e.message) : e;
+  } finally {
+    progress.stop();
+  }
+  process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatSweep(result, kpis)}\n`);
+}
