@@ -1,5 +1,5 @@
 import type { City } from '@hotline-sim/shared';
-import { ROADS } from './roads';
+import { ROADS, ROADS_CITY } from './roads';
 
 /** How broad a name is: a district, a street/township or road, a community/village. */
 type Level = 0 | 1 | 2;
@@ -16,8 +16,6 @@ export interface Anchors {
   readonly districtCell: ReadonlyMap<string, number>;
 }
 
-/** Longest name in units (Chinese characters or Latin words): the development zones' names. */
-const MAX_UNITS = 26;
 const STREET_SUFFIX = /(街道|地区|镇|乡)$/;
 const STREET_EN = ['', 'subdistrict', 'jiedao', 'area', 'diqu', 'town', 'zhen', 'township', 'xiang'];
 const COMMUNITY_SUFFIX = /(社区)?(居民委员会|居委会)$/;
@@ -41,6 +39,8 @@ const compact = (name: string) => name.toLowerCase().replace(/[^a-z\p{Script=Han
  */
 export class AddressBook {
   private readonly names = new Map<string, Place[]>();
+  /** The longest name's length: a name spans at most this many units (a unit is at least a letter). */
+  private longest = 0;
 
   constructor(
     private readonly city: City,
@@ -59,7 +59,7 @@ export class AddressBook {
       for (const suffix of STREET_EN) this.add(stemEn + suffix, { level: 1, id: s.id });
     }
     const streetOf = this.streetRefs();
-    for (const road of ROADS) {
+    for (const road of city.id === ROADS_CITY ? ROADS : []) {
       const words = road.pinyin.split(' ');
       const last = (words.at(-1) ?? '').toLowerCase();
       const spellings = [road.name, road.pinyin, ...(road.en ?? [])];
@@ -123,7 +123,7 @@ export class AddressBook {
       let i = 0;
       while (i < units.length) {
         let next = i + 1;
-        for (let end = Math.min(units.length, i + MAX_UNITS); end > i; end--) {
+        for (let end = Math.min(units.length, i + this.longest); end > i; end--) {
           const places = this.names.get(units.slice(i, end).join(''));
           if (places) {
             found.push(...places);
@@ -142,6 +142,7 @@ export class AddressBook {
     const key = compact(name);
     const han = /\p{Script=Han}/u.test(key);
     if (key.length < (han ? 2 : 4)) return;
+    this.longest = Math.max(this.longest, key.length);
     const places = this.names.get(key);
     if (!places || (places[0]?.level ?? 0) > place.level) this.names.set(key, [place]);
     else if (places[0]?.level === place.level && !places.some((p) => p.id === place.id)) places.push(place);
@@ -165,7 +166,7 @@ export class AddressBook {
  * The address as runs of units (one Chinese character or one Latin word each) between punctuation,
  * without what names no place: 北京市/中国 and a trailing Beijing/China, house and postal numbers.
  */
-export function segments(address: string): string[][] {
+function segments(address: string): string[][] {
   const text = address
     .normalize('NFKC')
     .toLowerCase()

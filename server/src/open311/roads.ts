@@ -23,6 +23,9 @@ export interface Road {
   readonly assumed?: true;
 }
 
+/** The division code of the city these roads are in (Beijing); other cities have no road table. */
+export const ROADS_CITY = '110000';
+
 export const ROADS: readonly Road[] = [
   // 东城区
   {
