@@ -227,13 +227,43 @@ describe('cross-site writes (issue 13, point 3)', () => {
     });
     // A form on another site, with the key: Open311 is a public API for such clients.
     expect((await post({ ...fields, api_key: key }, { origin: FOREIGN })).status).toBe(201);
-    // The same form riding on the trainee's cookie instead of a key: not filed.
+    // The same form riding on the trainee's cookie instead of a key: a 403 naming the Origin rule.
     const forged = await post(fields, { origin: FOREIGN, cookie: trainee });
-    expect(forged.status).toBeGreaterThanOrEqual(400);
-    expect(forged.status).toBeLessThan(500);
-    expect((await post(fields, { cookie: trainee })).status).toBeGreaterThanOrEqual(400);
+    expect(forged.status).toBe(403);
+    const forgedError = ((await forged.json()) as { description: string }[])[0]?.description;
+    expect(forgedError).toContain(`Origin ${FOREIGN}`);
+    expect(forgedError).toContain('ALLOWED_ORIGINS');
+    expect(forgedError).toContain('api_key');
+    // A form from no stated origin riding on the cookie: 403 naming the JSON-or-header rule.
+    const formOnly = await post(fields, { cookie: trainee });
+    expect(formOnly.status).toBe(403);
+    expect(await formOnly.text()).toContain('X-Hotline-Client');
+    // With the key the foreign form files even when the browser adds the cookie (the key decides).
+    expect((await post({ ...fields, api_key: key }, { origin: FOREIGN, cookie: trainee })).status).toBe(201);
     // With a client header from no foreign origin, the session files as before.
     expect((await post(fields, { cookie: trainee, 'x-hotline-client': 'x' })).status).toBe(201);
+  });
+
+  it('Open311: a cross-site write on a session cookie is a 403 naming the Origin rule, whatever its body or endpoint', async () => {
+    const body = JSON.stringify({ jurisdiction_id: run.id, service_code: 'garbage', lat: 39.9, long: 116.4 });
+    for (const [path, type, accept] of [
+      ['requests.json', 'application/json', 'application/json'],
+      ['requests.json', 'text/plain', 'application/json'],
+      ['requests.xml', 'application/json', 'text/xml'],
+      ['servicerequestupdates.json', 'application/json', 'application/json'],
+      ['servicerequestupdates.xml', 'text/plain', 'text/xml'],
+    ] as const) {
+      const res = await raw(
+        server.url,
+        `/open311/v2/${path}`,
+        'POST',
+        { 'content-type': type, origin: FOREIGN },
+        body,
+      );
+      expect(res.status, `${path} ${type}`).toBe(403);
+      expect(res.headers.get('content-type'), path).toContain(accept);
+      expect(JSON.stringify(res.body), path).toContain(`Origin ${FOREIGN} is neither this server`);
+    }
   });
 });
 

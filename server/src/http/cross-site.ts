@@ -84,7 +84,8 @@ const BOARD = new RegExp(`^${ADMIN_QUEUES_PATH}(/|$)`, 'i');
  * `allowedOrigins`; refusals are 403 naming what is wrong. CORS preflights are answered for those
  * origins only. Exceptions:
  * - Open311 is a public API for other sites' clients, authenticated by api key: a write that fails
- *   the rule goes on without its session, so a browser's cookie cannot file on the user's behalf.
+ *   the rule goes on without its session, so a browser's cookie cannot file on the user's behalf;
+ *   without an api key the Open311 routes answer 403 with the refusal (`open311Refusal`).
  * - bull-board's own page sends body-less PUTs without a header: under /admin/queues only the
  *   origin rule applies to PUT, PATCH and DELETE (a page on another origin cannot send those
  *   without a preflight), and POSTs need both rules.
@@ -96,7 +97,10 @@ export function crossSiteGuard(allowedOrigins: readonly string[]): RequestHandle
     if (OPEN311.test(req.path)) {
       if (!SAFE_METHODS.has(req.method) && res.locals.session) {
         const refused = originRefusal(req.headers, allowed) ?? contentRefusal(req);
-        if (refused) res.locals.session = undefined;
+        if (refused) {
+          res.locals.session = undefined;
+          res.locals.open311Refusal = refused;
+        }
       }
       return next();
     }
@@ -114,6 +118,15 @@ export function crossSiteGuard(allowedOrigins: readonly string[]): RequestHandle
     }
     next();
   };
+}
+
+/**
+ * Why the guard dropped an Open311 write's session (a cross-site request carrying the user's cookie),
+ * or undefined: such a write may go on only with an api key.
+ */
+export function open311Refusal(res: Response): string | undefined {
+  const refused: unknown = res.locals.open311Refusal;
+  return typeof refused === 'string' ? refused : undefined;
 }
 
 /** CORS headers on an answer to an allowed origin other than the server's own. */

@@ -2,6 +2,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { limitPerMinute, sessionOf, type Auth } from '../auth';
+import { open311Refusal } from '../http/cross-site';
 import { ApiError } from '../http/errors';
 import type { RunManager } from '../live/run-manager';
 import type { RunInfo } from '@hotline-sim/shared';
@@ -27,6 +28,12 @@ export interface Open311Deps {
 /** Largest Open311 body (form or JSON): a description of 4,000 characters fits many times over. */
 const BODY_LIMIT = '64kb';
 
+/** The api_key a request carries (body or query string), if it carries one. */
+function apiKeyOf(req: Request): string | undefined {
+  const key: unknown = (req.body as { api_key?: unknown } | undefined)?.api_key ?? req.query.api_key;
+  return typeof key === 'string' && key !== '' ? key : undefined;
+}
+
 /**
  * Open311 GeoReport v2 under /open311/v2: discovery, services, service definitions, requests (GET and
  * POST), one request, tokens, and FixMyStreet's servicerequestupdates; `.json` or `.xml` each. A
@@ -51,6 +58,12 @@ export function open311Routes(deps: Open311Deps): Router {
         return;
       }
       try {
+        const refused = open311Refusal(res);
+        if (refused !== undefined && apiKeyOf(req) === undefined)
+          throw new Open311Error(
+            403,
+            `${refused}; Open311 clients on other sites send an api_key, not a session cookie`,
+          );
         await handler(req, res, format);
       } catch (err) {
         if (err instanceof Open311Error) return sendError(res, format, err.status, err.description);

@@ -21,13 +21,17 @@ const text = (max: number) =>
       const character = badCharacter(value);
       if (character) ctx.addIssue({ code: 'custom', message: badTextMessage(character) });
     });
+/** A decimal number as text; a JSON body's number is read as its text (a generic client sends lat: 39.9). */
 const number = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^-?\d{1,3}(\.\d{1,15})?$/, 'must be a decimal number')
-    .transform(Number)
-    .pipe(z.number().min(min).max(max));
+  z.preprocess(
+    (v) => (typeof v === 'number' ? String(v) : v),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d{1,3}(\.\d{1,15})?$/, 'must be a decimal number')
+      .transform(Number)
+      .pipe(z.number().min(min).max(max)),
+  );
 const whole = (min: number, max: number) =>
   z
     .string()

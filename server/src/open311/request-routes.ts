@@ -55,7 +55,7 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
         if (cell < 0)
           throw new Open311Error(
             400,
-            'address_string names no community or street of Beijing: give lat and long',
+            `address_string "${body.address_string.slice(0, 80)}" names no community, street/township, road or district of Beijing: give lat and long`,
           );
       } else {
         throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
