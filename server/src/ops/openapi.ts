@@ -83,7 +83,8 @@ const OTHER_PATHS: ZodOpenApiPathsObject = {
   },
   '/comparisons': {
     post: {
-      summary: 'Compare two scenarios on common random numbers (queued); with explain, split each KPI over the levers that differ',
+      summary:
+        'Compare two scenarios on common random numbers (queued); with explain, split each KPI over the levers that differ',
       requestBody: body(createComparisonSchema),
       responses: {
         202: json(withFields('id', 'status'), 'accepted'),
