@@ -5,13 +5,14 @@ const shared = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
 
 /**
  * The edit-test loop (`npm run test:unit`, with the client's): the model's quick tests, the CLI's
- * quick calls and server code that needs no Redis and no server. Each file takes a few seconds at
- * most. A new test file lands in `slow` until it is listed here.
+ * usage errors and server code that needs no Redis and no server. Each file takes a few seconds of
+ * CPU at most, but for cli-usage (a dozen CLI start-ups, run concurrently). A new test file lands in
+ * `slow` until it is listed here.
  */
 const UNIT = [
   'shared/src/**/*.test.ts',
   'shared/test/{demand-year,dispatch-policy,hotline-whistle,proactive-share,training}.test.ts',
-  'server/test/{appeal-record,config,import-recognise,import-unseen,run-clock,store}.test.ts',
+  'server/test/{appeal-record,cli-usage,config,import-recognise,import-unseen,run-clock,store}.test.ts',
 ];
 
 /** Where the tests of shared/ and server/ live; `slow` is all of them but UNIT. */
