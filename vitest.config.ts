@@ -6,8 +6,8 @@ const shared = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
 /**
  * The edit-test loop (`npm run test:unit`, with the client's): the model's quick tests, the CLI's
  * usage errors and server code that needs no Redis and no server. Each file takes a few seconds of
- * CPU at most, but for cli-usage (a dozen CLI start-ups, run concurrently). A new test file lands in
- * `slow` until it is listed here.
+ * CPU at most, but for cli-usage (a dozen CLI start-ups). A new test file lands in `slow` until it
+ * is listed here.
  */
 const UNIT = [
   'shared/src/**/*.test.ts',

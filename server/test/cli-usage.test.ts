@@ -6,8 +6,9 @@ import { hotline } from './run-cli';
 
 /**
  * The CLI's usage errors, as a user meets them: exit code 2 and one line naming the mistake, before
- * any run (each call is the start-up of a fresh process, so this file is a unit file). The CLI's
- * runs, comparisons and sweeps are in cli.test.ts.
+ * any run. Each call is the start-up of a fresh process and nothing more, so this is a unit file;
+ * the calls run one after another (a test's time is its own calls', however busy the machine). The
+ * CLI's runs, comparisons and sweeps are in cli.test.ts.
  */
 const dir = mkdtempSync(join(tmpdir(), 'hotline-cli-usage-'));
 const short = join(dir, 'short.json');
@@ -32,7 +33,7 @@ async function expectUsageError(args: string[], message: RegExp) {
   expect(stderr).toMatch(message);
 }
 
-describe.concurrent('hotline run: usage errors', () => {
+describe('hotline run: usage errors', () => {
   it('names an unknown scenario in one line and exits 2', async () => {
     const { code, stderr } = await hotline('run', 'no-such-scenario');
     expect(code).toBe(2);
@@ -60,7 +61,7 @@ describe.concurrent('hotline run: usage errors', () => {
   });
 });
 
-describe.concurrent('hotline compare: usage errors', () => {
+describe('hotline compare: usage errors', () => {
   it('refuses an unknown scenario and fewer than 2 replications with exit code 2', async () => {
     await expectUsageError(
       ['compare', short, 'no-such-scenario'],
@@ -72,7 +73,7 @@ describe.concurrent('hotline compare: usage errors', () => {
   });
 });
 
-describe.concurrent('hotline sweep: usage errors', () => {
+describe('hotline sweep: usage errors', () => {
   it('names a path that is not a field in one line and exits 2', async () => {
     await expectUsageError(
       ['sweep', short, '--set', 'intake.agnets=5'],
