@@ -18,7 +18,8 @@ writeFileSync(
   }),
 );
 
-describe('hotline run', () => {
+/** The CLI's usage errors (exit code 2, before any run) are in cli-usage.test.ts, a unit file. */
+describe.concurrent('hotline run', () => {
   it('prints only the report as JSON with --json, with every foundation KPI and its interval', async () => {
     const { code, stdout } = await hotline('run', small, '--json', '--replications', '3');
     expect(code).toBe(0);
@@ -41,9 +42,11 @@ describe('hotline run', () => {
   });
 
   it('is reproducible for a seed and changes with --seed', async () => {
-    const a = await hotline('run', small, '--json');
-    const b = await hotline('run', small, '--json');
-    const c = await hotline('run', small, '--json', '--seed', '99');
+    const [a, b, c] = await Promise.all([
+      hotline('run', small, '--json'),
+      hotline('run', small, '--json'),
+      hotline('run', small, '--json', '--seed', '99'),
+    ]);
     expect(a.stdout).toBe(b.stdout);
     expect(JSON.parse(c.stdout).kpis.contacts.mean).not.toBe(JSON.parse(a.stdout).kpis.contacts.mean);
   });
@@ -54,38 +57,9 @@ describe('hotline run', () => {
     expect(stdout).toMatch(/serviceLevel15s\s+│\s+服务水平/);
     expect(stdout).toMatch(/50 agents, offered load 90\.0 %/);
   });
-
-  it('names an unknown scenario in one line and exits 2', async () => {
-    const { code, stderr } = await hotline('run', 'no-such-scenario');
-    expect(code).toBe(2);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/no scenario file or built-in scenario named "no-such-scenario" \(built-in: mmc/);
-  });
-
-  it('names the bad field of an invalid file and exits 2 without running', async () => {
-    const bad = join(dir, 'bad.json');
-    writeFileSync(
-      bad,
-      JSON.stringify({ name: 'x', hours: 10, arrivals: { perHour: 10 }, intake: { agents: 0 } }),
-    );
-    const { code, stderr, stdout } = await hotline('run', bad, '--json');
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(/intake\.agents: .*got 0/);
-    expect(stderr).toMatch(/intake\.talkMinutes/);
-  });
-
-  it('rejects bad options with exit code 2', async () => {
-    expect((await hotline('run', small, '--replications', '0')).code).toBe(2);
-    expect((await hotline('run', small, '--seed', '-1')).code).toBe(2);
-    expect((await hotline('frobnicate')).code).toBe(2);
-  });
 });
 
-/**
- * A few simulated hours: enough for the comparisons below, quick enough for many CLI calls (which
- * run concurrently: each is mostly the start-up of a fresh process).
- */
+/** A few simulated hours: enough for the comparisons below (their calls run concurrently). */
 const short = join(dir, 'short.json');
 const shortMore = join(dir, 'short-14.json');
 const shortInput = {
@@ -111,15 +85,6 @@ const KPIS = [
   'agentUtilisation',
   'littleLawError',
 ];
-
-/** A usage mistake: exit code 2, nothing on stdout, one line on stderr matching `message`. */
-async function expectUsageError(args: string[], message: RegExp) {
-  const { code, stdout, stderr } = await hotline(...args);
-  expect(code).toBe(2);
-  expect(stdout).toBe('');
-  expect(stderr.trim().split('\n')).toHaveLength(1);
-  expect(stderr).toMatch(message);
-}
 
 describe.concurrent('hotline compare', () => {
   it('prints the paired comparison as JSON with --json: both means, b − a, its interval and verdict', async () => {
@@ -149,16 +114,6 @@ describe.concurrent('hotline compare', () => {
     expect(stdout).toMatch(/pWait\s+│\s+排队概率.*pp.*│ \* yes/);
     expect(stdout).toMatch(/contacts\s+│.*│\s+no\s+│/);
   });
-
-  it('refuses an unknown scenario and fewer than 2 replications with exit code 2', async () => {
-    await expectUsageError(
-      ['compare', short, 'no-such-scenario'],
-      /no scenario file or built-in scenario named "no-such-scenario"/,
-    );
-    const { code, stderr } = await hotline('compare', short, short, '--replications', '1');
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/at least 2/);
-  });
 });
 
 describe.concurrent('hotline sweep', () => {
@@ -187,34 +142,6 @@ describe.concurrent('hotline sweep', () => {
     expect(stdout).toMatch(/short: arrivals\.perHour swept over 500, 600/);
     expect(stdout).toMatch(/2 replications each.*seed 5 for every value/);
     expect(stdout).toMatch(/│\s+600 │.*\d+\.\d % ±\d+\.\d/);
-  });
-
-  it('names a path that is not a field in one line and exits 2', async () => {
-    await expectUsageError(
-      ['sweep', short, '--set', 'intake.agnets=5'],
-      /^hotline: intake\.agnets is not a field of the scenario \(fields of intake: agents,/,
-    );
-    await expectUsageError(
-      ['sweep', short, '--set', 'intake.talkMinutes=2'],
-      /intake\.talkMinutes is not a number/,
-    );
-  });
-
-  it('rejects a malformed --set in one line with exit code 2', async () => {
-    await expectUsageError(['sweep', short, '--set', 'intake.agents'], /--set must look like path=v1,v2/);
-    await expectUsageError(['sweep', short, '--set', 'intake.agents=12,many'], /"many" is not a number/);
-    expect((await hotline('sweep', short)).code).toBe(2); // --set is required
-  });
-
-  it('refuses an unknown scenario, and a value that breaks a rule before running anything', async () => {
-    await expectUsageError(
-      ['sweep', 'no-such-scenario', '--set', 'intake.agents=5'],
-      /no scenario file or built-in/,
-    );
-    await expectUsageError(
-      ['sweep', short, '--set', 'intake.agents=12,0'],
-      /short with intake\.agents = 0 is invalid: intake\.agents: .*got 0/,
-    );
   });
 });
 

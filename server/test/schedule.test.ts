@@ -17,7 +17,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKeys } from '../src/live/keys';
 import type { RunningServer } from '../src/server';
-import { api, liveTestScenario, login, sleep, startTestServer, waitFor } from './helpers/live';
+import { api, liveTestScenario, login, startTestServer, waitFor } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 
 /**
@@ -164,7 +164,10 @@ describe('the schedule of a running exercise', () => {
       [early.at, 'surge'],
     ]);
     await api(server.url, `/api/runs/${runId}/pause`, { method: 'POST' });
-    await sleep(500);
+    await waitFor(
+      'the run paused',
+      async () => (await api<RunInfo>(server.url, `/api/runs/${runId}`)).body.status === 'paused',
+    );
 
     // The batches reached the seats in turn: four ambiguous from 0.5 h, six emergencies from 1 h.
     const direct = new Redis(redis.url);
