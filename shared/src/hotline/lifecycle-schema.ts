@@ -133,6 +133,12 @@ export const lifecycleSchema = z.strictObject({
           utility: z.number().positive().default(1),
         })
         .prefault({}),
+      /**
+       * 二次上门: when a unit's attempt leaves the problem unresolved, it goes back once with this
+       * probability (a repeat site visit: another work time, another chance to resolve; assumed 0.5).
+       * Repeat visits per order are a burden measure (基层负担) beside staff-hours per order.
+       */
+      revisitShare: share.default(0.5),
       /** Hours from receipt to signing or returning (assumed). */
       signHours: dist({ lognormal: { mean: 1, cv: 1 } }),
       /** Handler work hours per order by SLA class (assumed). */
@@ -222,6 +228,20 @@ export const lifecycleSchema = z.strictObject({
       '24h': z.number().positive().default(24),
       '7d': z.number().positive().default(168),
       '15d': z.number().positive().default(360),
+    })
+    .prefault({}),
+  /**
+   * 承诺时限 (issue 14 point 2): at signing a unit may promise the citizen a time shorter than the SLA
+   * limit for 7-day and 15-day orders. Handling after the promise is lateness as after the limit
+   * (citizens.resolution.overdue, citizens.satisfaction.overdue), measured against the promised time.
+   * Both values assumed: no distribution of promised times is published.
+   */
+  promise: z
+    .strictObject({
+      /** Share of 7-day and 15-day orders whose unit promises a shorter time (assumed 0.3). */
+      share: share.default(0.3),
+      /** The promised time as a share of the SLA limit (assumed 0.25: under 2 days for a 7-day order, under 4 for a 15-day one). */
+      fraction: z.number().min(0.05).max(1).default(0.25),
     })
     .prefault({}),
   /** 三率 assessment and rankings. */

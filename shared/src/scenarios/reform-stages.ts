@@ -45,6 +45,20 @@ export function stage(
 }
 
 /**
+ * Assessment under the Regulation on 接诉即办 (in force 2021-09-24; its art. 32 feeds the 三率 into
+ * the government's performance assessment, DOMAIN.md §3): ranking and 治理类 list as before, the
+ * default ranking pressure (0.6), and every unit's base pressure doubled from 0.25 to 0.5 (assumed:
+ * the rates now count for every unit's and cadre's assessment, not only its place in a bulletin).
+ * Stages and hold-outs from late 2021 on use it.
+ */
+export const REGULATION = {
+  ranking: true,
+  governanceList: true,
+  rankingPressure: 0.6,
+  basePressure: 0.5,
+} as const;
+
+/**
  * The levers of each stage; everything else is shared. Each setting says whether it is sourced
  * (DOMAIN.md section) or assumed. The citizen model's reform effects (lifecycle.citizens: dataSharing,
  * topicPolicies) are assumed, not fitted (docs/ASSUMPTIONS.md).
@@ -67,7 +81,10 @@ export const STAGE_LEVERS = {
     whistle: { enabled: true }, // sourced (§5)
     supervision: { enabled: true }, // sourced (§2)
     returns: { review: true }, // assumed: 派单异议审核 with the assessment
-    assessment: { ranking: true, governanceList: true }, // sourced: monthly ranking, Guangwai listed May 2019 (§3)
+    // sourced: monthly ranking, Guangwai listed May 2019 (§3). Assumed: the ranking was a bulletin
+    // (通报) in 2019, at half the stakes it has once the 2021 Regulation puts the 三率 into performance
+    // assessment (art. 32, §3): ranking pressure 0.3 instead of the default 0.6.
+    assessment: { ranking: true, governanceList: true, rankingPressure: REGULATION.rankingPressure / 2 },
     grid: { enabled: false }, // assumed
     proactive: {}, // sourced: not before 2021 (§5)
     reforms: { dataSharing: 0.2, oneNetwork: 0.2 }, // assumed: early steps
@@ -78,7 +95,7 @@ export const STAGE_LEVERS = {
     whistle: { enabled: true }, // sourced (§5)
     supervision: { enabled: true }, // sourced (§2)
     returns: { review: true }, // assumed
-    assessment: { ranking: true, governanceList: true }, // sourced (§3)
+    assessment: REGULATION, // sourced (§3); pressures assumed (REGULATION)
     grid: { enabled: true }, // sourced: 热线+网格 on one dispatch pipeline (§6); the date is assumed
     proactive: {
       hotSpots: { enabled: true }, // sourced: hot spots down to the estate (§5)
