@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { isCategoryId } from '../catalogue/categories';
 import { CITY_UNITS } from '../catalogue/units';
 import { distributionSchema } from '../random/distributions';
-import { assessmentSchema, responseSchema, supervisionSchema } from './assessment/assessment-schema';
+import {
+  assessmentSchema,
+  promiseSchema,
+  responseSchema,
+  supervisionSchema,
+} from './assessment/assessment-schema';
 import { citizensSchema } from './citizens-schema';
 import { DEFAULT_MONTHLY_TOPICS } from './proactive/monthly-topics';
 
@@ -230,20 +235,8 @@ export const lifecycleSchema = z.strictObject({
       '15d': z.number().positive().default(360),
     })
     .prefault({}),
-  /**
-   * 承诺时限 (issue 14 point 2): at signing a unit may promise the citizen a time shorter than the SLA
-   * limit for 7-day and 15-day orders. Handling after the promise is lateness as after the limit
-   * (citizens.resolution.overdue, citizens.satisfaction.overdue), measured against the promised time.
-   * Both values assumed: no distribution of promised times is published.
-   */
-  promise: z
-    .strictObject({
-      /** Share of 7-day and 15-day orders whose unit promises a shorter time (assumed 0.3). */
-      share: share.default(0.3),
-      /** The promised time as a share of the SLA limit (assumed 0.25: under 2 days for a 7-day order, under 4 for a 15-day one). */
-      fraction: z.number().min(0.05).max(1).default(0.25),
-    })
-    .prefault({}),
+  /** 承诺时限: a unit's promised time at signing. */
+  promise: promiseSchema,
   /** 三率 assessment and rankings. */
   assessment: assessmentSchema,
   /** Grid patrols (热线+网格): grid workers report problems they find. */
@@ -334,7 +327,7 @@ export const lifecycleSchema = z.strictObject({
    * Which streets adopt the organisational levers (issue 14 point 5): a street adopts a lever when its
    * district is listed or its seeded draw (stable across the levers' values, so common random numbers
    * hold in a sweep) falls below `share`. Non-adopters: dispatch goes via the district (tiered), no
-   * grid patrols, no shared data. @defaultValue every street adopts every lever
+   * grid patrols, no shared data, no whistle. @defaultValue every street adopts every lever
    */
   adoption: z
     .strictObject({
@@ -344,6 +337,8 @@ export const lifecycleSchema = z.strictObject({
       grid: adoptionSchema.prefault({}),
       /** Shared data (`reforms.dataSharing`). */
       dataSharing: adoptionSchema.prefault({}),
+      /** 吹哨报到 (`whistle.enabled`): other streets cannot summon departments (2018 pilot: 169 streets, 51 %). */
+      whistle: adoptionSchema.prefault({}),
     })
     .prefault({}),
   /**

@@ -68,6 +68,9 @@ export const STAGE_LEVERS = {
   'stage-2019-01': {
     dispatch: { mode: 'direct' }, // sourced: 直派 to streets from 2019-01-01 (§2)
     whistle: { enabled: true }, // sourced: 吹哨报到 since 2018 (§5)
+    // sourced: the 2018 pilot of 吹哨报到 ran in 169 streets and townships, 51 % (beijing.gov.cn Q&A on
+    // 吹哨报到, docs/ASSUMPTIONS.md); its city-wide roll-out came in 2019, so in January the pilot's share.
+    adoption: { whistle: { share: 0.51 } },
     supervision: { enabled: true }, // sourced: 督办 of overdue orders, Regulation art. 20 (§2)
     returns: { review: false }, // assumed: return review came with the assessment (Oct 2019)
     assessment: { ranking: false, governanceList: false }, // sourced: ranking and 治理类 list from mid-2019 (§3)
