@@ -4,8 +4,13 @@
  * all (paired 95 % CIs on common random numbers, 5 replications), and a sweep can set the share.
  */
 import { describe, expect, it } from 'vitest';
-import { REFORM_STAGES, sweepVariants, validateScenario } from '../src';
-import { comparePolicies, expectEffect, type LifecycleOverrides } from './hotline-scenario';
+import { HotlineModel, REFORM_STAGES, sweepVariants, validateScenario } from '../src';
+import {
+  comparePolicies,
+  expectEffect,
+  makeLifecycleScenario,
+  type LifecycleOverrides,
+} from './hotline-scenario';
 
 type Lc = NonNullable<LifecycleOverrides['lifecycle']>;
 
@@ -63,5 +68,21 @@ describe('sweep --set reaches the adoption shares', () => {
     expect(variants.map((v) => v.scenario.lifecycle?.adoption.dispatch.share)).toEqual([0, 0.3, 1]);
     const grid = sweepVariants(stage, 'lifecycle.adoption.grid.share', [0.5]);
     expect(grid[0]?.scenario.lifecycle?.adoption.grid.share).toBe(0.5);
+  });
+});
+
+describe('staffing follows grid adoption', () => {
+  const streetHandlers = (lifecycle: Lc) => {
+    const model = new HotlineModel(makeLifecycleScenario({ lifecycle }));
+    return model.city.units.filter((u) => u.kind === 'street').map((u) => u.handlers);
+  };
+
+  it('streets are staffed for grid orders only where the grid is adopted', () => {
+    const off = streetHandlers({ grid: { enabled: false } });
+    const none = streetHandlers({ grid: { enabled: true }, adoption: { grid: { share: 0 } } });
+    const all = streetHandlers({ grid: { enabled: true }, adoption: { grid: { share: 1 } } });
+    expect(none).toEqual(off);
+    const more = all.filter((h, i) => h > (off[i] as number)).length;
+    expect(more, 'streets with more handlers under the grid').toBeGreaterThan(all.length / 2);
   });
 });

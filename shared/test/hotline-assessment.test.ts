@@ -121,12 +121,21 @@ describe('assessment drives behaviour (paired 95 % CIs on common random numbers)
   });
 
   it('the monthly ranking raises pressure, so effort: resolution and staff-hours per order go up', () => {
+    // Without repeat visits: effort's own cost (more careful work, contact, paperwork) alone.
     const c = comparePolicies(
-      { lifecycle: { assessment: { ranking: false } } },
-      { lifecycle: { assessment: { ranking: true } } },
+      { lifecycle: { assessment: { ranking: false }, units: { revisitShare: 0 } } },
+      { lifecycle: { assessment: { ranking: true }, units: { revisitShare: 0 } } },
     );
     expectEffect(c, 'resolutionRate', 'up');
     expectEffect(c, 'staffHoursPerOrder', 'up');
     expectEffect(c, 'paperworkShare', 'up');
+  });
+
+  it('the ranking’s effort resolves more at the first attempt, so units go back less often', () => {
+    const c = comparePolicies(
+      { lifecycle: { assessment: { ranking: false } } },
+      { lifecycle: { assessment: { ranking: true } } },
+    );
+    expectEffect(c, 'repeatVisitsPerOrder', 'down');
   });
 });

@@ -134,9 +134,10 @@ describe('the league of stage-2019-10 (3 replications)', () => {
   const replications = 3;
   const min = scenario.lifecycle.streets.minRatedToRank;
   let rows: StreetRow[] = [];
+  // Three week-long replications: seconds each, more on a loaded machine.
   beforeAll(() => {
     rows = runScenario(scenario, { replications }).streets ?? [];
-  });
+  }, 120_000);
 
   it('never ranks a development zone with the streets, nor a unit below the rated-orders minimum', () => {
     expect(rows.length).toBeGreaterThan(150);

@@ -16,11 +16,15 @@ import { makeLifecycleScenario, type LifecycleOverrides } from './hotline-scenar
 
 /**
  * Per order id: when it was contacted (work starts then: no backlog) and when handled; whistled or
- * not. Effort costs no staff time here, so the quiet city stays without backlogs.
+ * not. Effort costs no staff time here, so the quiet city stays without backlogs, and units make no
+ * repeat visits (a whistle changes the first attempt's outcome, so whether a unit goes back).
  */
 function handling(overrides: LifecycleOverrides, seed = 5) {
   const free = { effortHours: { workStretch: 0, contact: 0, paperwork: 0 } };
-  overrides = { ...overrides, lifecycle: { ...overrides.lifecycle, assessment: free } };
+  overrides = {
+    ...overrides,
+    lifecycle: { ...overrides.lifecycle, assessment: free, units: { revisitShare: 0 } },
+  };
   const contacted = new Map<number, number>();
   const out = new Map<number, { minutes: number; whistle: boolean; category: number }>();
   new HotlineModel(makeLifecycleScenario(overrides), seed, {

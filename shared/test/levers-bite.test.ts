@@ -32,10 +32,13 @@ const OUTCOMES: readonly KpiName[] = [
   'workOrders',
   'returnRate',
   'directAnswerRate',
-  // Added with issue 14's mechanisms: the units' burden (基层负担: staff-hours per order), orders
-  // handled late, and how long a summoned office takes to arrive (what the street and citizen wait).
+  // Added with issue 14's mechanisms: the units' burden (基层负担: staff-hours and repeat site visits
+  // per order), orders handled late and promises kept, and how long a summoned office takes to arrive
+  // (what the street and citizen wait).
   'staffHoursPerOrder',
+  'repeatVisitsPerOrder',
   'overdueRate',
+  'promiseKeptRate',
   'meanReportMinutes',
 ];
 
@@ -116,7 +119,7 @@ const WHERE: Record<string, { scenario?: keyof typeof SCENARIOS; own?: readonly 
   'lifecycle.proactive.seasonal.enabled': { scenario: 'november' },
   'lifecycle.supervision.enabled': { scenario: 'february' },
   'lifecycle.supervision.scorePenalty': { scenario: 'february' },
-  'lifecycle.assessment.governanceList': { scenario: 'february', own: LISTED },
+  'lifecycle.assessment.governanceList': { scenario: 'februaryList', own: LISTED },
   'lifecycle.assessment.governanceListSize': { scenario: 'february', own: LISTED },
   'lifecycle.assessment.governanceListHelp': { scenario: 'februaryList', own: LISTED },
   'lifecycle.assessment.governanceListExitMonths': { scenario: 'march2', own: LISTED },

@@ -198,8 +198,6 @@ export class CityModel {
         ),
       );
     }
-
-    if (lifecycle) this.sizeUnits(scenario);
   }
 
   private addUnit(
@@ -274,16 +272,21 @@ export class CityModel {
   /**
    * Staff every unit for its expected load (lifecycle.units.targetUtilisation): expected orders per
    * day × mean handler-hours per order, from the catalogue's shares and likelihoods; streets × their
-   * type's staffing.
+   * type's staffing. Grid orders load only the streets that adopt the grid (`gridAdopted`), each by
+   * its cells. Called once, by the model, when it knows who adopts what.
    */
-  private sizeUnits(scenario: Scenario): void {
+  sizeUnits(scenario: Scenario, gridAdopted: (street: number) => boolean): void {
     const lifecycle = scenario.lifecycle;
     if (!lifecycle) return;
     const perDay = meanPerHour(scenario) * 24;
     const grid = lifecycle.grid;
-    const gridOrdersPerDay = grid.enabled
-      ? this.city.cells.length * grid.perCellPerDay * grid.dispatchedShare
-      : 0;
+    const streets = this.city.streets;
+    const gridOrders = new Float64Array(streets.length);
+    if (grid.enabled) {
+      this.cellStreet.forEach((street) => {
+        if (gridAdopted(street)) addAt(gridOrders, street, grid.perCellPerDay * grid.dispatchedShare);
+      });
+    }
     const streetProblems = this.categories.reduce(
       (a, c, k) =>
         a + (c.owner.kind === 'street' && !this.isConsultation[k] ? (this.shares[k] as number) : 0),
@@ -293,21 +296,22 @@ export class CityModel {
       ? distributionMean(lifecycle.whistle.reportMinutes) / 60
       : 0;
     const load = new Float64Array(this.units.length);
-    const streets = this.city.streets;
     this.categories.forEach((c, k) => {
       const redirect = c.redirect?.probability ?? 0;
       const share = this.shares[k] as number;
-      let orders = perDay * share * (1 - redirect) * (1 - c.directAnswer);
+      const orders = perDay * share * (1 - redirect) * (1 - c.directAnswer);
       // Grid workers dispatch street problems too, in proportion to their share.
-      if (c.owner.kind === 'street' && !this.isConsultation[k] && streetProblems > 0) {
-        orders += (gridOrdersPerDay * share) / streetProblems;
-      }
+      const gridShare =
+        c.owner.kind === 'street' && !this.isConsultation[k] && streetProblems > 0
+          ? share / streetProblems
+          : 0;
       // A whistle keeps the handler waiting for the departments' reports.
       const hours = distributionMean(lifecycle.units.workHours[c.slaClass]) + c.whistle * reportHours;
       const work = orders * hours;
       if (c.owner.kind === 'street') {
         streets.forEach((_s, i) => {
-          addAt(load, this.streetUnit[i] as number, work * (this.streetWeight[i] as number));
+          const grid = (gridOrders[i] as number) * gridShare * hours;
+          addAt(load, this.streetUnit[i] as number, work * (this.streetWeight[i] as number) + grid);
         });
       } else if (c.owner.kind === 'district') {
         this.city.districts.forEach((d, i) => {

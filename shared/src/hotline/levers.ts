@@ -203,6 +203,10 @@ export const LEVERS: readonly Lever[] = [
     zh: '开展网格巡查的街乡比例；没有网格的街乡问题只能等市民来电。',
     en: "Share of streets with grid patrols; streets without them learn of problems only from citizens' calls.",
   }),
+  num('lifecycle.adoption.whistle.share', 'organization', [0, 1], '吹哨覆盖', 'Whistle adoption', {
+    zh: '可以吹哨召集部门的街乡比例（2018 年试点 169 个街乡，约 51 %）；其余街乡跨部门难题更难解决。',
+    en: 'Share of streets that can summon departments (the 2018 pilot: 169 streets, 51 %); elsewhere cross-department problems go unsolved more often.',
+  }),
   on('lifecycle.returns.review', 'institution', '退单审核', 'Return review', {
     zh: '审核退单，驳回推诿，错派重新派发。',
     en: 'Returns are reviewed: dodging is refused, misroutes are re-dispatched.',

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { isCategoryId } from '../catalogue/categories';
 import { CITY_UNITS } from '../catalogue/units';
 import { distributionSchema } from '../random/distributions';
-import { assessmentSchema, responseSchema, supervisionSchema } from './assessment/assessment-schema';
+import {
+  assessmentSchema,
+  promiseSchema,
+  responseSchema,
+  supervisionSchema,
+} from './assessment/assessment-schema';
 import { citizensSchema } from './citizens-schema';
 import { DEFAULT_MONTHLY_TOPICS } from './proactive/monthly-topics';
 
@@ -133,6 +138,12 @@ export const lifecycleSchema = z.strictObject({
           utility: z.number().positive().default(1),
         })
         .prefault({}),
+      /**
+       * 二次上门: when a unit's attempt leaves the problem unresolved, it goes back once with this
+       * probability (a repeat site visit: another work time, another chance to resolve; assumed 0.5).
+       * Repeat visits per order are a burden measure (基层负担) beside staff-hours per order.
+       */
+      revisitShare: share.default(0.5),
       /** Hours from receipt to signing or returning (assumed). */
       signHours: dist({ lognormal: { mean: 1, cv: 1 } }),
       /** Handler work hours per order by SLA class (assumed). */
@@ -224,6 +235,8 @@ export const lifecycleSchema = z.strictObject({
       '15d': z.number().positive().default(360),
     })
     .prefault({}),
+  /** 承诺时限: a unit's promised time at signing. */
+  promise: promiseSchema,
   /** 三率 assessment and rankings. */
   assessment: assessmentSchema,
   /** Grid patrols (热线+网格): grid workers report problems they find. */
@@ -314,7 +327,7 @@ export const lifecycleSchema = z.strictObject({
    * Which streets adopt the organisational levers (issue 14 point 5): a street adopts a lever when its
    * district is listed or its seeded draw (stable across the levers' values, so common random numbers
    * hold in a sweep) falls below `share`. Non-adopters: dispatch goes via the district (tiered), no
-   * grid patrols, no shared data. @defaultValue every street adopts every lever
+   * grid patrols, no shared data, no whistle. @defaultValue every street adopts every lever
    */
   adoption: z
     .strictObject({
@@ -324,6 +337,8 @@ export const lifecycleSchema = z.strictObject({
       grid: adoptionSchema.prefault({}),
       /** Shared data (`reforms.dataSharing`). */
       dataSharing: adoptionSchema.prefault({}),
+      /** 吹哨报到 (`whistle.enabled`): other streets cannot summon departments (2018 pilot: 169 streets, 51 %). */
+      whistle: adoptionSchema.prefault({}),
     })
     .prefault({}),
   /**

@@ -68,6 +68,7 @@ export class ModelState {
     const days = Math.ceil(this.end / SECONDS_PER_DAY) + 1;
     this.city = new CityModel(city, scenario, parseIsoDate(scenario.start), days + 60);
     this.adoption = new Adoption(this.city, lc, seed);
+    this.city.sizeUnits(scenario, (street) => this.adoption.has('grid', street));
     const records = (n: number): StreetRecord[] => Array.from({ length: n }, emptyRecord);
     this.streetRecords = records(this.city.city.streets.length);
     this.cityUnitRecords = records(this.city.units.length - this.city.firstCityUnit);
@@ -170,6 +171,8 @@ export class ModelState {
       overdue: 0,
       gamed: false,
       signed: NaN,
+      promised: Infinity,
+      visits: 0,
     };
     this.orders[slot] = order;
     this.openOrders++;

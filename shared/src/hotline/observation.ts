@@ -61,6 +61,10 @@ export interface WorkOrder {
   gamed: boolean;
   /** When the holding unit signed it (the response limit runs from here); NaN before. */
   signed: number;
+  /** The time the unit promised at signing (承诺时限), Infinity without a promise. */
+  promised: number;
+  /** Site visits so far (a second one is a repeat visit after a failed attempt). */
+  visits: number;
 }
 
 /** Counters kept per batch of receipt time; KPIs are ratios of their sums. */
@@ -105,6 +109,14 @@ export const HOTLINE_COUNTERS = [
   'whistlesLate',
   /** Hot-spot tasks alone (proactiveTasks also counts each street's monthly-topic campaign). */
   'hotSpotTasks',
+  // Burden and promises: repeat site visits after a failed attempt; orders with a promise (承诺时限), kept.
+  'repeatVisits',
+  'promised',
+  'promiseKept',
+  // The epidemic category's callbacks (the COVID hold-out, DOMAIN.md §9).
+  'epidemicEvaluated',
+  'epidemicResolved',
+  'epidemicPositive',
 ] as const;
 export type HotlineCounter = (typeof HOTLINE_COUNTERS)[number];
 /** Index of each counter in the counters array (counter * BATCHES + batch). */

@@ -6,7 +6,9 @@
  * Resolution (解决): P = logistic(base + effort·E − difficulty·D + whistle·W − overdue·O
  *   + dataSharing·DS + topicPolicies·T − returned·R − lateReports·LR), where E is the unit's effort (from
  *   assessment levers), D the category's difficulty, W = +1 if a needed whistle was blown / −1 if it was
- *   needed but the whistle is off, O = ln(1 + time past the limit / the limit) when handled late, else 0
+ *   needed but the whistle is off or not adopted by the street, O = ln(1 + time past the limit / the
+ *   limit) when handled late, else 0, or the same against the unit's promised time (承诺时限) when that
+ *   is larger (work-stage.ts)
  *   (a 2-hour order done two days late is far later against its promise than a 7-day order a day late;
  *   督办 does not help the order: it counts against the unit instead, assessment-stage.ts), DS the
  *   data-sharing lever, T the share of monthly-topic policies in force (complaints only), R = 1 if the

@@ -43,6 +43,8 @@ export const PURPOSES = {
   exclude: 34,
   promptCall: 35,
   adoption: 36,
+  promise: 37,
+  revisit: 38,
 } as const;
 
 export type Purpose = (typeof PURPOSES)[keyof typeof PURPOSES];

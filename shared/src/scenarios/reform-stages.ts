@@ -45,6 +45,20 @@ export function stage(
 }
 
 /**
+ * Assessment under the Regulation on 接诉即办 (in force 2021-09-24; its art. 32 feeds the 三率 into
+ * the government's performance assessment, DOMAIN.md §3): ranking and 治理类 list as before, the
+ * default ranking pressure (0.6), and every unit's base pressure doubled from 0.25 to 0.5 (assumed:
+ * the rates now count for every unit's and cadre's assessment, not only its place in a bulletin).
+ * Stages and hold-outs from late 2021 on use it.
+ */
+export const REGULATION = {
+  ranking: true,
+  governanceList: true,
+  rankingPressure: 0.6,
+  basePressure: 0.5,
+} as const;
+
+/**
  * The levers of each stage; everything else is shared. Each setting says whether it is sourced
  * (DOMAIN.md section) or assumed. The citizen model's reform effects (lifecycle.citizens: dataSharing,
  * topicPolicies) are assumed, not fitted (docs/ASSUMPTIONS.md).
@@ -54,6 +68,9 @@ export const STAGE_LEVERS = {
   'stage-2019-01': {
     dispatch: { mode: 'direct' }, // sourced: 直派 to streets from 2019-01-01 (§2)
     whistle: { enabled: true }, // sourced: 吹哨报到 since 2018 (§5)
+    // sourced: the 2018 pilot of 吹哨报到 ran in 169 streets and townships, 51 % (beijing.gov.cn Q&A on
+    // 吹哨报到, docs/ASSUMPTIONS.md); its city-wide roll-out came in 2019, so in January the pilot's share.
+    adoption: { whistle: { share: 0.51 } },
     supervision: { enabled: true }, // sourced: 督办 of overdue orders, Regulation art. 20 (§2)
     returns: { review: false }, // assumed: return review came with the assessment (Oct 2019)
     assessment: { ranking: false, governanceList: false }, // sourced: ranking and 治理类 list from mid-2019 (§3)
@@ -67,7 +84,10 @@ export const STAGE_LEVERS = {
     whistle: { enabled: true }, // sourced (§5)
     supervision: { enabled: true }, // sourced (§2)
     returns: { review: true }, // assumed: 派单异议审核 with the assessment
-    assessment: { ranking: true, governanceList: true }, // sourced: monthly ranking, Guangwai listed May 2019 (§3)
+    // sourced: monthly ranking, Guangwai listed May 2019 (§3). Assumed: the ranking was a bulletin
+    // (通报) in 2019, at half the stakes it has once the 2021 Regulation puts the 三率 into performance
+    // assessment (art. 32, §3): ranking pressure 0.3 instead of the default 0.6.
+    assessment: { ranking: true, governanceList: true, rankingPressure: REGULATION.rankingPressure / 2 },
     grid: { enabled: false }, // assumed
     proactive: {}, // sourced: not before 2021 (§5)
     reforms: { dataSharing: 0.2, oneNetwork: 0.2 }, // assumed: early steps
@@ -78,7 +98,7 @@ export const STAGE_LEVERS = {
     whistle: { enabled: true }, // sourced (§5)
     supervision: { enabled: true }, // sourced (§2)
     returns: { review: true }, // assumed
-    assessment: { ranking: true, governanceList: true }, // sourced (§3)
+    assessment: REGULATION, // sourced (§3); pressures assumed (REGULATION)
     grid: { enabled: true }, // sourced: 热线+网格 on one dispatch pipeline (§6); the date is assumed
     proactive: {
       hotSpots: { enabled: true }, // sourced: hot spots down to the estate (§5)

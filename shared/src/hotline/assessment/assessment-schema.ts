@@ -4,7 +4,7 @@ import { distributionSchema } from '../../random/distributions';
 const share = z.number().min(0).max(1);
 const dist = (d: z.input<typeof distributionSchema>) => distributionSchema.prefault(d);
 
-// The lifecycle's sections on the response (响应), 督办 and assessment (考核); lifecycle-schema.ts nests them.
+// The lifecycle's sections on the response (响应), 督办, promised times (承诺时限) and assessment (考核); lifecycle-schema.ts nests them.
 
 /** Response (响应): the unit contacts the citizen. */
 export const responseSchema = z
@@ -35,6 +35,21 @@ export const supervisionSchema = z
     scorePenalty: z.number().nonnegative().default(0.5),
     /** Pressure added next month per unit share of a unit's orders supervised (assumed). */
     pressure: z.number().nonnegative().default(1),
+  })
+  .prefault({});
+
+/**
+ * 承诺时限 (issue 14 point 2): at signing a unit may promise the citizen a time shorter than the SLA
+ * limit for 7-day and 15-day orders. Handling after the promise is lateness as after the limit
+ * (citizens.resolution.overdue, citizens.satisfaction.overdue), measured against the promised time.
+ * Both values assumed: no distribution of promised times is published.
+ */
+export const promiseSchema = z
+  .strictObject({
+    /** Share of 7-day and 15-day orders whose unit promises a shorter time (assumed 0.3). */
+    share: share.default(0.3),
+    /** The promised time as a share of the SLA limit (assumed 0.25: under 2 days for a 7-day order, under 4 for a 15-day one). */
+    fraction: z.number().min(0.05).max(1).default(0.25),
   })
   .prefault({});
 

@@ -5,7 +5,7 @@ import type { Scenario } from '../../scenario/schema';
 type Lifecycle = NonNullable<Scenario['lifecycle']>;
 
 /** The organisational levers a street adopts or not (`lifecycle.adoption`). */
-export const ADOPTED_LEVERS = ['dispatch', 'grid', 'dataSharing'] as const;
+export const ADOPTED_LEVERS = ['dispatch', 'grid', 'dataSharing', 'whistle'] as const;
 export type AdoptedLever = (typeof ADOPTED_LEVERS)[number];
 
 /**

@@ -1,3 +1,4 @@
+import { EPIDEMIC_CATEGORY } from '../../catalogue/demand-years';
 import { SECONDS_PER_DAY } from '../../engine/calendar';
 import { BATCHES } from '../../intake/intake-model';
 import type { QuantileSketch } from '../../stats';
@@ -21,8 +22,11 @@ export class AssessmentStage {
   readonly pressure: Pressure;
   readonly list: GovernanceList;
   private readonly dayEvent: number;
+  /** Index of the epidemic category: its callbacks are counted apart (the COVID hold-out). */
+  private readonly epidemic: number;
 
   constructor(private readonly s: ModelState) {
+    this.epidemic = s.city.categories.findIndex((c) => c.id === EPIDEMIC_CATEGORY);
     this.pressure = new Pressure(s);
     this.weights = this.pressure.weights;
     this.list = new GovernanceList(s, this.pressure);
@@ -65,6 +69,11 @@ export class AssessmentStage {
     if (positive) {
       s.tally(order.batch, C.positive);
       if (satisfied) s.tally(order.batch, C.satisfied);
+    }
+    if (order.category === this.epidemic) {
+      s.tally(order.batch, C.epidemicEvaluated);
+      if (resolved) s.tally(order.batch, C.epidemicResolved);
+      if (positive) s.tally(order.batch, C.epidemicPositive);
     }
     if (order.batch >= 0) {
       countEvaluation(s.streetRecords[order.street], resolved, positive);

@@ -160,11 +160,23 @@ export class DispatchStage {
   /**
    * The unit signs; under assessment pressure it calls the citizen as it signs (promptCall), else after
    * its response time, within its working hours (a unit that works office hours calls when it is open).
+   * On a 7-day or 15-day citizen order it may promise a shorter time (承诺时限, `promise`).
    */
   private sign(order: WorkOrder): void {
     const s = this.s;
     s.move(order, 'signed');
     order.signed = s.sim.now;
+    const slaClass = s.city.categories[order.category]?.slaClass;
+    const promise = s.lc.promise;
+    order.promised =
+      order.source === 'citizen' &&
+      (slaClass === '7d' || slaClass === '15d') &&
+      s.draw(order.id, PURPOSES.promise) < promise.share
+        ? Math.min(
+            order.deadline,
+            s.sim.now + promise.fraction * (s.city.slaSeconds[order.category] as number),
+          )
+        : Infinity;
     const delay = this.effort.promptCall(order)
       ? 0
       : this.samplers.response(s.keyed.at(order.id, PURPOSES.response));

@@ -4,7 +4,7 @@ import { PURPOSES } from '../../random/keyed-random';
 import { addAt } from '../city-model';
 import type { ModelHooks } from '../hooks';
 import type { ModelState } from '../model-state';
-import { C } from '../observation';
+import { C, type WorkOrder } from '../observation';
 import { resolutionProbability } from '../ratings';
 import { finishWithin } from '../office-clock';
 import type { Close, Effort, Records, Summon } from './stage-links';
@@ -128,21 +128,30 @@ export class WorkStage {
     s.sim.at(finishWithin(s.city, unit, s.sim.now, duration), s.ev.handled, ref);
   }
 
-  /** Handled: the outcome is drawn and the unit replies; a grid order is verified and closes. */
+  /**
+   * Handled: the outcome is drawn. Unresolved, a citizen's order may get one repeat site visit (the
+   * same handler goes back: `units.revisitShare`); then the unit replies, and a grid order is verified
+   * and closes. Lateness runs against the time limit or, when sooner, the unit's promise.
+   */
   onHandled(ref: number): void {
     const s = this.s;
     const order = ref >= 0 ? s.orders[ref] : undefined;
     const unit = order ? order.unit : -1 - ref;
-    addAt(this.busy, unit, -1);
-    this.pullBacklog(unit);
-    if (!order) return;
+    if (!order) {
+      addAt(this.busy, unit, -1);
+      this.pullBacklog(unit);
+      return;
+    }
     const id = order.id;
-    s.move(order, 'handled');
     const lc = s.lc;
     const cat = s.city.categories[order.category];
-    const late = s.sim.now - order.deadline;
-    order.overdue = late > 0 ? Math.log1p(late / (order.deadline - order.dispatched)) : 0;
-    if (late > 0 && order.source === 'citizen') s.tally(order.batch, C.overdue);
+    const now = s.sim.now;
+    const late = now - order.deadline;
+    const promiseLate = now - order.promised;
+    order.overdue = Math.max(
+      late > 0 ? Math.log1p(late / (order.deadline - order.dispatched)) : 0,
+      promiseLate > 0 ? Math.log1p(promiseLate / (order.promised - order.dispatched)) : 0,
+    );
     const p = resolutionProbability(lc.citizens.resolution, {
       effort: this.effort.work(order),
       difficulty: (cat?.difficulty ?? 0.3) + (s.city.streetDifficulty[order.street] as number),
@@ -153,12 +162,32 @@ export class WorkStage {
       returned: order.returns > 0,
       lateReports: order.lateReports,
     });
-    order.outcome =
-      s.draw(id, PURPOSES.resolution) < p
-        ? 'resolved'
-        : s.draw(id, PURPOSES.partly) < lc.citizens.partlyShare
-          ? 'partly'
-          : 'not';
+    const resolved = s.draw(id, PURPOSES.resolution, order.visits) < p;
+    order.visits++;
+    if (
+      !resolved &&
+      order.visits === 1 &&
+      order.source === 'citizen' &&
+      s.draw(id, PURPOSES.revisit, 32) < lc.units.revisitShare
+    ) {
+      s.sim.at(finishWithin(s.city, unit, now, this.revisit(order)), s.ev.handled, ref);
+      return;
+    }
+    addAt(this.busy, unit, -1);
+    this.pullBacklog(unit);
+    s.move(order, 'handled');
+    if (order.source === 'citizen') {
+      if (late > 0) s.tally(order.batch, C.overdue);
+      if (order.promised < Infinity) {
+        s.tally(order.batch, C.promised);
+        if (promiseLate <= 0) s.tally(order.batch, C.promiseKept);
+      }
+    }
+    order.outcome = resolved
+      ? 'resolved'
+      : s.draw(id, PURPOSES.partly) < lc.citizens.partlyShare
+        ? 'partly'
+        : 'not';
     s.move(order, 'replied');
     if (order.source === 'grid') {
       s.move(order, 'verified');
@@ -168,6 +197,21 @@ export class WorkStage {
     }
     // Handled in time: the deadline event (already scheduled) makes the callback. Overdue: call back now.
     if (s.sim.now >= order.deadline) s.sim.at(s.sim.now, s.ev.callback, ref);
+  }
+
+  /** A repeat visit's staff time: the work again (its own draw), counted as burden. */
+  private revisit(order: WorkOrder): number {
+    const s = this.s;
+    const cat = s.city.categories[order.category];
+    const work = this.work[cat?.slaClass ?? '7d'] as Sampler;
+    const duration =
+      (work(s.keyed.at(order.id, PURPOSES.revisit)) *
+        (1 + s.lc.assessment.effortHours.workStretch * this.effort.work(order)) *
+        this.hooks.workStretch(order.unit)) /
+      this.effort.help(order.unit);
+    s.tally(order.batch, C.repeatVisits);
+    s.tally(order.batch, C.staffHours, duration / SECONDS_PER_HOUR);
+    return duration;
   }
 
   private pullBacklog(unit: number): void {

@@ -40,7 +40,7 @@ export class Whistle {
   blow(order: WorkOrder): number {
     const s = this.s;
     const w = s.lc.whistle;
-    if (!w.enabled) {
+    if (!w.enabled || !s.adoption.has('whistle', order.street)) {
       order.whistle = -1;
       return 0;
     }

@@ -1,4 +1,4 @@
-import { stage } from '../reform-stages';
+import { REGULATION, stage } from '../reform-stages';
 import type { HeldOutPeriod } from './hold-out';
 
 /**
@@ -16,7 +16,7 @@ export const BUSINESS_2021: HeldOutPeriod = {
       whistle: { enabled: true }, // sourced (§5)
       supervision: { enabled: true }, // sourced (§2)
       returns: { review: true }, // assumed, as Oct 2019
-      assessment: { ranking: true, governanceList: true }, // sourced (§3)
+      assessment: REGULATION, // sourced (§3): the Regulation in force from Sep 2021; pressures assumed
       grid: { enabled: false }, // assumed: hotline + grid merged later
       proactive: {
         // sourced: 每月一题 from 2021 with 27 topics, 未诉先办 policy only in Dec 2021 (§5); assumed:

@@ -2,7 +2,12 @@ import type { ScenarioInput } from '../../scenario/schema';
 
 /** A published figure kept out of calibration, and the KPI of the model it is compared with. */
 export interface HeldOutFigure {
-  kpi: 'responseRate' | 'resolutionRate' | 'satisfactionRate';
+  kpi:
+    | 'responseRate'
+    | 'resolutionRate'
+    | 'satisfactionRate'
+    | 'epidemicResolutionRate'
+    | 'epidemicSatisfactionRate';
   /** The published rate, 0-1. */
   published: number;
   /** Where it was published (DOMAIN.md section). */

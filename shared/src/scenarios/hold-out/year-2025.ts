@@ -1,4 +1,4 @@
-import { stage } from '../reform-stages';
+import { REGULATION, stage } from '../reform-stages';
 import type { HeldOutPeriod } from './hold-out';
 
 /** 2025: resolution 97.3 %, satisfaction 97.7 % (DOMAIN.md §3). Not used in calibration. */
@@ -12,7 +12,7 @@ export const YEAR_2025: HeldOutPeriod = {
       whistle: { enabled: true }, // sourced (§5)
       supervision: { enabled: true }, // sourced (§2)
       returns: { review: true }, // assumed
-      assessment: { ranking: true, governanceList: true }, // sourced (§3)
+      assessment: REGULATION, // sourced (§3): the Regulation in force from Sep 2021; pressures assumed
       grid: { enabled: true }, // sourced (§6)
       proactive: {
         hotSpots: { enabled: true }, // sourced (§5)

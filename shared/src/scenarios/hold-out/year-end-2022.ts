@@ -1,4 +1,4 @@
-import { stage } from '../reform-stages';
+import { REGULATION, stage } from '../reform-stages';
 import type { HeldOutPeriod } from './hold-out';
 
 /** End of 2022: resolution 94 %, satisfaction 95 % (DOMAIN.md §3). Not used in calibration. */
@@ -12,7 +12,7 @@ export const YEAR_END_2022: HeldOutPeriod = {
       whistle: { enabled: true }, // sourced (§5)
       supervision: { enabled: true }, // sourced (§2)
       returns: { review: true }, // assumed
-      assessment: { ranking: true, governanceList: true }, // sourced (§3)
+      assessment: REGULATION, // sourced (§3): the Regulation in force from Sep 2021; pressures assumed
       grid: { enabled: true }, // assumed: hotline + grid merged by 2022 (§6 gives no date)
       proactive: {
         hotSpots: { enabled: true }, // sourced: 未诉先办 policy of Dec 2021 (§5)
