@@ -26,21 +26,27 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const dir = mkdtempSync(join(tmpdir(), 'hotline-bench-open311-'));
 const redis = await spawnRedis({ dir: join(dir, 'redis'), appendfsync: 'everysec' });
 const port = await freePort();
-const server = spawn(process.execPath, [join(root, 'server/bin/server.js')], {
-  env: {
-    ...process.env,
-    REDIS_URL: redis.url,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DEFAULT_RUN: 'none',
-    DATA_DIR: dir,
-    LOG_LEVEL: 'warn',
-    INSTRUCTOR_PASSWORD: PASSWORD,
-    // The figure is the server's, rate limit aside.
-    OPEN311_RATE_LIMIT: '10000000',
+// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there (it is then stopped with SIGTERM).
+const profileDir = process.env.BENCH_CPU_PROF;
+const server = spawn(
+  process.execPath,
+  [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(root, 'server/bin/server.js')],
+  {
+    env: {
+      ...process.env,
+      REDIS_URL: redis.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEFAULT_RUN: 'none',
+      DATA_DIR: dir,
+      LOG_LEVEL: 'warn',
+      INSTRUCTOR_PASSWORD: PASSWORD,
+      // The figure is the server's, rate limit aside.
+      OPEN311_RATE_LIMIT: '10000000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
   },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+);
 const base = `http://127.0.0.1:${port}`;
 
 try {
@@ -160,7 +166,11 @@ try {
   );
   agent.destroy();
 } finally {
-  server.kill('SIGKILL');
+  if (profileDir) {
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await exited;
+  } else server.kill('SIGKILL');
   await redis.stop();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -43,30 +43,30 @@ export interface RunInputsDeps {
   logger: Logger;
 }
 
+/** Log lines taken from the inbox or the schedule join the owner's model, in log order. */
+function addTaken({ runId, live, logger }: RunInputsDeps, texts: readonly string[]): void {
+  for (const text of texts) {
+    const input = JSON.parse(text) as LiveInput;
+    live.addInput(input);
+    if (input.kind === 'inject')
+      logger.info({ run: runId, at: input.at, inject: input.inject.kind }, 'inject fired');
+    else if (input.kind === 'appeal')
+      logger.debug({ run: runId, at: input.at, appeal: input.id }, 'appeal filed');
+    else
+      logger.debug(
+        { run: runId, at: input.at, seat: input.seat, appeal: input.decision.appealId },
+        'seat decided',
+      );
+  }
+}
+
 /**
- * Inputs (injects, decisions, external appeals) since the last tick take effect now, at the
- * released virtual time; then the scheduled injects due by `to` join the log at their own time.
- * Each joins the run's input log in Redis and the owner's model.
+ * Inputs (injects, decisions, external appeals) waiting in the inbox take effect at virtual second
+ * `at` (the released time, or the log's last input if that lies ahead): each joins the run's input
+ * log in Redis and the owner's model. The model must not advance while this runs.
  */
-export async function takeInputs(
-  { redis, keys: k, runId, live, logger }: RunInputsDeps,
-  to: number,
-): Promise<void> {
-  const take = (texts: string[]) => {
-    for (const text of texts) {
-      const input = JSON.parse(text) as LiveInput;
-      live.addInput(input);
-      if (input.kind === 'inject')
-        logger.info({ run: runId, at: input.at, inject: input.inject.kind }, 'inject fired');
-      else if (input.kind === 'appeal')
-        logger.debug({ run: runId, at: input.at, appeal: input.id }, 'appeal filed');
-      else
-        logger.debug(
-          { run: runId, at: input.at, seat: input.seat, appeal: input.decision.appealId },
-          'seat decided',
-        );
-    }
-  };
+export async function takeInbox(deps: RunInputsDeps, at: number): Promise<void> {
+  const { redis, keys: k } = deps;
   for (;;) {
     const texts = (await redis.eval(
       TAKE_INPUT,
@@ -76,22 +76,24 @@ export async function takeInputs(
       k.meta,
       k.tokens,
       k.external,
-      String(live.now),
+      String(at),
       EXTERNAL_ID_BASE,
       TAKE_BATCH,
     )) as string[];
-    take(texts);
+    addTaken(deps, texts);
     if (texts.length < TAKE_BATCH) break;
   }
-  take(
-    (await redis.eval(
-      TAKE_DUE,
-      3,
-      k.schedule,
-      k.scheduled,
-      k.inputs,
-      String(live.now),
-      String(to),
-    )) as string[],
+}
+
+/**
+ * A tick's inputs: the inbox's take effect at `at` ({@link takeInbox}); then the scheduled injects
+ * due by `to` join the log at their own time (`at` if that has passed).
+ */
+export async function takeInputs(deps: RunInputsDeps, at: number, to: number): Promise<void> {
+  const { redis, keys: k } = deps;
+  await takeInbox(deps, at);
+  addTaken(
+    deps,
+    (await redis.eval(TAKE_DUE, 3, k.schedule, k.scheduled, k.inputs, String(at), String(to))) as string[],
   );
 }

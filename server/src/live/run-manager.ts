@@ -273,17 +273,19 @@ export class RunManager {
   }
 
   /**
-   * An appeal filed from outside (Open311): it enters the run's input log at the owner's next tick,
-   * which gives it its id and maps its token to it (`runKeys(id).tokens`). `record` (the channel's
-   * copy of the request, under `recordKey`) is written in the same transaction, so an accepted appeal
-   * is never half there.
+   * An appeal filed from outside (Open311): it enters the run's input log when the run's owner takes
+   * its inbox, which gives it its id and maps its token to it (`runKeys(id).tokens`). `record` (the
+   * channel's copy of the request, under `recordKey`) is written in the same transaction, so an
+   * accepted appeal is never half there. When this server owns the running run, its owner takes the
+   * inbox at once and this returns after ({@link RunOwner.admit}); otherwise at the owner's next tick.
+   * Returns the run's status as it was filed.
    */
   async fileAppeal(
     id: string,
     appeal: ExternalAppealInput,
     recordKey: string,
     record: Record<string, string>,
-  ): Promise<void> {
+  ): Promise<'running' | 'paused'> {
     const [status] = await this.deps.redis.hmget(runKeys(id).meta, 'status');
     if (status === null || status === undefined) throw notFound(`run "${id}"`);
     if (status === 'finished' || status === 'stopped')
@@ -293,7 +295,8 @@ export class RunManager {
       .hset(recordKey, record)
       .rpush(runKeys(id).inbox, JSON.stringify({ kind: 'appeal', appeal }))
       .exec();
-    this.owners.get(id)?.poke();
+    await this.owners.get(id)?.admit();
+    return status === 'running' ? 'running' : 'paused';
   }
 
   /** The run's model, to look up the city, its units and categories (not to drive it). */
