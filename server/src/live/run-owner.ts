@@ -111,8 +111,11 @@ export class RunOwner {
   private running = false;
   /** Takes of the inbox one after another; a tick's take and advance is one turn, so the model never advances mid-take. */
   private turn: Promise<unknown> = Promise.resolve();
-  /** The admission take queued behind the turn in progress: every {@link admit} meanwhile waits for it. */
-  private queued: Promise<void> | undefined;
+  /**
+   * The admission take queued behind the turn in progress, which every {@link admit} meanwhile waits
+   * for: the ids of the external appeals it logged, by token.
+   */
+  private queued: Promise<Map<string, number>> | undefined;
   /** An admission take failed: the loop stops on it as on a failed tick (the model may lack what the log got). */
   private failed: { err: unknown } | undefined;
 
@@ -151,20 +154,23 @@ export class RunOwner {
   /**
    * Take the inbox now rather than at the next tick (an Open311 POST waits for its appeal's id). The
    * inputs are stamped with the released time, as the next tick would stamp them, so the log and the
-   * run are the same as if they had waited. Resolves once a take that began after this call is done
-   * (at once while the run is not running: a paused run admits at its next tick). A failed take
-   * fails the owner as a failed tick does; the caller's input stays logged or in the inbox.
+   * run are the same as if they had waited. Resolves, once a take that began after this call is done,
+   * to the id that take logged for the external appeal filed with `token`: null when the appeal was
+   * not in it (a tick took it first, or the run is not running: a paused run admits at its next
+   * tick). A failed take fails the owner as a failed tick does; the appeal stays logged or in the inbox.
    */
-  admit(): Promise<void> {
-    if (!this.running || this.stopped || this.failed) return Promise.resolve();
+  async admit(token: string): Promise<number | null> {
+    if (!this.running || this.stopped || this.failed) return null;
     this.queued ??= this.inTurn(async () => {
       this.queued = undefined;
-      if (!this.stopped && !this.failed) await takeInbox(this.inputDeps(), this.stamp());
+      const taken = this.stopped || this.failed ? [] : await takeInbox(this.inputDeps(), this.stamp());
+      return new Map(taken.flatMap((i) => (i.kind === 'appeal' ? [[i.appeal.token, i.id] as const] : [])));
     }).catch((err: unknown) => {
       this.failed ??= { err };
       this.poke();
+      return new Map<string, number>();
     });
-    return this.queued;
+    return (await this.queued).get(token) ?? null;
   }
 
   /** Run `work` after every turn before it has finished. */
