@@ -57,7 +57,7 @@ const server = spawn(
       INSTRUCTOR_PASSWORD: PASSWORD,
       // The figure is the server's, rate limit aside.
       OPEN311_RATE_LIMIT: '10000000',
-    OPEN311_READ_RATE_LIMIT: '10000000',
+      OPEN311_READ_RATE_LIMIT: '10000000',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   },
