@@ -34,6 +34,17 @@ return outs`;
 /** Inputs moved per script call (a flood of Open311 appeals is logged in batches, not one trip each). */
 const TAKE_BATCH = 200;
 
+/**
+ * File an external appeal into a run that takes appeals (KEYS[1]: its meta): the channel's record
+ * (KEYS[2], hash fields ARGV[2..]) and the appeal in the inbox (KEYS[3], ARGV[1]) in one atomic step.
+ * Returns the run's status (nil: no such run); writes nothing when it has ended.
+ */
+export const FILE_APPEAL = `local status = redis.call('HGET', KEYS[1], 'status')
+if not status or status == 'finished' or status == 'stopped' then return status end
+redis.call('HSET', KEYS[2], unpack(ARGV, 2))
+redis.call('RPUSH', KEYS[3], ARGV[1])
+return status`;
+
 /** Where a run's inputs come from and go to. */
 export interface RunInputsDeps {
   redis: Redis;
@@ -43,30 +54,32 @@ export interface RunInputsDeps {
   logger: Logger;
 }
 
+/** Log lines taken from the inbox or the schedule join the owner's model, in log order. */
+function addTaken({ runId, live, logger }: RunInputsDeps, texts: readonly string[]): LiveInput[] {
+  return texts.map((text) => {
+    const input = JSON.parse(text) as LiveInput;
+    live.addInput(input);
+    if (input.kind === 'inject')
+      logger.info({ run: runId, at: input.at, inject: input.inject.kind }, 'inject fired');
+    else if (input.kind === 'appeal')
+      logger.debug({ run: runId, at: input.at, appeal: input.id }, 'appeal filed');
+    else
+      logger.debug(
+        { run: runId, at: input.at, seat: input.seat, appeal: input.decision.appealId },
+        'seat decided',
+      );
+    return input;
+  });
+}
+
 /**
- * Inputs (injects, decisions, external appeals) since the last tick take effect now, at the
- * released virtual time; then the scheduled injects due by `to` join the log at their own time.
- * Each joins the run's input log in Redis and the owner's model.
+ * Inputs (injects, decisions, external appeals) waiting in the inbox take effect at virtual second
+ * `at` (the released time, or the log's last input if that lies ahead): each joins the run's input
+ * log in Redis and the owner's model (and are returned). The model must not advance while this runs.
  */
-export async function takeInputs(
-  { redis, keys: k, runId, live, logger }: RunInputsDeps,
-  to: number,
-): Promise<void> {
-  const take = (texts: string[]) => {
-    for (const text of texts) {
-      const input = JSON.parse(text) as LiveInput;
-      live.addInput(input);
-      if (input.kind === 'inject')
-        logger.info({ run: runId, at: input.at, inject: input.inject.kind }, 'inject fired');
-      else if (input.kind === 'appeal')
-        logger.debug({ run: runId, at: input.at, appeal: input.id }, 'appeal filed');
-      else
-        logger.debug(
-          { run: runId, at: input.at, seat: input.seat, appeal: input.decision.appealId },
-          'seat decided',
-        );
-    }
-  };
+export async function takeInbox(deps: RunInputsDeps, at: number): Promise<LiveInput[]> {
+  const { redis, keys: k } = deps;
+  const taken: LiveInput[] = [];
   for (;;) {
     const texts = (await redis.eval(
       TAKE_INPUT,
@@ -76,22 +89,24 @@ export async function takeInputs(
       k.meta,
       k.tokens,
       k.external,
-      String(live.now),
+      String(at),
       EXTERNAL_ID_BASE,
       TAKE_BATCH,
     )) as string[];
-    take(texts);
-    if (texts.length < TAKE_BATCH) break;
+    taken.push(...addTaken(deps, texts));
+    if (texts.length < TAKE_BATCH) return taken;
   }
-  take(
-    (await redis.eval(
-      TAKE_DUE,
-      3,
-      k.schedule,
-      k.scheduled,
-      k.inputs,
-      String(live.now),
-      String(to),
-    )) as string[],
+}
+
+/**
+ * A tick's inputs: the inbox's take effect at `at` ({@link takeInbox}); then the scheduled injects
+ * due by `to` join the log at their own time (`at` if that has passed).
+ */
+export async function takeInputs(deps: RunInputsDeps, at: number, to: number): Promise<void> {
+  const { redis, keys: k } = deps;
+  await takeInbox(deps, at);
+  addTaken(
+    deps,
+    (await redis.eval(TAKE_DUE, 3, k.schedule, k.scheduled, k.inputs, String(at), String(to))) as string[],
   );
 }

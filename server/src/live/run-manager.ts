@@ -29,6 +29,7 @@ import { FiledRequests } from '../open311/filed-requests';
 import { ApiError, notFound } from '../http/errors';
 import { RUNS_KEY, runKeys } from './keys';
 import { infoOf, resolveScenario } from './run-info';
+import { FILE_APPEAL } from './run-inputs';
 import { RunOwner, type TickResult } from './run-owner';
 import { InjectSchedule } from './schedule';
 import { STAGES, queueName, type Stage } from './stages';
@@ -273,27 +274,36 @@ export class RunManager {
   }
 
   /**
-   * An appeal filed from outside (Open311): it enters the run's input log at the owner's next tick,
-   * which gives it its id and maps its token to it (`runKeys(id).tokens`). `record` (the channel's
-   * copy of the request, under `recordKey`) is written in the same transaction, so an accepted appeal
-   * is never half there.
+   * An appeal filed from outside (Open311): it enters the run's input log when the run's owner takes
+   * its inbox, which gives it its id and maps its token to it (`runKeys(id).tokens`). `record` (the
+   * channel's copy of the request, under `recordKey`) is written in the same atomic step, so an
+   * accepted appeal is never half there. When this server owns the running run, its owner takes the
+   * inbox at once ({@link RunOwner.admit}) and the id comes back; otherwise it is null, and the token
+   * maps to the id at the owner's next tick. Also returns the run's status as the appeal was filed.
    */
   async fileAppeal(
     id: string,
     appeal: ExternalAppealInput,
     recordKey: string,
     record: Record<string, string>,
-  ): Promise<void> {
-    const [status] = await this.deps.redis.hmget(runKeys(id).meta, 'status');
-    if (status === null || status === undefined) throw notFound(`run "${id}"`);
+  ): Promise<{ status: 'running' | 'paused'; appealId: number | null }> {
+    const k = runKeys(id);
+    const fields = Object.entries(record).flat();
+    const input = JSON.stringify({ kind: 'appeal', appeal });
+    const status = (await this.deps.redis.eval(
+      FILE_APPEAL,
+      3,
+      k.meta,
+      recordKey,
+      k.inbox,
+      input,
+      ...fields,
+    )) as string | null;
+    if (status === null) throw notFound(`run "${id}"`);
     if (status === 'finished' || status === 'stopped')
       throw new ApiError(409, `run "${id}" is ${status}: it takes no more appeals`);
-    await this.deps.redis
-      .multi()
-      .hset(recordKey, record)
-      .rpush(runKeys(id).inbox, JSON.stringify({ kind: 'appeal', appeal }))
-      .exec();
-    this.owners.get(id)?.poke();
+    if (status !== 'running') return { status: 'paused', appealId: null };
+    return { status, appealId: (await this.owners.get(id)?.admit(appeal.token)) ?? null };
   }
 
   /** The run's model, to look up the city, its units and categories (not to drive it). */

@@ -1,6 +1,7 @@
 import {
   type AppealMove,
   type AppealStep,
+  type LiveInput,
   type LiveRun,
   type Report,
   type RunStatus,
@@ -15,7 +16,7 @@ import type { Logger } from 'pino';
 import { toJob, type AppealJob } from './appeal-job';
 import { runKeys, type RunKeys } from './keys';
 import { CLOCK_PAIR_EVERY, beijingMidnight, clockPair } from './wall-clock';
-import { takeInputs } from './run-inputs';
+import { takeInbox, takeInputs } from './run-inputs';
 import { PRIORITY, queueName, stageOf, type Stage } from './stages';
 
 /** What the owner of a run tells the rest of the server after each settled tick. */
@@ -101,6 +102,22 @@ export class RunOwner {
   private lastTick = { vt: 0, wall: 0 };
   /** Clock pairs to store with the next tick's writes. */
   private readonly clockPairs: string[] = [];
+  /**
+   * Virtual second of the log's last input when this owner started: inputs taken from the inbox are
+   * stamped no earlier (a predecessor may have logged inputs past the tick it settled).
+   */
+  private logEnd = 0;
+  /** The run was running at the loop's latest look: only then does {@link admit} take the inbox. */
+  private running = false;
+  /** Takes of the inbox one after another; a tick's take and advance is one turn, so the model never advances mid-take. */
+  private turn: Promise<unknown> = Promise.resolve();
+  /**
+   * The admission take queued behind the turn in progress, which every {@link admit} meanwhile waits
+   * for: the ids of the external appeals it logged, by token.
+   */
+  private queued: Promise<Map<string, number>> | undefined;
+  /** An admission take failed: the loop stops on it as on a failed tick (the model may lack what the log got). */
+  private failed: { err: unknown } | undefined;
 
   constructor(private readonly deps: RunOwnerDeps) {
     this.keys = runKeys(deps.runId);
@@ -116,18 +133,60 @@ export class RunOwner {
   }
 
   start(): void {
-    this.loop ??= this.run().catch((err: unknown) => {
-      this.deps.logger.error(
-        { run: this.deps.runId, err },
-        'run owner failed; the run is taken over when its lock expires',
-      );
-      this.deps.onFail(err);
-    });
+    this.loop ??= this.run()
+      .finally(() => {
+        this.running = false;
+      })
+      .catch((err: unknown) => {
+        this.deps.logger.error(
+          { run: this.deps.runId, err },
+          'run owner failed; the run is taken over when its lock expires',
+        );
+        this.deps.onFail(err);
+      });
   }
 
   /** Pause, speed and stop are read from Redis every tick; this makes the owner look now. */
   poke(): void {
     this.wake?.();
+  }
+
+  /**
+   * Take the inbox now rather than at the next tick (an Open311 POST waits for its appeal's id). The
+   * inputs are stamped with the released time, as the next tick would stamp them, so the log and the
+   * run are the same as if they had waited. Resolves, once a take that began after this call is done,
+   * to the id that take logged for the external appeal filed with `token`: null when the appeal was
+   * not in it (a tick took it first, or the run is not running: a paused run admits at its next
+   * tick). A failed take fails the owner as a failed tick does; the appeal stays logged or in the inbox.
+   */
+  async admit(token: string): Promise<number | null> {
+    if (!this.running || this.stopped || this.failed) return null;
+    this.queued ??= this.inTurn(async () => {
+      this.queued = undefined;
+      const taken = this.stopped || this.failed ? [] : await takeInbox(this.inputDeps(), this.stamp());
+      return new Map(taken.flatMap((i) => (i.kind === 'appeal' ? [[i.appeal.token, i.id] as const] : [])));
+    }).catch((err: unknown) => {
+      this.failed ??= { err };
+      this.poke();
+      return new Map<string, number>();
+    });
+    return (await this.queued).get(token) ?? null;
+  }
+
+  /** Run `work` after every turn before it has finished. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const done = this.turn.then(work);
+    this.turn = done.catch(() => undefined);
+    return done;
+  }
+
+  /** Inputs taken now take effect at the released time, or at the log's end when that lies ahead. */
+  private stamp(): number {
+    return Math.max(this.deps.live.now, this.logEnd);
+  }
+
+  private inputDeps() {
+    return { ...this.deps, keys: this.keys };
   }
 
   /** Stop ticking (the run stays in Redis for another owner), and give the lock up when asked. */
@@ -166,10 +225,13 @@ export class RunOwner {
   private async run(): Promise<void> {
     const { redis, live, tickMs } = this.deps;
     this.points = await redis.llen(this.keys.series);
+    const last = await redis.lindex(this.keys.inputs, -1);
+    this.logEnd = last === null ? 0 : (JSON.parse(last) as LiveInput).at;
     const [clock, start] = await redis.hmget(this.keys.meta, 'clock', 'start');
     if (clock === 'wall' && start) this.wallMidnight = beijingMidnight(start);
     if (this.deps.releasedVt > live.now && (await this.renew())) await this.tick(this.deps.releasedVt);
     while (!this.stopped) {
+      if (this.failed) throw this.failed.err;
       if (!(await this.renew())) {
         // The lock expired (a stall longer than its expiry, Redis restarted from an AOF a second
         // behind): whoever holds it now owns the run; if nobody does, a server takes it over from
@@ -180,6 +242,7 @@ export class RunOwner {
       }
       const [status, speedText] = await redis.hmget(this.keys.meta, 'status', 'speed');
       const speed = Number(speedText);
+      this.running = status === 'running' && !live.finished;
       if (status === 'stopped') return this.end('stopped');
       if (live.finished) return this.end('finished');
       if (status === 'paused') {
@@ -227,8 +290,11 @@ export class RunOwner {
     const { redis, live } = this.deps;
     // The clock's restart is on record before anything the tick releases can be read and dated.
     if (this.clockPairs.length > 0) await this.storeClockPairs(redis.multi()).exec();
-    await takeInputs({ ...this.deps, keys: this.keys }, to);
-    const groups = live.advanceTo(to);
+    const groups = await this.inTurn(async () => {
+      if (this.failed) throw this.failed.err;
+      await takeInputs(this.inputDeps(), this.stamp(), to);
+      return live.advanceTo(to);
+    });
     const releasedAt = Date.now();
     const jobs = groups.map((steps) => toJob(this.deps.runId, steps, to, releasedAt));
     await redis.hset(this.keys.meta, 'vt', to);

@@ -43,9 +43,17 @@ function apiKeyOf(req: Request): string | undefined {
 export function open311Routes(deps: Open311Deps): Router {
   const { manager, auth } = deps;
   const r = Router();
-  let locator: Locator | undefined;
-  const locatorOf = async (runId: string) => {
-    locator ??= new Locator((await manager.lookup(runId)).model.city.city);
+  // One locator, built by the first request: requests that arrive while it is built wait for it
+  // (each building its own would block the server for seconds each).
+  let locator: Promise<Locator> | undefined;
+  const locatorOf = (runId: string) => {
+    locator ??= manager.lookup(runId).then(
+      (live) => new Locator(live.model.city.city),
+      (err: unknown) => {
+        locator = undefined;
+        throw err;
+      },
+    );
     return locator;
   };
 

@@ -75,13 +75,14 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
         ...(body.attribute?.urgency ? { urgency: body.attribute.urgency } : {}),
         requested: new Date().toISOString(),
       };
-      await manager.fileAppeal(
+      const filing = await manager.fileAppeal(
         run.id,
         { category: body.service_code, cell: cellCode, channel: 'open311', token },
         open311Keys.request(token),
         filedRecordFields(record),
       );
-      const appealId = await admitted(run.id, token);
+      const appealId =
+        filing.appealId ?? (filing.status === 'running' ? await admitted(run.id, token) : null);
       const out = [
         {
           ...(appealId === null ? {} : { service_request_id: requestId(run.id, appealId) }),
@@ -98,12 +99,12 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
   );
 
   /**
-   * The appeal a token became, when the run's owner admits it within {@link ADMIT_WAIT_MS} (the
-   * services are `realtime`: a running run admits at once); null when it has not by then, or the run
-   * is not running (paused: its next tick admits it), so the client asks with the token later.
+   * The appeal a token filed into a running run became, when the run's owner logs it within
+   * {@link ADMIT_WAIT_MS} (the services are `realtime`: `fileAppeal` answers the id when this server
+   * owns the run; an owner on another server, or a tick that took the appeal first, maps the token
+   * at once or at its next tick); null when not by then, so the client asks with the token later.
    */
   const admitted = async (runId: string, token: string): Promise<number | null> => {
-    if ((await manager.get(runId))?.status !== 'running') return null;
     const until = Date.now() + ADMIT_WAIT_MS;
     for (;;) {
       const id = await store.appealOfToken(runId, token);
