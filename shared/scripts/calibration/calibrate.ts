@@ -120,7 +120,7 @@ for (let it = 0; it < iterations; it++) {
 
 const ci = (e: { ci95: readonly [number, number] }) =>
   e.ci95[0] === e.ci95[1] ? '(1 replication)' : `[${pct(e.ci95[0])}, ${pct(e.ci95[1])}]`;
-console.log('\nFitted to (stage targets, DOMAIN.md §3):');
+console.log('\nFitted to (the published stage targets: Jan 2019, Oct 2019, Sep 2024):');
 console.log('stage           kpi               target  model  95 % CI        error (pp)');
 for (const s of stages) {
   for (const [kpi, e, t] of [

@@ -27,9 +27,21 @@ export const BUSINESS_2021: HeldOutPeriod = {
     },
   ),
   figures: [
-    { kpi: 'responseRate', published: 0.997, source: 'DOMAIN.md §9: business hotline to late 2021' },
-    { kpi: 'resolutionRate', published: 0.923, source: 'DOMAIN.md §9: business hotline to late 2021' },
-    { kpi: 'satisfactionRate', published: 0.945, source: 'DOMAIN.md §9: business hotline to late 2021' },
+    {
+      kpi: 'responseRate',
+      published: 0.997,
+      source: 'published: the business hotline (企业服务热线), Oct 2019 to late 2021',
+    },
+    {
+      kpi: 'resolutionRate',
+      published: 0.923,
+      source: 'published: the business hotline (企业服务热线), Oct 2019 to late 2021',
+    },
+    {
+      kpi: 'satisfactionRate',
+      published: 0.945,
+      source: 'published: the business hotline (企业服务热线), Oct 2019 to late 2021',
+    },
   ],
   caveat: "firms' appeals only; the model's city-wide rates stand in",
 };

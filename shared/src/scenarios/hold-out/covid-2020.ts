@@ -24,11 +24,15 @@ export const COVID_2020: HeldOutPeriod = {
     },
   ),
   figures: [
-    { kpi: 'epidemicResolutionRate', published: 0.943, source: 'DOMAIN.md §9: COVID-related appeals, 2020' },
+    {
+      kpi: 'epidemicResolutionRate',
+      published: 0.943,
+      source: 'published: COVID-related appeals in 2020 (1.65 M)',
+    },
     {
       kpi: 'epidemicSatisfactionRate',
       published: 0.941,
-      source: 'DOMAIN.md §9: COVID-related appeals, 2020',
+      source: 'published: COVID-related appeals in 2020 (1.65 M)',
     },
   ],
   caveat: 'a March week against the year; the epidemic category stands in for COVID-related appeals',

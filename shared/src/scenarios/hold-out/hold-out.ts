@@ -10,7 +10,7 @@ export interface HeldOutFigure {
     | 'epidemicSatisfactionRate';
   /** The published rate, 0-1. */
   published: number;
-  /** Where it was published (DOMAIN.md section). */
+  /** Where it was published, in words a reader of the calibration output can follow (code comments cite DOMAIN.md). */
   source: string;
 }
 

@@ -23,8 +23,8 @@ export const YEAR_2025: HeldOutPeriod = {
     },
   ),
   figures: [
-    { kpi: 'resolutionRate', published: 0.973, source: 'DOMAIN.md §3: 2025' },
-    { kpi: 'satisfactionRate', published: 0.977, source: 'DOMAIN.md §3: 2025' },
+    { kpi: 'resolutionRate', published: 0.973, source: 'published: 接诉即办 figures for 2025' },
+    { kpi: 'satisfactionRate', published: 0.977, source: 'published: 接诉即办 figures for 2025' },
   ],
   caveat: 'a June week against the year; 2019 demand',
 };

@@ -23,8 +23,8 @@ export const YEAR_END_2022: HeldOutPeriod = {
     },
   ),
   figures: [
-    { kpi: 'resolutionRate', published: 0.94, source: 'DOMAIN.md §3: end 2022' },
-    { kpi: 'satisfactionRate', published: 0.95, source: 'DOMAIN.md §3: end 2022' },
+    { kpi: 'resolutionRate', published: 0.94, source: 'published: 接诉即办 annual report, end of 2022' },
+    { kpi: 'satisfactionRate', published: 0.95, source: 'published: 接诉即办 annual report, end of 2022' },
   ],
   caveat: 'a December week against a year-end figure; 2019 demand',
 };
