@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { Redis } from 'ioredis';
 import { auditRun, type AuditResult } from '../live/audit';
 import { runKeys } from '../live/keys';
 import {
@@ -18,7 +17,8 @@ import {
   runScenarioOnQueue,
   sweepScenarioOnQueue,
 } from '../experiments';
-import { ConfigError, loadRedisUrl } from '../config';
+import { ConfigError, loadRedisTarget } from '../config';
+import { createRedisClient, describeRedis, pingFailure } from '../redis/client';
 import { importCommand, layoutArg, positiveArg, type ImportCommandOptions } from '../import/import-command';
 import { formatComparison } from './format-comparison';
 import { formatReport } from './format-report';
@@ -169,19 +169,22 @@ program
   .argument('<runId>', 'the live run (GET /api/runs lists them)')
   .option(
     '--redis <url>',
-    `the live server's Redis (default: REDIS_URL, else ${DEFAULT_REDIS_URL})`,
+    `the live server's Redis (default: the cluster of REDIS_CLUSTER_NODES, else REDIS_URL, else ${DEFAULT_REDIS_URL})`,
     redisUrlArg,
   )
   .option('--json', 'print the audit as JSON')
   .action(async (runId: string, opts: { redis?: string; json?: boolean }) => {
-    const url = opts.redis ?? loadRedisUrl();
-    const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 3_000, lazyConnect: true });
+    const target = opts.redis ?? loadRedisTarget();
+    const failure = await pingFailure(target, 3_000);
+    if (failure !== null)
+      throw new UsageError(
+        `cannot reach Redis at ${describeRedis(target)} (${failure}): start the server's Redis or pass --redis`,
+      );
+    const redis = createRedisClient(target, 'hotline-audit');
+    redis.on('error', () => undefined);
     try {
-      await redis.connect().catch(() => {
-        throw new UsageError(`cannot reach Redis at ${url}: start the server's Redis or pass --redis`);
-      });
       if (!(await redis.exists(runKeys(runId).meta)))
-        throw new UsageError(`no live run "${runId}" in ${url}`);
+        throw new UsageError(`no live run "${runId}" in ${describeRedis(target)}`);
       const audit = await auditRun(redis, runId);
       process.stdout.write(opts.json ? `${JSON.stringify(audit, null, 2)}\n` : `${formatAudit(audit)}\n`);
       if (!audit.ok) process.exitCode = 1;

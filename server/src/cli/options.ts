@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_REDIS_URL, type QueueRunOptions } from '../experiments';
-import { loadRedisUrl } from '../config';
+import { loadRedisTarget } from '../config';
 import { UsageError } from './usage-error';
 
 // The CLI's argument parsers and its experiments-queue options, shared by its commands.
@@ -55,7 +55,7 @@ export function withQueueOptions(command: Command): Command {
     .option('--queue', 'run the replications on the experiments queue: start workers with `npm run worker`')
     .option(
       '--redis <url>',
-      `Redis of the queue (default: REDIS_URL, else ${DEFAULT_REDIS_URL})`,
+      `Redis of the queue (default: the cluster of REDIS_CLUSTER_NODES, else REDIS_URL, else ${DEFAULT_REDIS_URL})`,
       redisUrlArg,
     );
 }
@@ -79,7 +79,7 @@ export function queueRun(
   };
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   return {
-    connection: flags.redis ?? loadRedisUrl(),
+    connection: flags.redis ?? loadRedisTarget(),
     signal: interrupt.signal,
     onProgress: (f) => progress.update(f),
     onWaitingForWorkers: () =>

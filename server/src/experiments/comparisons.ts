@@ -1,5 +1,5 @@
 import type { Comparison, ComparisonStatus, Scenario } from '@hotline-sim/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import type { Logger } from 'pino';
 import { compareScenariosOnQueue } from './queued-runs';
 import { TrackedExperiments } from './tracked';
@@ -8,7 +8,7 @@ import { TrackedExperiments } from './tracked';
 export class Comparisons {
   private readonly tracked: TrackedExperiments<Comparison>;
 
-  constructor(private readonly deps: { redis: Redis; logger: Logger }) {
+  constructor(private readonly deps: { redis: RedisClient; logger: Logger }) {
     this.tracked = new TrackedExperiments(deps, 'comparison');
   }
 

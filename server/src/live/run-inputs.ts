@@ -1,5 +1,5 @@
 import { EXTERNAL_ID_BASE, type LiveInput, type LiveRun } from '@hotline-sim/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import type { Logger } from 'pino';
 import type { RunKeys } from './keys';
 import { TAKE_DUE } from './schedule';
@@ -36,7 +36,7 @@ const TAKE_BATCH = 200;
 
 /** Where a run's inputs come from and go to. */
 export interface RunInputsDeps {
-  redis: Redis;
+  redis: RedisClient;
   keys: RunKeys;
   runId: string;
   live: LiveRun;

@@ -21,7 +21,6 @@ import {
   type SeriesPoint,
 } from '@hotline-sim/shared';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppealJob } from './appeal-job';
 import { AppealStore, AppealViews } from '../appeals';
@@ -32,6 +31,7 @@ import { infoOf, resolveScenario } from './run-info';
 import { RunOwner, type TickResult } from './run-owner';
 import { InjectSchedule } from './schedule';
 import { STAGES, queueName, type Stage } from './stages';
+import { bullPrefix, type RedisClient } from '../redis/client';
 
 /** Where finished runs are kept for good (the SQLite store). */
 export interface RunArchive {
@@ -48,8 +48,8 @@ export interface RunArchive {
 }
 
 export interface RunManagerDeps {
-  redis: Redis;
-  redisUrl: string;
+  /** The server's client; the stage queues share it too. */
+  redis: RedisClient;
   logger: Logger;
   tickMs: number;
   archive?: RunArchive;
@@ -95,7 +95,8 @@ export class RunManager {
       STAGES.map((s) => [
         s,
         new Queue<AppealJob>(queueName(s), {
-          connection: { url: deps.redisUrl, maxRetriesPerRequest: null },
+          connection: deps.redis,
+          prefix: bullPrefix(queueName(s)),
         }),
       ]),
     ) as Record<Stage, Queue<AppealJob>>;
@@ -115,7 +116,7 @@ export class RunManager {
     return this.lookups.size;
   }
 
-  get redis(): Redis {
+  get redis(): RedisClient {
     return this.deps.redis;
   }
 
@@ -166,26 +167,24 @@ export class RunManager {
     const status: RunStatus = body.paused ? 'paused' : 'running';
     const live = new LiveRun(scenario, seed);
     const k = runKeys(id);
-    await this.deps.redis
-      .multi()
-      .hset(k.meta, {
-        scenario: JSON.stringify(scenario),
-        scenarioName: scenario.name,
-        seed,
-        speed,
-        clock: wall ? 'wall' : 'virtual',
-        status,
-        createdAt,
-        vt: 0,
-        settledVt: 0,
-        horizon: live.horizon,
-        start: scenario.start,
-        appeals: 0,
-        transitions: 0,
-        effectiveSpeed: 0,
-      })
-      .zadd(RUNS_KEY, Date.now(), id)
-      .exec();
+    // The run's meta first, then the index (another slot on a cluster): a listed run always has meta.
+    await this.deps.redis.hset(k.meta, {
+      scenario: JSON.stringify(scenario),
+      scenarioName: scenario.name,
+      seed,
+      speed,
+      clock: wall ? 'wall' : 'virtual',
+      status,
+      createdAt,
+      vt: 0,
+      settledVt: 0,
+      horizon: live.horizon,
+      start: scenario.start,
+      appeals: 0,
+      transitions: 0,
+      effectiveSpeed: 0,
+    });
+    await this.deps.redis.zadd(RUNS_KEY, Date.now(), id);
     this.deps.archive?.saveRun({
       id,
       scenarioName: scenario.name,
@@ -275,8 +274,9 @@ export class RunManager {
   /**
    * An appeal filed from outside (Open311): it enters the run's input log at the owner's next tick,
    * which gives it its id and maps its token to it (`runKeys(id).tokens`). `record` (the channel's
-   * copy of the request, under `recordKey`) is written in the same transaction, so an accepted appeal
-   * is never half there.
+   * copy of the request, under `recordKey`, keyed by token alone and so on another cluster slot than
+   * the run's keys) is written first: an appeal in the inbox always has its record. A failure between
+   * the two leaves a record whose token no client was given (the POST failed) and no appeal.
    */
   async fileAppeal(
     id: string,
@@ -288,11 +288,8 @@ export class RunManager {
     if (status === null || status === undefined) throw notFound(`run "${id}"`);
     if (status === 'finished' || status === 'stopped')
       throw new ApiError(409, `run "${id}" is ${status}: it takes no more appeals`);
-    await this.deps.redis
-      .multi()
-      .hset(recordKey, record)
-      .rpush(runKeys(id).inbox, JSON.stringify({ kind: 'appeal', appeal }))
-      .exec();
+    await this.deps.redis.hset(recordKey, record);
+    await this.deps.redis.rpush(runKeys(id).inbox, JSON.stringify({ kind: 'appeal', appeal }));
     this.owners.get(id)?.poke();
   }
 
