@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import {
   buildReport,
   compareScenarios,
@@ -27,17 +29,30 @@ describe('on a Redis Cluster', () => {
   let server: RunningServer;
   const workers: ChildProcess[] = [];
 
-  /** `npm run worker` as a child process against the cluster. */
-  const startWorker = (): ChildProcess =>
-    spawn(process.execPath, [join(process.cwd(), 'server/bin/worker.js')], {
-      env: { ...process.env, REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.env, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'inherit', 'inherit'],
+  /**
+   * `npm run worker` as a child process against the cluster, once it logs `worker ready` (a run
+   * started before any worker is up stalls its first tick). Its warnings reach the test's output.
+   */
+  const startWorker = async (): Promise<ChildProcess> => {
+    const child = spawn(process.execPath, [join(process.cwd(), 'server/bin/worker.js')], {
+      env: { ...process.env, REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.env, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
+    await new Promise<void>((resolve, reject) => {
+      createInterface({ input: child.stdout as Readable }).on('line', (line) => {
+        const entry = JSON.parse(line) as { level: number; msg: string };
+        if (entry.msg === 'worker ready') resolve();
+        if (entry.level >= 40) process.stderr.write(`${line}\n`);
+      });
+      child.once('exit', (code) => reject(new Error(`the worker exited with ${code} before it was ready`)));
+    });
+    return child;
+  };
 
   beforeAll(async () => {
     cluster = await startTestCluster(3);
     server = await startTestServer({ cluster: cluster.nodes }, { WORKERS: 'external', LOG_LEVEL: 'warn' });
-    workers.push(startWorker(), startWorker());
+    workers.push(...(await Promise.all([startWorker(), startWorker()])));
   }, 60_000);
 
   afterAll(async () => {
@@ -47,20 +62,27 @@ describe('on a Redis Cluster', () => {
   });
 
   it('runs a live scenario through a worker killed with SIGKILL: nothing lost or duplicated, the engine’s results', async () => {
-    const input = liveTestScenario({ hours: 6 });
+    // Short time limits: the drain after the 4 hours takes a virtual day, not days.
+    const input = liveTestScenario({
+      hours: 4,
+      lifecycle: {
+        timeLimits: { '2h': 1, '24h': 4, '7d': 8, '15d': 12 },
+        response: { hours: { lognormal: { mean: 2, cv: 1 } }, limitHours: 4 },
+      },
+    });
     const { status, body: run } = await api<RunInfo>(server.url, '/api/runs', {
       body: { scenario: input, speed: 10_000 },
     });
     expect(status).toBe(201);
     const started = Date.now();
     await waitFor(
-      '150 transitions',
-      async () => (await api<RunInfo>(server.url, `/api/runs/${run.id}`)).body.transitions >= 150,
+      '300 transitions',
+      async () => (await api<RunInfo>(server.url, `/api/runs/${run.id}`)).body.transitions >= 300,
     );
     const victim = workers[0] as ChildProcess;
     victim.kill('SIGKILL');
     await new Promise((resolve) => (victim.exitCode !== null ? resolve(null) : victim.once('exit', resolve)));
-    workers[0] = startWorker();
+    workers[0] = await startWorker();
     const killedAt = Date.now();
 
     const end = await waitForEnd(server.url, run.id, 90_000);
