@@ -64,6 +64,7 @@ export async function startServer(
   const training: { exercises?: Exercises } = {};
   const manager = new RunManager({
     redis,
+    target,
     logger,
     tickMs: config.tickMs,
     modelCache: config.runModelCache,

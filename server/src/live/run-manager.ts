@@ -31,7 +31,7 @@ import { infoOf, resolveScenario } from './run-info';
 import { RunOwner, type TickResult } from './run-owner';
 import { InjectSchedule } from './schedule';
 import { STAGES, queueName, type Stage } from './stages';
-import { bullPrefix, type RedisClient } from '../redis/client';
+import { bullPrefix, createRedisClient, type RedisClient, type RedisTarget } from '../redis/client';
 
 /** Where finished runs are kept for good (the SQLite store). */
 export interface RunArchive {
@@ -48,8 +48,10 @@ export interface RunArchive {
 }
 
 export interface RunManagerDeps {
-  /** The server's client; the stage queues share it too. */
+  /** The server's client. */
   redis: RedisClient;
+  /** Where that client connects: each stage queue gets a connection of its own there. */
+  target: RedisTarget;
   logger: Logger;
   tickMs: number;
   archive?: RunArchive;
@@ -73,6 +75,7 @@ export class RunManager {
   readonly serverId = randomUUID();
   private readonly owners = new Map<string, RunOwner>();
   readonly queues: Record<Stage, Queue<AppealJob>>;
+  private readonly queueClients: RedisClient[] = [];
   private scan: NodeJS.Timeout | undefined;
   private closing = false;
   /** Scenario per run, parsed once; a bounded number (a server answers for runs without end). */
@@ -95,7 +98,7 @@ export class RunManager {
       STAGES.map((s) => [
         s,
         new Queue<AppealJob>(queueName(s), {
-          connection: deps.redis,
+          connection: this.queueClient(`hotline-queue-${s}`),
           prefix: bullPrefix(queueName(s)),
         }),
       ]),
@@ -109,6 +112,14 @@ export class RunManager {
       seedOf: async (id) => Number((await deps.redis.hget(runKeys(id).meta, 'seed')) ?? 0),
       ownWords: (token) => filed.description(token),
     });
+  }
+
+  /** A connection for one stage queue (BullMQ leaves a client it was given open: close() ends it). */
+  private queueClient(name: string): RedisClient {
+    const client = createRedisClient(this.deps.target, name);
+    client.on('error', () => undefined);
+    this.queueClients.push(client);
+    return client;
   }
 
   /** How many models of runs this server does not own it keeps for lookups now (≤ `modelCache`). */
@@ -136,6 +147,7 @@ export class RunManager {
     await Promise.all([...this.owners.values()].map((o) => o.close(true)));
     this.owners.clear();
     await Promise.all(Object.values(this.queues).map((q) => q.close()));
+    for (const c of this.queueClients) c.disconnect();
   }
 
   /** Owners this server runs right now (tests, shutdown). */

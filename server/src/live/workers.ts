@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { defineApply } from '../appeals/appeal-record';
-import { bullPrefix, createRedisClient, type RedisTarget } from '../redis/client';
+import { bullPrefix, createRedisClient, type RedisClient, type RedisTarget } from '../redis/client';
 import { applyAppealJob, type AppealJob } from './appeal-job';
 import { STAGES, queueName } from './stages';
 
@@ -30,10 +30,12 @@ export function startLiveWorkers(target: RedisTarget, options: LiveWorkerOptions
   redis.on('error', (err: Error) =>
     options.logger?.warn({ err: err.message }, 'live apply connection error'),
   );
-  // BullMQ's own connections (one per worker, and its blocking duplicate) come from this one.
-  const connection = createRedisClient(target, 'hotline-live-worker');
-  connection.on('error', () => undefined);
+  // A connection per stage worker (BullMQ duplicates it for its blocking fetch and leaves it open).
+  const connections: RedisClient[] = [];
   const workers = STAGES.map((stage) => {
+    const connection = createRedisClient(target, `hotline-live-${stage}`);
+    connection.on('error', () => undefined);
+    connections.push(connection);
     const worker = new Worker<AppealJob, number>(
       queueName(stage),
       async (job) => applyAppealJob(redis, job.data),
@@ -65,7 +67,7 @@ export function startLiveWorkers(target: RedisTarget, options: LiveWorkerOptions
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       redis.disconnect();
-      connection.disconnect();
+      for (const c of connections) c.disconnect();
     },
   };
 }
