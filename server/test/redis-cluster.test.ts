@@ -1,5 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import {
@@ -145,4 +148,23 @@ describe('on a Redis Cluster', () => {
     });
     expect(done.comparison).toEqual(expected);
   }, 240_000);
+
+  it('runs `hotline run --queue` on the cluster of REDIS_CLUSTER_NODES, printing what it prints in-process', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hotline-cluster-cli-'));
+    const file = join(dir, 'day.json');
+    writeFileSync(file, JSON.stringify(liveTestScenario({ hours: 2 })));
+    const env = { ...process.env, REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.env };
+    const cli = (...args: string[]) =>
+      promisify(execFile)(process.execPath, [join(process.cwd(), 'server/bin/hotline.js'), ...args], { env });
+    try {
+      const [local, queued] = await Promise.all([
+        cli('run', file, '--json', '-r', '2'),
+        cli('run', file, '--json', '-r', '2', '--queue'),
+      ]);
+      expect(JSON.parse(queued.stdout)).toMatchObject({ replications: 2 });
+      expect(queued.stdout).toBe(local.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
