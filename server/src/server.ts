@@ -11,7 +11,7 @@ import { Exercises } from './training/exercises';
 import { EXPERIMENTS_QUEUE } from './experiments';
 import { Queue } from 'bullmq';
 import { WORKER_ROLES, startWorkers, type RunningWorkers } from './worker/start-workers';
-import { bullPrefix, createRedisClient, type RedisTarget } from './redis/client';
+import { bullConnection, bullPrefix, createRedisClient, type RedisTarget } from './redis/client';
 import { openStore, type RunStore } from './store';
 import { Auth, ensureInstructorPassword } from './auth';
 import { open311Routes } from './open311';
@@ -85,8 +85,9 @@ export async function startServer(
   const exercises = new Exercises(store.db, manager, auth.codes);
   training.exercises = exercises;
   // bull-board's handle on the experiments queue (comparisons and `--queue` runs put jobs there).
+  const boardConnection = bullConnection(target, 'hotline-board');
   const experimentsQueue = new Queue(EXPERIMENTS_QUEUE, {
-    connection: redis,
+    connection: boardConnection.connection,
     prefix: bullPrefix(EXPERIMENTS_QUEUE),
   });
   experimentsQueue.on('error', () => undefined);
@@ -195,6 +196,7 @@ export async function startServer(
         await comparisons.close();
         await sweeps.close();
         await experimentsQueue.close();
+        boardConnection.close();
         await manager.close();
         await workers?.close();
         store.close();

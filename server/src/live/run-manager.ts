@@ -31,7 +31,7 @@ import { infoOf, resolveScenario } from './run-info';
 import { RunOwner, type TickResult } from './run-owner';
 import { InjectSchedule } from './schedule';
 import { STAGES, queueName, type Stage } from './stages';
-import { bullPrefix, createRedisClient, type RedisClient, type RedisTarget } from '../redis/client';
+import { bullConnection, bullPrefix, type RedisClient, type RedisTarget } from '../redis/client';
 
 /** Where finished runs are kept for good (the SQLite store). */
 export interface RunArchive {
@@ -75,7 +75,7 @@ export class RunManager {
   readonly serverId = randomUUID();
   private readonly owners = new Map<string, RunOwner>();
   readonly queues: Record<Stage, Queue<AppealJob>>;
-  private readonly queueClients: RedisClient[] = [];
+  private readonly queueConnections: (() => void)[] = [];
   private scan: NodeJS.Timeout | undefined;
   private closing = false;
   /** Scenario per run, parsed once; a bounded number (a server answers for runs without end). */
@@ -114,12 +114,11 @@ export class RunManager {
     });
   }
 
-  /** A connection for one stage queue (BullMQ leaves a client it was given open: close() ends it). */
-  private queueClient(name: string): RedisClient {
-    const client = createRedisClient(this.deps.target, name);
-    client.on('error', () => undefined);
-    this.queueClients.push(client);
-    return client;
+  /** A connection for one stage queue, ended by close(). */
+  private queueClient(name: string) {
+    const { connection, close } = bullConnection(this.deps.target, name);
+    this.queueConnections.push(close);
+    return connection;
   }
 
   /** How many models of runs this server does not own it keeps for lookups now (≤ `modelCache`). */
@@ -147,7 +146,7 @@ export class RunManager {
     await Promise.all([...this.owners.values()].map((o) => o.close(true)));
     this.owners.clear();
     await Promise.all(Object.values(this.queues).map((q) => q.close()));
-    for (const c of this.queueClients) c.disconnect();
+    for (const close of this.queueConnections) close();
   }
 
   /** Owners this server runs right now (tests, shutdown). */

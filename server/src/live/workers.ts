@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { defineApply } from '../appeals/appeal-record';
-import { bullPrefix, createRedisClient, type RedisClient, type RedisTarget } from '../redis/client';
+import { bullConnection, bullPrefix, createRedisClient, type RedisTarget } from '../redis/client';
 import { applyAppealJob, type AppealJob } from './appeal-job';
 import { STAGES, queueName } from './stages';
 
@@ -30,12 +30,11 @@ export function startLiveWorkers(target: RedisTarget, options: LiveWorkerOptions
   redis.on('error', (err: Error) =>
     options.logger?.warn({ err: err.message }, 'live apply connection error'),
   );
-  // A connection per stage worker (BullMQ duplicates it for its blocking fetch and leaves it open).
-  const connections: RedisClient[] = [];
+  // A connection per stage worker, as BullMQ wants it (bullConnection), ended with the worker.
+  const connections: (() => void)[] = [];
   const workers = STAGES.map((stage) => {
-    const connection = createRedisClient(target, `hotline-live-${stage}`);
-    connection.on('error', () => undefined);
-    connections.push(connection);
+    const { connection, close } = bullConnection(target, `hotline-live-${stage}`);
+    connections.push(close);
     const worker = new Worker<AppealJob, number>(
       queueName(stage),
       async (job) => applyAppealJob(redis, job.data),
@@ -67,7 +66,7 @@ export function startLiveWorkers(target: RedisTarget, options: LiveWorkerOptions
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       redis.disconnect();
-      for (const c of connections) c.disconnect();
+      for (const close of connections) close();
     },
   };
 }

@@ -73,6 +73,26 @@ export function isRedisClient(value: RedisClient | RedisTarget): value is RedisC
 }
 
 /**
+ * A connection for one BullMQ Queue or Worker and how to end it. One Redis: connection options, from
+ * which BullMQ makes (and closes) its own clients, with its own reconnect policy. A cluster: an
+ * ioredis `Cluster` (BullMQ takes a cluster only as a client; it leaves it open, `close()` ends it).
+ */
+export function bullConnection(
+  target: RedisTarget,
+  name: string,
+): {
+  connection: RedisClient | { url: string; maxRetriesPerRequest: null; connectionName: string };
+  close(): void;
+} {
+  if (typeof target === 'string') {
+    return { connection: { url: target, maxRetriesPerRequest: null, connectionName: name }, close() {} };
+  }
+  const client = createRedisClient(target, name);
+  client.on('error', () => undefined);
+  return { connection: client, close: () => client.disconnect() };
+}
+
+/**
  * The BullMQ key prefix of queue `queue`: `bull:{<queue>}`, so each queue's keys share one hash tag
  * (BullMQ's scripts touch many keys of one queue at once: on a cluster they must share a slot) and
  * different queues may sit on different nodes.
