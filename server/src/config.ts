@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtInScenarioNames } from '@hotline-sim/shared';
 import { z } from 'zod';
+import { parseClusterNodes, type ClusterAddress, type RedisTarget } from './redis/client';
 
 /** pino's levels, plus `silent` (no output). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -23,6 +24,11 @@ export interface Config {
   readonly host: string;
   /** REDIS_URL: a Redis to use; when unset the server looks on 127.0.0.1:6379, then starts its own. */
   readonly redisUrl: string | null;
+  /**
+   * REDIS_CLUSTER_NODES: `host:port,host:port,…`, start-up nodes of a Redis Cluster to use instead of
+   * one Redis (not together with REDIS_URL). @defaultValue null
+   */
+  readonly redisClusterNodes: readonly ClusterAddress[] | null;
   /** DATA_DIR: where the SQLite file and a private Redis keep their data. @defaultValue '.data' */
   readonly dataDir: string;
   /** SQLITE_PATH: the durable run records. @defaultValue `${DATA_DIR}/hotline.sqlite` */
@@ -201,6 +207,31 @@ function readReplicationCaps(
 }
 
 const REDIS_URL_RULE = 'a redis:// or rediss:// URL with a host';
+const CLUSTER_NODES_RULE =
+  'comma-separated host:port start-up nodes of a Redis Cluster (10.0.0.1:7000,10.0.0.2:7000)';
+
+const clusterNodes = z.string().transform((value, ctx) => {
+  try {
+    return Object.freeze(parseClusterNodes(value));
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+    return z.NEVER;
+  }
+});
+
+/** REDIS_CLUSTER_NODES and REDIS_URL, checked together: at most one of them may be set. */
+function readRedis(env: NodeJS.ProcessEnv): {
+  url: string | null;
+  clusterNodes: readonly ClusterAddress[] | null;
+} {
+  const read = reader(env);
+  const url = read('REDIS_URL', redisUrl, REDIS_URL_RULE, null);
+  const nodes = read('REDIS_CLUSTER_NODES', clusterNodes, CLUSTER_NODES_RULE, null);
+  if (url !== null && nodes !== null) {
+    throw new ConfigError('REDIS_URL', env.REDIS_URL ?? '', 'unset when REDIS_CLUSTER_NODES names a cluster');
+  }
+  return { url, clusterNodes: nodes };
+}
 const LOG_LEVEL_RULE = `one of ${LOG_LEVELS.join(', ')}`;
 
 /**
@@ -209,6 +240,7 @@ const LOG_LEVEL_RULE = `one of ${LOG_LEVELS.join(', ')}`;
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const read = reader(env);
+  const redis = readRedis(env);
 
   const dataDir = resolve(read('DATA_DIR', z.string(), 'a directory path', '.data'));
   const defaultRun = read(
@@ -220,7 +252,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     port: read('PORT', intIn(0, 65535), 'an integer from 0 to 65535', 3000),
     host: read('HOST', z.string(), 'a host name or address', '0.0.0.0'),
-    redisUrl: read('REDIS_URL', redisUrl, REDIS_URL_RULE, null),
+    redisUrl: redis.url,
+    redisClusterNodes: redis.clusterNodes,
     dataDir,
     sqlitePath: resolve(read('SQLITE_PATH', z.string(), 'a file path', join(dataDir, 'hotline.sqlite'))),
     logLevel: read('LOG_LEVEL', z.enum(LOG_LEVELS), LOG_LEVEL_RULE, 'info'),
@@ -263,17 +296,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /**
- * REDIS_URL for the processes that need a Redis but never start one (`npm run worker`, the CLI's
- * `--queue` and `audit`): validated like the server's. @defaultValue LOCAL_REDIS_URL
+ * The Redis of the processes that need one but never start one (`npm run worker`, the CLI's
+ * `--queue` and `audit`): the cluster of REDIS_CLUSTER_NODES, else REDIS_URL, validated like the
+ * server's. @defaultValue LOCAL_REDIS_URL
  */
-export function loadRedisUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return reader(env)('REDIS_URL', redisUrl, REDIS_URL_RULE, LOCAL_REDIS_URL);
+export function loadRedisTarget(env: NodeJS.ProcessEnv = process.env): RedisTarget {
+  const { url, clusterNodes: nodes } = readRedis(env);
+  return nodes !== null ? { cluster: nodes } : (url ?? LOCAL_REDIS_URL);
 }
 
 /** The settings of a worker process (`npm run worker`): its Redis, its log level, the replication caps. */
 export interface WorkerConfig extends Pick<Config, 'replicationMemoryMb' | 'replicationTimeoutSeconds'> {
-  /** REDIS_URL: the Redis the servers use. @defaultValue LOCAL_REDIS_URL */
-  readonly redisUrl: string;
+  /** REDIS_CLUSTER_NODES or REDIS_URL: the Redis the servers use. @defaultValue LOCAL_REDIS_URL */
+  readonly redis: RedisTarget;
   /** LOG_LEVEL: a pino level or `silent`. @defaultValue 'info' */
   readonly logLevel: LogLevel;
 }
@@ -281,7 +316,7 @@ export interface WorkerConfig extends Pick<Config, 'replicationMemoryMb' | 'repl
 /** Read a worker's settings from `env`, validated like the server's; throws {@link ConfigError}. */
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   return Object.freeze({
-    redisUrl: loadRedisUrl(env),
+    redis: loadRedisTarget(env),
     logLevel: reader(env)('LOG_LEVEL', z.enum(LOG_LEVELS), LOG_LEVEL_RULE, 'info'),
     ...readReplicationCaps(reader(env)),
   });

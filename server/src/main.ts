@@ -4,8 +4,8 @@ import { RedisUnavailableError, resolveRedis, type RedisEndpoint } from './redis
 import { startServer } from './server';
 
 /*
- * `npm start`: the live server on its embedded defaults. Redis from REDIS_URL, else 127.0.0.1:6379,
- * else a private redis-server under .data/redis; SIGTERM or SIGINT shuts down gracefully.
+ * `npm start`: the live server on its embedded defaults. Redis from REDIS_CLUSTER_NODES (a Redis
+ * Cluster), else REDIS_URL, else 127.0.0.1:6379, else a private redis-server under .data/redis; SIGTERM or SIGINT shuts down gracefully.
  */
 let config;
 try {
@@ -28,7 +28,7 @@ try {
   }
   throw err;
 }
-const server = await startServer(config, endpoint.url, logger);
+const server = await startServer(config, endpoint.target, logger);
 logger.info(
   { url: server.url, redis: endpoint.source, workers: config.workers },
   `hotline-sim is live at ${server.url}`,

@@ -11,7 +11,7 @@ import { Exercises } from './training/exercises';
 import { EXPERIMENTS_QUEUE } from './experiments';
 import { Queue } from 'bullmq';
 import { WORKER_ROLES, startWorkers, type RunningWorkers } from './worker/start-workers';
-import { createRedisClient } from './redis/connect';
+import { bullConnection, bullPrefix, createRedisClient, type RedisTarget } from './redis/client';
 import { openStore, type RunStore } from './store';
 import { Auth, ensureInstructorPassword } from './auth';
 import { open311Routes } from './open311';
@@ -34,15 +34,21 @@ export interface RunningServer {
 }
 
 /**
- * Start one server process's parts against Redis at `redisUrl`: the run manager (and the clocks of
- * the runs it owns), REST + Socket.IO (Redis adapter), in-process workers of every role unless
+ * Start one server process's parts against `target` (a Redis URL, or a Redis Cluster's nodes): the
+ * run manager (and the clocks of the runs it owns), REST + Socket.IO (Redis adapter: on a cluster
+ * its pub/sub goes through ioredis' Cluster, which @socket.io/redis-adapter supports; its sharded
+ * adapter does not take an ioredis Cluster), in-process workers of every role unless
  * `config.workers` is external, and the default run when none is live.
  */
-export async function startServer(config: Config, redisUrl: string, logger: Logger): Promise<RunningServer> {
-  const redis = createRedisClient(redisUrl, 'hotline-server');
-  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-  const pub = createRedisClient(redisUrl, 'hotline-io-pub');
-  const sub = createRedisClient(redisUrl, 'hotline-io-sub');
+export async function startServer(
+  config: Config,
+  target: RedisTarget,
+  logger: Logger,
+): Promise<RunningServer> {
+  const redis = createRedisClient(target, 'hotline-server');
+  redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'));
+  const pub = createRedisClient(target, 'hotline-io-pub');
+  const sub = createRedisClient(target, 'hotline-io-sub');
   for (const c of [pub, sub]) c.on('error', () => undefined);
   const store = openStore(config.sqlitePath);
   const password = ensureInstructorPassword(store, config.instructorPassword);
@@ -58,7 +64,7 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
   const training: { exercises?: Exercises } = {};
   const manager = new RunManager({
     redis,
-    redisUrl,
+    target,
     logger,
     tickMs: config.tickMs,
     modelCache: config.runModelCache,
@@ -79,8 +85,10 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
   const exercises = new Exercises(store.db, manager, auth.codes);
   training.exercises = exercises;
   // bull-board's handle on the experiments queue (comparisons and `--queue` runs put jobs there).
+  const boardConnection = bullConnection(target, 'hotline-board');
   const experimentsQueue = new Queue(EXPERIMENTS_QUEUE, {
-    connection: { url: redisUrl, maxRetriesPerRequest: null },
+    connection: boardConnection.connection,
+    prefix: bullPrefix(EXPERIMENTS_QUEUE),
   });
   experimentsQueue.on('error', () => undefined);
   const app = createApp({
@@ -150,7 +158,7 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
   const workers =
     config.workers === 'in-process'
       ? await startWorkers(WORKER_ROLES, {
-          redisUrl,
+          redis: target,
           logger,
           caps: { memoryMb: config.replicationMemoryMb, timeoutSeconds: config.replicationTimeoutSeconds },
         })
@@ -188,6 +196,7 @@ export async function startServer(config: Config, redisUrl: string, logger: Logg
         await comparisons.close();
         await sweeps.close();
         await experimentsQueue.close();
+        boardConnection.close();
         await manager.close();
         await workers?.close();
         store.close();

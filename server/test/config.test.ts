@@ -10,6 +10,7 @@ describe('config: defaults', () => {
       port: 3000,
       host: '0.0.0.0',
       redisUrl: null,
+      redisClusterNodes: null,
       dataDir,
       sqlitePath: join(dataDir, 'hotline.sqlite'),
       logLevel: 'info',
@@ -48,6 +49,17 @@ describe('config: overrides', () => {
       { redisUrl: 'redis://:secret@cache.internal:6390/2' },
     ],
     ['REDIS_URL', 'rediss://cache.example.com', { redisUrl: 'rediss://cache.example.com' }],
+    [
+      'REDIS_CLUSTER_NODES',
+      '10.0.0.1:7000, redis-b:7001,[::1]:7002',
+      {
+        redisClusterNodes: [
+          { host: '10.0.0.1', port: 7000 },
+          { host: 'redis-b', port: 7001 },
+          { host: '::1', port: 7002 },
+        ],
+      },
+    ],
     ['LOG_LEVEL', 'debug', { logLevel: 'debug' }],
     ['LOG_LEVEL', 'silent', { logLevel: 'silent' }],
     ['DEFAULT_RUN', 'mmc', { defaultRun: 'mmc' }],
@@ -97,6 +109,10 @@ describe('config: bad values', () => {
     ['PORT', '-1', 'integer from 0 to 65535'],
     ['REDIS_URL', 'localhost:6379', 'redis:// or rediss:// URL'],
     ['REDIS_URL', 'http://localhost:6379', 'redis:// or rediss:// URL'],
+    ['REDIS_CLUSTER_NODES', '10.0.0.1', 'host:port start-up nodes'],
+    ['REDIS_CLUSTER_NODES', '10.0.0.1:7000,redis-b:99999', 'host:port start-up nodes'],
+    ['REDIS_CLUSTER_NODES', 'redis://10.0.0.1:7000', 'host:port start-up nodes'],
+    ['REDIS_CLUSTER_NODES', ',,', 'host:port start-up nodes'],
     ['LOG_LEVEL', 'verbose', 'fatal, error, warn, info, debug, trace, silent'],
     ['DEFAULT_RUN', 'beijing-weekend', 'beijing-weekday'],
     ['DEFAULT_SPEED', '0.4', 'number from 0.5 to 10000'],
@@ -131,16 +147,28 @@ describe('config: bad values', () => {
 describe('config: a worker process', () => {
   it('uses the local Redis and info logs by default', () => {
     expect(loadWorkerConfig({ REDIS_URL: '' })).toEqual({
-      redisUrl: 'redis://127.0.0.1:6379',
+      redis: 'redis://127.0.0.1:6379',
       logLevel: 'info',
       replicationMemoryMb: 2048,
       replicationTimeoutSeconds: 600,
     });
   });
 
+  it('uses the cluster of REDIS_CLUSTER_NODES, and refuses it together with REDIS_URL', () => {
+    expect(loadWorkerConfig({ REDIS_CLUSTER_NODES: '127.0.0.1:7000,127.0.0.1:7001' }).redis).toEqual({
+      cluster: [
+        { host: '127.0.0.1', port: 7000 },
+        { host: '127.0.0.1', port: 7001 },
+      ],
+    });
+    const both = { REDIS_CLUSTER_NODES: '127.0.0.1:7000', REDIS_URL: 'redis://h:1' };
+    expect(() => loadWorkerConfig(both)).toThrow(/REDIS_URL="redis:\/\/h:1".*unset when REDIS_CLUSTER_NODES/);
+    expect(() => loadConfig(both)).toThrow(ConfigError);
+  });
+
   it('validates REDIS_URL and LOG_LEVEL like the server', () => {
     expect(loadWorkerConfig({ REDIS_URL: 'redis://h:1', LOG_LEVEL: 'warn' })).toMatchObject({
-      redisUrl: 'redis://h:1',
+      redis: 'redis://h:1',
       logLevel: 'warn',
     });
     expect(() => loadWorkerConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL="loud"/);

@@ -75,7 +75,7 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
       const { createLogger } = await import('../src/logger');
       const { loadConfig } = await import('../src/config');
       const workers = await startWorkers(WORKER_ROLES, {
-        redisUrl: redis.url,
+        redis: redis.url,
         logger: createLogger(loadConfig({ LOG_LEVEL: 'silent' }), 'w'),
       });
       (server as { workers: typeof workers }).workers = workers;

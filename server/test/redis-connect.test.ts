@@ -6,12 +6,8 @@ import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger';
-import {
-  createRedisClient,
-  resolveRedis,
-  RedisUnavailableError,
-  type RedisEndpoint,
-} from '../src/redis/connect';
+import { createRedisClient } from '../src/redis/client';
+import { resolveRedis, RedisUnavailableError, type RedisEndpoint } from '../src/redis/connect';
 import { freePort, portAnswers, spawnRedis, type SpawnedRedis } from '../src/redis/spawn-redis';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 
@@ -49,6 +45,12 @@ async function configGet(url: string, name: string): Promise<unknown> {
   }
 }
 
+/** The URL of a single-Redis endpoint (every endpoint here is one). */
+function urlOf(endpoint: RedisEndpoint): string {
+  if (typeof endpoint.target !== 'string') throw new Error('expected one Redis, got a cluster');
+  return endpoint.target;
+}
+
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {
     await promise;
@@ -78,10 +80,10 @@ describe('resolveRedis', () => {
   });
 
   it('uses REDIS_URL when it answers, and leaves that Redis running at stop', async () => {
-    const endpoint = await resolveRedis({ redisUrl: redis.url, dataDir }, silent, {
+    const endpoint = await resolveRedis({ redisUrl: redis.url, redisClusterNodes: null, dataDir }, silent, {
       localUrl: await nobodyUrl(),
     });
-    expect(endpoint).toMatchObject({ url: redis.url, source: 'env' });
+    expect(endpoint).toMatchObject({ target: redis.url, source: 'env' });
     await endpoint.stop();
     expect(await portAnswers('127.0.0.1', redis.port)).toBe(true);
   });
@@ -90,7 +92,10 @@ describe('resolveRedis', () => {
     const url = await nobodyUrl();
     const started = Date.now();
     const error = await rejection(
-      resolveRedis({ redisUrl: url, dataDir }, silent, { localUrl: redis.url, pingTimeoutMs: 1000 }),
+      resolveRedis({ redisUrl: url, redisClusterNodes: null, dataDir }, silent, {
+        localUrl: redis.url,
+        pingTimeoutMs: 1000,
+      }),
     );
     expect(error).toBeInstanceOf(RedisUnavailableError);
     expect(error.message).toContain(`REDIS_URL=${url}`);
@@ -114,21 +119,25 @@ describe('resolveRedis', () => {
     });
     const logger = createLogger({ logLevel: 'info' }, 'test', sink);
     const good = `redis://:s3cret@127.0.0.1:${locked.port}`;
-    const endpoint = await resolveRedis({ redisUrl: good, dataDir }, logger);
-    expect(endpoint).toMatchObject({ url: good, source: 'env' });
+    const endpoint = await resolveRedis({ redisUrl: good, redisClusterNodes: null, dataDir }, logger);
+    expect(endpoint).toMatchObject({ target: good, source: 'env' });
     expect(lines.join('')).toContain('***');
     expect(lines.join('')).not.toContain('s3cret');
 
     const wrong = `redis://:wr0ng@127.0.0.1:${locked.port}`;
-    const error = await rejection(resolveRedis({ redisUrl: wrong, dataDir }, logger));
+    const error = await rejection(
+      resolveRedis({ redisUrl: wrong, redisClusterNodes: null, dataDir }, logger),
+    );
     expect(error).toBeInstanceOf(RedisUnavailableError);
     expect(error.message).toMatch(/WRONGPASS|invalid password/i);
     expect(error.message).not.toContain('wr0ng');
   });
 
   it('uses the local Redis when REDIS_URL is unset and it answers', async () => {
-    const endpoint = await resolveRedis({ redisUrl: null, dataDir }, silent, { localUrl: redis.url });
-    expect(endpoint).toMatchObject({ url: redis.url, source: 'local' });
+    const endpoint = await resolveRedis({ redisUrl: null, redisClusterNodes: null, dataDir }, silent, {
+      localUrl: redis.url,
+    });
+    expect(endpoint).toMatchObject({ target: redis.url, source: 'local' });
     await endpoint.stop();
     expect(await portAnswers('127.0.0.1', redis.port)).toBe(true);
     expect(existsSync(join(dataDir, 'redis'))).toBe(false);
@@ -136,18 +145,22 @@ describe('resolveRedis', () => {
 
   it('starts a private redis-server with AOF under dataDir/redis, whose data survives stop and restart', async () => {
     const options = { localUrl: await nobodyUrl(), privatePort: await freePort() };
-    const first: RedisEndpoint = await resolveRedis({ redisUrl: null, dataDir }, silent, options);
-    expect(first).toMatchObject({ source: 'private', url: `redis://127.0.0.1:${options.privatePort}` });
-    expect(await configGet(first.url, 'appendonly')).toBe('yes');
+    const first: RedisEndpoint = await resolveRedis(
+      { redisUrl: null, redisClusterNodes: null, dataDir },
+      silent,
+      options,
+    );
+    expect(first).toMatchObject({ source: 'private', target: `redis://127.0.0.1:${options.privatePort}` });
+    expect(await configGet(urlOf(first), 'appendonly')).toBe('yes');
     expect(existsSync(join(dataDir, 'redis'))).toBe(true);
-    await set(first.url, 'hotline:test', 'kept');
+    await set(urlOf(first), 'hotline:test', 'kept');
     await first.stop();
     expect(await portAnswers('127.0.0.1', options.privatePort)).toBe(false);
 
-    const second = await resolveRedis({ redisUrl: null, dataDir }, silent, options);
+    const second = await resolveRedis({ redisUrl: null, redisClusterNodes: null, dataDir }, silent, options);
     cleanups.push(() => second.stop());
     expect(second.source).toBe('private');
-    expect(await get(second.url, 'hotline:test')).toBe('kept');
+    expect(await get(urlOf(second), 'hotline:test')).toBe('kept');
   });
 
   it('passes over something on the local port that is not Redis', async () => {
@@ -159,42 +172,42 @@ describe('resolveRedis', () => {
       await new Promise<void>((resolve) => mute.close(() => resolve()));
     });
     const port = (mute.address() as { port: number }).port;
-    const endpoint = await resolveRedis({ redisUrl: null, dataDir }, silent, {
+    const endpoint = await resolveRedis({ redisUrl: null, redisClusterNodes: null, dataDir }, silent, {
       localUrl: `redis://127.0.0.1:${port}`,
       privatePort: await freePort(),
       pingTimeoutMs: 500,
     });
     cleanups.push(() => endpoint.stop());
     expect(endpoint.source).toBe('private');
-    expect(endpoint.url).not.toContain(`:${port}`);
+    expect(urlOf(endpoint)).not.toContain(`:${port}`);
   });
 
   it('takes another port when the private port is held by a Redis on another directory', async () => {
-    const endpoint = await resolveRedis({ redisUrl: null, dataDir }, silent, {
+    const endpoint = await resolveRedis({ redisUrl: null, redisClusterNodes: null, dataDir }, silent, {
       localUrl: await nobodyUrl(),
       privatePort: redis.port,
     });
     cleanups.push(() => endpoint.stop());
     expect(endpoint.source).toBe('private');
-    expect(endpoint.url).not.toBe(redis.url);
-    expect(await configGet(endpoint.url, 'dir')).not.toBe(await configGet(redis.url, 'dir'));
+    expect(urlOf(endpoint)).not.toBe(redis.url);
+    expect(await configGet(urlOf(endpoint), 'dir')).not.toBe(await configGet(redis.url, 'dir'));
   });
 
   it('reuses a private redis-server left running on the same directory, and leaves it running', async () => {
     const orphan: SpawnedRedis = await spawnRedis({ dir: join(dataDir, 'redis') });
     cleanups.push(() => orphan.stop());
-    const endpoint = await resolveRedis({ redisUrl: null, dataDir }, silent, {
+    const endpoint = await resolveRedis({ redisUrl: null, redisClusterNodes: null, dataDir }, silent, {
       localUrl: await nobodyUrl(),
       privatePort: orphan.port,
     });
-    expect(endpoint).toMatchObject({ url: orphan.url, source: 'private' });
+    expect(endpoint).toMatchObject({ target: orphan.url, source: 'private' });
     await endpoint.stop();
     expect(await portAnswers('127.0.0.1', orphan.port)).toBe(true);
   });
 
   it('throws a one-line RedisUnavailableError saying how to get Redis when redis-server is missing', async () => {
     const error = await rejection(
-      resolveRedis({ redisUrl: null, dataDir }, silent, {
+      resolveRedis({ redisUrl: null, redisClusterNodes: null, dataDir }, silent, {
         localUrl: await nobodyUrl(),
         privatePort: await freePort(),
         binary: join(dataDir, 'no-such-redis-server'),
@@ -221,6 +234,7 @@ describe('createRedisClient', () => {
   it('connects with the BullMQ settings and its connection name', async () => {
     const client = createRedisClient(redis.url, 'hotline-test');
     try {
+      if (!(client instanceof Redis)) throw new Error('a URL should give a single-Redis client');
       expect(client.options.maxRetriesPerRequest).toBeNull();
       expect(client.options.enableReadyCheck).toBe(true);
       expect(await client.call('CLIENT', 'GETNAME')).toBe('hotline-test');

@@ -1,7 +1,7 @@
 import { APPEAL_STATES, type HistoryEntry } from '@hotline-sim/shared';
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { runKeys } from '../live/keys';
+import type { RedisClient } from '../redis/client';
 
 /*
  * The stored appeal record, one typed shape read and written here alone. Per appeal, under the run's
@@ -68,26 +68,29 @@ export const decodeHistory = (texts: readonly string[]): HistoryEntry[] =>
  * steps it applied. A Lua script because these writes must happen together or not at all, whichever
  * worker runs them.
  *
- * ARGV: prefix, appeal id, job key, n (steps); then per step seq, from ('' for none), to, history
- * entry (JSON); then street index, category index, fields (JSON), and the virtual time of the first
- * step (the appeal's received time: the `received` index, newest first for Open311's lists).
+ * Every key it touches is in KEYS (all under the run's hash tag, so one cluster slot): the record,
+ * history, pending set, state counts, the `all`, street, category and received indexes, the meta
+ * hash, the final state's index, then per step the index of the state it leaves (`from`; the
+ * script reads the one of the first step not yet applied).
+ * ARGV: appeal id, job key, n (steps); then per step seq, from ('' for none), to, history entry
+ * (JSON); then the fields (JSON) and the virtual time of the first step (the appeal's received time:
+ * the `received` index, newest first for Open311's lists).
  */
 const APPLY_STEPS = `
-local p = ARGV[1]
-local id = ARGV[2]
-local key = ARGV[3]
-local n = tonumber(ARGV[4])
-local akey = p .. 'a:' .. id
+local id = ARGV[1]
+local key = ARGV[2]
+local n = tonumber(ARGV[3])
+local akey = KEYS[1]
 local stored = tonumber(redis.call('HGET', akey, 'seq') or '-1')
 local state = redis.call('HGET', akey, 'state')
-local base = 5
+local base = 4
 local first = -1
 for i = 0, n - 1 do
   local seq = tonumber(ARGV[base + i * 4])
   if seq > stored then first = i break end
 end
 if first < 0 then
-  redis.call('SREM', p .. 'pending', key)
+  redis.call('SREM', KEYS[3], key)
   return 0
 end
 local seq0 = tonumber(ARGV[base + first * 4])
@@ -99,35 +102,35 @@ if (state or '') ~= from then
   return redis.error_reply('STATE appeal ' .. id .. ' is ' .. tostring(state) .. ', job expects ' .. from)
 end
 if state then
-  redis.call('ZREM', p .. 'state:' .. state, id)
-  redis.call('HINCRBY', p .. 'states', state, -1)
+  redis.call('ZREM', KEYS[11 + first], id)
+  redis.call('HINCRBY', KEYS[4], state, -1)
 else
-  redis.call('ZADD', p .. 'all', id, id)
-  redis.call('ZADD', p .. 'street:' .. ARGV[base + n * 4], id, id)
-  redis.call('ZADD', p .. 'category:' .. ARGV[base + n * 4 + 1], id, id)
-  redis.call('ZADD', p .. 'received', ARGV[base + n * 4 + 3], id)
+  redis.call('ZADD', KEYS[5], id, id)
+  redis.call('ZADD', KEYS[6], id, id)
+  redis.call('ZADD', KEYS[7], id, id)
+  redis.call('ZADD', KEYS[8], ARGV[base + n * 4 + 1], id)
 end
 local last = base + (n - 1) * 4
 local final = ARGV[last + 2]
-redis.call('ZADD', p .. 'state:' .. final, id, id)
-redis.call('HINCRBY', p .. 'states', final, 1)
+redis.call('ZADD', KEYS[10], id, id)
+redis.call('HINCRBY', KEYS[4], final, 1)
 for i = first, n - 1 do
-  redis.call('RPUSH', p .. 'h:' .. id, ARGV[base + i * 4 + 3])
+  redis.call('RPUSH', KEYS[2], ARGV[base + i * 4 + 3])
 end
-redis.call('HSET', akey, 'seq', ARGV[last], 'state', final, 'fields', ARGV[base + n * 4 + 2])
-redis.call('HINCRBY', p .. 'meta', 'transitions', n - first)
-redis.call('SREM', p .. 'pending', key)
+redis.call('HSET', akey, 'seq', ARGV[last], 'state', final, 'fields', ARGV[base + n * 4])
+redis.call('HINCRBY', KEYS[9], 'transitions', n - first)
+redis.call('SREM', KEYS[3], key)
 return n - first
 `;
 
 /** A client with the script registered. */
-export type ApplyClient = Redis & { hotlineApply(...args: (string | number)[]): Promise<number> };
+export type ApplyClient = RedisClient & { hotlineApply(...args: (string | number)[]): Promise<number> };
 
-/** Register the script on a client (once per connection). */
-export function defineApply(redis: Redis): ApplyClient {
+/** Register the script on a client (once per connection); its first argument is the number of keys. */
+export function defineApply(redis: RedisClient): ApplyClient {
   const client = redis as ApplyClient;
   if (typeof (client as Partial<ApplyClient>).hotlineApply !== 'function') {
-    redis.defineCommand('hotlineApply', { numberOfKeys: 0, lua: APPLY_STEPS });
+    redis.defineCommand('hotlineApply', { lua: APPLY_STEPS });
   }
   return client;
 }
@@ -148,8 +151,22 @@ export function applySteps(
   redis: ApplyClient,
   { run, key, id, steps, fields }: StepsToApply,
 ): Promise<number> {
-  const args: (string | number)[] = [runKeys(run).prefix, id, key, steps.length];
+  const k = runKeys(run);
+  const keys = [
+    k.appeal(id),
+    k.history(id),
+    k.pending,
+    k.states,
+    k.all,
+    k.street(fields.street),
+    k.category(fields.category),
+    k.received,
+    k.meta,
+    k.state(steps.at(-1)?.to ?? ''),
+    ...steps.map((step) => k.state(step.from ?? '')),
+  ];
+  const args: (string | number)[] = [id, key, steps.length];
   for (const step of steps) args.push(step.seq, step.from ?? '', step.to, JSON.stringify(step));
-  args.push(fields.street, fields.category, JSON.stringify(fields satisfies AppealFields), steps[0]?.at ?? 0);
-  return redis.hotlineApply(...args);
+  args.push(JSON.stringify(fields satisfies AppealFields), steps[0]?.at ?? 0);
+  return redis.hotlineApply(keys.length, ...keys, ...args);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppealState, HistoryEntry } from '@hotline-sim/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import { runKeys } from '../live/keys';
 import { decodeAppeal, decodeHistory, type StoredAppeal } from './appeal-record';
 
@@ -22,7 +22,7 @@ export interface AppealFilter {
  * round trip, a filtered page, and the indexes beside them (external tokens, whistles).
  */
 export class AppealStore {
-  constructor(readonly redis: Redis) {}
+  constructor(readonly redis: RedisClient) {}
 
   /** One appeal; undefined when the run has no such appeal (yet). */
   async read(runId: string, id: number, withHistory: boolean): Promise<AppealRead | undefined> {
@@ -91,7 +91,7 @@ export class AppealStore {
     let source = k.all;
     if (sets.length > 0) {
       source = `${k.prefix}query:${randomUUID()}`;
-      await this.redis.zinterstore(source, sets.length, ...sets);
+      await this.redis.zinterstore(source, sets.length, sets);
       await this.redis.expire(source, 10);
     }
     const [total, ids] = await Promise.all([

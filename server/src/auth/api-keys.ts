@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 
 const KEYS_KEY = 'hotline:open311:keys';
 
@@ -22,7 +22,7 @@ export class ApiKeys {
   /** Recent answers of `check` (an Open311 POST asks twice: the rate limit and the write check). */
   private readonly recent = new Map<string, { info: ApiKeyInfo | undefined; until: number }>();
 
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   async create(name: string, runId: string | null): Promise<ApiKeyInfo & { key: string }> {
     const key = `o311_${randomBytes(24).toString('base64url')}`;

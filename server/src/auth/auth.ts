@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import { ApiKeys } from './api-keys';
 import { JoinCodes, normaliseCode } from './codes';
 import { verifyPassword } from './password';
@@ -13,7 +13,7 @@ export class Auth {
   readonly apiKeys: ApiKeys;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly passwordHash: string,
     readonly cookieSecure: CookieSecure,
     /** Login attempts per minute per client address. */

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 
 const CODES_KEY = 'hotline:codes';
 /** Letters and digits that cannot be mistaken for each other when read aloud or from a board. */
@@ -30,7 +30,7 @@ export function normaliseCode(input: string): string {
 
 /** Join codes, in Redis (every server honours every code). */
 export class JoinCodes {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   async create(input: {
     role: 'observer' | 'trainee';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import { ROLES, type Role, type Session } from './roles';
 
 export const COOKIE_NAME = 'hotline_session';
@@ -15,7 +15,7 @@ const codeSessionsKey = (code: string) => `hotline:code-sessions:${code}`;
  * a Redis dump does not hand out live cookies.
  */
 export class Sessions {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   /** A new session; `code`: the join code it was opened with (see {@link endForCode}). */
   async create(role: Role, runId: string | null = null, seat: string | null = null, code?: string) {
@@ -27,22 +27,29 @@ export class Sessions {
       expiresAt: new Date(Date.now() + SESSION_SECONDS * 1000).toISOString(),
     };
     const key = sessionKey(token);
-    const tx = this.redis.multi().set(key, JSON.stringify(session), 'EX', SESSION_SECONDS);
-    // The code's set outlives its newest session; keys of sessions expired meanwhile are harmless.
-    if (code !== undefined)
-      tx.sadd(codeSessionsKey(code), key).expire(codeSessionsKey(code), SESSION_SECONDS);
-    await tx.exec();
+    // The code's set first, then the session (on a cluster the two keys sit on different slots, so no
+    // transaction spans them): a session opened with a code is always one revoking it ends. The set
+    // outlives its newest session; keys of sessions expired meanwhile are harmless.
+    if (code !== undefined) {
+      await this.redis
+        .multi()
+        .sadd(codeSessionsKey(code), key)
+        .expire(codeSessionsKey(code), SESSION_SECONDS)
+        .exec();
+    }
+    await this.redis.set(key, JSON.stringify(session), 'EX', SESSION_SECONDS);
     return { token, session };
   }
 
   /** Ends every session opened with join code `code` (it was revoked); how many were still alive. */
   async endForCode(code: string): Promise<number> {
     const keys = await this.redis.smembers(codeSessionsKey(code));
-    const [alive] = await Promise.all([
-      keys.length > 0 ? this.redis.del(...keys) : Promise.resolve(0),
+    // One DEL per session: on a cluster the sessions' keys sit on many slots.
+    const [deleted] = await Promise.all([
+      Promise.all(keys.map((key) => this.redis.del(key))),
       this.redis.del(codeSessionsKey(code)),
     ]);
-    return alive;
+    return deleted.reduce((sum, n) => sum + n, 0);
   }
 
   /** The session of a token, or undefined (unknown, expired, malformed). */

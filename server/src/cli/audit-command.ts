@@ -1,19 +1,23 @@
-import { Redis } from 'ioredis';
 import { auditRun, type AuditResult } from '../live/audit';
 import { runKeys } from '../live/keys';
-import { loadRedisUrl } from '../config';
+import { loadRedisTarget } from '../config';
+import { createRedisClient, describeRedis, pingFailure } from '../redis/client';
 import { UsageError } from './usage-error';
 
 // `hotline audit`, loaded by main.ts (dynamic import) only when it runs.
 
 export async function audit(runId: string, opts: { redis?: string; json?: boolean }): Promise<void> {
-  const url = opts.redis ?? loadRedisUrl();
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 3_000, lazyConnect: true });
+  const target = opts.redis ?? loadRedisTarget();
+  const failure = await pingFailure(target, 3_000);
+  if (failure !== null)
+    throw new UsageError(
+      `cannot reach Redis at ${describeRedis(target)} (${failure}): start the server's Redis or pass --redis`,
+    );
+  const redis = createRedisClient(target, 'hotline-audit');
+  redis.on('error', () => undefined);
   try {
-    await redis.connect().catch(() => {
-      throw new UsageError(`cannot reach Redis at ${url}: start the server's Redis or pass --redis`);
-    });
-    if (!(await redis.exists(runKeys(runId).meta))) throw new UsageError(`no live run "${runId}" in ${url}`);
+    if (!(await redis.exists(runKeys(runId).meta)))
+      throw new UsageError(`no live run "${runId}" in ${describeRedis(target)}`);
     const result = await auditRun(redis, runId);
     process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatAudit(result)}\n`);
     if (!result.ok) process.exitCode = 1;

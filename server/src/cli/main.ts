@@ -84,7 +84,7 @@ program
   .argument('<runId>', 'the live run (GET /api/runs lists them)')
   .option(
     '--redis <url>',
-    `the live server's Redis (default: REDIS_URL, else ${DEFAULT_REDIS_URL})`,
+    `the live server's Redis (default: the cluster of REDIS_CLUSTER_NODES, else REDIS_URL, else ${DEFAULT_REDIS_URL})`,
     redisUrlArg,
   )
   .option('--json', 'print the audit as JSON')

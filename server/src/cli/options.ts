@@ -68,7 +68,7 @@ export function withQueueOptions(command: Command): Command {
     .option('--queue', 'run the replications on the experiments queue: start workers with `npm run worker`')
     .option(
       '--redis <url>',
-      `Redis of the queue (default: REDIS_URL, else ${DEFAULT_REDIS_URL})`,
+      `Redis of the queue (default: the cluster of REDIS_CLUSTER_NODES, else REDIS_URL, else ${DEFAULT_REDIS_URL})`,
       redisUrlArg,
     );
 }

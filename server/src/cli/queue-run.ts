@@ -1,5 +1,5 @@
 import type { QueueRunOptions } from '../experiments';
-import { loadRedisUrl } from '../config';
+import { loadRedisTarget } from '../config';
 import type { QueueFlags } from './options';
 import { UsageError } from './usage-error';
 
@@ -22,7 +22,7 @@ export function queueRun(
   };
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   return {
-    connection: flags.redis ?? loadRedisUrl(),
+    connection: flags.redis ?? loadRedisTarget(),
     signal: interrupt.signal,
     onProgress: (f) => progress.update(f),
     onWaitingForWorkers: () =>

@@ -5,7 +5,7 @@ import {
   type Explanation,
   type Scenario,
 } from '@hotline-sim/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import type { Logger } from 'pino';
 import { compareScenariosOnQueue, explainScenariosOnQueue } from './queued-runs';
 import { TrackedExperiments } from './tracked';
@@ -20,7 +20,7 @@ interface Compared {
 export class Comparisons {
   private readonly tracked: TrackedExperiments<Compared>;
 
-  constructor(private readonly deps: { redis: Redis; logger: Logger }) {
+  constructor(private readonly deps: { redis: RedisClient; logger: Logger }) {
     this.tracked = new TrackedExperiments(deps, 'comparison');
   }
 

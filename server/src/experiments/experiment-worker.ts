@@ -1,7 +1,7 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ScenarioError, formatIssues, validateScenario, type EncodedReplication } from '@hotline-sim/shared';
+import { bullPrefix, isRedisClient, type RedisClient } from '../redis/client';
 import {
   EXPERIMENTS_QUEUE,
   jobDataSchema,
@@ -25,7 +25,7 @@ export interface ExperimentWorkerOptions {
   caps?: ReplicationCaps;
   /** One line per finished or failed replication, and worker errors. */
   logger?: Logger;
-  /** BullMQ key prefix; must match the producers'. @defaultValue 'bull' */
+  /** BullMQ key prefix; must match the producers'. @defaultValue bullPrefix(EXPERIMENTS_QUEUE) */
   prefix?: string;
 }
 
@@ -118,16 +118,16 @@ class ExperimentWorker extends Worker<ExperimentJobData, EncodedReplication> {
   private readonly processes: ReplicationPool;
 
   constructor(
-    connection: Redis,
+    connection: RedisClient,
     options: ExperimentWorkerOptions,
-    private readonly ownedClient: Redis | undefined,
+    private readonly ownedClient: RedisClient | undefined,
   ) {
     const processes = new ReplicationPool(options.caps ?? DEFAULT_REPLICATION_CAPS);
     super(EXPERIMENTS_QUEUE, (job) => processExperimentJob(job, processes), {
       connection,
       concurrency: options.concurrency ?? 1,
       lockDuration: LOCK_MS,
-      ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+      prefix: options.prefix ?? bullPrefix(EXPERIMENTS_QUEUE),
     });
     this.processes = processes;
   }
@@ -148,8 +148,8 @@ export function createExperimentWorker(
   connection: RedisConnection,
   options: ExperimentWorkerOptions = {},
 ): Worker<ExperimentJobData, EncodedReplication> {
-  const owned = typeof connection === 'string' ? redisClient(connection) : undefined;
-  const worker = new ExperimentWorker(owned ?? (connection as Redis), options, owned);
+  const owned = isRedisClient(connection) ? undefined : redisClient(connection);
+  const worker = new ExperimentWorker(owned ?? (connection as RedisClient), options, owned);
   const logger = options.logger;
   worker.on('completed', (job) => {
     logger?.info(

@@ -1,7 +1,14 @@
-import { redactRedisUrl } from '../redis/connect';
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents, type JobsOptions } from 'bullmq';
-import { Redis } from 'ioredis';
+import {
+  bullPrefix,
+  createRedisClient,
+  describeRedis,
+  isRedisClient,
+  pingFailure,
+  type RedisClient,
+  type RedisTarget,
+} from '../redis/client';
 import { z } from 'zod';
 import {
   decodeReplication,
@@ -65,61 +72,31 @@ export function replicationJobId(experimentId: string, index: number): string {
   return `${experimentId}-${index}`;
 }
 
-/** Where Redis is: a URL, or an ioredis client the caller keeps (and closes). */
-export type RedisConnection = Redis | string;
+/** Where Redis is: a URL or a cluster's nodes, or a client the caller keeps (and closes). */
+export type RedisConnection = RedisClient | RedisTarget;
 
-/**
- * An ioredis client as BullMQ wants it: commands wait for a reconnect instead of failing
- * (`maxRetriesPerRequest: null`). Connection errors are left to the caller's `error` listener.
- */
-export function redisClient(url: string): Redis {
-  const client = new Redis(url, { maxRetriesPerRequest: null });
-  // ioredis prints unhandled connection errors; BullMQ reports them through its own `error` events.
+/** A client of its own for BullMQ; connection errors reach BullMQ's `error` events, not the console. */
+export function redisClient(target: RedisTarget): RedisClient {
+  const client = createRedisClient(target);
   client.on('error', () => {});
   return client;
 }
 
-export { redactRedisUrl };
-
-/** Redis does not answer at the URL given; the message names the URL and why. */
+/** Redis does not answer at the target given; the message names it and why. */
 export class RedisUnreachableError extends Error {
   constructor(
-    readonly url: string,
+    readonly target: RedisTarget,
     reason: string,
   ) {
-    super(`cannot reach Redis at ${redactRedisUrl(url)}: ${reason}`);
+    super(`cannot reach Redis at ${describeRedis(target)}: ${reason}`);
     this.name = 'RedisUnreachableError';
   }
 }
 
 /** Fail fast with a clear error rather than let ioredis retry forever against nothing. */
-async function assertReachable(url: string, timeoutMs: number): Promise<void> {
-  const probe = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: timeoutMs,
-    maxRetriesPerRequest: 0,
-    enableOfflineQueue: false,
-    retryStrategy: () => null,
-  });
-  // The connection's own error says why (ECONNREFUSED, ENOTFOUND, auth); connect() only says closed.
-  let cause: Error | undefined;
-  probe.on('error', (e: Error) => {
-    cause ??= e;
-  });
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      probe.connect().then(() => probe.ping()),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      }),
-    ]);
-  } catch (e) {
-    throw new RedisUnreachableError(url, (cause ?? (e instanceof Error ? e : new Error(String(e)))).message);
-  } finally {
-    clearTimeout(timer);
-    probe.disconnect();
-  }
+async function assertReachable(target: RedisTarget, timeoutMs: number): Promise<void> {
+  const failure = await pingFailure(target, timeoutMs);
+  if (failure !== null) throw new RedisUnreachableError(target, failure);
 }
 
 /** A replication that failed on a worker; the message names the replication and the worker's reason. */
@@ -162,7 +139,10 @@ export interface ReplicationBatch {
 /** How to reach the queue and follow an experiment. */
 export interface QueueRunOptions {
   connection: RedisConnection;
-  /** BullMQ key prefix (tests use their own). @defaultValue 'bull' */
+  /**
+   * BullMQ key prefix (tests use their own; on a cluster it must hold a hash tag).
+   * @defaultValue bullPrefix(EXPERIMENTS_QUEUE)
+   */
   prefix?: string;
   /**
    * Names the experiment's jobs (`<id>-<index>`): running with the same id again, or from a second
@@ -213,13 +193,15 @@ export async function runReplicationBatchesOnQueue(
   if (experimentId.includes(':')) throw new Error(`experiment id cannot contain ":", got ${experimentId}`);
   options.signal?.throwIfAborted();
 
-  let owned: Redis | undefined;
-  if (typeof options.connection === 'string') {
+  let connection: RedisClient;
+  let owned: RedisClient | undefined;
+  if (isRedisClient(options.connection)) {
+    connection = options.connection;
+  } else {
     await assertReachable(options.connection, 5000);
-    owned = redisClient(options.connection);
+    connection = owned = redisClient(options.connection);
   }
-  const connection = owned ?? (options.connection as Redis);
-  const prefix = options.prefix === undefined ? {} : { prefix: options.prefix };
+  const prefix = { prefix: options.prefix ?? bullPrefix(EXPERIMENTS_QUEUE) };
   const queue = new Queue<ExperimentJobData, EncodedReplication>(EXPERIMENTS_QUEUE, {
     connection,
     ...prefix,

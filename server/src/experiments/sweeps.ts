@@ -1,5 +1,5 @@
 import type { Scenario, SweepResult, SweepStatus } from '@hotline-sim/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import type { Logger } from 'pino';
 import { sweepScenarioOnQueue } from './queued-runs';
 import { TrackedExperiments } from './tracked';
@@ -8,7 +8,7 @@ import { TrackedExperiments } from './tracked';
 export class Sweeps {
   private readonly tracked: TrackedExperiments<SweepResult>;
 
-  constructor(private readonly deps: { redis: Redis; logger: Logger }) {
+  constructor(private readonly deps: { redis: RedisClient; logger: Logger }) {
     this.tracked = new TrackedExperiments(deps, 'sweep');
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import type { Logger } from 'pino';
 import { notFound } from '../http/errors';
 
@@ -33,7 +33,7 @@ export class TrackedExperiments<Result> {
   private readonly running = new Map<string, AbortController>();
 
   constructor(
-    private readonly deps: { redis: Redis; logger: Logger },
+    private readonly deps: { redis: RedisClient; logger: Logger },
     /** Names the hash (`hotline:<kind>:<id>`), the result's field, queue ids and log lines. */
     private readonly kind: string,
   ) {}

@@ -1,5 +1,5 @@
 import { APPEAL_STATES, canTransition, type AppealState } from '@hotline-sim/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import { decodeAppeal, decodeHistory, type StoredAppeal } from '../appeals/appeal-record';
 import { runKeys } from './keys';
 
@@ -39,7 +39,7 @@ const ENTRY_STATES = new Set<AppealState>(['received', 'dispatched']);
  * by the tick it was written at (`settledVt` and `appeals` are written together once a tick's steps
  * are all applied, and every history entry carries the tick that released it).
  */
-export async function auditRun(redis: Redis, runId: string): Promise<AuditResult> {
+export async function auditRun(redis: RedisClient, runId: string): Promise<AuditResult> {
   const k = runKeys(runId);
   const problems: string[] = [];
   let problemCount = 0;

@@ -1,11 +1,18 @@
 /**
  * Redis key layout of the live runtime. Every run lives under its own prefix, so several runs share
- * one Redis (and one set of stage queues) without touching each other's data.
+ * one Redis (and one set of stage queues) without touching each other's data. The prefix holds the
+ * hash tag `{run:<id>}`: on a Redis Cluster all of a run's keys sit in one slot, so the transactions
+ * and Lua scripts that touch several of them work there too, and different runs spread over the nodes.
+ */
+
+/**
+ * Sorted set of every run's id (by creation time). One key on its own slot: nothing writes it in the
+ * same transaction as a run's keys.
  */
 export const RUNS_KEY = 'hotline:runs';
 
 export function runPrefix(runId: string): string {
-  return `hotline:run:${runId}:`;
+  return `hotline:{run:${runId}}:`;
 }
 
 export const runKeys = (runId: string) => {

@@ -1,5 +1,5 @@
 import { EXTERNAL_ID_BASE, type LiveInput, type LiveRun } from '@hotline-sim/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import type { Logger } from 'pino';
 import type { RunKeys } from './keys';
 import { TAKE_DUE } from './schedule';
@@ -41,13 +41,12 @@ const TAKE_BATCH = 200;
  */
 export const FILE_APPEAL = `local status = redis.call('HGET', KEYS[1], 'status')
 if not status or status == 'finished' or status == 'stopped' then return status end
-redis.call('HSET', KEYS[2], unpack(ARGV, 2))
-redis.call('RPUSH', KEYS[3], ARGV[1])
+redis.call('RPUSH', KEYS[2], ARGV[1])
 return status`;
 
 /** Where a run's inputs come from and go to. */
 export interface RunInputsDeps {
-  redis: Redis;
+  redis: RedisClient;
   keys: RunKeys;
   runId: string;
   live: LiveRun;

@@ -21,7 +21,6 @@ import {
   type SeriesPoint,
 } from '@hotline-sim/shared';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppealJob } from './appeal-job';
 import { AppealStore, AppealViews } from '../appeals';
@@ -33,6 +32,7 @@ import { FILE_APPEAL } from './run-inputs';
 import { RunOwner, type TickResult } from './run-owner';
 import { InjectSchedule } from './schedule';
 import { STAGES, queueName, type Stage } from './stages';
+import { bullConnection, bullPrefix, type RedisClient, type RedisTarget } from '../redis/client';
 
 /** Where finished runs are kept for good (the SQLite store). */
 export interface RunArchive {
@@ -49,8 +49,10 @@ export interface RunArchive {
 }
 
 export interface RunManagerDeps {
-  redis: Redis;
-  redisUrl: string;
+  /** The server's client. */
+  redis: RedisClient;
+  /** Where that client connects: each stage queue gets a connection of its own there. */
+  target: RedisTarget;
   logger: Logger;
   tickMs: number;
   archive?: RunArchive;
@@ -74,6 +76,7 @@ export class RunManager {
   readonly serverId = randomUUID();
   private readonly owners = new Map<string, RunOwner>();
   readonly queues: Record<Stage, Queue<AppealJob>>;
+  private readonly queueConnections: (() => void)[] = [];
   private scan: NodeJS.Timeout | undefined;
   private closing = false;
   /** Scenario per run, parsed once; a bounded number (a server answers for runs without end). */
@@ -96,7 +99,8 @@ export class RunManager {
       STAGES.map((s) => [
         s,
         new Queue<AppealJob>(queueName(s), {
-          connection: { url: deps.redisUrl, maxRetriesPerRequest: null },
+          connection: this.queueClient(`hotline-queue-${s}`),
+          prefix: bullPrefix(queueName(s)),
         }),
       ]),
     ) as Record<Stage, Queue<AppealJob>>;
@@ -111,12 +115,19 @@ export class RunManager {
     });
   }
 
+  /** A connection for one stage queue, ended by close(). */
+  private queueClient(name: string) {
+    const { connection, close } = bullConnection(this.deps.target, name);
+    this.queueConnections.push(close);
+    return connection;
+  }
+
   /** How many models of runs this server does not own it keeps for lookups now (≤ `modelCache`). */
   get cachedModels(): number {
     return this.lookups.size;
   }
 
-  get redis(): Redis {
+  get redis(): RedisClient {
     return this.deps.redis;
   }
 
@@ -136,6 +147,7 @@ export class RunManager {
     await Promise.all([...this.owners.values()].map((o) => o.close(true)));
     this.owners.clear();
     await Promise.all(Object.values(this.queues).map((q) => q.close()));
+    for (const close of this.queueConnections) close();
   }
 
   /** Owners this server runs right now (tests, shutdown). */
@@ -167,26 +179,24 @@ export class RunManager {
     const status: RunStatus = body.paused ? 'paused' : 'running';
     const live = new LiveRun(scenario, seed);
     const k = runKeys(id);
-    await this.deps.redis
-      .multi()
-      .hset(k.meta, {
-        scenario: JSON.stringify(scenario),
-        scenarioName: scenario.name,
-        seed,
-        speed,
-        clock: wall ? 'wall' : 'virtual',
-        status,
-        createdAt,
-        vt: 0,
-        settledVt: 0,
-        horizon: live.horizon,
-        start: scenario.start,
-        appeals: 0,
-        transitions: 0,
-        effectiveSpeed: 0,
-      })
-      .zadd(RUNS_KEY, Date.now(), id)
-      .exec();
+    // The run's meta first, then the index (another slot on a cluster): a listed run always has meta.
+    await this.deps.redis.hset(k.meta, {
+      scenario: JSON.stringify(scenario),
+      scenarioName: scenario.name,
+      seed,
+      speed,
+      clock: wall ? 'wall' : 'virtual',
+      status,
+      createdAt,
+      vt: 0,
+      settledVt: 0,
+      horizon: live.horizon,
+      start: scenario.start,
+      appeals: 0,
+      transitions: 0,
+      effectiveSpeed: 0,
+    });
+    await this.deps.redis.zadd(RUNS_KEY, Date.now(), id);
     this.deps.archive?.saveRun({
       id,
       scenarioName: scenario.name,
@@ -276,10 +286,12 @@ export class RunManager {
   /**
    * An appeal filed from outside (Open311): it enters the run's input log when the run's owner takes
    * its inbox, which gives it its id and maps its token to it (`runKeys(id).tokens`). `record` (the
-   * channel's copy of the request, under `recordKey`) is written in the same atomic step, so an
-   * accepted appeal is never half there. When this server owns the running run, its owner takes the
-   * inbox at once ({@link RunOwner.admit}) and the id comes back; otherwise it is null, and the token
-   * maps to the id at the owner's next tick. Also returns the run's status as the appeal was filed.
+   * channel's copy of the request, under `recordKey`, keyed by token alone and so on another cluster
+   * slot than the run's keys) is written first, then one script checks the run's status and puts the
+   * appeal in its inbox: an appeal in the inbox always has its record, and a run that takes no
+   * appeals leaves none (the record is removed). When this server owns the running run, its owner
+   * takes the inbox at once ({@link RunOwner.admit}) and the id comes back; otherwise it is null, and
+   * the token maps to the id at the owner's next tick. Also returns the run's status as it was filed.
    */
   async fileAppeal(
     id: string,
@@ -288,17 +300,11 @@ export class RunManager {
     record: Record<string, string>,
   ): Promise<{ status: 'running' | 'paused'; appealId: number | null }> {
     const k = runKeys(id);
-    const fields = Object.entries(record).flat();
+    await this.deps.redis.hset(recordKey, record);
     const input = JSON.stringify({ kind: 'appeal', appeal });
-    const status = (await this.deps.redis.eval(
-      FILE_APPEAL,
-      3,
-      k.meta,
-      recordKey,
-      k.inbox,
-      input,
-      ...fields,
-    )) as string | null;
+    const status = (await this.deps.redis.eval(FILE_APPEAL, 2, k.meta, k.inbox, input)) as string | null;
+    if (status === null || status === 'finished' || status === 'stopped')
+      await this.deps.redis.del(recordKey);
     if (status === null) throw notFound(`run "${id}"`);
     if (status === 'finished' || status === 'stopped')
       throw new ApiError(409, `run "${id}" is ${status}: it takes no more appeals`);

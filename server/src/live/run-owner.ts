@@ -11,7 +11,8 @@ import {
   MAX_MOVES,
 } from '@hotline-sim/shared';
 import type { Queue } from 'bullmq';
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import type { Logger } from 'pino';
 import { toJob, type AppealJob } from './appeal-job';
 import { runKeys, type RunKeys } from './keys';
@@ -41,7 +42,7 @@ export interface TickResult {
 }
 
 export interface RunOwnerDeps {
-  redis: Redis;
+  redis: RedisClient;
   queues: Record<Stage, Queue<AppealJob>>;
   runId: string;
   ownerId: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FiredInject, Inject, LiveInput, LiveRun, RunInfo, ScheduledInject } from '@hotline-sim/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import { ApiError } from '../http/errors';
 import { runKeys } from './keys';
 
@@ -53,7 +53,7 @@ const entryId = /^[a-f0-9]{8}$/;
 
 /** What the schedule needs of the run manager (which owns it: `RunManager.schedule`). */
 export interface ScheduleHost {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   info(runId: string): Promise<RunInfo>;
   lookup(runId: string): Promise<LiveRun>;
   checkInject(runId: string, inject: Inject): Promise<RunInfo>;

@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { defineApply } from '../appeals/appeal-record';
+import { bullConnection, bullPrefix, createRedisClient, type RedisTarget } from '../redis/client';
 import { applyAppealJob, type AppealJob } from './appeal-job';
 import { STAGES, queueName } from './stages';
 
@@ -21,20 +21,26 @@ export interface LiveWorkers {
 }
 
 /**
- * Start the stage workers against Redis at `url`. Any number of processes may do this against one
- * Redis (`npm run worker`); BullMQ hands each job to one of them, and a job whose worker dies is
+ * Start the stage workers against `target` (a Redis or a cluster). Any number of processes may do
+ * this against one Redis (`npm run worker`); BullMQ hands each job to one of them, and a job whose worker dies is
  * retried elsewhere after its lock expires (the script's idempotence makes the retry harmless).
  */
-export function startLiveWorkers(url: string, options: LiveWorkerOptions = {}): LiveWorkers {
-  const redis = defineApply(
-    new Redis(url, { maxRetriesPerRequest: null, connectionName: 'hotline-live-apply' }),
+export function startLiveWorkers(target: RedisTarget, options: LiveWorkerOptions = {}): LiveWorkers {
+  const redis = defineApply(createRedisClient(target, 'hotline-live-apply'));
+  redis.on('error', (err: Error) =>
+    options.logger?.warn({ err: err.message }, 'live apply connection error'),
   );
+  // A connection per stage worker, as BullMQ wants it (bullConnection), ended with the worker.
+  const connections: (() => void)[] = [];
   const workers = STAGES.map((stage) => {
+    const { connection, close } = bullConnection(target, `hotline-live-${stage}`);
+    connections.push(close);
     const worker = new Worker<AppealJob, number>(
       queueName(stage),
       async (job) => applyAppealJob(redis, job.data),
       {
-        connection: { url, maxRetriesPerRequest: null },
+        connection,
+        prefix: bullPrefix(queueName(stage)),
         concurrency: options.concurrency ?? 50,
         // A killed worker's jobs come back within seconds, not BullMQ's default 30 s.
         lockDuration: 5_000,
@@ -60,6 +66,7 @@ export function startLiveWorkers(url: string, options: LiveWorkerOptions = {}): 
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       redis.disconnect();
+      for (const close of connections) close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import { z } from 'zod';
 import { runPrefix } from '../live/keys';
 
@@ -44,7 +44,7 @@ export interface ClientUpdate {
  * `RunManager.fileAppeal`) and the updates clients post about an appeal.
  */
 export class FiledRequests {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   /** The request filed with a token; undefined for a token nobody filed. */
   async get(token: string): Promise<FiledRecord | undefined> {

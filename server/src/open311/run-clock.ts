@@ -1,5 +1,5 @@
 import type { RunInfo } from '@hotline-sim/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import { runKeys } from '../live/keys';
 import { isoToVirtual, isoToWall, virtualToIso, wallToIso } from './time';
 
@@ -21,7 +21,7 @@ export class RunClock {
   ) {}
 
   static async of(
-    redis: Redis,
+    redis: RedisClient,
     run: Pick<RunInfo, 'id' | 'start' | 'speed' | 'clock' | 'createdAt'>,
   ): Promise<RunClock> {
     if (run.clock === 'wall') return new RunClock(run, []);

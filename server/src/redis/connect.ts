@@ -1,15 +1,19 @@
 import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Redis } from 'ioredis';
 import { LOCAL_REDIS_URL, type Config } from '../config';
 import type { Logger } from '../logger';
+import { describeRedis, oneLine, pingFailure, probeClient, withTimeout, type RedisTarget } from './client';
 import { freePort, portAnswers, spawnRedis, type SpawnedRedis } from './spawn-redis';
 
 /** The Redis the server uses, and where it came from. */
 export interface RedisEndpoint {
-  readonly url: string;
-  /** `env`: REDIS_URL; `local`: 127.0.0.1:6379; `private`: a redis-server this process started. */
-  readonly source: 'env' | 'local' | 'private';
+  /** A URL, or the cluster's start-up nodes (`cluster`). */
+  readonly target: RedisTarget;
+  /**
+   * `cluster`: REDIS_CLUSTER_NODES; `env`: REDIS_URL; `local`: 127.0.0.1:6379; `private`: a
+   * redis-server this process started.
+   */
+  readonly source: 'cluster' | 'env' | 'local' | 'private';
   /** Stops the private redis-server (its AOF is written on the way out); a no-op for the others. */
   stop(): Promise<void>;
 }
@@ -39,25 +43,37 @@ const HOW_TO_GET_REDIS =
   '(apt-get install redis-server, brew install redis, or docker run -d -p 6379:6379 redis:7-alpine)';
 
 /**
- * Find the Redis to use, in this order: REDIS_URL (must answer PING, else throws), a Redis on
+ * Find the Redis to use, in this order: REDIS_CLUSTER_NODES (must answer PING and report
+ * `cluster_state:ok`, else throws), REDIS_URL (must answer PING, else throws), a Redis on
  * 127.0.0.1:6379, a private redis-server started from PATH with its AOF under `dataDir/redis`.
  * Throws {@link RedisUnavailableError} when none works.
  */
 export async function resolveRedis(
-  config: Pick<Config, 'redisUrl' | 'dataDir'>,
+  config: Pick<Config, 'redisUrl' | 'redisClusterNodes' | 'dataDir'>,
   logger: Logger,
   options: ResolveRedisOptions = {},
 ): Promise<RedisEndpoint> {
   const timeoutMs = options.pingTimeoutMs ?? 3000;
+  if (config.redisClusterNodes !== null) {
+    const target = { cluster: config.redisClusterNodes };
+    const failure = await pingFailure(target, timeoutMs);
+    if (failure !== null) {
+      throw new RedisUnavailableError(
+        `REDIS_CLUSTER_NODES: the Redis Cluster at ${describeRedis(target)} is not usable (${failure}); fix it, or unset it`,
+      );
+    }
+    logger.info({ redis: describeRedis(target), source: 'cluster' }, 'using the Redis Cluster');
+    return { target, source: 'cluster', stop: async () => {} };
+  }
   if (config.redisUrl !== null) {
     const failure = await pingFailure(config.redisUrl, timeoutMs);
     if (failure !== null) {
       throw new RedisUnavailableError(
-        `REDIS_URL=${redactRedisUrl(config.redisUrl)} does not answer PING (${failure}); fix it, or unset it to use a local Redis`,
+        `REDIS_URL=${describeRedis(config.redisUrl)} does not answer PING (${failure}); fix it, or unset it to use a local Redis`,
       );
     }
-    logger.info({ redis: redactRedisUrl(config.redisUrl), source: 'env' }, 'using Redis from REDIS_URL');
-    return { url: config.redisUrl, source: 'env', stop: async () => {} };
+    logger.info({ redis: describeRedis(config.redisUrl), source: 'env' }, 'using Redis from REDIS_URL');
+    return { target: config.redisUrl, source: 'env', stop: async () => {} };
   }
 
   const localUrl = options.localUrl ?? LOCAL_REDIS_URL;
@@ -66,11 +82,11 @@ export async function resolveRedis(
   if (await portAnswers(local.hostname, Number(local.port || 6379))) {
     const failure = await pingFailure(localUrl, timeoutMs);
     if (failure === null) {
-      logger.info({ redis: redactRedisUrl(localUrl), source: 'local' }, 'using the local Redis');
-      return { url: localUrl, source: 'local', stop: async () => {} };
+      logger.info({ redis: describeRedis(localUrl), source: 'local' }, 'using the local Redis');
+      return { target: localUrl, source: 'local', stop: async () => {} };
     }
     logger.warn(
-      { redis: redactRedisUrl(localUrl), failure },
+      { redis: describeRedis(localUrl), failure },
       'something answers there but not as Redis; ignoring it',
     );
   }
@@ -92,7 +108,7 @@ async function startPrivate(
     // same directory would have two servers writing one AOF, so reuse it instead (and leave it running).
     if (await servesDir(url, dir, options.pingTimeoutMs ?? 3000)) {
       logger.warn({ redis: url, dir }, 'reusing a private redis-server left running on this data directory');
-      return { url, source: 'private', stop: async () => {} };
+      return { target: url, source: 'private', stop: async () => {} };
     }
     port = await freePort();
   }
@@ -111,7 +127,7 @@ async function startPrivate(
   process.once('exit', onExit);
   logger.info({ redis: spawned.url, source: 'private', dir }, 'started a private redis-server (AOF on)');
   return {
-    url: spawned.url,
+    target: spawned.url,
     source: 'private',
     async stop() {
       process.removeListener('exit', onExit);
@@ -119,39 +135,6 @@ async function startPrivate(
       logger.info({ redis: spawned.url }, 'stopped the private redis-server');
     },
   };
-}
-
-/**
- * An ioredis client as BullMQ wants it: `maxRetriesPerRequest: null` (commands wait for a reconnect
- * instead of failing) and a ready check. `name` shows in `CLIENT LIST` (no spaces allowed).
- * Attach an `error` listener, or ioredis prints every connection error to the console.
- */
-export function createRedisClient(url: string, name?: string): Redis {
-  return new Redis(url, {
-    maxRetriesPerRequest: null,
-    enableReadyCheck: true,
-    ...(name === undefined ? {} : { connectionName: name }),
-  });
-}
-
-/** null when `url` answers PING within `timeoutMs`, else why not. */
-async function pingFailure(url: string, timeoutMs: number): Promise<string | null> {
-  const client = probeClient(url, timeoutMs);
-  // The connection's own error (WRONGPASS, ECONNREFUSED) says more than the rejection ("Connection is closed.").
-  let connectionError: Error | undefined;
-  client.on('error', (err: Error) => (connectionError = err));
-  try {
-    await withTimeout(
-      client.connect().then(() => client.ping()),
-      timeoutMs,
-    );
-    return null;
-  } catch (err) {
-    const cause = connectionError ?? err;
-    return oneLine(cause instanceof Error ? cause.message : String(cause));
-  } finally {
-    client.disconnect();
-  }
 }
 
 /** Whether the Redis at `url` keeps its data in `dir` (so it is this data directory's private one). */
@@ -169,31 +152,6 @@ async function servesDir(url: string, dir: string, timeoutMs: number): Promise<b
   }
 }
 
-/** A one-shot client: no retries, no offline queue, errors kept off the console. */
-function probeClient(url: string, timeoutMs: number): Redis {
-  const client = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: timeoutMs,
-    maxRetriesPerRequest: 0,
-    enableOfflineQueue: false,
-    retryStrategy: () => null,
-  });
-  client.on('error', () => {});
-  return client;
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** The path as redis-server reports it (it resolves symlinks when it changes into the directory). */
 function canonical(dir: string): string {
   try {
@@ -201,19 +159,4 @@ function canonical(dir: string): string {
   } catch {
     return resolve(dir);
   }
-}
-
-/** The URL with its password masked, for logs and messages. */
-export function redactRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparsable URL)';
-  }
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
 }

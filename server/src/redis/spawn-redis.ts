@@ -25,6 +25,8 @@ export interface SpawnRedisOptions {
   appendfsync?: 'always' | 'everysec' | 'no';
   /** redis-server binary. @defaultValue redis-server (from PATH) */
   binary?: string;
+  /** More `--name value` arguments (a cluster node's `--cluster-enabled yes`, …). @defaultValue [] */
+  extraArgs?: readonly string[];
 }
 
 /** A TCP port nobody listens on right now. */
@@ -95,6 +97,7 @@ export async function spawnRedis(options: SpawnRedisOptions): Promise<SpawnedRed
     '',
     '--loglevel',
     'warning',
+    ...(options.extraArgs ?? []),
   ];
   const child = spawn(options.binary ?? 'redis-server', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const failed = new Promise<never>((_, reject) => {

@@ -1,11 +1,11 @@
 import { pino } from 'pino';
 import { ConfigError, loadWorkerConfig, type WorkerConfig } from '../config';
-import { redactRedisUrl } from '../experiments';
+import { describeRedis } from '../redis/client';
 import { WORKER_ROLES, startWorkers } from './start-workers';
 
 /*
  * `npm run worker`: a process that only works the queues (every role of WORKER_ROLES), any number of
- * them on any machine sharing one Redis. SIGTERM or SIGINT closes gracefully: no new jobs, the jobs in
+ * them on any machine sharing one Redis (or one Redis Cluster). SIGTERM or SIGINT closes gracefully: no new jobs, the jobs in
  * progress finish, exit 0.
  */
 
@@ -17,20 +17,20 @@ try {
   process.stderr.write(`hotline worker: ${err.message}\n`);
   process.exit(2);
 }
-const { redisUrl } = config;
+const { redis } = config;
 const logger = pino({ name: 'worker', level: config.logLevel, timestamp: pino.stdTimeFunctions.isoTime });
 
 const slow = setTimeout(
-  () => logger.warn({ redis: redactRedisUrl(redisUrl) }, 'waiting for Redis to answer'),
+  () => logger.warn({ redis: describeRedis(redis) }, 'waiting for Redis to answer'),
   3000,
 );
 const workers = await startWorkers(WORKER_ROLES, {
-  redisUrl,
+  redis,
   logger,
   caps: { memoryMb: config.replicationMemoryMb, timeoutSeconds: config.replicationTimeoutSeconds },
 });
 clearTimeout(slow);
-logger.info({ redis: redactRedisUrl(redisUrl), roles: workers.roles }, 'worker ready');
+logger.info({ redis: describeRedis(redis), roles: workers.roles }, 'worker ready');
 
 let closing = false;
 function shutdown(signal: NodeJS.Signals): void {

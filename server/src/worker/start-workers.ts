@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { RedisTarget } from '../redis/client';
 import { createExperimentWorker } from '../experiments';
 import type { ReplicationCaps } from '../experiments/replication-process';
 import { startLiveWorkers } from '../live/workers';
@@ -18,7 +19,7 @@ export interface RoleWorker {
 
 /** What a role is given to start its worker. */
 export interface RoleContext {
-  redisUrl: string;
+  redis: RedisTarget;
   logger: Logger;
   /** Caps on each replication's process. @defaultValue DEFAULT_REPLICATION_CAPS */
   caps?: ReplicationCaps;
@@ -33,12 +34,11 @@ export interface WorkerRole {
 /** Every role a worker process runs. */
 export const WORKER_ROLES: readonly WorkerRole[] = [
   /** The live runtime's appeal transitions: one worker per stage queue. */
-  { name: 'live', start: ({ redisUrl, logger }) => startLiveWorkers(redisUrl, { logger }) },
+  { name: 'live', start: ({ redis, logger }) => startLiveWorkers(redis, { logger }) },
   /** Replications of batch experiments (`hotline run|compare|sweep --queue`). */
   {
     name: 'experiments',
-    start: ({ redisUrl, logger, caps }) =>
-      createExperimentWorker(redisUrl, { logger, ...(caps ? { caps } : {}) }),
+    start: ({ redis, logger, caps }) => createExperimentWorker(redis, { logger, ...(caps ? { caps } : {}) }),
   },
 ];
 

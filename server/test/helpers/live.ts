@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { RunInfo, ScenarioInput } from '@hotline-sim/shared';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import type { RedisTarget } from '../../src/redis/client';
 import { startServer, type RunningServer } from '../../src/server';
 
 /**
@@ -67,11 +68,11 @@ export async function loginInstructor(base: string, password = TEST_PASSWORD): P
 }
 
 /**
- * A server on a free port against `redisUrl`, data in a temp dir, no default run, quiet logs, the
+ * A server on a free port against `redis` (a URL or a cluster's nodes), data in a temp dir, no default run, quiet logs, the
  * test password; logged in as the instructor (`api()` calls to it carry the cookie).
  */
 export async function startTestServer(
-  redisUrl: string,
+  redis: RedisTarget,
   env: Record<string, string> = {},
 ): Promise<RunningServer> {
   const config = loadConfig({
@@ -84,7 +85,7 @@ export async function startTestServer(
     LOGIN_RATE_LIMIT: '100000',
     ...env,
   });
-  const server = await startServer(config, redisUrl, createLogger(config, 'test-server'));
+  const server = await startServer(config, redis, createLogger(config, 'test-server'));
   await loginInstructor(server.url);
   return server;
 }
