@@ -72,7 +72,9 @@ export const RunInfo = z
   })
   .meta({ id: 'RunInfo' });
 
-const kpi = z.looseObject({ mean: num, ci95: z.tuple([num, num]) });
+/** A KPI's estimate; null where no replication counted anything for it (a rate of no callbacks, no whistles). */
+const noValue = num.nullable();
+const kpi = z.looseObject({ mean: noValue, ci95: z.tuple([noValue, noValue]) });
 
 export const Report = z
   .looseObject({
