@@ -165,7 +165,7 @@ describe('the live clock', () => {
       // The in-process server notices the expired lock and replays the run to its last settled tick.
       await waitFor('the takeover', () => server.manager.ownedRuns().includes(run.id) || undefined, 20_000);
       expect(Date.now() - killedAt).toBeLessThan(10_000);
-      const end = await waitForEnd(server.url, run.id, 120_000);
+      const end = await waitForEnd(server.url, run.id, 240_000);
       expect(end.status).toBe('finished');
       const audit = (await api<AuditResult>(server.url, `/api/runs/${run.id}/audit`)).body;
       expect(audit.problems).toEqual([]);
@@ -173,5 +173,5 @@ describe('the live clock', () => {
     } finally {
       child.kill('SIGKILL');
     }
-  }, 150_000);
+  }, 300_000);
 });

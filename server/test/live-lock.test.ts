@@ -51,10 +51,10 @@ describe('losing the run lock', () => {
         const info = await manager.get(run.id);
         return info?.status === 'finished' ? info : undefined;
       },
-      120_000,
+      240_000,
     );
     const audit = await auditRun(manager.redis, run.id);
     expect(audit.problems).toEqual([]);
     expect(audit.appeals).toBe(end.appeals);
-  }, 180_000);
+  }, 300_000);
 });

@@ -318,7 +318,7 @@ describe('Open311 GeoReport v2', () => {
     };
     expect(tokenXml.service_requests.request[0]?.service_request_id).toBe(id);
 
-    const end = await waitForEnd(server.url, run.id, 120_000);
+    const end = await waitForEnd(server.url, run.id, 240_000);
     expect(end.status).toBe('finished');
     const one = await get(server.url, `/open311/v2/requests/${id}.json?extensions=true&api_key=${key}`);
     expect(v.requests(one.body), JSON.stringify(v.requests.errors)).toBe(true);
@@ -397,7 +397,7 @@ describe('Open311 GeoReport v2', () => {
     expect(mine.filter((u) => u.description !== '谢谢，已经安静了').at(-1)?.status).toBe('CLOSED');
     expect(mine.at(-1)).toMatchObject({ status: 'FIXED', description: '谢谢，已经安静了' });
     expect(list[0]?.status).toBe('OPEN');
-  }, 180_000);
+  }, 300_000);
 
   it('lists requests with page/page_size, updated_after/updated_before, status and service_code filters, valid against the schema', async () => {
     const page1 = await get(server.url, `/open311/v2/requests.json?jurisdiction_id=${run.id}&page_size=20`);
