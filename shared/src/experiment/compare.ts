@@ -96,24 +96,28 @@ export function compareKpiSamples(
     throw new Error(`paired samples differ in number: ${samplesA.length} of A, ${samplesB.length} of B`);
   }
   const names = kpiNames(samplesA[0] ?? {}).filter((kpi) => samplesB[0]?.[kpi] !== undefined);
-  const rows = names.map((kpi): ComparisonRow => {
-    // Pairs where either side has no value for a rate (nothing counted) are left out.
+  const rows = names.flatMap((kpi): ComparisonRow[] => {
+    // Pairs where either side has no value for a rate (nothing counted) are left out; a KPI with no
+    // pair at all (the epidemic rates outside 2020-22) has nothing to compare and no row.
     const pairs = samplesA
       .map((v, r) => [v[kpi] ?? NaN, samplesB[r]?.[kpi] ?? NaN] as const)
       .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+    if (pairs.length === 0) return [];
     const va = pairs.map(([x]) => x);
     const vb = pairs.map(([, y]) => y);
     const meanA = meanCI(va).mean;
     const diff = pairedDifferenceCI(vb, va);
-    return {
-      kpi,
-      a: meanA,
-      b: meanCI(vb).mean,
-      difference: diff.mean,
-      ci95: [diff.ci95[0], diff.ci95[1]],
-      relativeDifference: diff.mean === 0 ? 0 : meanA === 0 ? null : diff.mean / Math.abs(meanA),
-      significant: diff.significant,
-    };
+    return [
+      {
+        kpi,
+        a: meanA,
+        b: meanCI(vb).mean,
+        difference: diff.mean,
+        ci95: [diff.ci95[0], diff.ci95[1]],
+        relativeDifference: diff.mean === 0 ? 0 : meanA === 0 ? null : diff.mean / Math.abs(meanA),
+        significant: diff.significant,
+      },
+    ];
   });
   return { a, b, seed, replications: samplesA.length, rows };
 }
