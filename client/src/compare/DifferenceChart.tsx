@@ -2,7 +2,8 @@ import type { Comparison } from '@hotline-sim/shared';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { useI18n } from '../i18n';
 import { kpiLabel } from '../kpis';
-import { canvasColours, OKABE_ITO, useTheme } from '../theme';
+import { OKABE_ITO, useTheme } from '../theme';
+import { startChart } from './chart-canvas';
 
 const ROW = 30;
 const LEFT = 230;
@@ -35,21 +36,12 @@ export const DifferenceChart = forwardRef<DifferenceChartHandle, { comparison: C
       const canvas = ref.current;
       const ctx = canvas?.getContext('2d');
       if (!canvas || !ctx) return;
-      const c = canvasColours();
-      const dpr = 2;
-      const width = Math.max(640, canvas.parentElement?.clientWidth ?? 800);
-      const height = TOP + rows.length * ROW + 36;
-      canvas.width = width * dpr;
-      canvas.height = height * dpr;
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.fillStyle = c.bg;
-      ctx.fillRect(0, 0, width, height);
-      ctx.fillStyle = c.fg;
-      ctx.font = '600 15px system-ui, sans-serif';
-      ctx.textAlign = 'left';
-      ctx.fillText(`${comparison.b} − ${comparison.a}  (n = ${comparison.replications})`, 12, 22);
+      const { c, width } = startChart(
+        canvas,
+        ctx,
+        TOP + rows.length * ROW + 36,
+        `${comparison.b} − ${comparison.a}  (n = ${comparison.replications})`,
+      );
       const rel = (v: number, a: number) => v / Math.abs(a);
       const extent = Math.max(
         0.01,

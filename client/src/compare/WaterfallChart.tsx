@@ -2,7 +2,8 @@ import { LEVERS, VIOTE_DRIVERS, type Explanation, type KpiName, type VioteDriver
 import { useEffect, useMemo, useRef } from 'react';
 import { useI18n, type I18n } from '../i18n';
 import { formatKpiDifference, kpiLabel } from '../kpis';
-import { canvasColours, OKABE_ITO, useTheme } from '../theme';
+import { OKABE_ITO, useTheme } from '../theme';
+import { startChart } from './chart-canvas';
 import { waterfallBars } from './waterfall';
 
 const ROW = 34;
@@ -33,21 +34,12 @@ export function WaterfallChart({ explanation, kpi }: { explanation: Explanation;
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx || bars.length === 0) return;
-    const c = canvasColours();
-    const dpr = 2;
-    const width = Math.max(640, canvas.parentElement?.clientWidth ?? 800);
-    const height = TOP + bars.length * ROW + 36;
-    canvas.width = width * dpr;
-    canvas.height = height * dpr;
-    canvas.style.width = `${width}px`;
-    canvas.style.height = `${height}px`;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.fillStyle = c.bg;
-    ctx.fillRect(0, 0, width, height);
-    ctx.fillStyle = c.fg;
-    ctx.font = '600 15px system-ui, sans-serif';
-    ctx.textAlign = 'left';
-    ctx.fillText(`${kpiLabel(i18n, kpi)}: ${explanation.b} − ${explanation.a}`, 12, 22);
+    const { c, width } = startChart(
+      canvas,
+      ctx,
+      TOP + bars.length * ROW + 36,
+      `${kpiLabel(i18n, kpi)}: ${explanation.b} − ${explanation.a}`,
+    );
     // The label column fits the longest group name (up to 40 % of the width).
     ctx.font = '600 13px system-ui, sans-serif';
     const labels = bars.map((b) => groupLabel(i18n, b.group));
