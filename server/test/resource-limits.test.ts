@@ -15,6 +15,7 @@ import {
   runReplicationsOnQueue,
 } from '../src/experiments';
 import type { RunningServer } from '../src/server';
+import { bullPrefix } from '../src/redis/client';
 import { TEST_PASSWORD, api, sleep, startTestServer, waitFor } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 
@@ -112,7 +113,10 @@ describe('scenario limits and replication caps (issue 13, point 2)', () => {
     // (the CLI's --queue) takes scenarios of any size: the worker's caps still hold.
     const health = watchHealth(server.url);
     // Each attempt makes the job active once.
-    const events = new QueueEvents(EXPERIMENTS_QUEUE, { connection: { url: redis.url } });
+    const events = new QueueEvents(EXPERIMENTS_QUEUE, {
+      connection: { url: redis.url },
+      prefix: bullPrefix(EXPERIMENTS_QUEUE),
+    });
     await events.waitUntilReady();
     let attempts = 0;
     events.on('active', ({ jobId }) => {
@@ -157,7 +161,10 @@ describe('a server restarted with a runaway replication on its queue (issue 13, 
 
   it('listens first, fails the runaway job after its attempts (killed at its time or memory cap), and answers /healthz throughout', async () => {
     // The job `POST /api/comparisons` put there before the limits: beijing-weekday for 1e8 hours.
-    const queue = new Queue(EXPERIMENTS_QUEUE, { connection: { url: redis.url } });
+    const queue = new Queue(EXPERIMENTS_QUEUE, {
+      connection: { url: redis.url },
+      prefix: bullPrefix(EXPERIMENTS_QUEUE),
+    });
     try {
       await queue.add(
         'runaway #1',
