@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { builtInScenarioNames } from '@hotline-sim/shared';
 import { z } from 'zod';
 import { parseClusterNodes, type ClusterAddress, type RedisTarget } from './redis/client';
+import { DEFAULT_REDIS_URL } from './experiments/default-redis-url';
 
 /** pino's levels, plus `silent` (no output). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -129,7 +130,7 @@ export class ConfigError extends Error {
 }
 
 /** The Redis tried when REDIS_URL is unset (a worker or the CLI uses it; the server may start its own). */
-export const LOCAL_REDIS_URL = 'redis://127.0.0.1:6379';
+export const LOCAL_REDIS_URL = DEFAULT_REDIS_URL;
 
 const CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url));
 

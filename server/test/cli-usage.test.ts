@@ -54,6 +54,13 @@ describe('hotline run: usage errors', () => {
     expect(stderr).toMatch(/intake\.talkMinutes/);
   });
 
+  it('names a directory given as a scenario in one line and exits 2', async () => {
+    const { code, stderr } = await hotline('run', dir);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/is a directory, not a scenario file/);
+  });
+
   it('rejects bad options with exit code 2', async () => {
     expect((await hotline('run', short, '--replications', '0')).code).toBe(2);
     expect((await hotline('run', short, '--seed', '-1')).code).toBe(2);

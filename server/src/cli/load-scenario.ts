@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   ScenarioError,
@@ -32,6 +32,11 @@ export function loadScenario(nameOrFile: string): Scenario {
   if (!existsSync(nameOrFile)) {
     throw new UsageError(
       `no scenario file or built-in scenario named "${nameOrFile}" (built-in: ${builtInScenarioNames.join(', ')})`,
+    );
+  }
+  if (!statSync(nameOrFile).isFile()) {
+    throw new UsageError(
+      `"${nameOrFile}" is a directory, not a scenario file: name a JSON or YAML file in it`,
     );
   }
   return scenarioFromData(
