@@ -33,10 +33,17 @@ export function formatReport(report: Report): string {
     colAligns: ['left', 'left', 'right', 'right'],
     style: { head: [], border: [] },
   });
+  // A KPI nothing was counted for (a rate of no callbacks, the epidemic rates outside 2020-22) is
+  // named once below the table rather than given a row of n/a.
+  const empty: string[] = [];
   for (const name of kpiNames(report.kpis)) {
     const { unit, zh } = KPIS[name];
     const kpi = report.kpis[name];
     if (!kpi) continue;
+    if (Number.isNaN(kpi.mean)) {
+      empty.push(name);
+      continue;
+    }
     table.push([
       name,
       zh,
@@ -56,6 +63,7 @@ export function formatReport(report: Report): string {
       `${report.replications} replication(s), ${how}`,
     `${report.agents} agents, offered load ${(report.offeredLoad * 100).toFixed(1)} %`,
     table.toString(),
+    ...(empty.length > 0 ? [`no value (nothing counted): ${empty.join(', ')}`] : []),
     `wait of answered contacts (s): p50 ${w.p50.toFixed(1)}, p90 ${w.p90.toFixed(1)}, p99 ${w.p99.toFixed(1)}`,
   ];
   const streets = report.streets;
