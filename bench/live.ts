@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { RunInfo, RunUpdate, ServerToClientEvents, ClientToServerEvents } from '@hotline-sim/shared';
 import { io, type Socket } from 'socket.io-client';
 import { freePort, spawnRedis, type SpawnedRedis } from '../server/src/redis/spawn-redis';
+import { instructorSession } from './support/instructor';
 
 const root = join(import.meta.dirname, '..');
 const mode = process.argv[2] ?? 'throughput';
@@ -57,18 +58,7 @@ async function up(workers: number): Promise<Stack> {
     INSTRUCTOR_PASSWORD: PASSWORD,
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if ((await fetch(`${base}/healthz`).catch(() => undefined))?.ok) break;
-    if (i > 300) throw new Error('the server did not start');
-    await sleep(100);
-  }
-  const login = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ password: PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`could not log in as the instructor: ${login.status} ${await login.text()}`);
-  cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+  cookie = await instructorSession(base, PASSWORD);
   return {
     redis,
     server,

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunInfo } from '@hotline-sim/shared';
 import { freePort, spawnRedis } from '../server/src/redis/spawn-redis';
+import { instructorSession } from './support/instructor';
 
 const root = join(import.meta.dirname, '..');
 const seconds = Number(process.argv[2] ?? 20);
@@ -65,16 +66,7 @@ const server = spawn(
 const base = `http://127.0.0.1:${port}`;
 
 try {
-  for (let i = 0; !(await fetch(`${base}/healthz`).catch(() => undefined))?.ok; i++) {
-    if (i > 300) throw new Error('the server did not start');
-    await sleep(100);
-  }
-  const login = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ password: PASSWORD }),
-  });
-  const cookie = login.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+  const cookie = await instructorSession(base, PASSWORD);
   const call = async <T>(path: string, body?: unknown): Promise<T> => {
     const res = await fetch(base + path, {
       method: body === undefined ? 'GET' : 'POST',

@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import type { RunInfo, ScenarioInput } from '@hotline-sim/shared';
 import { Redis } from 'ioredis';
 import { freePort, spawnRedis } from '../server/src/redis/spawn-redis';
+import { instructorSession } from './support/instructor';
 
 const root = join(import.meta.dirname, '..');
 const perHour = Number(process.argv[2] ?? 600);
@@ -92,16 +93,7 @@ const worker = node('server/bin/worker.js', env);
 const redis = new Redis(redisServer.url);
 try {
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; !(await fetch(`${base}/healthz`).catch(() => undefined))?.ok; i++) {
-    if (i > 300) throw new Error('the server did not start');
-    await sleep(100);
-  }
-  const login = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ password: PASSWORD }),
-  });
-  const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+  const cookie = await instructorSession(base, PASSWORD);
   const headers = { 'content-type': 'application/json', cookie };
   await sleep(2_000); // the worker connects and settles into its idle polling
   const before = await snapshot(redis);
