@@ -117,6 +117,8 @@ export class RunOwner {
    * for: the ids of the external appeals it logged, by token.
    */
   private queued: Promise<Map<string, number>> | undefined;
+  /** Steps released by admissions since the last tick: the next tick shows them (moves, whistles). */
+  private admitted: AppealStep[][] = [];
   /** An admission take failed: the loop stops on it as on a failed tick (the model may lack what the log got). */
   private failed: { err: unknown } | undefined;
 
@@ -155,7 +157,8 @@ export class RunOwner {
   /**
    * Take the inbox now rather than at the next tick (an Open311 POST waits for its appeal's id). The
    * inputs are stamped with the released time, as the next tick would stamp them, so the log and the
-   * run are the same as if they had waited. Resolves, once a take that began after this call is done,
+   * run are the same as if they had waited, and their first steps are stored before this resolves
+   * (a client reads the id it was given at once). Resolves, once a take that began after this call is done,
    * to the id that take logged for the external appeal filed with `token`: null when the appeal was
    * not in it (a tick took it first, or the run is not running: a paused run admits at its next
    * tick). A failed take fails the owner as a failed tick does; the appeal stays logged or in the inbox.
@@ -164,7 +167,18 @@ export class RunOwner {
     if (!this.running || this.stopped || this.failed) return null;
     this.queued ??= this.inTurn(async () => {
       this.queued = undefined;
+      const { live } = this.deps;
       const taken = this.stopped || this.failed ? [] : await takeInbox(this.inputDeps(), this.stamp());
+      if (taken.length > 0 && this.stamp() <= live.now) {
+        // Received now: their first steps are stored before the POST answers, so the id it gets can
+        // be read at once, even if the run is paused before its next tick. Holding the turn until
+        // they settle keeps each appeal's later steps behind them.
+        const groups = live.advanceTo(live.now);
+        const jobs = groups.map((steps) => toJob(this.deps.runId, steps, live.now, Date.now()));
+        await this.release(jobs, 0);
+        await this.settle(jobs);
+        this.admitted.push(...groups);
+      }
       return new Map(taken.flatMap((i) => (i.kind === 'appeal' ? [[i.appeal.token, i.id] as const] : [])));
     }).catch((err: unknown) => {
       this.failed ??= { err };
@@ -332,7 +346,7 @@ export class RunOwner {
     this.storeClockPairs(multi);
     const seatEvents = live.takeSeatEvents();
     if (seatEvents.length > 0) multi.rpush(this.keys.seatEvents, ...seatEvents.map((e) => JSON.stringify(e)));
-    const moves = movesOf(groups, live.model.city.whistleUnits);
+    const moves = movesOf([...this.admitted.splice(0), ...groups], live.model.city.whistleUnits);
     const whistled = moves.filter((m) => m.whistle).map((m) => m.id);
     if (whistled.length > 0) multi.sadd(this.keys.whistles, ...whistled);
     await multi.exec();
