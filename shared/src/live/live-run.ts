@@ -188,10 +188,13 @@ export class LiveRun {
     return [...groups.values()];
   }
 
-  /** The run's report so far, in the same shape as the CLI's (one replication, no interval). */
+  /**
+   * The run's report so far, in the same shape as the CLI's (one replication, no interval), under
+   * the levers as they stand now (agents, league rules).
+   */
   report(): Report {
     const replication = { intake: this.model.intake.finish(), hotline: this.model.observe() };
-    return buildReport(this.scenario, this.seed, [replication], this.model.city.city);
+    return buildReport(this.model.scenarioNow, this.seed, [replication], this.model.city.city);
   }
 
   /** The current value of every catalogue lever, and the arrival rate (contract C1). */
