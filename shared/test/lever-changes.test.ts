@@ -124,6 +124,21 @@ describe('the scenario timeline', () => {
   });
 });
 
+describe('a timeline entry at hour 0', () => {
+  it('gives the run of a scenario written with those values', () => {
+    const label = { zh: '不吹哨', en: 'No whistle' };
+    const set = { 'lifecycle.whistle.enabled': false, 'lifecycle.units.capacity.street': 0.8 };
+    const timed = makeLifecycleScenario({ hours: 6, timeline: [{ at: 0, label, set }] });
+    const written = makeLifecycleScenario({
+      hours: 6,
+      lifecycle: { whistle: { enabled: false }, units: { capacity: { street: 0.8 } } },
+    });
+    const a = new HotlineModel(timed, 4).run();
+    const b = new HotlineModel(written, 4).run();
+    expect(Array.from(a.counters)).toEqual(Array.from(b.counters));
+  });
+});
+
 describe('engine replications of a scenario with a timeline', () => {
   it('run each replication through the timeline', () => {
     const set = { 'arrivals.perHour': 800 };
