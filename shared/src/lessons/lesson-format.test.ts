@@ -59,19 +59,30 @@ describe('lesson format: errors name the field', () => {
     expect(problems.some((p) => p.startsWith('steps[1].answer'))).toBe(true);
   });
 
-  it('names a lever path not in the catalogue, a value of the wrong kind and an unknown scenario', () => {
+  it('names a lever path not in the catalogue (the demand is one), a value of the wrong kind and an unknown scenario', () => {
     const [first, second] = small().steps as [LessonStep, LessonStep];
     const lesson = {
       ...small(),
       steps: [
         { ...first, run: { scenario: 'atlantis' } },
-        { ...second, run: { set: { 'lifecycle.weather': 1, 'lifecycle.dispatch.mode': 'pigeon' } } },
+        {
+          ...second,
+          run: {
+            set: {
+              'lifecycle.weather': 1,
+              'lifecycle.dispatch.mode': 'pigeon',
+              'lifecycle.grid.enabled': 1,
+              'arrivals.perHour': 900,
+            },
+          },
+        },
       ],
     };
     expect(problemsOf(lesson)).toEqual([
       'steps[0].run.scenario: no built-in scenario "atlantis"',
       'steps[1].run.set.lifecycle.weather: no such lever (see `hotline levers`)',
       'steps[1].run.set.lifecycle.dispatch.mode: expected one of tiered, direct, smart, got "pigeon"',
+      'steps[1].run.set.lifecycle.grid.enabled: expected a switch: true or false, got 1',
     ]);
   });
 

@@ -39,7 +39,7 @@ export const bilingualSchema = z.strictObject({
 });
 export type Bilingual = z.infer<typeof bilingualSchema>;
 
-/** A lever's new value, as `hotline --set` takes it: switches as true/false (or 1/0), numbers, choices. */
+/** A lever's new value, as a live run's lever change takes it: switches as true/false, numbers, choices. */
 export const leverValueSchema = z.union([z.boolean(), z.number().finite(), z.string().min(1).max(100)]);
 
 /**
@@ -52,7 +52,7 @@ export const lessonRunSchema = z
     scenario: z.string().min(1).max(200).optional(),
     /** Virtual seconds per wall second. */
     speed: speedSchema.optional(),
-    /** Lever changes `{ <lever path>: value }` (the paths `hotline levers` lists). */
+    /** Lever changes `{ <lever path>: value }` (the paths `hotline levers` lists, and `arrivals.perHour`). */
     set: z.record(z.string().min(1).max(200), leverValueSchema).optional(),
     /** An inject, as POST /api/runs/:id/injects takes it (it starts at once). */
     inject: injectSchema.optional(),

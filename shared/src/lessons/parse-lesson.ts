@@ -40,12 +40,22 @@ function issueText(issue: z.core.$ZodIssue, input: unknown): string {
   return `${where}: ${issue.message.replace(/^Invalid input: /, '')}`;
 }
 
-const LEVER_BY_PATH = new Map<string, Lever>(LEVERS.map((l) => [l.path, l]));
+/**
+ * The levers a lesson may set: the catalogue's, and the demand (`arrivals.perHour`, which a live run
+ * also takes: the reform timeline changes it by year), a number not in the catalogue's swings.
+ */
+const LEVER_BY_PATH = new Map<string, Pick<Lever, 'kind' | 'choices' | 'integer'>>([
+  ...LEVERS.map((l): [string, Lever] => [l.path, l]),
+  ['arrivals.perHour', { kind: 'number' }],
+]);
 
 /** Why `value` cannot be `lever`'s value, or null when it can. */
-function leverValueProblem(lever: Lever, value: unknown): string | null {
-  if (lever.kind === 'boolean')
-    return typeof value === 'boolean' || value === 0 || value === 1 ? null : 'a switch: true or false';
+function leverValueProblem(
+  lever: Pick<Lever, 'kind' | 'choices' | 'integer'>,
+  value: unknown,
+): string | null {
+  // A live run's lever change is validated by the scenario's schema, where a switch is a boolean.
+  if (lever.kind === 'boolean') return typeof value === 'boolean' ? null : 'a switch: true or false';
   if (lever.kind === 'choice')
     return lever.choices?.includes(value as string) ? null : `one of ${lever.choices?.join(', ') ?? ''}`;
   if (typeof value !== 'number') return 'a number';
