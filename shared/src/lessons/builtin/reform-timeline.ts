@@ -14,10 +14,10 @@ export const FROM_RECEIPT_TO_PREVENTION: Lesson = {
   steps: [
     {
       narration: {
-        zh: '北京的改革分三个阶段：2018 年吹哨报到，2019 年接诉即办，2021 年起主动治理、未诉先办。这个运行从 2018 年走到 2024 年，每个时期抽样一段时间代表整个时期，每项改革在它的日期开启。',
-        en: 'Beijing’s reform came in three stages: the whistle in 2018, handling on receipt in 2019, and from 2021 proactive governance, solving problems before anyone calls. This run goes from 2018 to 2024; each period is sampled and stands for the whole period, and each reform switches on at its date.',
+        zh: '北京的改革分三个阶段：2018 年吹哨报到，2019 年接诉即办，2021 年起主动治理、未诉先办。这个运行从 2018 年走到 2024 年：每个季度抽样一天代表整个季度，每项改革在它的日期开启，大约十分钟放完。',
+        en: 'Beijing’s reform came in three stages: the whistle in 2018, handling on receipt in 2019, and from 2021 proactive governance, solving problems before anyone calls. This run goes from 2018 to 2024: one sampled day stands for each quarter, each reform switches on at its date, and the whole run plays in about ten minutes.',
       },
-      run: { scenario: 'reform-timeline', speed: 5000 },
+      run: { scenario: 'reform-timeline', speed: 4000 },
       focus: { panel: 'shift' },
     },
     {
