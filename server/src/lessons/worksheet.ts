@@ -131,7 +131,7 @@ export function worksheetHtml(lesson: Lesson, lang: WorksheetLang, data?: Worksh
 <title>${escapeHtml(lesson.title[lang])} · ${t.sheet}</title>
 <style>
   @page { size: A4; margin: 16mm 14mm; }
-  body { font-family: 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', 'PingFang SC', 'Microsoft YaHei', sans-serif; font-size: 11pt; line-height: 1.5; color: #111; }
+  body { font-family: 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Zen Hei', 'WenQuanYi Micro Hei', 'PingFang SC', 'Microsoft YaHei', sans-serif; font-size: 11pt; line-height: 1.5; color: #111; }
   h1 { font-size: 18pt; margin: 0 0 4pt; }
   h2 { font-size: 14pt; margin: 14pt 0 4pt; }
   h3 { font-size: 11pt; margin: 8pt 0 2pt; }
