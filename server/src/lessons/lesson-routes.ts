@@ -19,7 +19,7 @@ import { json, parse, parseBody } from '../http/handlers';
 import { runIdSchema } from '../http/run-id';
 import type { RunManager } from '../live/run-manager';
 import type { LessonStore } from './lesson-store';
-import { NoChromiumError, printPdf } from './print-pdf';
+import { NoChromiumError, pdfPrinter } from './print-pdf';
 import { worksheetHtml, type WorksheetRun } from './worksheet';
 
 export interface LessonRouteDeps {
@@ -66,6 +66,7 @@ function readUpload(body: unknown): Lesson {
  */
 export function lessonRoutes(deps: LessonRouteDeps): Router {
   const { manager, lessons } = deps;
+  const print = pdfPrinter(deps.chromiumPath);
   const r = Router();
   const lessonOf = async (req: Request): Promise<Lesson> => {
     const id = parse(lessonIdSchema, req.params.id, 'lesson id');
@@ -173,7 +174,7 @@ export function lessonRoutes(deps: LessonRouteDeps): Router {
     json(async (req, res) => {
       const { lesson, html } = await worksheet(req);
       try {
-        const pdf = await printPdf(html, deps.chromiumPath);
+        const pdf = await print(html);
         res
           .type('application/pdf')
           .set('Content-Disposition', `inline; filename="${lesson.id}-worksheet.pdf"`)

@@ -15,20 +15,24 @@ export class NoChromiumError extends Error {
 /** Longest a print may take before Chromium is killed. */
 const PRINT_TIMEOUT_MS = 60_000;
 
-// One print at a time: a headless Chromium takes a core for seconds, and the machine may have two.
-let queue: Promise<unknown> = Promise.resolve();
+/**
+ * A printer of HTML pages to PDF with the Chromium at `chromiumPath`, one page at a time (a headless
+ * Chromium takes a core for seconds, and the machine may have two): see {@link printPdf}.
+ */
+export function pdfPrinter(chromiumPath: string): (html: string) => Promise<Buffer> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (html) => {
+    const run = queue.then(() => printPdf(html, chromiumPath));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
 
 /**
  * `html` printed to PDF by headless Chromium's own `--print-to-pdf` (no browser driver needed): the
  * page is written to a private temporary directory with a fresh profile, printed, read and removed.
  */
-export function printPdf(html: string, chromiumPath: string): Promise<Buffer> {
-  const run = queue.then(() => print(html, chromiumPath));
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-async function print(html: string, chromiumPath: string): Promise<Buffer> {
+export async function printPdf(html: string, chromiumPath: string): Promise<Buffer> {
   try {
     await access(chromiumPath, constants.X_OK);
   } catch {
