@@ -8,8 +8,8 @@ export const ASSESSMENT: Lesson = {
     en: 'The three rates and the assessment: incentives and side effects',
   },
   summary: {
-    zh: '排名让基层更快响应、更用心办理，也带来留痕负担和刷分。调整考核权重和回访方式，看测得的三率和真实情况怎样分开；最后用“为什么变了”拆解改革的贡献。',
-    en: 'Ranking makes units respond faster and work harder; it also brings paperwork and gaming. Change the weights and the callbacks, see the measured rates drift from what happened, and finish by splitting a reform into its parts with "why did it move".',
+    zh: '排名让基层更快响应、更用心办理，也带来留痕负担和刷分。调整考核权重和回访方式，看测得的三率和真实情况怎样分开；最后用“为何变化”拆解改革的贡献。',
+    en: 'Ranking makes units respond faster and work harder; it also brings paperwork and gaming. Change the weights and the callbacks, see the measured rates drift from what happened, and finish by splitting a reform into its parts with the explanation in Compare.',
   },
   steps: [
     {
@@ -79,8 +79,8 @@ export const ASSESSMENT: Lesson = {
     },
     {
       narration: {
-        zh: '最后打开“对比”：比较 2019 年 1 月和 2019 年 10 月两个改革阶段，勾选“为什么变了”。瀑布图把解决率的变化拆成各组杠杆的贡献，加上交互项，合计等于总变化。哪一组贡献最大？',
-        en: 'Finally open Compare: compare the January 2019 and October 2019 reform stages and tick "why did it move". The waterfall splits the change in the resolution rate into the contributions of each group of levers, plus an interaction term; together they add up to the whole change. Which group contributed most?',
+        zh: '最后打开“方案对比”：比较 2019 年 1 月和 2019 年 10 月两个改革阶段，勾选“解释：各指标为何变化？”。瀑布图把解决率的变化拆成各组杠杆的贡献，加上交互项，合计等于总变化。哪一组贡献最大？',
+        en: 'Finally open Compare: compare the January 2019 and October 2019 reform stages and tick "Explain: why did each KPI move?". The waterfall splits the change in the resolution rate into the contributions of each group of levers, plus an interaction term; together they add up to the whole change. Which group contributed most?',
       },
       focus: { panel: 'compare' },
     },

@@ -78,8 +78,8 @@ export const VIOTE: Lesson = {
     },
     {
       narration: {
-        zh: '讨论：哪一个驱动因素对三率影响最大？用“对比”比较 2019 年 10 月和 2024 年两个改革阶段，勾选“为什么变了”，瀑布图按驱动因素拆分变化。等模拟器有了浙江和上海，我们再把三座城市放在一起比较。',
-        en: 'Discuss: which driver moves the three rates most? In Compare, compare the October 2019 and 2024 reform stages with "why did it move" ticked: the waterfall splits the change by driver. Once the simulator has Zhejiang and Shanghai, we will compare the three cities side by side.',
+        zh: '讨论：哪一个驱动因素对三率影响最大？在“方案对比”中比较 2019 年 10 月和 2024 年两个改革阶段，勾选“解释：各指标为何变化？”，瀑布图按驱动因素拆分变化。等模拟器有了浙江和上海，我们再把三座城市放在一起比较。',
+        en: 'Discuss: which driver moves the three rates most? In Compare, compare the October 2019 and 2024 reform stages with "Explain: why did each KPI move?" ticked: the waterfall splits the change by driver. Once the simulator has Zhejiang and Shanghai, we will compare the three cities side by side.',
       },
       focus: { panel: 'compare' },
       question: {
