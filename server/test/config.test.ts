@@ -29,6 +29,7 @@ describe('config: defaults', () => {
       allowedOrigins: [],
       replicationMemoryMb: 2048,
       replicationTimeoutSeconds: 600,
+      chromiumPath: '/usr/bin/chromium',
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
