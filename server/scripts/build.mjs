@@ -108,6 +108,9 @@ export async function build() {
     target: 'node20',
     sourcemap: 'linked',
     sourcesContent: false,
+    // Whitespace and comments out (names stay): a smaller file to read, decode and parse at every
+    // start; the source maps still map each frame to its .ts line.
+    minifyWhitespace: true,
     write: false,
     logLevel: 'warning',
     plugins: [externalPackages, jsonAsString],
