@@ -1,5 +1,7 @@
-import { configDefaults, defineConfig } from 'vitest/config';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const shared = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
 
@@ -12,7 +14,7 @@ const shared = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
 const UNIT = [
   'shared/src/**/*.test.ts',
   'shared/test/{demand-year,dispatch-policy,hotline-whistle,proactive-share,training}.test.ts',
-  'server/test/{appeal-record,cli-usage,config,format-report,import-recognise,import-unseen,run-clock,store}.test.ts',
+  'server/test/{appeal-record,cli-lazy-load,cli-usage,config,format-report,import-recognise,import-unseen,run-clock,store}.test.ts',
 ];
 
 /** Where the tests of shared/ and server/ live; `slow` is all of them but UNIT. */
@@ -22,6 +24,37 @@ const ALL = [
   'server/src/**/*.test.ts',
   'server/test/**/*.test.ts',
 ];
+
+/**
+ * Files that take a minute or more of wall time, most of it waiting for a live run to drain or for
+ * killed processes to be replaced; longest first. They start before everything else: on a clean clone
+ * vitest has no timings and starts the largest files first, which left these (small files) for last,
+ * one worker running a 100 s file alone at the end while the others sat idle.
+ */
+const LONG = [
+  'server/test/live-faults.test.ts',
+  'server/test/live-clock.test.ts',
+  'server/test/live-lock.test.ts',
+  'server/test/redis-cluster.test.ts',
+  'server/test/live-equivalence.test.ts',
+  'server/test/open311.test.ts',
+  'server/test/dashboard-api.test.ts',
+  'server/test/live-api.test.ts',
+  'server/test/live-socket.test.ts',
+];
+
+/** Vitest's order (measured durations when it has them, else file size), with LONG moved to the front. */
+class LongFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (spec: TestSpecification) => {
+      const i = LONG.indexOf(relative(this.ctx.config.root, spec.moduleId));
+      return i < 0 ? LONG.length : i;
+    };
+    // Array.prototype.sort is stable: the rest keep vitest's order.
+    return sorted.sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   resolve: { alias: { '@hotline-sim/shared': shared } },
@@ -36,6 +69,7 @@ export default defineConfig({
       './client/vitest.config.ts',
     ],
     setupFiles: ['./vitest.setup.ts'],
+    sequence: { sequencer: LongFirst },
     testTimeout: 120_000,
     // Two cores. Many server tests wait on Redis, sockets and live runs at virtual speed, so a third
     // worker fills those waits; the model's tests are CPU-bound, so more than three only contend.

@@ -18,7 +18,15 @@ import {
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server';
-import { api, cookieFor, liveTestScenario, startTestServer, waitFor, waitForEnd } from './helpers/live';
+import {
+  MONDAY_DRAIN,
+  api,
+  cookieFor,
+  liveTestScenario,
+  startTestServer,
+  waitFor,
+  waitForEnd,
+} from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 
 /**
@@ -42,7 +50,7 @@ describe('dashboard API', () => {
   const watched = (): Promise<RunInfo> =>
     (finished ??= (async () => {
       const { body: run } = await api<RunInfo>(server.url, '/api/runs', {
-        body: { scenario: liveTestScenario(), speed: 10_000, paused: true },
+        body: { scenario: liveTestScenario(MONDAY_DRAIN), speed: 10_000, paused: true },
       });
       const socket = connect(server.url, {
         extraHeaders: { cookie: cookieFor(server.url) },

@@ -10,6 +10,7 @@ import { runKeys } from '../src/live/keys';
 import { freePort } from '../src/redis/spawn-redis';
 import type { RunningServer } from '../src/server';
 import {
+  MONDAY_DRAIN,
   api,
   liveTestScenario,
   loginInstructor,
@@ -151,7 +152,7 @@ describe('the live clock', () => {
       );
       await loginInstructor(base);
       const { body: run } = await api<RunInfo>(base, '/api/runs', {
-        body: { scenario: liveTestScenario(), speed: 5000 },
+        body: { scenario: liveTestScenario(MONDAY_DRAIN), speed: 10_000 },
       });
       await waitFor(
         'the child to release work',

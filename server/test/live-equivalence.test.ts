@@ -12,7 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hotline } from './run-cli';
 import { startTestRedis, type TestRedis } from './helpers/redis';
-import { api, liveTestScenario, startTestServer, waitForEnd } from './helpers/live';
+import { MONDAY_DRAIN, api, liveTestScenario, startTestServer, waitForEnd } from './helpers/live';
 import type { RunningServer } from '../src/server';
 import type { AuditResult } from '../src/live/audit';
 
@@ -25,7 +25,8 @@ describe('live run at ×10,000 against the engine', () => {
   let server: RunningServer;
   let run: RunInfo;
   let report: Report;
-  const input = liveTestScenario();
+  // A Monday: the run is waited on to its end, and the drain is most of the wait.
+  const input = liveTestScenario(MONDAY_DRAIN);
   const scenario = validateScenario(input, 'live test scenario');
 
   beforeAll(async () => {

@@ -10,7 +10,15 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult } from '../src/live/audit';
 import type { RunningServer } from '../src/server';
-import { api, liveTestScenario, sleep, startTestServer, waitFor, waitForEnd } from './helpers/live';
+import {
+  MONDAY_DRAIN,
+  api,
+  liveTestScenario,
+  sleep,
+  startTestServer,
+  waitFor,
+  waitForEnd,
+} from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 
 /** `npm run worker` as a child process against the test Redis. */
@@ -37,7 +45,8 @@ describe('live runtime under faults', () => {
   let redis: TestRedis;
   let server: RunningServer;
   const workers: ChildProcess[] = [];
-  const input = liveTestScenario();
+  // A Monday: the run is waited on to its end, and the drain is most of the wait.
+  const input = liveTestScenario(MONDAY_DRAIN);
 
   beforeAll(async () => {
     redis = await startTestRedis();
@@ -53,7 +62,7 @@ describe('live runtime under faults', () => {
   it('finishes with every appeal once, one state each, gap-free histories and the engine’s results', async () => {
     workers.push(startWorker(redis.url), startWorker(redis.url));
     const { body: run } = await api<RunInfo>(server.url, '/api/runs', {
-      body: { scenario: input, speed: 4000 },
+      body: { scenario: input, speed: 10_000 },
     });
     // How long each phase took, printed at the end: recovery times are worth seeing in CI logs.
     const phases: string[] = [];

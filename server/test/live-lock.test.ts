@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRun } from '../src/live/audit';
 import { runKeys } from '../src/live/keys';
 import type { RunningServer } from '../src/server';
-import { liveTestScenario, startTestServer, waitFor } from './helpers/live';
+import { MONDAY_DRAIN, liveTestScenario, startTestServer, waitFor } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 
 /**
@@ -30,7 +30,12 @@ describe('losing the run lock', () => {
 
   it('is taken over by the same server, which finishes the run with a clean audit', async () => {
     const { manager } = server;
-    const run = await manager.create({ scenario: liveTestScenario(), speed: 5_000, paused: false });
+    // The top speed and a Monday: the run is waited on to its end, and the drain is most of the wait.
+    const run = await manager.create({
+      scenario: liveTestScenario(MONDAY_DRAIN),
+      speed: 10_000,
+      paused: false,
+    });
     await waitFor('work released', async () => ((await manager.get(run.id))?.appeals ?? 0) > 200);
     const before = await client.get(runKeys(run.id).owner);
     expect(before).not.toBeNull();

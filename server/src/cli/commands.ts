@@ -33,7 +33,7 @@ export async function run(name: string, opts: RunFlags): Promise<void> {
     ...(opts.seed === undefined ? {} : { seed: opts.seed }),
     onProgress: (f: number) => progress.update(f),
   };
-  const queue = queueRun(opts, progress);
+  const queue = await queueRun(opts, progress);
   let report;
   try {
     report = queue
@@ -55,7 +55,7 @@ export async function compare(nameA: string, nameB: string, opts: RunFlags): Pro
     ...(opts.seed === undefined ? {} : { seed: opts.seed }),
     onProgress: (f: number) => progress.update(f),
   };
-  const queue = queueRun(opts, progress);
+  const queue = await queueRun(opts, progress);
   let comparison;
   try {
     comparison = queue
@@ -79,7 +79,7 @@ export async function sweep(name: string, opts: RunFlags & { set: string }): Pro
     ...(opts.seed === undefined ? {} : { seed: opts.seed }),
     onProgress: (f: number) => progress.update(f),
   };
-  const queue = queueRun(opts, progress);
+  const queue = await queueRun(opts, progress);
   let result;
   try {
     result = queue

@@ -40,7 +40,7 @@ export async function sensitivity(
   const kpis = chosen ?? [(opts.kpi as KpiName | undefined) ?? defaultSensitivityKpi(scenario)];
   const swings = leverSwings(scenario);
   const progress = createProgress(`${scenario.name} sensitivity`);
-  const queue = queueRun(opts, progress);
+  const queue = await queueRun(opts, progress);
   const onQueue = queue ? await import('../experiments') : undefined;
   const comparisons: Comparison[] = [];
   try {

@@ -1,16 +1,16 @@
 import type { QueueRunOptions } from '../experiments';
-import { loadRedisTarget } from '../config';
 import type { QueueFlags } from './options';
 import { UsageError } from './usage-error';
 
 /**
  * How a command runs on the queue, or undefined to run in-process. Ctrl-C (or SIGTERM) takes the
- * experiment's waiting jobs off the queue before exiting; a second one exits at once.
+ * experiment's waiting jobs off the queue before exiting; a second one exits at once. The config is
+ * imported only here, for `--queue`: it reaches ioredis, whose loading an in-process run should not pay.
  */
-export function queueRun(
+export async function queueRun(
   flags: QueueFlags,
   progress: { update(fraction: number): void },
-): QueueRunOptions | undefined {
+): Promise<QueueRunOptions | undefined> {
   if (!flags.queue) {
     if (flags.redis !== undefined) throw new UsageError('--redis is only used with --queue');
     return undefined;
@@ -22,7 +22,7 @@ export function queueRun(
   };
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   return {
-    connection: flags.redis ?? loadRedisTarget(),
+    connection: flags.redis ?? (await import('../config')).loadRedisTarget(),
     signal: interrupt.signal,
     onProgress: (f) => progress.update(f),
     onWaitingForWorkers: () =>

@@ -32,6 +32,13 @@ export function liveTestScenario(overrides: Partial<ScenarioInput> = {}): Scenar
   };
 }
 
+/**
+ * `liveTestScenario(MONDAY_DRAIN)` for tests that wait for a run's end: the same day on a Monday.
+ * From the default Wednesday the last work order waits out the weekend and the run ends at virtual
+ * hour 135; from a Monday it ends at hour 87, about 17 s sooner at ×10,000 (measured with the model).
+ */
+export const MONDAY_DRAIN = { start: '2025-03-10' } as const;
+
 /** The instructor password test servers start with (INSTRUCTOR_PASSWORD). */
 export const TEST_PASSWORD = 'test-instructor-password';
 
