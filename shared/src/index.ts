@@ -22,6 +22,7 @@ export * from './city';
 export * from './report/kpis';
 export * from './report/hotline-kpis';
 export * from './report/league';
+export * from './report/periods';
 export * from './hotline/hotline-model';
 export * from './hotline/lifecycle';
 export * from './hotline/lifecycle-schema';
