@@ -45,9 +45,12 @@ export async function run(name: string, opts: RunFlags): Promise<void> {
   };
   const queue = queueRun(opts, progress);
   // A timeline with periods (reform-timeline) is also reported by period; the queue's workers
-  // return whole-run replications only, so a queued run prints the report alone.
-  const byPeriod =
-    !queue && scenario.lifecycle && timelinePeriods(scenario.timeline, scenario.hours).length > 0;
+  // return whole-run replications only, so a queued run prints the report alone, and says so.
+  const hasPeriods = !!scenario.lifecycle && timelinePeriods(scenario.timeline, scenario.hours).length > 0;
+  if (queue && hasPeriods) {
+    process.stderr.write('note: the by-period table needs an in-process run (without --queue)\n');
+  }
+  const byPeriod = !queue && hasPeriods;
   let report: Report;
   let periods: PeriodSummary[] | undefined;
   try {
