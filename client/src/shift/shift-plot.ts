@@ -85,7 +85,8 @@ export function periodOptions(
         ...axis,
         scale: 'share',
         side: 1,
-        size: 48,
+        // Room for "100 %" at 12 px.
+        size: 60,
         grid: { show: false },
         values: (_u, s) => s.map((v) => `${v} %`),
       },
