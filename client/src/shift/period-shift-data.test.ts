@@ -33,9 +33,10 @@ describe('未诉先办 chart by period', () => {
       periods,
     );
     expect(d.at).toEqual([12 * H, 36 * H, 60 * H]);
-    expect(d.reactive).toEqual([100, 80, 50]);
-    expect(d.proactive).toEqual([0, 10, 10]);
-    expect(d.grid).toEqual([0, 10, 10]);
+    // The third period is in progress: its share so far, but no counts (half a period is no fall).
+    expect(d.reactive).toEqual([100, 80, null]);
+    expect(d.proactive).toEqual([0, 10, null]);
+    expect(d.grid).toEqual([0, 10, null]);
     expect(d.share[0]).toBe(0);
     expect(d.share[1]).toBeCloseTo(20, 10);
     expect(d.share[2]).toBeCloseTo((20 / 70) * 100, 10);

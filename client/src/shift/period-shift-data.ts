@@ -8,13 +8,14 @@ export interface PeriodTick {
 
 /**
  * The 未诉先办 chart of a timeline run: one point per period reached so far, at the period's middle,
- * with its counts (what came in during the period) and the proactive share in per cent.
+ * with its counts (what came in during the period) and the proactive share in per cent. The period
+ * in progress has its share so far but no counts yet: a part of a period would read as a fall.
  */
 export interface PeriodShiftData {
   at: number[];
-  reactive: number[];
-  proactive: number[];
-  grid: number[];
+  reactive: (number | null)[];
+  proactive: (number | null)[];
+  grid: (number | null)[];
   /** Proactive tasks and grid orders of all orders and tasks, per cent; null for a period without work. */
   share: (number | null)[];
   rows: PeriodRow[];
@@ -50,9 +51,9 @@ export function periodShiftData(series: readonly SeriesPoint[], periods: readonl
   const rows = periodRows(series, periods);
   return {
     at: rows.map((r) => (r.from + r.to) / 2),
-    reactive: rows.map((r) => r.reactiveOrders),
-    proactive: rows.map((r) => r.proactiveTasks),
-    grid: rows.map((r) => r.gridOrders),
+    reactive: rows.map((r) => (r.complete ? r.reactiveOrders : null)),
+    proactive: rows.map((r) => (r.complete ? r.proactiveTasks : null)),
+    grid: rows.map((r) => (r.complete ? r.gridOrders : null)),
     share: rows.map((r) => (Number.isFinite(r.proactiveShare) ? r.proactiveShare * 100 : null)),
     rows,
     ...periodAxis(periods),
