@@ -35,7 +35,10 @@ export function ShiftChart({ marks = NO_MARKS }: ShiftChartProps) {
     () => (timeline ? periodShiftData(series, timeline.periods) : null),
     [series, timeline],
   );
-  const allMarks = useMemo(() => uniqueMarks([...(timeline?.marks ?? []), ...marks]), [timeline, marks]);
+  const allMarks = useMemo(
+    () => uniqueMarks([...(timeline?.marks ?? []), ...marks], timeline?.periods),
+    [timeline, marks],
+  );
   const marksRef = useRef(allMarks);
   const boxRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);

@@ -7,15 +7,24 @@ export interface ShiftMark {
   label: { zh: string; en: string };
 }
 
-/** Marks once each: the timeline's and the live changes' may name the same moment. */
-export function uniqueMarks(marks: readonly ShiftMark[]): ShiftMark[] {
-  const seen = new Set<string>();
+const key = (at: number, en: string) => `${at}|${en}`;
+
+/**
+ * Marks once each: the timeline's and the live changes' may name the same moment. A change that
+ * opens a period (the live run logs the timeline's period entries too) is left out: the axis names
+ * the periods already.
+ */
+export function uniqueMarks(
+  marks: readonly ShiftMark[],
+  periods: readonly { from: number; title: { en: string } }[] = [],
+): ShiftMark[] {
+  const seen = new Set<string>(periods.map((p) => key(p.from, p.title.en)));
   return [...marks]
     .sort((a, b) => a.at - b.at)
     .filter((m) => {
-      const key = `${m.at}|${m.label.en}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
+      const k = key(m.at, m.label.en);
+      if (seen.has(k)) return false;
+      seen.add(k);
       return true;
     });
 }

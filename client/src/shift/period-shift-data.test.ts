@@ -74,4 +74,11 @@ describe('marks on the time axis', () => {
     expect(uniqueMarks([a, b, { ...a, label: { ...a.label } }])).toEqual([b, a]);
     expect(uniqueMarks([a, { at: 7200, label: { zh: '排名', en: 'Ranking' } }])).toHaveLength(2);
   });
+
+  it('leaves out the changes that open a period: the axis names the periods', () => {
+    const periods = timelinePeriods(quarters([2018]), 4 * 24);
+    const opening = { at: 24 * H, label: { zh: '2018年第2季度', en: '2018 Q2' } };
+    const reform = { at: 24 * H, label: { zh: '吹哨报到试点', en: 'Whistle pilot' } };
+    expect(uniqueMarks([opening, reform], periods)).toEqual([reform]);
+  });
 });
