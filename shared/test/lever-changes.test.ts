@@ -9,6 +9,8 @@ import {
   BATCHES,
   HOTLINE_COUNTERS,
   HotlineModel,
+  LiveRun,
+  scenarioLevers,
   pairedDifferenceCI,
   runScenario,
   type HotlineCounter,
@@ -135,5 +137,31 @@ describe('engine replications of a scenario with a timeline', () => {
     const b = runScenario(timed, options).kpis.contacts.mean;
     expect(b / a).toBeGreaterThan(1.4);
     expect(b / a).toBeLessThan(1.6);
+  });
+});
+
+describe('every catalogue lever', () => {
+  it('can change mid-run (each to the other end of its swing), and LiveRun.leverValues shows the new value', () => {
+    const scenario = makeLifecycleScenario({ hours: 6 });
+    const live = new LiveRun(scenario, 2);
+    live.advanceTo(3600);
+    const entries = scenarioLevers(scenario);
+    expect(entries.length).toBeGreaterThan(45);
+    for (const lever of entries) {
+      const to =
+        lever.kind === 'boolean'
+          ? !lever.value
+          : lever.kind === 'choice'
+            ? (lever.choices ?? []).find((c) => c !== lever.value)
+            : lever.range?.[1] === lever.value
+              ? lever.range[0]
+              : lever.range?.[1];
+      live.model.setLevers({ [lever.path]: to });
+      expect(live.leverValues()[lever.path], lever.path).toBe(to);
+    }
+    expect(live.model.leverChanges).toHaveLength(entries.length);
+    // The run goes on under the changed levers to its end.
+    live.advanceTo(live.horizon);
+    expect(live.model.observe().counters.some((x) => x > 0)).toBe(true);
   });
 });

@@ -35,6 +35,7 @@ function formatAudit(a: AuditResult): string {
     `run ${a.run}: ${a.ok ? 'OK' : `${a.problemCount} problem(s)`}`,
     `as of virtual second ${a.virtualTime}: appeals stored ${a.appeals}, created by the model ${a.created}, transitions ${a.transitions}`,
     `states: ${states || 'none yet'}`,
+    `replaying the input log: ${a.replayedSteps} steps before virtual second ${a.virtualTime}`,
     ...a.problems.slice(0, 20).map((p) => `  - ${p}`),
   ].join('\n');
 }
