@@ -53,9 +53,10 @@ const WITH_GRID = (p: string) => AFTER_2021(p) && !PROACTIVE_ONLY(p);
 
 describe('reform-timeline: the shift toward 未诉先办', () => {
   let run: PeriodRun;
+  // About 3 s of one core; the hook's default 10 s is too short on a loaded machine.
   beforeAll(() => {
     run = runScenarioByPeriod(validateScenario(reduced(), 'reduced reform-timeline'), { replications: 5 });
-  });
+  }, 120_000);
   const rise = (after: (p: string) => boolean, before: (p: string) => boolean) =>
     meanCI(run.replications.map((rows) => pooledShare(rows, after) - pooledShare(rows, before)));
 
