@@ -1,4 +1,5 @@
 import { defaultCity } from '../city/default-city';
+import { SECONDS_PER_HOUR } from '../engine/calendar';
 import { HotlineModel } from '../hotline/hotline-model';
 import { observationTotals } from '../report/hotline-kpis';
 import type { Replication } from '../report/kpis';
@@ -44,7 +45,7 @@ export function runScenarioByPeriod(scenario: Scenario, options: RunOptions = {}
   }
   const seed = options.seed ?? scenario.seed;
   const city = options.city ?? defaultCity();
-  const horizon = scenario.hours * 3600;
+  const horizon = scenario.hours * SECONDS_PER_HOUR;
   const boundaries = new Set(periods.flatMap((p) => [p.from, p.to]));
   const stops = [
     ...new Set([
@@ -58,7 +59,8 @@ export function runScenarioByPeriod(scenario: Scenario, options: RunOptions = {}
     const model = new HotlineModel(scenario, replicationSeed(seed, r), { city });
     const points: CountPoint[] = [];
     for (const [i, t] of stops.entries()) {
-      if (boundaries.has(t)) {
+      // Before the start nothing has been counted (periodRows reads 0 there).
+      if (boundaries.has(t) && t > 0) {
         // Counts at a boundary are read before its own events fire: work drawn at the boundary (the
         // grid draws an hour's discoveries at its start, a timeline entry switches a reform on)
         // belongs to the period it opens.
