@@ -386,6 +386,9 @@ export const en = {
   replayInjects: 'Events injected',
   replayNoInjects: 'No inject fired in this exercise.',
   decidedCount: '{decided} decided, {correct} right',
+  // --- reform timeline ---
+  shiftPerPeriod: 'per period of the timeline',
+  shiftPeriodEmpty: 'The chart fills in period by period as the timeline plays.',
 };
 
 export type MessageKey = keyof typeof en;

@@ -371,4 +371,7 @@ export const zh: Messages = {
   replayInjects: '注入的事件',
   replayNoInjects: '本次演练未注入事件。',
   decidedCount: '处置{decided}件，正确{correct}件',
+  // --- reform timeline ---
+  shiftPerPeriod: '按时间线分期',
+  shiftPeriodEmpty: '随时间线推进，图表逐期绘出。',
 };
