@@ -10,3 +10,10 @@ export {
   type SessionInfo,
 } from './rest';
 export { trainingApi } from './training';
+export {
+  leversApi,
+  type LeverChange,
+  type LeverChangeAccepted,
+  type LeverChangeSource,
+  type RunLevers,
+} from './levers';
