@@ -9,18 +9,20 @@ import { fieldToLimit, limitToField } from './time-limits';
 /** What a lever row needs: each lever's value by path, and where an edit goes (undefined: the default). */
 export interface LeverFieldProps {
   control: LeverControl;
+  /** Prefix of the element ids: the new-run dialog and the live panel can both be open. */
+  scope: string;
   valueOf(path: string): unknown;
   disabled: boolean;
   onChange(path: string, value: unknown): void;
 }
 
-const idOf = (path: string) => `lever-${path.replace(/\./g, '-')}`;
+const idOf = (scope: string, path: string) => `${scope}-${path.replace(/\./g, '-')}`;
 
 /** One lever (or the time limits) as a row: its name, its control, its one-line explanation. */
-export function LeverField({ control, valueOf, disabled, onChange }: LeverFieldProps) {
+export function LeverField({ control, scope, valueOf, disabled, onChange }: LeverFieldProps) {
   const { t, pick } = useI18n();
   const key = controlKey(control);
-  const id = idOf(key);
+  const id = idOf(scope, key);
   const explainId = `${id}-explain`;
   const first = control.kind === 'timeLimits' ? control.fields[0]?.lever : control.lever;
   if (!first) return null;
@@ -35,7 +37,12 @@ export function LeverField({ control, valueOf, disabled, onChange }: LeverFieldP
         </label>
       )}
       <div className="lever-control">
-        <Control control={control} id={id} explainId={explainId} {...{ valueOf, disabled, onChange }} />
+        <Control
+          control={control}
+          id={id}
+          explainId={explainId}
+          {...{ scope, valueOf, disabled, onChange }}
+        />
       </div>
       <p id={explainId} className="lever-explain">
         {pick(first.explain)}
@@ -48,6 +55,7 @@ function Control({
   control,
   id,
   explainId,
+  scope,
   valueOf,
   disabled,
   onChange,
@@ -139,7 +147,7 @@ function Control({
               <label key={cls} className="time-limit" title={pick(lever)}>
                 <span>{pick(SLA_CLASSES[cls])}</span>
                 <LimitInput
-                  id={idOf(lever.path)}
+                  id={idOf(scope, lever.path)}
                   explainId={explainId}
                   disabled={disabled}
                   value={typeof raw === 'number' ? limitToField(unit, raw) : undefined}

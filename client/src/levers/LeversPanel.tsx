@@ -30,6 +30,7 @@ export function LeversPanel({
               <LeverField
                 key={key}
                 control={control}
+                scope="new-lever"
                 valueOf={(path) => getPath(scenario, path)}
                 disabled={!hasLifecycle && key.startsWith('lifecycle.')}
                 onChange={(path, value) => onChange(setPath(scenario, path, value))}

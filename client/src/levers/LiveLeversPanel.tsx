@@ -64,44 +64,6 @@ export function LiveLeversPanel({ run, levers }: { run: RunInfo; levers: RunLeve
       <p className="muted small">
         {!canControl ? t('leversReadOnly') : over ? t('leverRunOver') : t('leversLiveNote')}
       </p>
-      {pending.length > 0 && (
-        <div
-          className="lever-confirm"
-          role="group"
-          aria-label={t('leverConfirmTitle')}
-          data-testid="lever-confirm"
-        >
-          <p className="note-title">{t('leverConfirmTitle')}</p>
-          <ul>
-            {pending.map(([path, to]) => (
-              <li key={path}>{pick(leverChangeText(path, values[path], to, Object.hasOwn(values, path)))}</li>
-            ))}
-          </ul>
-          <p className="muted small">
-            {t('leverConfirmWhen', { at: fmt.virtual(run.start, run.virtualTime) })}
-          </p>
-          <div className="lever-confirm-buttons">
-            <button
-              type="button"
-              className="primary"
-              disabled={busy}
-              onClick={() => void confirm()}
-              data-testid="lever-apply"
-            >
-              {t('leverApply')}
-            </button>
-            <button type="button" disabled={busy} onClick={() => setDraft({})}>
-              {t('leverDiscard')}
-            </button>
-          </div>
-        </div>
-      )}
-      {error && <ErrorNote message={error} />}
-      {applied !== null && pending.length === 0 && (
-        <p className="note" role="status">
-          {t('leverApplied', { at: fmt.virtual(run.start, applied) })}
-        </p>
-      )}
       {GROUPS.map((group) => (
         <fieldset key={group.driver} className="lever-group">
           <legend>{pick(group.heading)}</legend>
@@ -109,6 +71,7 @@ export function LiveLeversPanel({ run, levers }: { run: RunInfo; levers: RunLeve
             <LeverField
               key={controlKey(control)}
               control={control}
+              scope="live-lever"
               valueOf={(path) => (Object.hasOwn(draft, path) ? draft[path] : values[path])}
               // A lever the run does not have (an intake-only run's lifecycle) cannot be changed either.
               disabled={
@@ -138,6 +101,49 @@ export function LiveLeversPanel({ run, levers }: { run: RunInfo; levers: RunLeve
           ))}
         </ol>
       )}
+      {/* Last in the panel and sticky: in view beside the field being edited, however far scrolled. */}
+      <div className="lever-pending">
+        {pending.length > 0 && (
+          <div
+            className="lever-confirm"
+            role="group"
+            aria-label={t('leverConfirmTitle')}
+            data-testid="lever-confirm"
+          >
+            <p className="note-title">{t('leverConfirmTitle')}</p>
+            <ul>
+              {pending.map(([path, to]) => (
+                <li key={path}>
+                  {pick(leverChangeText(path, values[path], to, Object.hasOwn(values, path)))}
+                </li>
+              ))}
+            </ul>
+            <p className="muted small">
+              {t('leverConfirmWhen', { at: fmt.virtual(run.start, run.virtualTime) })}
+            </p>
+            <div className="lever-confirm-buttons">
+              <button
+                type="button"
+                className="primary"
+                disabled={busy}
+                onClick={() => void confirm()}
+                data-testid="lever-apply"
+              >
+                {t('leverApply')}
+              </button>
+              <button type="button" disabled={busy} onClick={() => setDraft({})}>
+                {t('leverDiscard')}
+              </button>
+            </div>
+          </div>
+        )}
+        {error && <ErrorNote message={error} />}
+        {applied !== null && pending.length === 0 && (
+          <p className="note" role="status">
+            {t('leverApplied', { at: fmt.virtual(run.start, applied) })}
+          </p>
+        )}
+      </div>
     </div>
   );
 }
