@@ -5,7 +5,7 @@ import { RunControls } from '../controls';
 import { useI18n, type Bilingual, type MessageKey } from '../i18n';
 import { KpiPanel } from '../kpis';
 import { LeagueTable } from '../league';
-import { changeMarks, LiveLeversPanel, useRunLevers } from '../levers';
+import { changeMarks, chartMarks, LiveLeversPanel, useRunLevers } from '../levers';
 import { useLive } from '../live';
 import { useCanControl } from '../session';
 import { CityMapView, type MapFocus } from '../map';
@@ -47,8 +47,7 @@ export function LiveView({
   const levers = useRunLevers(selection.kind === 'run' ? selection.runId : null, connection);
   const changes = levers.history?.changes;
   const kpiMarks = useMemo(() => changeMarks(changes ?? []), [changes]);
-  // The chart marks the scenario's timeline itself; it gets the instructor's changes.
-  const shiftMarks = useMemo(() => kpiMarks.filter((m) => m.source === 'instructor'), [kpiMarks]);
+  const shiftMarks = useMemo(() => chartMarks(changes ?? []), [changes]);
 
   if (selection.kind === 'loading')
     return (

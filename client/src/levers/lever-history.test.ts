@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LeverChange } from '../api';
 import { leverAt, leverValueText } from './lever-format';
-import { changeLabel, changeMarks, historyFromServer, withChanges } from './lever-history';
+import { changeLabel, changeMarks, chartMarks, historyFromServer, withChanges } from './lever-history';
 
 const LIMIT = 'lifecycle.whistle.reportLimitMinutes';
 const WHISTLE = 'lifecycle.whistle.enabled';
@@ -86,5 +86,22 @@ describe('lever change labels and marks', () => {
     expect(leverValueText('en', find('lifecycle.dispatch.mode'), 'direct')).toBe('Direct to the street');
     expect(leverValueText('en', find('lifecycle.demandYear'), 2024)).toBe('2024');
     expect(leverValueText('en', find('lifecycle.units.capacity.street'), 0.5)).toBe('×0.50');
+  });
+
+  it('gives the 未诉先办 chart the instructor’s changes only, labelled short', () => {
+    const h = historyFromServer({
+      values: { [LIMIT]: 60 },
+      changes: [
+        { ...change(0, { [WHISTLE]: true }, 'timeline'), label: { zh: '吹哨报到', en: 'Whistle' } },
+        change(3600, { [LIMIT]: 15, [WHISTLE]: false }),
+      ],
+    });
+    expect(chartMarks(h.changes)).toEqual([
+      {
+        at: 3600,
+        source: 'instructor',
+        label: { zh: '报到时限（分钟） → 15 分钟 +1', en: 'Report limit, minutes → 15 min +1' },
+      },
+    ]);
   });
 });

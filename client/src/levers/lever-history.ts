@@ -1,6 +1,6 @@
 import type { LeverChange, RunLevers } from '../api';
 import type { Bilingual } from '../i18n';
-import { leverChangeText } from './lever-format';
+import { leverAt, leverChangeText, leverValueText } from './lever-format';
 
 /** A change with the values its levers had just before it, where the dashboard knows them. */
 export interface LeverChangeView extends LeverChange {
@@ -81,7 +81,34 @@ export function changeLabel(change: LeverChangeView): Bilingual {
   return { zh: join('zh'), en: join('en') };
 }
 
-/** The marks of the changes, for the KPI sparklines and the 未诉先办 chart. */
+/**
+ * A change in a few words, for a label drawn on a chart's time axis: a timeline entry's own label,
+ * else the first lever and its new value ("报到时限（分钟） → 15 分钟 +1" when it set two).
+ */
+export function changeShortLabel(change: LeverChange): Bilingual {
+  if (change.label) return change.label;
+  const entries = Object.entries(change.set);
+  const more = entries.length > 1 ? ` +${entries.length - 1}` : '';
+  const [first] = entries;
+  const line = (lang: keyof Bilingual) => {
+    if (!first) return '';
+    const lever = leverAt(first[0]);
+    return `${lever ? lever[lang] : first[0]} → ${leverValueText(lang, lever, first[1])}${more}`;
+  };
+  return { zh: line('zh'), en: line('en') };
+}
+
+/** The marks of the changes for the KPI sparklines' tooltips: what changed, from → to. */
 export function changeMarks(changes: readonly LeverChangeView[]): ChangeMark[] {
   return changes.map((c) => ({ at: c.at, label: changeLabel(c), source: c.source }));
+}
+
+/**
+ * The marks of the instructor's changes for the 未诉先办 chart, labelled short (it writes them on
+ * the plot). The timeline's changes are left out: the chart marks the scenario's timeline itself.
+ */
+export function chartMarks(changes: readonly LeverChangeView[]): ChangeMark[] {
+  return changes
+    .filter((c) => c.source === 'instructor')
+    .map((c) => ({ at: c.at, label: changeShortLabel(c), source: c.source }));
 }
