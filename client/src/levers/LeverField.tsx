@@ -103,8 +103,14 @@ function Control({
       const { lever, unit } = control;
       const raw = valueOf(lever.path);
       const shown = typeof raw === 'number' ? toDisplay(unit, raw) : undefined;
+      // Counts are whole (the schema's rule): 2.5 agents is taken as 3 rather than refused later.
       const set = (text: string) =>
-        onChange(lever.path, text === '' ? undefined : fromDisplay(unit, Number(text)));
+        onChange(
+          lever.path,
+          text === ''
+            ? undefined
+            : fromDisplay(unit, lever.integer ? Math.round(Number(text)) : Number(text)),
+        );
       const [min, max] = control.kind === 'slider' ? sliderBounds(control, shown) : [control.min, undefined];
       return (
         <>
