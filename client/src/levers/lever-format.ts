@@ -1,6 +1,5 @@
 import { LEVERS, type Lever } from '@hotline-sim/shared';
-import { makeFormatters, type Bilingual, type Lang } from '../i18n';
-import { MESSAGES } from '../i18n/messages';
+import { makeFormatters, MESSAGES, type Bilingual, type Lang } from '../i18n';
 import { LEVER_UNITS, UNIT_LABELS } from './lever-units';
 import { limitToField, timeLimitClass, timeLimitUnit } from './time-limits';
 
