@@ -1,5 +1,5 @@
 import { LEVERS, type Lever } from '@hotline-sim/shared';
-import { makeFormatters, MESSAGES, type Bilingual, type Lang } from '../i18n';
+import { makeFormatters, MESSAGES, type Bilingual, type Formatters, type Lang } from '../i18n';
 import { LEVER_UNITS, UNIT_LABELS } from './lever-units';
 import { limitToField, timeLimitClass, timeLimitUnit } from './time-limits';
 
@@ -12,6 +12,10 @@ export const CHOICE_LABELS: Readonly<Record<string, Bilingual>> = {
 
 const BY_PATH = new Map(LEVERS.map((l) => [l.path, l]));
 
+// Both languages' formatters, made once: a label is written in both on every live update.
+const FORMATTERS: Partial<Record<Lang, Formatters>> = {};
+const formattersOf = (lang: Lang) => (FORMATTERS[lang] ??= makeFormatters(lang));
+
 /** The catalogue lever at a path (undefined for a path the catalogue does not list). */
 export function leverAt(path: string): Lever | undefined {
   return BY_PATH.get(path);
@@ -20,7 +24,7 @@ export function leverAt(path: string): Lever | undefined {
 /** A lever's value in words, with its unit: "On", "直派街乡", "51.0 %", "7 days", "15 min". */
 export function leverValueText(lang: Lang, lever: Lever | undefined, value: unknown): string {
   const m = MESSAGES[lang];
-  const fmt = makeFormatters(lang);
+  const fmt = formattersOf(lang);
   if (typeof value === 'boolean') return value ? m.leverOn : m.leverOff;
   if (typeof value === 'string') return CHOICE_LABELS[value]?.[lang] ?? value;
   if (typeof value !== 'number') return value === undefined ? m.leverNotSet : JSON.stringify(value);
