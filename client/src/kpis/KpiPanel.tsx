@@ -29,11 +29,13 @@ export interface KpiMark {
   label: Bilingual;
 }
 
+const NO_MARKS: readonly KpiMark[] = [];
+
 /**
  * The run's KPIs from its report, each with a sparkline of its hourly series, the lever changes
  * marked on it.
  */
-export function KpiPanel({ marks = [] }: { marks?: readonly KpiMark[] }) {
+export function KpiPanel({ marks = NO_MARKS }: { marks?: readonly KpiMark[] }) {
   const i18n = useI18n();
   const { t, pick } = i18n;
   const { report, series, run } = useLive();
