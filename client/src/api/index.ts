@@ -10,10 +10,4 @@ export {
   type SessionInfo,
 } from './rest';
 export { trainingApi } from './training';
-export {
-  leversApi,
-  type LeverChange,
-  type LeverChangeAccepted,
-  type LeverChangeSource,
-  type RunLevers,
-} from './levers';
+export { leversApi, type LeverChange } from './levers';

@@ -7,9 +7,9 @@ import { useI18n } from '../i18n';
 import { useCanControl } from '../session';
 import { controlKey, controlLevers, leverGroups } from './lever-controls';
 import { leverChangeText } from './lever-format';
-import { changeLabel, type LeverChangeView } from './lever-history';
+import { changeLabel, type HeldLeverChange } from './lever-history';
 import { LeverField } from './LeverField';
-import type { RunLevers } from './use-run-levers';
+import type { LiveLevers } from './use-run-levers';
 
 const GROUPS = leverGroups();
 const NO_DRAFT: Record<string, unknown> = {};
@@ -19,7 +19,7 @@ const NO_DRAFT: Record<string, unknown> = {};
  * instructor edits levers into a draft (kept per run) and applies it after reading what will change
  * (from → to); observers see the values read-only.
  */
-export function LiveLeversPanel({ run, levers }: { run: RunInfo; levers: RunLevers }) {
+export function LiveLeversPanel({ run, levers }: { run: RunInfo; levers: LiveLevers }) {
   const { t, pick, fmt } = useI18n();
   const canControl = useCanControl();
   const [draft, setDraft] = useKeyedState(run.id, NO_DRAFT);
@@ -159,7 +159,7 @@ const ChangeList = memo(function ChangeList({
   changes,
   start,
 }: {
-  changes: readonly LeverChangeView[];
+  changes: readonly HeldLeverChange[];
   start: string;
 }) {
   const { t, pick, fmt } = useI18n();

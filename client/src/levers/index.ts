@@ -5,7 +5,7 @@ export {
   changeMarks,
   chartMarks,
   type ChangeMark,
-  type LeverChangeView,
+  type HeldLeverChange,
   type LeverHistory,
 } from './lever-history';
-export { useRunLevers, type RunLevers } from './use-run-levers';
+export { useRunLevers, type LiveLevers } from './use-run-levers';

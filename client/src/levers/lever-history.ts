@@ -1,9 +1,10 @@
-import type { LeverChange, RunLevers } from '../api';
+import type { RunLevers } from '@hotline-sim/shared';
+import type { LeverChange } from '../api';
 import type { Bilingual } from '../i18n';
 import { leverAt, leverChangeText, leverValueText } from './lever-format';
 
 /** A change with the values its levers had just before it, where the dashboard knows them. */
-export interface LeverChangeView extends LeverChange {
+export interface HeldLeverChange extends LeverChange {
   /** Previous value per path set; a path is missing when the dashboard never saw its value before. */
   from: Record<string, unknown>;
 }
@@ -11,7 +12,7 @@ export interface LeverChangeView extends LeverChange {
 /** A live run's levers as the dashboard holds them: current values and the changes so far, by time. */
 export interface LeverHistory {
   values: Record<string, unknown>;
-  changes: LeverChangeView[];
+  changes: HeldLeverChange[];
 }
 
 /** A moment of the run to mark on a chart (virtual seconds) and what happened then. */
@@ -72,7 +73,7 @@ export function withChanges(history: LeverHistory, incoming: readonly LeverChang
 }
 
 /** What a change did, every lever it set, both languages (a timeline entry's label first). */
-export function changeLabel(change: LeverChangeView): Bilingual {
+export function changeLabel(change: HeldLeverChange): Bilingual {
   const lines = Object.entries(change.set).map(([path, to]) =>
     leverChangeText(path, change.from[path], to, Object.hasOwn(change.from, path)),
   );
@@ -99,7 +100,7 @@ export function changeShortLabel(change: LeverChange): Bilingual {
 }
 
 /** The marks of the changes for the KPI sparklines' tooltips: what changed, from → to. */
-export function changeMarks(changes: readonly LeverChangeView[]): ChangeMark[] {
+export function changeMarks(changes: readonly HeldLeverChange[]): ChangeMark[] {
   return changes.map((c) => ({ at: c.at, label: changeLabel(c), source: c.source }));
 }
 
@@ -107,7 +108,7 @@ export function changeMarks(changes: readonly LeverChangeView[]): ChangeMark[] {
  * The marks of the instructor's changes for the 未诉先办 chart, labelled short (it writes them on
  * the plot). The timeline's changes are left out: the chart marks the scenario's timeline itself.
  */
-export function chartMarks(changes: readonly LeverChangeView[]): ChangeMark[] {
+export function chartMarks(changes: readonly HeldLeverChange[]): ChangeMark[] {
   return changes
     .filter((c) => c.source === 'instructor')
     .map((c) => ({ at: c.at, label: changeShortLabel(c), source: c.source }));

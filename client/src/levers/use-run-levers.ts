@@ -5,7 +5,7 @@ import { useLiveStore } from '../live';
 import { historyFromServer, withChanges, type LeverHistory } from './lever-history';
 
 /** A live run's levers: the history held, why reading it failed, and a way to change levers. */
-export interface RunLevers {
+export interface LiveLevers {
   history: LeverHistory | null;
   loadError: string | null;
   /**
@@ -20,7 +20,7 @@ export interface RunLevers {
  * connection comes back (updates sent meanwhile were missed), and take the changes socket updates
  * carry. `connection` is the live store's, passed in so this hook re-reads on reconnect.
  */
-export function useRunLevers(runId: string | null, connection: string): RunLevers {
+export function useRunLevers(runId: string | null, connection: string): LiveLevers {
   const store = useLiveStore();
   const [history, setHistory] = useKeyedState<LeverHistory | null>(runId ?? '', null);
   const [loadError, setLoadError] = useKeyedState<string | null>(runId ?? '', null);

@@ -207,8 +207,7 @@ export class LiveStore {
       workers: u.workers,
       receivedAt: now,
     });
-    // C3's `leverChanges` (optional, so typed here until the update type in shared/ carries it).
-    const { leverChanges } = u as RunUpdate & { leverChanges?: LeverChange[] };
+    const { leverChanges } = u;
     if (leverChanges?.length) for (const listener of this.leverListeners) listener(leverChanges);
     if (u.moves.length > 0 || u.movesDropped > 0) {
       const batch = { moves: u.moves, dropped: u.movesDropped };
