@@ -10,3 +10,4 @@ export {
   type SessionInfo,
 } from './rest';
 export { trainingApi } from './training';
+export { leversApi, type LeverChange } from './levers';

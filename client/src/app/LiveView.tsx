@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useMemo, useState, type ComponentType } from 'react';
 import { AppealsList } from '../appeal';
 import { EmptyNote, ErrorNote } from '../components';
 import { RunControls } from '../controls';
-import { useI18n, type MessageKey } from '../i18n';
+import { useI18n, type Bilingual, type MessageKey } from '../i18n';
 import { KpiPanel } from '../kpis';
 import { LeagueTable } from '../league';
+import { changeMarks, chartMarks, LiveLeversPanel, useRunLevers } from '../levers';
 import { useLive } from '../live';
 import { useCanControl } from '../session';
 import { CityMapView, type MapFocus } from '../map';
@@ -12,12 +13,19 @@ import { QueuesPanel } from '../queues';
 import { ShiftChart } from '../shift';
 import type { Selection } from './use-run-selection';
 
-type Tab = 'league' | 'queues' | 'appeals';
+type Tab = 'league' | 'queues' | 'appeals' | 'levers';
 const TABS: Record<Tab, MessageKey> = {
   league: 'leagueTitle',
   queues: 'queuesTitle',
   appeals: 'appealsTitle',
+  levers: 'leversLiveTitle',
 };
+
+/**
+ * The 未诉先办 chart takes marks `{ at, label }` (branch `timeline` adds the prop). Typed here so
+ * this file compiles before and after that prop exists; remove once it has.
+ */
+const MarkedShiftChart: ComponentType<{ marks: { at: number; label: Bilingual }[] }> = ShiftChart;
 
 /** The live city: controls, map and 未诉先办 chart on the left; KPIs and the tabbed tables on the right. */
 export function LiveView({
@@ -32,10 +40,14 @@ export function LiveView({
   onMessage(message: string, error?: boolean): void;
 }) {
   const { t } = useI18n();
-  const { run, joinError } = useLive();
+  const { run, joinError, connection } = useLive();
   const canControl = useCanControl();
   const [tab, setTab] = useState<Tab>('league');
   const [focus, setFocus] = useState<MapFocus | null>(null);
+  const levers = useRunLevers(selection.kind === 'run' ? selection.runId : null, connection);
+  const changes = levers.history?.changes;
+  const kpiMarks = useMemo(() => changeMarks(changes ?? []), [changes]);
+  const shiftMarks = useMemo(() => chartMarks(changes ?? []), [changes]);
 
   if (selection.kind === 'loading')
     return (
@@ -74,10 +86,10 @@ export function LiveView({
       <div className="live-grid">
         <div className="live-left">
           <CityMapView focus={focus} onClearFocus={() => setFocus(null)} onOpenAppeal={onOpenAppeal} />
-          <ShiftChart />
+          <MarkedShiftChart marks={shiftMarks} />
         </div>
         <div className="live-right">
-          <KpiPanel />
+          <KpiPanel marks={kpiMarks} />
           <section className="panel tabs-panel">
             <div role="tablist" aria-label={t('leagueTitle')} className="tabs">
               {(Object.keys(TABS) as Tab[]).map((k) => (
@@ -99,6 +111,7 @@ export function LiveView({
               {tab === 'league' && <LeagueTable focus={focus} onFocus={setFocus} />}
               {tab === 'queues' && <QueuesPanel />}
               {tab === 'appeals' && <AppealsList runId={selection.runId} onOpen={onOpenAppeal} />}
+              {tab === 'levers' && run && <LiveLeversPanel run={run} levers={levers} />}
             </div>
           </section>
         </div>

@@ -7,4 +7,4 @@ export {
   type Bilingual,
   type Formatters,
 } from './i18n';
-export type { MessageKey } from './messages';
+export { MESSAGES, type MessageKey } from './messages';

@@ -12,7 +12,7 @@ import type {
   StageDepth,
 } from '@hotline-sim/shared';
 import { io, type Socket } from 'socket.io-client';
-import { api } from '../api';
+import { api, type LeverChange } from '../api';
 
 export type Connection = 'connecting' | 'live' | 'reconnecting';
 
@@ -68,6 +68,7 @@ export class LiveStore {
   private state: LiveState = INITIAL;
   private readonly listeners = new Set<() => void>();
   private readonly moveListeners = new Set<(batch: MoveBatch) => void>();
+  private readonly leverListeners = new Set<(changes: readonly LeverChange[]) => void>();
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private lastQueues: { at: number; queues: Record<string, StageDepth> } | null = null;
   private seriesLoading = false;
@@ -114,6 +115,12 @@ export class LiveStore {
   onMoves(listener: (batch: MoveBatch) => void): () => void {
     this.moveListeners.add(listener);
     return () => this.moveListeners.delete(listener);
+  }
+
+  /** Lever changes of the followed run that took effect in an update (the levers panel keeps them). */
+  onLeverChanges(listener: (changes: readonly LeverChange[]) => void): () => void {
+    this.leverListeners.add(listener);
+    return () => this.leverListeners.delete(listener);
   }
 
   /** Follow another run (null: none). The old room is left; the new run's snapshot replaces the state. */
@@ -200,6 +207,8 @@ export class LiveStore {
       workers: u.workers,
       receivedAt: now,
     });
+    const { leverChanges } = u;
+    if (leverChanges?.length) for (const listener of this.leverListeners) listener(leverChanges);
     if (u.moves.length > 0 || u.movesDropped > 0) {
       const batch = { moves: u.moves, dropped: u.movesDropped };
       for (const listener of this.moveListeners) listener(batch);
