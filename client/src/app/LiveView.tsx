@@ -1,8 +1,8 @@
-import { useMemo, useState, type ComponentType } from 'react';
+import { useMemo, useState } from 'react';
 import { AppealsList } from '../appeal';
 import { EmptyNote, ErrorNote } from '../components';
 import { RunControls } from '../controls';
-import { useI18n, type Bilingual, type MessageKey } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
 import { KpiPanel } from '../kpis';
 import { LeagueTable } from '../league';
 import { changeMarks, chartMarks, LiveLeversPanel, useRunLevers } from '../levers';
@@ -20,12 +20,6 @@ const TABS: Record<Tab, MessageKey> = {
   appeals: 'appealsTitle',
   levers: 'leversLiveTitle',
 };
-
-/**
- * The 未诉先办 chart takes marks `{ at, label }` (branch `timeline` adds the prop). Typed here so
- * this file compiles before and after that prop exists; remove once it has.
- */
-const MarkedShiftChart: ComponentType<{ marks: { at: number; label: Bilingual }[] }> = ShiftChart;
 
 /** The live city: controls, map and 未诉先办 chart on the left; KPIs and the tabbed tables on the right. */
 export function LiveView({
@@ -86,7 +80,7 @@ export function LiveView({
       <div className="live-grid">
         <div className="live-left">
           <CityMapView focus={focus} onClearFocus={() => setFocus(null)} onOpenAppeal={onOpenAppeal} />
-          <MarkedShiftChart marks={shiftMarks} />
+          <ShiftChart marks={shiftMarks} />
         </div>
         <div className="live-right">
           <KpiPanel marks={kpiMarks} />
