@@ -13,8 +13,8 @@ const shared = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
  */
 const UNIT = [
   'shared/src/**/*.test.ts',
-  'shared/test/{demand-year,dispatch-policy,hotline-whistle,proactive-share,training}.test.ts',
-  'server/test/{appeal-record,cli-lazy-load,cli-usage,config,format-report,import-recognise,import-unseen,run-clock,store}.test.ts',
+  'shared/test/{demand-year,dispatch-policy,hotline-whistle,proactive-share,reform-timeline,run-by-period,training}.test.ts',
+  'server/test/{appeal-record,cli-lazy-load,cli-usage,config,format-periods,format-report,import-recognise,import-unseen,run-clock,store,worksheet}.test.ts',
 ];
 
 /** Where the tests of shared/ and server/ live; `slow` is all of them but UNIT. */
