@@ -386,6 +386,11 @@ export const en = {
   replayInjects: 'Events injected',
   replayNoInjects: 'No inject fired in this exercise.',
   decidedCount: '{decided} decided, {correct} right',
+  // --- projector ---
+  kpiFillsIn: 'after the first callbacks, ~{n} virtual hours',
+  kpiFillsInOne: 'after the first callbacks, ~1 virtual hour',
+  kpiFillsNow: 'after the first callbacks, due now',
+  leagueFlagRule: '⚑ 治理类: the worst {n} of {ranked} ranked streets (at most a tenth of those ranked)',
 };
 
 export type MessageKey = keyof typeof en;

@@ -371,4 +371,9 @@ export const zh: Messages = {
   replayInjects: '注入的事件',
   replayNoInjects: '本次演练未注入事件。',
   decidedCount: '处置{decided}件，正确{correct}件',
+  // --- projector ---
+  kpiFillsIn: '首批回访后显示，约{n}虚拟小时',
+  kpiFillsInOne: '首批回访后显示，约1虚拟小时',
+  kpiFillsNow: '首批回访后显示，即将开始',
+  leagueFlagRule: '⚑ 治理类：已排名{ranked}个街乡中最差的{n}个（至多为已排名的十分之一）',
 };
