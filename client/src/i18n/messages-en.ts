@@ -391,6 +391,7 @@ export const en = {
   kpiFillsInOne: 'after the first callbacks, ~1 virtual hour',
   kpiFillsNow: 'after the first callbacks, due now',
   leagueFlagRule: '⚑ 治理类: the worst {n} of {ranked} ranked streets (at most a tenth of those ranked)',
+  mapInsetTitle: 'Central districts, enlarged',
 };
 
 export type MessageKey = keyof typeof en;
