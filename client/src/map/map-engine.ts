@@ -9,7 +9,7 @@ import { addMoveParticles, isAnimated } from './move-particles';
 import { OpenAppeals } from './open-appeals';
 import { Kind, Particles, ROUTE_KINDS } from './particles';
 import { project, type Projected, type Rect, type View } from './projection';
-import { drawCityBase, drawInsetFrame, drawLabels } from './static-layer';
+import { drawCityBase, drawFocusMark, drawInsetFrame, drawLabels } from './static-layer';
 
 /** A view drawn on the canvas with its positions: the whole city, or the enlarged centre. */
 interface Drawn {
@@ -44,6 +44,8 @@ export class MapEngine {
   private readonly ctx: CanvasRenderingContext2D;
   private readonly staticLayer = document.createElement('canvas');
   private readonly heatLayer = document.createElement('canvas');
+  /** Names and the enlarged view's frame: drawn over heat and particles, so they stay readable. */
+  private readonly labelLayer = document.createElement('canvas');
   private readonly particles = new Particles(PARTICLE_CAPACITY);
   private readonly open: OpenAppeals;
   private readonly scratch: Uint32Array;
@@ -104,7 +106,7 @@ export class MapEngine {
     this.dpr = Math.min(2, window.devicePixelRatio || 1);
     this.width = width;
     this.height = height;
-    for (const c of [this.canvas, this.staticLayer, this.heatLayer]) {
+    for (const c of [this.canvas, this.staticLayer, this.heatLayer, this.labelLayer]) {
       c.width = Math.max(1, Math.round(width * this.dpr));
       c.height = Math.max(1, Math.round(height * this.dpr));
     }
@@ -220,6 +222,9 @@ export class MapEngine {
       this.drawParticles(d.p, now, i > 0 ? r + 0.5 : r);
       if (clipped) ctx.restore();
     });
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(this.labelLayer, 0, 0);
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     if (this.focus !== null) this.drawFocus(main.p, this.focus, now);
   };
 
@@ -241,41 +246,28 @@ export class MapEngine {
     const y = street ? p.streetY[focus.index] : p.unitY[focus.index];
     const s = street ? this.city.streets[focus.index] : this.city.units[focus.index];
     if (x === undefined || y === undefined || !s) return;
-    const ctx = this.ctx;
-    ctx.strokeStyle = this.colours.fg;
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    ctx.arc(x, y, 18, 0, Math.PI * 2);
-    ctx.stroke();
-    if (!street) {
-      // A unit's marker pulses: a ring grows from the diamond and fades, once a second.
-      const phase = (now % 1000) / 1000;
-      ctx.globalAlpha = 1 - phase;
-      ctx.lineWidth = 3;
-      ctx.beginPath();
-      ctx.arc(x, y, 5 + 25 * phase, 0, Math.PI * 2);
-      ctx.stroke();
-      ctx.globalAlpha = 1;
-      ctx.lineWidth = 2;
-    }
-    ctx.fillStyle = this.colours.fg;
-    ctx.font = '600 15px system-ui, sans-serif';
-    ctx.textAlign = 'left';
-    ctx.fillText(this.lang === 'zh' ? s.name : s.nameEn, x + 22, y + 5);
+    const name = this.lang === 'zh' ? s.name : s.nameEn;
+    drawFocusMark(this.ctx, x, y, name, street ? null : now, this.colours.fg);
   }
 
   private drawStatic(): void {
     const [main, inset] = this.views;
     const ctx = this.staticLayer.getContext('2d');
-    if (!main || !ctx) return;
+    const top = this.labelLayer.getContext('2d');
+    if (!main || !ctx || !top) return;
     const c = this.colours;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.staticLayer.width, this.staticLayer.height);
-    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    for (const [layer, g] of [
+      [this.staticLayer, ctx],
+      [this.labelLayer, top],
+    ] as const) {
+      g.setTransform(1, 0, 0, 1, 0, 0);
+      g.clearRect(0, 0, layer.width, layer.height);
+      g.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    }
     drawCityBase(ctx, this.city, main.view.projection, main.p, c);
     const mainFont = `${this.view.zoom > 1 ? 14 : 12}px system-ui, sans-serif`;
     if (!inset) {
-      this.drawNames(ctx, main.view, () => true, mainFont, main.view.frame, []);
+      this.drawNames(top, main.view, () => true, mainFont, main.view.frame, []);
       return;
     }
     const clipped = clipTo(ctx, inset.view.frame);
@@ -291,12 +283,12 @@ export class MapEngine {
       width: proj.x(maxLon) - proj.x(minLon),
       height: proj.y(minLat) - proj.y(maxLat),
     };
-    const title = drawInsetFrame(ctx, inset.view.frame, marked, this.insetTitle, c);
+    const title = drawInsetFrame(top, inset.view.frame, marked, this.insetTitle, c);
     // The enlarged view names the districts whose seats it shows; the whole city names the others.
     const enlarged = (d: { lon: number; lat: number }) => inBbox(inset.view.bbox, d.lon, d.lat);
-    this.drawNames(ctx, main.view, (d) => !enlarged(d), mainFont, main.view.frame, [marked]);
+    this.drawNames(top, main.view, (d) => !enlarged(d), mainFont, main.view.frame, [marked]);
     const insetFont = `${insetFontPx(inset.view.frame)}px system-ui, sans-serif`;
-    this.drawNames(ctx, inset.view, enlarged, insetFont, inset.view.frame, [title]);
+    this.drawNames(top, inset.view, enlarged, insetFont, inset.view.frame, [title]);
   }
 
   /** District names of `view` that `shown` admits, placed without overlap (larger districts first). */
@@ -343,10 +335,11 @@ export class MapEngine {
     const counts = heat.kind === 'category' ? this.open.cellsOf(heat.categories, this.scratch) : null;
     this.views.forEach((d, i) => {
       const clipped = i > 0 && clipTo(ctx, d.view.frame);
-      // The enlarged view draws its discs and squares larger, as a zoomed focus does.
+      // A zoomed focus draws discs and squares larger; the enlarged view a little larger (its
+      // streets are only about three times as far apart).
       const zoomed = this.view.zoom > 1 || i > 0;
       if (open) {
-        const rMax = (zoomed ? 36 : 16) * Math.min(1, Math.max(0.5, d.view.frame.width / 900));
+        const rMax = i > 0 ? 14 : (zoomed ? 36 : 16) * Math.min(1, Math.max(0.5, d.view.frame.width / 900));
         drawOpenByStreet(ctx, d.p, open.byStreet, rMax);
       } else if (counts && heat.kind === 'category') {
         drawCellCounts(ctx, d.p, counts, heat.colour, zoomed ? 2.5 : 1.4);

@@ -107,3 +107,36 @@ export function drawInsetFrame(
   ctx.fillText(title, frame.x + 8, frame.y + 18);
   return { x: frame.x, y: frame.y, width: Math.ceil(ctx.measureText(title).width) + 16, height: 26 };
 }
+
+/**
+ * The focused street's or unit's ring and name; a unit's marker also pulses (`pulseAt`: wall time,
+ * null for a street): a ring grows from the diamond and fades, once a second.
+ */
+export function drawFocusMark(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  name: string,
+  pulseAt: number | null,
+  colour: string,
+): void {
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.arc(x, y, 18, 0, Math.PI * 2);
+  ctx.stroke();
+  if (pulseAt !== null) {
+    const phase = (pulseAt % 1000) / 1000;
+    ctx.globalAlpha = 1 - phase;
+    ctx.lineWidth = 3;
+    ctx.beginPath();
+    ctx.arc(x, y, 5 + 25 * phase, 0, Math.PI * 2);
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+    ctx.lineWidth = 2;
+  }
+  ctx.fillStyle = colour;
+  ctx.font = '600 15px system-ui, sans-serif';
+  ctx.textAlign = 'left';
+  ctx.fillText(name, x + 22, y + 5);
+}
