@@ -44,7 +44,10 @@ export class MapEngine {
   private readonly ctx: CanvasRenderingContext2D;
   private readonly staticLayer = document.createElement('canvas');
   private readonly heatLayer = document.createElement('canvas');
-  /** Names and the enlarged view's frame: drawn over heat and particles, so they stay readable. */
+  /**
+   * Names and the enlarged view's frame, drawn once per layout and laid over the heat each time the
+   * heat is redrawn (twice a second at most), so they read above the discs at no cost per frame.
+   */
   private readonly labelLayer = document.createElement('canvas');
   private readonly particles = new Particles(PARTICLE_CAPACITY);
   private readonly open: OpenAppeals;
@@ -213,7 +216,7 @@ export class MapEngine {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     ctx.drawImage(this.staticLayer, 0, 0);
-    if (this.heat.kind !== 'off') ctx.drawImage(this.heatLayer, 0, 0);
+    ctx.drawImage(this.heatLayer, 0, 0);
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     this.particles.expire(now);
     const r = this.view.zoom > 1 ? 3.5 : 2.5;
@@ -222,9 +225,6 @@ export class MapEngine {
       this.drawParticles(d.p, now, i > 0 ? r + 0.5 : r);
       if (clipped) ctx.restore();
     });
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(this.labelLayer, 0, 0);
-    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     if (this.focus !== null) this.drawFocus(main.p, this.focus, now);
   };
 
@@ -268,6 +268,7 @@ export class MapEngine {
     const mainFont = `${this.view.zoom > 1 ? 14 : 12}px system-ui, sans-serif`;
     if (!inset) {
       this.drawNames(top, main.view, () => true, mainFont, main.view.frame, []);
+      this.drawHeat(performance.now());
       return;
     }
     const clipped = clipTo(ctx, inset.view.frame);
@@ -289,6 +290,7 @@ export class MapEngine {
     this.drawNames(top, main.view, (d) => !enlarged(d), mainFont, main.view.frame, [marked]);
     const insetFont = `${insetFontPx(inset.view.frame)}px system-ui, sans-serif`;
     this.drawNames(top, inset.view, enlarged, insetFont, inset.view.frame, [title]);
+    this.drawHeat(performance.now());
   }
 
   /** District names of `view` that `shown` admits, placed without overlap (larger districts first). */
@@ -327,7 +329,10 @@ export class MapEngine {
     if (this.views.length === 0 || !ctx) return;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.heatLayer.width, this.heatLayer.height);
-    if (this.heat.kind === 'off') return;
+    if (this.heat.kind === 'off') {
+      ctx.drawImage(this.labelLayer, 0, 0);
+      return;
+    }
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     const heat = this.heat;
     const open = heat.kind === 'open' ? this.store.getState().open : null;
@@ -346,6 +351,8 @@ export class MapEngine {
       }
       if (clipped) ctx.restore();
     });
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(this.labelLayer, 0, 0);
   }
 }
 
