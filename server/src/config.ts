@@ -40,6 +40,11 @@ export interface Config {
   readonly defaultRun: string | null;
   /** DEFAULT_SPEED: virtual seconds per wall second of that run, 0.5..10000. @defaultValue 60 */
   readonly defaultSpeed: number;
+  /**
+   * DEFAULT_START_HOUR: virtual hour of the day that run is watched from, 0..23: the hours before it
+   * play at full pace, so the first minute on a projector shows a city at work. @defaultValue 8
+   */
+  readonly defaultStartHour: number;
   /** WORKERS: `in-process` runs the BullMQ workers here too; `external` leaves them to worker processes. */
   readonly workers: WorkerMode;
   /** CLIENT_DIST: the built dashboard, served when present. @defaultValue client/dist of this repository */
@@ -270,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'a number from 0.5 to 10000',
       60,
     ),
+    defaultStartHour: read('DEFAULT_START_HOUR', intIn(0, 23), 'an integer from 0 to 23', 8),
     workers: read('WORKERS', z.enum(WORKER_MODES), `one of ${WORKER_MODES.join(', ')}`, 'in-process'),
     clientDist: resolve(read('CLIENT_DIST', z.string(), 'a directory path', CLIENT_DIST)),
     tickMs: read('TICK_MS', intIn(20, 1000), 'an integer from 20 to 1000', 100),

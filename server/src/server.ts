@@ -175,6 +175,7 @@ export async function startServer(
       const run = await manager.create({
         scenario: config.defaultRun,
         speed: config.defaultSpeed,
+        startHour: config.defaultStartHour,
         paused: false,
       });
       logger.info({ run: run.id, scenario: run.scenario, speed: run.speed }, 'started the default run');

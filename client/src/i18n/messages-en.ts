@@ -413,6 +413,12 @@ export const en = {
   leverNoChanges: 'No lever has changed yet.',
   leverSourceTimeline: 'reform timeline',
   leverSourceInstructor: 'instructor',
+  // --- projector ---
+  kpiFillsIn: 'after the first callbacks, ~{n} virtual hours',
+  kpiFillsInOne: 'after the first callbacks, ~1 virtual hour',
+  kpiFillsNow: 'after the first callbacks, due now',
+  leagueFlagRule: '⚑ 治理类: the worst {n} of {ranked} ranked streets (at most a tenth of those ranked)',
+  mapInsetTitle: 'Central districts, enlarged',
 };
 
 export type MessageKey = keyof typeof en;

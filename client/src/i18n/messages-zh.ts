@@ -397,4 +397,10 @@ export const zh: Messages = {
   leverNoChanges: '尚未调整任何杠杆。',
   leverSourceTimeline: '改革时间线',
   leverSourceInstructor: '教师',
+  // --- projector ---
+  kpiFillsIn: '首批回访后显示，约{n}虚拟小时',
+  kpiFillsInOne: '首批回访后显示，约1虚拟小时',
+  kpiFillsNow: '首批回访后显示，即将开始',
+  leagueFlagRule: '⚑ 治理类：已排名{ranked}个街乡中最差的{n}个（至多为已排名的十分之一）',
+  mapInsetTitle: '城六区（放大）',
 };

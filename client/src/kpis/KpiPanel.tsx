@@ -1,9 +1,11 @@
 import type { KpiName } from '@hotline-sim/shared';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../api';
 import { EmptyNote } from '../components';
 import { useI18n, type Bilingual } from '../i18n';
 import { useLive } from '../live';
 import { OKABE_ITO } from '../theme';
+import { DEFAULT_TIME_LIMITS, hoursUntilCallbacks, NEEDS_CALLBACKS, timeLimitsOf } from './kpi-fill';
 import { formatKpi, kpiDefinition, kpiLabel } from './kpi-format';
 import { sparkMarks } from './spark-marks';
 import { Sparkline } from './Sparkline';
@@ -55,7 +57,26 @@ export function KpiPanel({ marks = NO_MARKS }: { marks?: readonly KpiMark[] }) {
       >,
     [series],
   );
+  const scenarioName = run?.scenario;
+  const [limits, setLimits] = useState(DEFAULT_TIME_LIMITS);
+  useEffect(() => {
+    if (!scenarioName) return;
+    let live = true;
+    // A run of an uploaded scenario is not built in (404): it is told the default limits' wait.
+    api.scenario(scenarioName).then(
+      (scenario) => live && setLimits(timeLimitsOf(scenario)),
+      () => live && setLimits(DEFAULT_TIME_LIMITS),
+    );
+    return () => {
+      live = false;
+    };
+  }, [scenarioName]);
   if (!run) return null;
+  const waitHours = hoursUntilCallbacks(limits, run.virtualTime);
+  const pending =
+    waitHours === 0
+      ? t('kpiFillsNow')
+      : t(waitHours === 1 ? 'kpiFillsInOne' : 'kpiFillsIn', { n: i18n.fmt.number(waitHours) });
   const kpis = report?.kpis;
   const intakeOnly = kpis !== undefined && kpis.responseRate === undefined;
   const shown = intakeOnly
@@ -73,7 +94,13 @@ export function KpiPanel({ marks = NO_MARKS }: { marks?: readonly KpiMark[] }) {
         {shown.map((k, i) => (
           <li key={k} className="kpi-card" title={kpiDefinition(i18n, k)} data-testid={`kpi-${k}`}>
             <span className="kpi-name">{kpiLabel(i18n, k)}</span>
-            <span className="kpi-value">{formatKpi(i18n, k, kpis?.[k]?.mean)}</span>
+            {kpis && !Number.isFinite(kpis[k]?.mean) && NEEDS_CALLBACKS.has(k) ? (
+              <span className="kpi-value kpi-pending" data-testid={`kpi-pending-${k}`}>
+                {pending}
+              </span>
+            ) : (
+              <span className="kpi-value">{formatKpi(i18n, k, kpis?.[k]?.mean)}</span>
+            )}
             <Sparkline
               values={lines[k]}
               colour={i < 4 ? OKABE_ITO.skyBlue : OKABE_ITO.orange}

@@ -76,6 +76,14 @@ export function LeagueTable({ focus, onFocus }: { focus: MapFocus | null; onFocu
         <SearchField label={t('leagueSearch')} value={query} onChange={setQuery} />
         {ranked && <span className="muted small">{t('leagueCount', { n: fmt.number(ranked.length) })}</span>}
       </div>
+      {table === 'streets' && ranked && ranked.length > 0 && (
+        <p className="muted small" data-testid="league-flag-rule">
+          {t('leagueFlagRule', {
+            n: fmt.number(ranked.filter((s) => 'underSupervision' in s && s.underSupervision).length),
+            ranked: fmt.number(ranked.length),
+          })}
+        </p>
+      )}
       {!ranked || ranked.length === 0 ? (
         <EmptyNote>{t('leagueEmpty')}</EmptyNote>
       ) : rows.length === 0 ? (

@@ -84,7 +84,7 @@ export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewPr
         : city.units[engineFocus.index];
 
   useEffect(() => engineRef.current?.setFocus(engineFocus), [engineFocus, city]);
-  useEffect(() => engineRef.current?.setLang(lang), [lang, city]);
+  useEffect(() => engineRef.current?.setLang(lang, t('mapInsetTitle')), [lang, city, t]);
   useEffect(() => engineRef.current?.refreshColours(), [theme, city]);
   const groupIndex = Math.max(
     0,

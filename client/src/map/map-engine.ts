@@ -1,22 +1,27 @@
-import type { AppealMove, CityMap } from '@hotline-sim/shared';
+import type { CityMap } from '@hotline-sim/shared';
 import type { LiveStore, MoveBatch } from '../live';
 import { canvasColours, MOVE_COLOURS, type CanvasColours } from '../theme';
+import { drawCellCounts, drawOpenByStreet } from './heat-layer';
+import { districtLabels } from './district-labels';
+import { placeLabels, type PlacedLabel } from './labels';
+import { inBbox, insetFontPx, mapLayout, type MapView } from './map-layout';
+import { addMoveParticles, isAnimated } from './move-particles';
 import { OpenAppeals } from './open-appeals';
-import { Kind, Particles } from './particles';
-import { makeProjection, project, type Projected, type View } from './projection';
+import { Kind, Particles, ROUTE_KINDS } from './particles';
+import { project, type Projected, type Rect, type View } from './projection';
+import { drawCityBase, drawFocusMark, drawInsetFrame, drawLabels } from './static-layer';
+
+/** A view drawn on the canvas with its positions: the whole city, or the enlarged centre. */
+interface Drawn {
+  view: MapView;
+  p: Projected;
+}
 
 /** New particles a second at most: above it moves are sampled (detail shed), never queued. */
 export const PARTICLE_BUDGET_PER_SECOND = 350;
 /** Particles alive at once at most. */
 export const PARTICLE_CAPACITY = 2_500;
 const HEAT_REFRESH_MS = 500;
-/** The states a move is drawn for; the others (signing, contact, handling …) happen at the unit. */
-const ANIMATED: Partial<Record<AppealMove['to'], true>> = {
-  received: true,
-  dispatched: true,
-  returned: true,
-  closed: true,
-};
 
 /** What the map is zoomed on: a street, or a department's/utility's marker on the sub-centre's ring (indexes in CityMap). */
 export type EngineFocus = { kind: 'street'; index: number } | { kind: 'unit'; index: number };
@@ -39,10 +44,16 @@ export class MapEngine {
   private readonly ctx: CanvasRenderingContext2D;
   private readonly staticLayer = document.createElement('canvas');
   private readonly heatLayer = document.createElement('canvas');
+  /**
+   * Names and the enlarged view's frame, drawn once per layout and laid over the heat each time the
+   * heat is redrawn (twice a second at most), so they read above the discs at no cost per frame.
+   */
+  private readonly labelLayer = document.createElement('canvas');
   private readonly particles = new Particles(PARTICLE_CAPACITY);
   private readonly open: OpenAppeals;
   private readonly scratch: Uint32Array;
-  private projected: Projected | null = null;
+  /** The whole city (first) and, on a wide panel, the enlarged central districts. */
+  private views: Drawn[] = [];
   private width = 0;
   private height = 0;
   private dpr = 1;
@@ -51,6 +62,7 @@ export class MapEngine {
   private focus: EngineFocus | null = null;
   private heat: HeatMode = { kind: 'open' };
   private lang: 'en' | 'zh' = 'en';
+  private insetTitle = '';
   private heatDrawnAt = 0;
   private heatVersion = -1;
   private heatOpen: unknown = null;
@@ -97,7 +109,7 @@ export class MapEngine {
     this.dpr = Math.min(2, window.devicePixelRatio || 1);
     this.width = width;
     this.height = height;
-    for (const c of [this.canvas, this.staticLayer, this.heatLayer]) {
+    for (const c of [this.canvas, this.staticLayer, this.heatLayer, this.labelLayer]) {
       c.width = Math.max(1, Math.round(width * this.dpr));
       c.height = Math.max(1, Math.round(height * this.dpr));
     }
@@ -127,8 +139,10 @@ export class MapEngine {
     this.heatVersion = -1;
   }
 
-  setLang(lang: 'en' | 'zh'): void {
+  /** The names' language, and the enlarged view's title in it. */
+  setLang(lang: 'en' | 'zh', insetTitle: string): void {
     this.lang = lang;
+    this.insetTitle = insetTitle;
     this.drawStatic();
   }
 
@@ -139,14 +153,26 @@ export class MapEngine {
     this.heatVersion = -1;
   }
 
-  /** The appeal under (x, y) in CSS pixels, if a particle is there. */
+  /** The appeal under (x, y) in CSS pixels, if a particle is there (in the enlarged view where it is drawn). */
   hit(x: number, y: number): number | null {
-    return this.projected ? this.particles.hit(this.projected, performance.now(), x, y, 12) : null;
+    const d = this.viewAt(x, y);
+    return d ? this.particles.hit(d.p, performance.now(), x, y, 12) : null;
+  }
+
+  /** The view drawn at (x, y): the enlarged one over its frame, else the whole city. */
+  private viewAt(x: number, y: number): Drawn | undefined {
+    const inset = this.views[1];
+    if (inset && inside(inset.view.frame, x, y)) return inset;
+    return this.views[0];
   }
 
   private relayout(): void {
     if (this.width === 0) return;
-    this.projected = project(this.city, makeProjection(this.city.bbox, this.width, this.height, this.view));
+    const layout = mapLayout(this.city, this.width, this.height, this.view);
+    this.views = [layout.main, ...(layout.inset ? [layout.inset] : [])].map((view) => ({
+      view,
+      p: project(this.city, view.projection),
+    }));
     this.drawStatic();
     this.heatVersion = -1;
   }
@@ -162,36 +188,13 @@ export class MapEngine {
     for (const m of batch.moves) {
       const previousUnit = this.open.unitOf(m.id);
       this.open.apply(m);
-      if (!ANIMATED[m.to] && m.whistle === undefined) continue;
-      if ((p < 1 && Math.random() > p) || !this.animate(m, previousUnit, now + Math.random() * 120))
+      if (!isAnimated(m)) continue;
+      if (
+        (p < 1 && Math.random() > p) ||
+        !addMoveParticles(this.particles, m, previousUnit, now + Math.random() * 120)
+      )
         this.second.shed++;
     }
-  }
-
-  private animate(m: AppealMove, previousUnit: number, start: number): boolean {
-    const ps = this.particles;
-    let added = false;
-    switch (m.to) {
-      case 'received':
-        added = ps.add(Kind.Appear, m.cell, 0, start, m.id);
-        break;
-      case 'dispatched':
-        if (m.source === 'grid' && previousUnit < 0) ps.add(Kind.Grid, m.cell, 0, start, m.id);
-        if (m.unit >= 0) added = ps.add(Kind.Dispatch, m.cell, m.unit, start, m.id);
-        break;
-      case 'returned': {
-        const unit = previousUnit >= 0 ? previousUnit : m.unit;
-        if (unit >= 0) added = ps.add(Kind.Return, unit, m.cell, start, m.id);
-        break;
-      }
-      case 'closed':
-        added = ps.add(Kind.Close, m.cell, 0, start, m.id);
-        break;
-      default:
-        break;
-    }
-    for (const dept of m.whistle ?? []) added = ps.add(Kind.Whistle, dept, m.cell, start, m.id) || added;
-    return added;
   }
 
   private readonly draw = (now: number): void => {
@@ -206,25 +209,36 @@ export class MapEngine {
       });
       this.second = { start: now, total: 0, shed: 0 };
     }
-    const p = this.projected;
-    if (!p) return;
+    const main = this.views[0];
+    if (!main) return;
     if (now - this.heatDrawnAt > HEAT_REFRESH_MS && this.heatChanged()) this.drawHeat(now);
     const ctx = this.ctx;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     ctx.drawImage(this.staticLayer, 0, 0);
-    if (this.heat.kind !== 'off') ctx.drawImage(this.heatLayer, 0, 0);
+    ctx.drawImage(this.heatLayer, 0, 0);
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     this.particles.expire(now);
     const r = this.view.zoom > 1 ? 3.5 : 2.5;
+    this.views.forEach((d, i) => {
+      const clipped = i > 0 && clipTo(ctx, d.view.frame);
+      this.drawParticles(d.p, now, i > 0 ? r + 0.5 : r);
+      if (clipped) ctx.restore();
+    });
+    if (this.focus !== null) this.drawFocus(main.p, this.focus, now);
+  };
+
+  /** Routes first (a line from where the appeal left, fading after it arrives), then the moving marks. */
+  private drawParticles(p: Projected, now: number, r: number): void {
+    const ctx = this.ctx;
+    for (const kind of ROUTE_KINDS) this.particles.drawRoutes(ctx, p, now, kind, ROUTE_COLOURS[kind]);
     this.particles.draw(ctx, p, now, Kind.Appear, MOVE_COLOURS.received, r);
     this.particles.draw(ctx, p, now, Kind.Grid, MOVE_COLOURS.grid, r);
     this.particles.draw(ctx, p, now, Kind.Close, MOVE_COLOURS.closed, r);
     this.particles.draw(ctx, p, now, Kind.Dispatch, MOVE_COLOURS.dispatched, r);
     this.particles.draw(ctx, p, now, Kind.Return, MOVE_COLOURS.returned, r + 0.5);
     this.particles.draw(ctx, p, now, Kind.Whistle, MOVE_COLOURS.whistle, r + 0.5);
-    if (this.focus !== null) this.drawFocus(p, this.focus, now);
-  };
+  }
 
   private drawFocus(p: Projected, focus: EngineFocus, now: number): void {
     const street = focus.kind === 'street';
@@ -232,98 +246,72 @@ export class MapEngine {
     const y = street ? p.streetY[focus.index] : p.unitY[focus.index];
     const s = street ? this.city.streets[focus.index] : this.city.units[focus.index];
     if (x === undefined || y === undefined || !s) return;
-    const ctx = this.ctx;
-    ctx.strokeStyle = this.colours.fg;
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    ctx.arc(x, y, 18, 0, Math.PI * 2);
-    ctx.stroke();
-    if (!street) {
-      // A unit's marker pulses: a ring grows from the diamond and fades, once a second.
-      const phase = (now % 1000) / 1000;
-      ctx.globalAlpha = 1 - phase;
-      ctx.lineWidth = 3;
-      ctx.beginPath();
-      ctx.arc(x, y, 5 + 25 * phase, 0, Math.PI * 2);
-      ctx.stroke();
-      ctx.globalAlpha = 1;
-      ctx.lineWidth = 2;
-    }
-    ctx.fillStyle = this.colours.fg;
-    ctx.font = '600 15px system-ui, sans-serif';
-    ctx.textAlign = 'left';
-    ctx.fillText(this.lang === 'zh' ? s.name : s.nameEn, x + 22, y + 5);
+    const name = this.lang === 'zh' ? s.name : s.nameEn;
+    drawFocusMark(this.ctx, x, y, name, street ? null : now, this.colours.fg);
   }
 
   private drawStatic(): void {
-    const p = this.projected;
-    if (!p) return;
+    const [main, inset] = this.views;
     const ctx = this.staticLayer.getContext('2d');
-    if (!ctx) return;
+    const top = this.labelLayer.getContext('2d');
+    if (!main || !ctx || !top) return;
     const c = this.colours;
-    const proj = makeProjection(this.city.bbox, this.width, this.height, this.view);
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.staticLayer.width, this.staticLayer.height);
-    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    // Districts: land and outlines.
-    ctx.beginPath();
-    for (const f of this.city.outline.features) {
-      const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-      for (const rings of polygons) {
-        for (const ring of rings) {
-          ring.forEach(([lon, lat], i) => {
-            const x = proj.x(lon);
-            const y = proj.y(lat);
-            if (i === 0) ctx.moveTo(x, y);
-            else ctx.lineTo(x, y);
-          });
-          ctx.closePath();
-        }
-      }
+    for (const [layer, g] of [
+      [this.staticLayer, ctx],
+      [this.labelLayer, top],
+    ] as const) {
+      g.setTransform(1, 0, 0, 1, 0, 0);
+      g.clearRect(0, 0, layer.width, layer.height);
+      g.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     }
-    ctx.fillStyle = c.land;
-    ctx.fill('evenodd');
-    ctx.strokeStyle = c.border;
-    ctx.lineWidth = 1;
-    ctx.stroke();
-    // Cells: one faint dot each.
-    ctx.fillStyle = c.grid;
-    const n = p.cellX.length;
-    for (let i = 0; i < n; i++)
-      ctx.fillRect((p.cellX[i] as number) - 0.6, (p.cellY[i] as number) - 0.6, 1.2, 1.2);
-    // Streets: small crosses.
-    ctx.strokeStyle = c.muted;
-    ctx.lineWidth = 0.8;
-    ctx.beginPath();
-    for (let i = 0; i < p.streetX.length; i++) {
-      const x = p.streetX[i] as number;
-      const y = p.streetY[i] as number;
-      ctx.moveTo(x - 1.5, y);
-      ctx.lineTo(x + 1.5, y);
-      ctx.moveTo(x, y - 1.5);
-      ctx.lineTo(x, y + 1.5);
+    drawCityBase(ctx, this.city, main.view.projection, main.p, c);
+    const mainFont = `${this.view.zoom > 1 ? 14 : 12}px system-ui, sans-serif`;
+    if (!inset) {
+      this.drawNames(top, main.view, () => true, mainFont, main.view.frame, []);
+      this.drawHeat(performance.now());
+      return;
     }
-    ctx.stroke();
-    // Units outside streets (departments, utilities): diamonds, where dispatched appeals travel to.
-    ctx.fillStyle = c.fg;
-    this.city.units.forEach((u, i) => {
-      if (u.kind !== 'department' && u.kind !== 'utility') return;
-      const x = p.unitX[i] as number;
-      const y = p.unitY[i] as number;
-      ctx.beginPath();
-      ctx.moveTo(x, y - 4);
-      ctx.lineTo(x + 4, y);
-      ctx.lineTo(x, y + 4);
-      ctx.lineTo(x - 4, y);
-      ctx.closePath();
-      ctx.fill();
-    });
-    // District names.
-    ctx.fillStyle = c.muted;
-    ctx.font = `${this.view.zoom > 1 ? 14 : 12}px system-ui, sans-serif`;
-    ctx.textAlign = 'center';
-    for (const d of this.city.districts)
-      ctx.fillText(this.lang === 'zh' ? d.name : d.nameEn, proj.x(d.lon), proj.y(d.lat));
+    const clipped = clipTo(ctx, inset.view.frame);
+    ctx.fillStyle = c.bg;
+    ctx.fillRect(inset.view.frame.x, inset.view.frame.y, inset.view.frame.width, inset.view.frame.height);
+    drawCityBase(ctx, this.city, inset.view.projection, inset.p, c);
+    if (clipped) ctx.restore();
+    const [minLon, minLat, maxLon, maxLat] = inset.view.bbox;
+    const proj = main.view.projection;
+    const marked = {
+      x: proj.x(minLon),
+      y: proj.y(maxLat),
+      width: proj.x(maxLon) - proj.x(minLon),
+      height: proj.y(minLat) - proj.y(maxLat),
+    };
+    const title = drawInsetFrame(top, inset.view.frame, marked, this.insetTitle, c);
+    // The enlarged view names the districts whose seats it shows; the whole city names the others.
+    const enlarged = (d: { lon: number; lat: number }) => inBbox(inset.view.bbox, d.lon, d.lat);
+    this.drawNames(top, main.view, (d) => !enlarged(d), mainFont, main.view.frame, [marked]);
+    const insetFont = `${insetFontPx(inset.view.frame)}px system-ui, sans-serif`;
+    this.drawNames(top, inset.view, enlarged, insetFont, inset.view.frame, [title]);
+    this.drawHeat(performance.now());
+  }
+
+  /** District names of `view` that `shown` admits, placed without overlap (larger districts first). */
+  private drawNames(
+    ctx: CanvasRenderingContext2D,
+    view: MapView,
+    shown: (d: { id: string; lon: number; lat: number }) => boolean,
+    font: string,
+    bounds: Rect,
+    avoid: Rect[],
+  ): PlacedLabel[] {
+    ctx.font = font;
+    const placed = placeLabels(
+      districtLabels(this.city, view, this.lang, shown),
+      (text) => ctx.measureText(text).width,
+      fontPx(font),
+      bounds,
+      avoid,
+    );
+    drawLabels(ctx, placed, font, this.colours);
+    return placed;
   }
 
   /** Whether the heat's data changed since it was drawn: the server's open counts, or the moves seen. */
@@ -337,58 +325,55 @@ export class MapEngine {
   private drawHeat(now: number): void {
     this.heatDrawnAt = now;
     this.heatVersion = this.open.changes;
-    const p = this.projected;
     const ctx = this.heatLayer.getContext('2d');
-    if (!p || !ctx) return;
+    if (this.views.length === 0 || !ctx) return;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.heatLayer.width, this.heatLayer.height);
-    if (this.heat.kind === 'off') return;
-    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    if (this.heat.kind === 'open') {
-      this.drawOpenByStreet(ctx, p);
+    if (this.heat.kind === 'off') {
+      ctx.drawImage(this.labelLayer, 0, 0);
       return;
     }
-    const counts = this.open.cellsOf(this.heat.categories, this.scratch);
-    ctx.fillStyle = this.heat.colour;
-    const base = this.view.zoom > 1 ? 2.5 : 1.4;
-    // Size and opacity grow with the count, in steps of alpha to keep fillStyle changes few.
-    for (const step of [1, 2, 4, 8]) {
-      ctx.globalAlpha = Math.min(0.9, 0.3 + step * 0.1);
-      const s = base * Math.sqrt(step) + 0.6;
-      for (let i = 0; i < counts.length; i++) {
-        const v = counts[i] as number;
-        if (v === 0 || v < step || (v >= step * 2 && step < 8)) continue;
-        ctx.fillRect((p.cellX[i] as number) - s, (p.cellY[i] as number) - s, 2 * s, 2 * s);
-      }
-    }
-    ctx.globalAlpha = 1;
-  }
-
-  /** Open appeals per street (the server's exact counts): a disc at each street, area ∝ count. */
-  private drawOpenByStreet(ctx: CanvasRenderingContext2D, p: Projected): void {
-    const open = this.store.getState().open;
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    const heat = this.heat;
+    const open = heat.kind === 'open' ? this.store.getState().open : null;
     this.heatOpen = open;
-    if (!open) return;
-    const counts = open.byStreet;
-    const max = Math.max(1, ...counts);
-    const rMax = (this.view.zoom > 1 ? 36 : 16) * Math.min(1, Math.max(0.5, this.width / 900));
-    ctx.fillStyle = MOVE_COLOURS.dispatched;
-    ctx.strokeStyle = MOVE_COLOURS.dispatched;
-    ctx.lineWidth = 1;
-    ctx.globalAlpha = 0.35;
-    ctx.beginPath();
-    counts.forEach((v, i) => {
-      if (v <= 0) return;
-      const x = p.streetX[i];
-      const y = p.streetY[i];
-      if (x === undefined || y === undefined) return;
-      const r = Math.max(1.2, rMax * Math.sqrt(v / max));
-      ctx.moveTo(x + r, y);
-      ctx.arc(x, y, r, 0, Math.PI * 2);
+    const counts = heat.kind === 'category' ? this.open.cellsOf(heat.categories, this.scratch) : null;
+    this.views.forEach((d, i) => {
+      const clipped = i > 0 && clipTo(ctx, d.view.frame);
+      // A zoomed focus draws discs and squares larger; the enlarged view a little larger (its
+      // streets are only about three times as far apart).
+      const zoomed = this.view.zoom > 1 || i > 0;
+      if (open) {
+        const rMax = i > 0 ? 14 : (zoomed ? 36 : 16) * Math.min(1, Math.max(0.5, d.view.frame.width / 900));
+        drawOpenByStreet(ctx, d.p, open.byStreet, rMax);
+      } else if (counts && heat.kind === 'category') {
+        drawCellCounts(ctx, d.p, counts, heat.colour, zoomed ? 2.5 : 1.4);
+      }
+      if (clipped) ctx.restore();
     });
-    ctx.fill();
-    ctx.globalAlpha = 0.8;
-    ctx.stroke();
-    ctx.globalAlpha = 1;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(this.labelLayer, 0, 0);
   }
 }
+
+/** Colour of each route's line: its moving mark's. */
+const ROUTE_COLOURS: Record<(typeof ROUTE_KINDS)[number], string> = {
+  [Kind.Dispatch]: MOVE_COLOURS.dispatched,
+  [Kind.Return]: MOVE_COLOURS.returned,
+  [Kind.Whistle]: MOVE_COLOURS.whistle,
+};
+
+const inside = (r: Rect, x: number, y: number) =>
+  x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height;
+
+/** Save the context and clip it to `r`; true, so the caller restores. */
+function clipTo(ctx: CanvasRenderingContext2D, r: Rect): true {
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(r.x, r.y, r.width, r.height);
+  ctx.clip();
+  return true;
+}
+
+/** Pixel size of a canvas font string (`600 13px system-ui`). */
+const fontPx = (font: string) => Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 12);

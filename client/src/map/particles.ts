@@ -19,8 +19,33 @@ export type Kind = (typeof Kind)[keyof typeof Kind];
 
 export const KIND_COUNT = 6;
 
-/** Wall milliseconds each kind lasts. */
+/** Wall milliseconds each kind moves (or opens, or closes). */
 const DURATION = [900, 900, 1400, 1400, 1600, 700];
+
+/** Kinds that travel between two places: their route stays drawn as a line after the mark arrives. */
+export const ROUTE_KINDS = [Kind.Dispatch, Kind.Return, Kind.Whistle] as const;
+const IS_ROUTE = [false, false, true, true, true, false];
+
+/**
+ * Wall milliseconds a route's line stays after its mark arrives, fading out: at ×60 a few seconds
+ * of wall time (a few virtual minutes) keep where appeals went readable, not only a moving dot.
+ */
+export const ROUTE_FADE_MS = 3_000;
+/** Opacity steps a fading route is drawn in (one stroke each per kind per frame). */
+const FADE_STEPS = 4;
+
+/** Wall milliseconds a particle of `kind` stays in the pool: its move, and its route's fade. */
+const lifetime = (kind: number): number => (DURATION[kind] as number) + (IS_ROUTE[kind] ? ROUTE_FADE_MS : 0);
+
+/**
+ * Opacity of a route's line `age` ms after its particle started (moving for `duration` ms): full
+ * while the mark travels, then falling to 0 over {@link ROUTE_FADE_MS}; 0 before it starts.
+ */
+export function routeAlpha(age: number, duration: number): number {
+  if (age < 0) return 0;
+  if (age <= duration) return 1;
+  return Math.max(0, 1 - (age - duration) / ROUTE_FADE_MS);
+}
 
 /**
  * A fixed pool of particles in typed arrays: nothing is allocated per frame or per move, so the heap
@@ -69,7 +94,7 @@ export class Particles {
   expire(now: number): void {
     let i = 0;
     while (i < this.count) {
-      if (now - (this.start[i] as number) > (DURATION[this.kind[i] as number] as number)) {
+      if (now - (this.start[i] as number) > lifetime(this.kind[i] as number)) {
         const last = --this.count;
         this.kind[i] = this.kind[last] as number;
         this.from[i] = this.from[last] as number;
@@ -132,13 +157,55 @@ export class Particles {
     }
   }
 
+  /**
+   * Draw the routes of every particle of a travelling `kind` as lines from where it left to where its
+   * mark is (the whole way once it has arrived), fading after arrival; in a few opacity steps so a
+   * frame strokes each kind a handful of times, whatever the number of routes.
+   */
+  drawRoutes(
+    ctx: CanvasRenderingContext2D,
+    p: Projected,
+    now: number,
+    kind: (typeof ROUTE_KINDS)[number],
+    colour: string,
+  ): void {
+    const dur = DURATION[kind] as number;
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = 1.2;
+    for (let step = FADE_STEPS; step >= 1; step--) {
+      ctx.beginPath();
+      let any = false;
+      for (let i = 0; i < this.count; i++) {
+        if (this.kind[i] !== kind) continue;
+        const age = now - (this.start[i] as number);
+        const alpha = routeAlpha(age, dur);
+        if (alpha <= 0 || Math.ceil(alpha * FADE_STEPS) !== step) continue;
+        const origin = this.position(p, i, 0);
+        if (!origin) continue;
+        const [x0, y0] = origin;
+        // A returned order's mark goes out and comes back: its route is the way out.
+        const end = this.position(p, i, kind === Kind.Return ? 0.5 : Math.min(1, age / dur));
+        if (!end) continue;
+        any = true;
+        ctx.moveTo(x0, y0);
+        ctx.lineTo(end[0], end[1]);
+      }
+      if (!any) continue;
+      ctx.globalAlpha = (0.7 * step) / FADE_STEPS;
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+  }
+
   /** The appeal of the particle nearest (x, y) within `radius` pixels, or null. */
   hit(p: Projected, now: number, x: number, y: number, radius: number): number | null {
     let best: number | null = null;
     let bestD = radius * radius;
     for (let i = 0; i < this.count; i++) {
       const t = (now - (this.start[i] as number)) / (DURATION[this.kind[i] as number] as number);
-      const pos = this.position(p, i, Math.min(1, Math.max(0, t)));
+      // Only a route's line remains after t = 1: nothing there to click.
+      if (t > 1) continue;
+      const pos = this.position(p, i, Math.max(0, t));
       if (!pos) continue;
       const d = (pos[0] - x) ** 2 + (pos[1] - y) ** 2;
       if (d <= bestD) {

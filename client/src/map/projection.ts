@@ -14,17 +14,50 @@ export interface View {
   zoom: number;
 }
 
-export function makeProjection(bbox: CityMap['bbox'], width: number, height: number, view: View): Projection {
+/** A rectangle of the canvas, in CSS pixels. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Pixels kept free around the fitted box. */
+export const FIT_PAD = 12;
+
+/** Width over height of `bbox` once projected (x shrunk by cos(latitude)). */
+export function aspectOf(bbox: CityMap['bbox']): number {
   const [minLon, minLat, maxLon, maxLat] = bbox;
   const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
-  const pad = 12;
-  const fit = Math.min((width - 2 * pad) / ((maxLon - minLon) * k), (height - 2 * pad) / (maxLat - minLat));
+  return ((maxLon - minLon) * k) / (maxLat - minLat);
+}
+
+/**
+ * Fits `bbox` into `frame` (default: the whole width × height) with {@link FIT_PAD} to spare, centred,
+ * then zooms by `view`.
+ */
+export function makeProjection(
+  bbox: CityMap['bbox'],
+  width: number,
+  height: number,
+  view: View,
+  frame: Rect = { x: 0, y: 0, width, height },
+): Projection {
+  const [minLon, minLat, maxLon, maxLat] = bbox;
+  const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  const pad = FIT_PAD;
+  const fit = Math.min(
+    (frame.width - 2 * pad) / ((maxLon - minLon) * k),
+    (frame.height - 2 * pad) / (maxLat - minLat),
+  );
   const scale = fit * view.zoom;
   const [cLon, cLat] = view.centre ?? [(minLon + maxLon) / 2, (minLat + maxLat) / 2];
+  const cx = frame.x + frame.width / 2;
+  const cy = frame.y + frame.height / 2;
   return {
     scale,
-    x: (lon) => width / 2 + (lon - cLon) * k * scale,
-    y: (lat) => height / 2 - (lat - cLat) * scale,
+    x: (lon) => cx + (lon - cLon) * k * scale,
+    y: (lat) => cy - (lat - cLat) * scale,
   };
 }
 

@@ -164,8 +164,11 @@ export class RunManager {
     seed?: number | undefined;
     paused: boolean;
     clock?: RunInfo['clock'];
+    /** Virtual hour to start watching from: the hours before it play at full pace (see createRunSchema). */
+    startHour?: number | undefined;
   }): Promise<RunInfo> {
     const wall = body.clock === 'wall';
+    const startHour = body.startHour ?? 0;
     const resolved = resolveScenario(body.scenario);
     // Anchored to the wall clock: the scenario starts today, and its virtual time is Beijing time.
     const scenario = wall ? { ...resolved, start: beijingToday() } : resolved;
@@ -195,6 +198,7 @@ export class RunManager {
       settledVt: 0,
       horizon: live.horizon,
       start: scenario.start,
+      fastForwardTo: Math.min(startHour * 3600, live.horizon),
       appeals: 0,
       transitions: 0,
       effectiveSpeed: 0,

@@ -68,7 +68,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** Re-release a tick's unapplied jobs when nothing has been applied for this long (a lost job). */
 const STALL_MS = 3_000;
 const REPORT_EVERY_MS = 1_000;
-/** Virtual seconds a catching-up tick of a wall-clock run covers at most (before load shortens it). */
+/** Virtual seconds a catching-up tick (a wall-clock run, or a run's hours before its start hour) covers at most (before load shortens it). */
 const CATCH_UP_SPAN = 3600;
 /** Virtual seconds between series points. */
 const SERIES_EVERY = 3_600;
@@ -102,6 +102,8 @@ export class RunOwner {
   private points = 0;
   /** Beijing midnight of the start day (ms) of a run on the wall clock; undefined for a virtual clock. */
   private wallMidnight: number | undefined;
+  /** Virtual second the run plays to at full pace before keeping its speed (its start hour); 0 for none. */
+  private fastForwardTo = 0;
   /** The latest settled tick: virtual second and wall time. */
   private lastTick = { vt: 0, wall: 0 };
   /** Clock pairs to store with the next tick's writes. */
@@ -245,8 +247,14 @@ export class RunOwner {
     this.points = await redis.llen(this.keys.series);
     const last = await redis.lindex(this.keys.inputs, -1);
     this.logEnd = last === null ? 0 : (JSON.parse(last) as LiveInput).at;
-    const [clock, start] = await redis.hmget(this.keys.meta, 'clock', 'start');
+    const [clock, start, fastForwardTo] = await redis.hmget(
+      this.keys.meta,
+      'clock',
+      'start',
+      'fastForwardTo',
+    );
     if (clock === 'wall' && start) this.wallMidnight = beijingMidnight(start);
+    this.fastForwardTo = Number(fastForwardTo ?? 0);
     if (this.deps.releasedVt > live.now && (await this.renew())) await this.tick(this.deps.releasedVt);
     while (!this.stopped) {
       if (this.failed) throw this.failed.err;
@@ -270,18 +278,26 @@ export class RunOwner {
         continue;
       }
       const now = Date.now();
-      const anchor = !this.anchor || speed !== this.speed ? this.restartClock(now) : this.anchor;
-      this.speed = speed;
-      let tick = (speed * tickMs) / 1000;
-      let allowed = anchor.vt + ((now - anchor.wall) / 1000) * speed;
-      if (this.wallMidnight !== undefined) {
-        // On the wall clock: virtual time is Beijing time; after creation or a pause, catch up at full pace.
-        allowed = (now - this.wallMidnight) / 1000;
-        if (allowed - live.now > 2 * tick) tick = Math.min(CATCH_UP_SPAN, allowed - live.now);
-      } else if (allowed - live.now > 2 * tick) {
-        // Behind (workers slower than the speed asks): hold the clock back rather than race to catch up.
-        this.restartClock(now);
-        allowed = live.now + tick;
+      let tick: number;
+      let allowed: number;
+      if (live.now < this.fastForwardTo) {
+        // Before the start hour: play at full pace; the pacing (and the clock's wall map) starts there.
+        allowed = this.fastForwardTo;
+        tick = Math.min(CATCH_UP_SPAN, allowed - live.now);
+      } else {
+        const anchor = !this.anchor || speed !== this.speed ? this.restartClock(now) : this.anchor;
+        this.speed = speed;
+        tick = (speed * tickMs) / 1000;
+        allowed = anchor.vt + ((now - anchor.wall) / 1000) * speed;
+        if (this.wallMidnight !== undefined) {
+          // On the wall clock: virtual time is Beijing time; after creation or a pause, catch up at full pace.
+          allowed = (now - this.wallMidnight) / 1000;
+          if (allowed - live.now > 2 * tick) tick = Math.min(CATCH_UP_SPAN, allowed - live.now);
+        } else if (allowed - live.now > 2 * tick) {
+          // Behind (workers slower than the speed asks): hold the clock back rather than race to catch up.
+          this.restartClock(now);
+          allowed = live.now + tick;
+        }
       }
       if (allowed - live.now < tick) {
         await this.nap(Math.max(1, ((live.now + tick - allowed) / speed) * 1000));

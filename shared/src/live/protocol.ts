@@ -24,23 +24,35 @@ export const SPEED_MAX = 10_000;
 export const speedSchema = z.number().min(SPEED_MIN).max(SPEED_MAX);
 
 /** POST /api/runs */
-export const createRunSchema = z.strictObject({
-  /** A built-in scenario's name, or a whole scenario (validated like a scenario file). */
-  scenario: z.union([z.string().min(1).max(200), z.record(z.string(), z.unknown())], {
-    error: 'expected a built-in scenario name (1-200 characters) or a scenario object',
-  }),
-  speed: speedSchema.default(60),
-  seed: z.number().int().min(0).max(0xffffffff).optional(),
-  /** Create the run paused (a teacher sets the scene first). */
-  paused: z.boolean().default(false),
-  /**
-   * `wall`: anchored to the wall clock, ×1 from now: the scenario starts today (Beijing), the run
-   * catches up from midnight at full pace, then its virtual time is Beijing time (its speed cannot
-   * change). `virtual` (the default): the scenario's own calendar at the chosen speed; Open311 then
-   * dates each step by the wall time at which the run reached it (see `RunInfo.clock`).
-   */
-  clock: z.enum(['virtual', 'wall']).default('virtual'),
-});
+export const createRunSchema = z
+  .strictObject({
+    /** A built-in scenario's name, or a whole scenario (validated like a scenario file). */
+    scenario: z.union([z.string().min(1).max(200), z.record(z.string(), z.unknown())], {
+      error: 'expected a built-in scenario name (1-200 characters) or a scenario object',
+    }),
+    speed: speedSchema.default(60),
+    seed: z.number().int().min(0).max(0xffffffff).optional(),
+    /** Create the run paused (a teacher sets the scene first). */
+    paused: z.boolean().default(false),
+    /**
+     * `wall`: anchored to the wall clock, ×1 from now: the scenario starts today (Beijing), the run
+     * catches up from midnight at full pace, then its virtual time is Beijing time (its speed cannot
+     * change). `virtual` (the default): the scenario's own calendar at the chosen speed; Open311 then
+     * dates each step by the wall time at which the run reached it (see `RunInfo.clock`).
+     */
+    clock: z.enum(['virtual', 'wall']).default('virtual'),
+    /**
+     * Virtual hour of the first day the run is watched from (8: a city at work). The hours before it
+     * are played at full pace (their appeals happen and count in the report), then the run keeps its
+     * speed; the model's results are the same as from midnight. Not with `clock: 'wall'`, whose
+     * virtual time is Beijing time. @defaultValue 0
+     */
+    startHour: z.number().min(0).max(23).default(0),
+  })
+  .refine((b) => b.clock !== 'wall' || b.startHour === 0, {
+    path: ['startHour'],
+    message: 'must be 0 (or left out) on the wall clock, whose virtual time is Beijing time',
+  });
 export type CreateRunBody = z.input<typeof createRunSchema>;
 
 /** POST /api/runs/:id/speed */

@@ -86,10 +86,27 @@ function ranked<T extends LeagueRates & { id: string; rank: number }>(rows: T[])
 }
 
 /**
- * The street league table (三率 per street, ranked by the weighted score, best first); the worst
- * `governanceListSize` streets carry the 治理类 flag. Records of all replications are pooled; their
- * streets are the city's, in its order. Development zones are not ranked with streets, nor is a street
- * with too few rated orders (lifecycle.streets.minRatedToRank per replication).
+ * At most this share of a league's ranked streets carry the 治理类 flag (assumed, docs/ASSUMPTIONS.md):
+ * the list names the exceptional worst, a small tail (Beijing's 10 of 343 streets, 3 %). A whole-city
+ * league (150+ ranked) still flags the full list, but the 6 streets ranked early in a live run flag
+ * none, and 40 ranked flag 4: a bottom-N taken from a handful would flag most of it.
+ */
+export const MAX_FLAGGED_SHARE = 0.1;
+
+/**
+ * How many of `ranked` streets carry the 治理类 flag with a list of `listSize`: never more than the
+ * list, nor than {@link MAX_FLAGGED_SHARE} of the league (so never all of it).
+ */
+export function governanceFlagCount(ranked: number, listSize: number): number {
+  return Math.max(0, Math.min(listSize, Math.floor(ranked * MAX_FLAGGED_SHARE)));
+}
+
+/**
+ * The street league table (三率 per street, ranked by the weighted score, best first); the worst of
+ * them carry the 治理类 flag, as many as {@link governanceFlagCount} allows (at most
+ * `governanceListSize`). Records of all replications are pooled; their streets are the city's, in its
+ * order. Development zones are not ranked with streets, nor is a street with too few rated orders
+ * (lifecycle.streets.minRatedToRank per replication): neither can be flagged.
  */
 export function streetLeague(
   observations: readonly HotlineObservation[],
@@ -104,9 +121,10 @@ export function streetLeague(
     const { id, name, nameEn, districtId } = street;
     return [{ rank: 0, id, name, nameEn, districtId, ...pooled.rates, underSupervision: false }];
   });
+  const { governanceList, governanceListSize } = lifecycle.assessment;
+  const flagged = governanceList ? governanceFlagCount(rows.length, governanceListSize) : 0;
   ranked(rows).forEach((row, i) => {
-    row.underSupervision =
-      lifecycle.assessment.governanceList && i >= rows.length - lifecycle.assessment.governanceListSize;
+    row.underSupervision = i >= rows.length - flagged;
   });
   return rows;
 }
