@@ -19,23 +19,49 @@ const TABS: Record<Tab, MessageKey> = {
   appeals: 'appealsTitle',
 };
 
+/**
+ * The panels a lesson step may point at (its `focus`): the focused one is outlined and the others
+ * dimmed (client/src/lessons/lessons.css); a tab's name also opens that tab.
+ */
+export const LIVE_PANELS = [
+  'controls',
+  'map',
+  'shift',
+  'kpis',
+  'levers',
+  'league',
+  'queues',
+  'appeals',
+] as const;
+export type LivePanel = (typeof LIVE_PANELS)[number];
+const isTab = (panel: string | undefined): panel is Tab => panel !== undefined && panel in TABS;
+
 /** The live city: controls, map and 未诉先办 chart on the left; KPIs and the tabbed tables on the right. */
 export function LiveView({
   selection,
   onNewRun,
   onOpenAppeal,
   onMessage,
+  focus: panel,
 }: {
   selection: Selection;
   onNewRun(): void;
   onOpenAppeal(id: number): void;
   onMessage(message: string, error?: boolean): void;
+  /** A panel to highlight (presenter mode), one of {@link LIVE_PANELS}. */
+  focus?: string;
 }) {
   const { t } = useI18n();
   const { run, joinError } = useLive();
   const canControl = useCanControl();
   const [tab, setTab] = useState<Tab>('league');
   const [focus, setFocus] = useState<MapFocus | null>(null);
+  // A step pointing at a tab opens it (once: the tab stays the user's to change).
+  const [shownPanel, setShownPanel] = useState(panel);
+  if (panel !== shownPanel) {
+    setShownPanel(panel);
+    if (isTab(panel)) setTab(panel);
+  }
 
   if (selection.kind === 'loading')
     return (
@@ -67,7 +93,7 @@ export function LiveView({
     );
 
   return (
-    <main id="main" className="live">
+    <main id="main" className="live" data-focus={panel}>
       <RunControls onNewRun={onNewRun} onMessage={onMessage} />
       {joinError && <ErrorNote message={t('errorPrefix', { message: joinError })} />}
       {!run && !joinError && <p className="note">{t('loading')}</p>}
