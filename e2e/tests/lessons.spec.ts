@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
+import {
+  expectStep,
+  figureAt,
+  observerPage,
+  presenterPage,
+  runsOf,
+  type LessonBody,
+  type SeriesPointBody,
+} from '../support/lessons';
+import { pdfText } from '../support/pdf-text';
+import type { Stack } from '../support/stack';
+import { json } from '../support/training';
+
+const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
+/** The keys a presenter moves on with, taken in turn. */
+const NEXT_KEYS = ['ArrowRight', 'PageDown', 'Space'];
+
+const lessonOf = (stack: Stack, id: string) => json<LessonBody>(stack.api(`/api/lessons/${id}`));
+const seriesOf = (stack: Stack, runId: string) =>
+  json<{ series: SeriesPointBody[] }>(stack.api(`/api/runs/${runId}/series`)).then((r) => r.series);
+const control = (stack: Stack, runId: string, what: 'pause' | 'resume' | 'stop') =>
+  json<unknown>(stack.api(`/api/runs/${runId}/${what}`, { method: 'POST' }));
+const setSpeed = (stack: Stack, runId: string, speed: number) =>
+  json<unknown>(stack.api(`/api/runs/${runId}/speed`, { method: 'POST', body: { speed } }));
+
+/**
+ * Play `lesson` from its first step to its last with the keyboard, checking at each step that the
+ * presenter and the follower show it (counter, narration, focused panel) and that its actions ran
+ * without an error; `atStep` runs the spec's own checks once a step has settled.
+ */
+async function play(
+  presenter: Page,
+  observer: Page,
+  lesson: LessonBody,
+  lang: 'zh' | 'en',
+  atStep: (step: number) => Promise<void> = async () => undefined,
+): Promise<void> {
+  const total = lesson.steps.length;
+  for (const [i, step] of lesson.steps.entries()) {
+    if (i > 0) await presenter.keyboard.press(NEXT_KEYS[i % NEXT_KEYS.length] ?? 'ArrowRight');
+    await expectStep([presenter, observer], i);
+    const counter = lang === 'zh' ? `第 ${i + 1} 步，共 ${total} 步` : `Step ${i + 1} of ${total}`;
+    for (const p of [presenter, observer]) {
+      await expect(p.getByTestId('step-counter')).toHaveText(counter);
+      await expect(p.getByTestId('narration')).toHaveText(step.narration[lang]);
+    }
+    // The step's actions are done (the buttons come back) and none failed.
+    if (i < total - 1) await expect(presenter.getByTestId('lesson-next')).toBeEnabled({ timeout: 60_000 });
+    await expect(presenter.locator('.narration [role="alert"]')).toHaveCount(0);
+    const panel = step.focus?.panel;
+    if (panel && panel !== 'compare')
+      await expect(presenter.locator('main.live')).toHaveAttribute('data-focus', panel);
+    await expect(observer.getByTestId('lesson-following')).toBeVisible();
+    await expect(observer.getByTestId('lesson-next')).toHaveCount(0);
+    await atStep(i);
+  }
+}
+
+/** The run the presenter's page follows (the lesson's own run, from `?run=`). */
+async function presenterRun(presenter: Page): Promise<string> {
+  await expect.poll(() => new URL(presenter.url()).searchParams.get('run')).not.toBeNull();
+  return new URL(presenter.url()).searchParams.get('run') ?? '';
+}
+
+/**
+ * Reveal the step's answer (the run paused so that its figures hold still) and check it against the
+ * run's series read here: a `now` answer is the KPI's latest value.
+ */
+async function revealAndCheck(presenter: Page, stack: Stack, runId: string, kpi: string): Promise<number> {
+  await control(stack, runId, 'pause');
+  await presenter.getByTestId('lesson-reveal').click();
+  const answer = presenter.getByTestId('lesson-answer');
+  await expect(answer).toBeVisible();
+  const shown = Number(await answer.getAttribute('data-answer'));
+  const share = ((await answer.textContent()) ?? '').includes('%');
+  const figure = figureAt(await seriesOf(stack, runId), kpi, Number.POSITIVE_INFINITY, share);
+  expect(figure, `the run's series has ${kpi}`).not.toBeNull();
+  expect(shown).toBe(figure?.value);
+  await control(stack, runId, 'resume');
+  return shown;
+}
+
+/** The worksheet link downloads a PDF whose text holds the given figures. */
+async function checkWorksheet(presenter: Page, figures: string[]): Promise<void> {
+  const [download] = await Promise.all([
+    presenter.waitForEvent('download'),
+    presenter.getByTestId('lesson-worksheet').click(),
+  ]);
+  const path = await download.path();
+  const bytes = readFileSync(path);
+  expect(bytes.subarray(0, 4).toString()).toBe('%PDF');
+  const text = (await pdfText(bytes)).replace(/\s+/g, ' ');
+  for (const f of figures) expect(text).toContain(f);
+}
+
+// The default run crawls (×1): the lessons' own runs get the cores.
+test.use({ stackOptions: { defaultSpeed: 1 } });
+
+test.describe('lessons in presenter mode', () => {
+  test('lesson 1 in Chinese from start to end, an observer following; an answer is the run’s figure; the worksheet', async ({
+    browser,
+    stack,
+  }) => {
+    test.setTimeout(240_000);
+    for (const r of await runsOf(stack)) await control(stack, r.id, 'pause');
+    const lesson = await lessonOf(stack, 'appeal-journey');
+    const observer = await observerPage(browser, stack);
+    await observer.goto('/?view=lessons&lang=zh');
+    await expect(observer.getByTestId('lessons')).toContainText('讲师讲授课程时');
+    await expect(observer.getByTestId('lesson-present')).toHaveCount(0);
+
+    const presenter = await presenterPage(browser, stack.url);
+    await presenter.goto('/?view=lessons&lang=zh');
+    await presenter
+      .locator('[data-testid="lesson-item"][data-lesson-id="appeal-journey"]')
+      .getByTestId('lesson-present')
+      .click();
+
+    let runId = '';
+    let answer = 0;
+    await play(presenter, observer, lesson, 'zh', async (step) => {
+      if (step === 0) {
+        runId = await presenterRun(presenter);
+        expect((await runsOf(stack))[0]?.id).toBe(runId);
+        // Projector-sized type at 1920×1080.
+        const px = await presenter
+          .getByTestId('narration')
+          .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+        expect(px).toBeGreaterThanOrEqual(24);
+        // A few virtual hours so the first question has figures.
+        await setSpeed(stack, runId, 3600);
+        await expect.poll(async () => (await seriesOf(stack, runId)).length, { timeout: 90_000 }).toBeGreaterThan(2);
+      }
+      if (step === 1) {
+        answer = await revealAndCheck(presenter, stack, runId, 'abandonRate');
+        await expect(presenter.locator('.kpi-panel')).toHaveCSS('outline-style', 'solid');
+        await presenter.screenshot({ path: `${DOCS}presenter-zh.png` });
+        // Back and forth: the step before is shown again, and no second run is started.
+        await presenter.keyboard.press('ArrowLeft');
+        await expectStep([presenter, observer], 0);
+        await presenter.keyboard.press('PageUp');
+        await expectStep([presenter, observer], 0);
+        await presenter.keyboard.press('ArrowRight');
+        await expectStep([presenter, observer], 1);
+        expect((await runsOf(stack)).filter((r) => r.scenario === 'beijing-weekday')).toHaveLength(2);
+      }
+    });
+    await expect(presenter.getByTestId('lesson-next')).toBeDisabled();
+
+    await checkWorksheet(presenter, [String(answer)]);
+    await control(stack, runId, 'stop');
+  });
+
+  test('lesson 4 in English on the reform timeline, an observer following; a lever changed mid-run is logged, shown and replayed', async ({
+    browser,
+    stack,
+  }) => {
+    test.setTimeout(240_000);
+    for (const r of await runsOf(stack))
+      if (r.status === 'running') await control(stack, r.id, 'pause');
+    const lesson = await lessonOf(stack, 'reform-timeline');
+    const observer = await observerPage(browser, stack);
+    await observer.goto('/?view=lessons&lang=en');
+    const presenter = await presenterPage(browser, stack.url);
+    await presenter.goto('/?view=lessons&lang=en');
+    await presenter
+      .locator('[data-testid="lesson-item"][data-lesson-id="reform-timeline"]')
+      .getByTestId('lesson-present')
+      .click();
+
+    let runId = '';
+    await play(presenter, observer, lesson, 'en', async (step) => {
+      if (step === 0) runId = await presenterRun(presenter);
+      if (lesson.steps[step]?.focus?.panel === 'shift' && step > 0)
+        await presenter.screenshot({ path: `${DOCS}presenter-en.png` });
+    });
+    expect(runId).not.toBe('');
+  });
+});
