@@ -37,3 +37,4 @@ export * from './report/replication-codec';
 export * from './live/city-map';
 export * from './training';
 export * from './experiment/held-out';
+export * from './lessons';

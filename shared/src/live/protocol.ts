@@ -195,6 +195,15 @@ export interface ServerToClientEvents {
   update: (update: RunUpdate) => void;
   seat: (notice: SeatNotice) => void;
   message: (message: SeatMessage) => void;
+  /** A lesson's presenter moved to `step` in this run (POST /api/lessons/:id/present). */
+  'lesson:step': (event: LessonStepEvent) => void;
+}
+
+/** Socket event `lesson:step`, to the run's room; steps are numbered from 0. */
+export interface LessonStepEvent {
+  lessonId: string;
+  runId: string;
+  step: number;
 }
 
 export interface ClientToServerEvents {
