@@ -10,14 +10,4 @@ export {
   type SessionInfo,
 } from './rest';
 export { trainingApi } from './training';
-export {
-  lessonsApi,
-  type Lesson,
-  type LessonAnswer,
-  type LessonFocus,
-  type LessonPosition,
-  type LessonRunActions,
-  type LessonStep,
-  type LessonSummary,
-  type LessonText,
-} from './lessons';
+export { lessonsApi } from './lessons';

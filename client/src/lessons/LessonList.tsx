@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { errorText, lessonsApi, type LessonPosition, type LessonSummary } from '../api';
+import type { LessonSummary, RunLesson } from '@hotline-sim/shared';
+import { errorText, lessonsApi } from '../api';
 import { EmptyNote, ErrorNote } from '../components';
 import { useI18n } from '../i18n';
 import { LessonUpload } from './LessonUpload';
@@ -15,8 +16,8 @@ export function LessonList({
   onMessage,
 }: {
   canPresent: boolean;
-  position: LessonPosition | null | undefined;
-  onPresent(id: string, at?: LessonPosition): void;
+  position: RunLesson | undefined;
+  onPresent(id: string, at?: NonNullable<RunLesson>): void;
   onMessage(message: string): void;
 }) {
   const { t, pick } = useI18n();

@@ -1,6 +1,7 @@
 import type { RunInfo } from '@hotline-sim/shared';
 import { useEffect, useState } from 'react';
-import { errorText, lessonsApi, type Lesson, type LessonPosition } from '../api';
+import type { Lesson, RunLesson } from '@hotline-sim/shared';
+import { errorText, lessonsApi } from '../api';
 import { ErrorNote } from '../components';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
@@ -63,7 +64,7 @@ export default function LessonsView({ follow, ...city }: CityProps & { follow(ru
     <LessonList
       canPresent={canPresent}
       position={position}
-      onPresent={(id, at?: LessonPosition) =>
+      onPresent={(id, at?: NonNullable<RunLesson>) =>
         setPresenting({ id, startAt: at?.step ?? 0, ranUpTo: at ? at.step : -1 })
       }
       onMessage={city.onMessage}

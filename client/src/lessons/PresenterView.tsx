@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { lessonsApi, type Lesson } from '../api';
+import type { Lesson } from '@hotline-sim/shared';
+import { lessonsApi } from '../api';
 import { ErrorNote } from '../components';
 import { useI18n } from '../i18n';
 import { LiveView } from '../app/LiveView';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { errorText, lessonsApi, type LessonAnswer, type LessonText } from '../api';
+import type { Bilingual, LessonAnswer } from '@hotline-sim/shared';
+import { errorText, lessonsApi } from '../api';
 import { ErrorNote } from '../components';
 import { useI18n } from '../i18n';
 
@@ -17,7 +18,7 @@ export function QuestionBox({
   lessonId: string;
   runId: string | null;
   step: number;
-  question: LessonText;
+  question: Bilingual;
   canReveal: boolean;
 }) {
   const { t, pick, fmt } = useI18n();

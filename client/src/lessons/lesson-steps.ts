@@ -1,4 +1,4 @@
-import type { LessonFocus } from '../api';
+import type { LessonFocus } from '@hotline-sim/shared';
 
 /**
  * Which way a key moves the presenter: → / PageDown / space forward, ← / PageUp back (a presenter's

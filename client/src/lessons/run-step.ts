@@ -1,6 +1,6 @@
 import type { RunInfo } from '@hotline-sim/shared';
-import { api } from '../api';
-import { lessonsApi, type LessonRunActions } from '../api';
+import type { LessonRun } from '@hotline-sim/shared';
+import { api, lessonsApi } from '../api';
 
 /** A step's actions need a run and there is none (the lesson starts none before this step). */
 export class NoRunError extends Error {
@@ -17,7 +17,7 @@ export class NoRunError extends Error {
  * was started (the page follows it).
  */
 export async function runStepActions(
-  actions: LessonRunActions | undefined,
+  actions: LessonRun | undefined,
   runId: string | null,
 ): Promise<{ runId: string | null; started: RunInfo | null }> {
   if (!actions) return { runId, started: null };

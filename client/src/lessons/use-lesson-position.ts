@@ -1,6 +1,6 @@
-import type { RunInfo } from '@hotline-sim/shared';
+import type { RunInfo, RunLesson } from '@hotline-sim/shared';
 import { useEffect, useState } from 'react';
-import { api, lessonsApi, type LessonPosition } from '../api';
+import { api, lessonsApi } from '../api';
 import { useLiveStore } from '../live';
 
 /** How often a follower looks for a newer run with a lesson (a presenter's lesson may start one). */
@@ -10,9 +10,12 @@ const LOOK_MS = 3000;
  * The lesson and step the run is being presented at: asked once when the run changes (a late
  * joiner), then moved by the room's `lesson:step`. `undefined` while asking, null for none.
  */
-export function useLessonPosition(runId: string | null): LessonPosition | null | undefined {
+export function useLessonPosition(runId: string | null): RunLesson | undefined {
   const store = useLiveStore();
-  const [position, setPosition] = useState<{ runId: string | null; at: LessonPosition | null } | null>(null);
+  const [position, setPosition] = useState<{
+    runId: string | null;
+    at: NonNullable<RunLesson> | null;
+  } | null>(null);
 
   useEffect(() => {
     if (!runId) return;

@@ -1,6 +1,7 @@
 import type { RunInfo } from '@hotline-sim/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorText, lessonsApi, type Lesson } from '../api';
+import type { Lesson } from '@hotline-sim/shared';
+import { errorText, lessonsApi } from '../api';
 import { useI18n } from '../i18n';
 import { moveStep } from './lesson-steps';
 import { NoRunError, runStepActions } from './run-step';
