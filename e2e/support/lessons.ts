@@ -42,9 +42,9 @@ export async function observerPage(browser: Browser, stack: Stack): Promise<Page
 
 /** The runs of the server, newest first. */
 export async function runsOf(stack: Stack): Promise<{ id: string; scenario: string; status: string }[]> {
-  const { runs } = await json<{ runs: { id: string; scenario: string; status: string; createdAt: string }[] }>(
-    stack.api('/api/runs'),
-  );
+  const { runs } = await json<{
+    runs: { id: string; scenario: string; status: string; createdAt: string }[];
+  }>(stack.api('/api/runs'));
   return runs.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 

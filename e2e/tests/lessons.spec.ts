@@ -133,7 +133,9 @@ test.describe('lessons in presenter mode', () => {
         expect(px).toBeGreaterThanOrEqual(24);
         // A few virtual hours so the first question has figures.
         await setSpeed(stack, runId, 3600);
-        await expect.poll(async () => (await seriesOf(stack, runId)).length, { timeout: 90_000 }).toBeGreaterThan(2);
+        await expect
+          .poll(async () => (await seriesOf(stack, runId)).length, { timeout: 90_000 })
+          .toBeGreaterThan(2);
       }
       if (step === 1) {
         answer = await revealAndCheck(presenter, stack, runId, 'abandonRate');
@@ -160,8 +162,7 @@ test.describe('lessons in presenter mode', () => {
     stack,
   }) => {
     test.setTimeout(240_000);
-    for (const r of await runsOf(stack))
-      if (r.status === 'running') await control(stack, r.id, 'pause');
+    for (const r of await runsOf(stack)) if (r.status === 'running') await control(stack, r.id, 'pause');
     const lesson = await lessonOf(stack, 'reform-timeline');
     const observer = await observerPage(browser, stack);
     await observer.goto('/?view=lessons&lang=en');
