@@ -11,3 +11,10 @@ export {
 } from './rest';
 export { trainingApi } from './training';
 export { lessonsApi } from './lessons';
+export {
+  leversApi,
+  type LeverChange,
+  type LeverChangeAccepted,
+  type LeverChangeSource,
+  type RunLevers,
+} from './levers';

@@ -3,7 +3,7 @@ import { call } from './rest';
 
 const enc = encodeURIComponent;
 
-/** The lessons endpoints (contract C4) and the live lever change a lesson step makes (C3). */
+/** The lessons endpoints (contract C4). */
 export const lessonsApi = {
   list: () => call<LessonSummary[]>('GET', '/lessons'),
   lesson: (id: string) => call<Lesson>('GET', `/lessons/${enc(id)}`),
@@ -17,8 +17,6 @@ export const lessonsApi = {
     call<RunLesson | undefined>('GET', `/runs/${enc(runId)}/lesson`).then((p) => p ?? null),
   answers: (id: string, runId: string) =>
     call<LessonAnswer[]>('GET', `/lessons/${enc(id)}/answers?run=${enc(runId)}`),
-  setLevers: (runId: string, set: Record<string, unknown>) =>
-    call<{ at: number; set: Record<string, unknown> }>('POST', `/runs/${enc(runId)}/levers`, { set }),
   /** A link (not a call): the browser downloads the PDF with the session cookie. */
   worksheetUrl: (id: string, runId: string, lang: 'zh' | 'en') =>
     `/api/lessons/${enc(id)}/worksheet.pdf?run=${enc(runId)}&lang=${lang}`,

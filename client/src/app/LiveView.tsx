@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useMemo, useState, type ComponentType } from 'react';
 import { AppealsList } from '../appeal';
 import { EmptyNote, ErrorNote } from '../components';
 import { RunControls } from '../controls';
-import { useI18n, type MessageKey } from '../i18n';
+import { useI18n, type Bilingual, type MessageKey } from '../i18n';
 import { KpiPanel } from '../kpis';
 import { LeagueTable } from '../league';
+import { changeMarks, LiveLeversPanel, useRunLevers } from '../levers';
 import { useLive } from '../live';
 import { useCanControl } from '../session';
 import { CityMapView, type MapFocus } from '../map';
@@ -12,29 +13,25 @@ import { QueuesPanel } from '../queues';
 import { ShiftChart } from '../shift';
 import type { Selection } from './use-run-selection';
 
-type Tab = 'league' | 'queues' | 'appeals';
+type Tab = 'league' | 'queues' | 'appeals' | 'levers';
 const TABS: Record<Tab, MessageKey> = {
   league: 'leagueTitle',
   queues: 'queuesTitle',
   appeals: 'appealsTitle',
+  levers: 'leversLiveTitle',
 };
 
 /**
- * The panels a lesson step may point at (its `focus`): the focused one is outlined and the others
- * dimmed (client/src/lessons/lessons.css); a tab's name also opens that tab.
+ * The panels a lesson step may point at (its `focus.panel`, shared FOCUS_PANELS): the focused one
+ * is outlined and the others dimmed (client/src/lessons/lessons.css); a tab's name opens that tab.
  */
-export const LIVE_PANELS = [
-  'controls',
-  'map',
-  'shift',
-  'kpis',
-  'levers',
-  'league',
-  'queues',
-  'appeals',
-] as const;
-export type LivePanel = (typeof LIVE_PANELS)[number];
 const isTab = (panel: string | undefined): panel is Tab => panel !== undefined && panel in TABS;
+
+/**
+ * The 未诉先办 chart takes marks `{ at, label }` (branch `timeline` adds the prop). Typed here so
+ * this file compiles before and after that prop exists; remove once it has.
+ */
+const MarkedShiftChart: ComponentType<{ marks: { at: number; label: Bilingual }[] }> = ShiftChart;
 
 /** The live city: controls, map and 未诉先办 chart on the left; KPIs and the tabbed tables on the right. */
 export function LiveView({
@@ -48,11 +45,11 @@ export function LiveView({
   onNewRun(): void;
   onOpenAppeal(id: number): void;
   onMessage(message: string, error?: boolean): void;
-  /** A panel to highlight (presenter mode), one of {@link LIVE_PANELS}. */
+  /** A panel to highlight (presenter mode): controls, map, shift, kpis or a tab's name. */
   focus?: string;
 }) {
   const { t } = useI18n();
-  const { run, joinError } = useLive();
+  const { run, joinError, connection } = useLive();
   const canControl = useCanControl();
   const [tab, setTab] = useState<Tab>('league');
   const [focus, setFocus] = useState<MapFocus | null>(null);
@@ -62,6 +59,11 @@ export function LiveView({
     setShownPanel(panel);
     if (isTab(panel)) setTab(panel);
   }
+  const levers = useRunLevers(selection.kind === 'run' ? selection.runId : null, connection);
+  const changes = levers.history?.changes;
+  const kpiMarks = useMemo(() => changeMarks(changes ?? []), [changes]);
+  // The chart marks the scenario's timeline itself; it gets the instructor's changes.
+  const shiftMarks = useMemo(() => kpiMarks.filter((m) => m.source === 'instructor'), [kpiMarks]);
 
   if (selection.kind === 'loading')
     return (
@@ -100,10 +102,10 @@ export function LiveView({
       <div className="live-grid">
         <div className="live-left">
           <CityMapView focus={focus} onClearFocus={() => setFocus(null)} onOpenAppeal={onOpenAppeal} />
-          <ShiftChart />
+          <MarkedShiftChart marks={shiftMarks} />
         </div>
         <div className="live-right">
-          <KpiPanel />
+          <KpiPanel marks={kpiMarks} />
           <section className="panel tabs-panel">
             <div role="tablist" aria-label={t('leagueTitle')} className="tabs">
               {(Object.keys(TABS) as Tab[]).map((k) => (
@@ -125,6 +127,7 @@ export function LiveView({
               {tab === 'league' && <LeagueTable focus={focus} onFocus={setFocus} />}
               {tab === 'queues' && <QueuesPanel />}
               {tab === 'appeals' && <AppealsList runId={selection.runId} onOpen={onOpenAppeal} />}
+              {tab === 'levers' && run && <LiveLeversPanel run={run} levers={levers} />}
             </div>
           </section>
         </div>

@@ -181,7 +181,6 @@ export const en = {
   leverNotSet: 'scenario default',
   leverOn: 'On',
   leverOff: 'Off',
-  leverJson: 'Edit as JSON',
   leversIntake: 'Only intake levers apply: this scenario has no lifecycle.',
   // compare
   compareTitle: 'Compare two scenarios',
@@ -416,6 +415,31 @@ export const en = {
   lessonAnswer: 'Answer',
   lessonAnswerMissing: 'No answer yet: the run has not reached the figures this question needs.',
   lessonWorksheet: 'Worksheet (PDF)',
+  // --- levers (dialog, live panel, marks) ---
+  leverTimeLimits: 'Time limits by class',
+  leverUnitPercent: '%',
+  leverUnitMinutes: 'min',
+  leverUnitHours: 'h',
+  leverUnitDays: 'days',
+  leverUnitKmh: 'km/h',
+  leverUnitMonths: 'months',
+  leverUnitFactor: '× load-sized',
+  leversLiveTitle: 'Levers',
+  leversLoadError: 'Could not read the levers of this run ({message}).',
+  leversReadOnly: 'The levers of this run as they are now. Only the instructor can change them.',
+  leversLiveNote:
+    'Change a lever, check what will change, then apply: it takes effect at the run’s current virtual time, for everyone watching.',
+  leverRunOver: 'This run has ended: its levers can no longer change.',
+  leverRefused: 'The change was refused: {message}',
+  leverConfirmTitle: 'Not applied yet',
+  leverConfirmWhen: 'Takes effect at the run’s current virtual time (now {at}).',
+  leverApply: 'Apply to the run',
+  leverDiscard: 'Discard',
+  leverApplied: 'Applied at {at}.',
+  leverChangesTitle: 'Changes in this run',
+  leverNoChanges: 'No lever has changed yet.',
+  leverSourceTimeline: 'reform timeline',
+  leverSourceInstructor: 'instructor',
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,10 +1,11 @@
 import type { KpiName } from '@hotline-sim/shared';
 import { useMemo } from 'react';
 import { EmptyNote } from '../components';
-import { useI18n } from '../i18n';
+import { useI18n, type Bilingual } from '../i18n';
 import { useLive } from '../live';
 import { OKABE_ITO } from '../theme';
 import { formatKpi, kpiDefinition, kpiLabel } from './kpi-format';
+import { sparkMarks } from './spark-marks';
 import { Sparkline } from './Sparkline';
 
 /** The KPIs a classroom watches, in the order they are told: 三率 and score, the hotline, the work. */
@@ -22,11 +23,28 @@ export const LIVE_KPIS: readonly KpiName[] = [
   'whistleOnTimeRate',
 ];
 
-/** The run's KPIs from its report, each with a sparkline of its hourly series. */
-export function KpiPanel() {
+/** A moment of the run to mark on every sparkline (a lever change): virtual seconds and what happened. */
+export interface KpiMark {
+  at: number;
+  label: Bilingual;
+}
+
+/**
+ * The run's KPIs from its report, each with a sparkline of its hourly series, the lever changes
+ * marked on it.
+ */
+export function KpiPanel({ marks = [] }: { marks?: readonly KpiMark[] }) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, pick } = i18n;
   const { report, series, run } = useLive();
+  const placed = useMemo(
+    () =>
+      sparkMarks(
+        series.map((p) => p.at),
+        marks.map((m) => ({ at: m.at, title: pick(m.label) })),
+      ),
+    [series, marks, pick],
+  );
   const lines = useMemo(
     () =>
       Object.fromEntries(LIVE_KPIS.map((k) => [k, series.map((p) => p.kpis[k] ?? Number.NaN)])) as Record<
@@ -58,6 +76,7 @@ export function KpiPanel() {
               values={lines[k]}
               colour={i < 4 ? OKABE_ITO.skyBlue : OKABE_ITO.orange}
               label={`${kpiLabel(i18n, k)} ${t('kpiSparkline')}`}
+              marks={placed}
             />
           </li>
         ))}

@@ -1,14 +1,20 @@
 import { useEffect, useRef } from 'react';
+import type { SparkMark } from './spark-marks';
 
-/** A small line over virtual time on a canvas: no axes, the last point marked. */
+/**
+ * A small line over virtual time on a canvas: no axes, the last point marked. Lever changes are
+ * thin vertical marks over it, as elements rather than canvas strokes so each has its own tooltip.
+ */
 export function Sparkline({
   values,
   colour,
   label,
+  marks = [],
 }: {
   values: readonly number[];
   colour: string;
   label: string;
+  marks?: readonly SparkMark[];
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -51,5 +57,22 @@ export function Sparkline({
       ctx.fill();
     }
   }, [values, colour]);
-  return <canvas className="sparkline" ref={ref} role="img" aria-label={label} />;
+  // Always wrapped, so the canvas is not remounted (and left blank) when the first mark comes.
+  return (
+    <div className="sparkline-box">
+      <canvas className="sparkline" ref={ref} role="img" aria-label={label} />
+      {marks.map((m, i) => (
+        <span
+          key={i}
+          className="spark-mark"
+          // The line's x: 2 px in, 6 px narrower than the canvas (see x() above).
+          style={{ left: `calc(2px + ${m.position} * (100% - 6px))` }}
+          title={m.title}
+          role="img"
+          aria-label={m.title}
+          data-testid="lever-mark"
+        />
+      ))}
+    </div>
+  );
 }

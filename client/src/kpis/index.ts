@@ -1,2 +1,2 @@
-export { KpiPanel, LIVE_KPIS } from './KpiPanel';
+export { KpiPanel, LIVE_KPIS, type KpiMark } from './KpiPanel';
 export { formatKpi, formatKpiDifference, kpiLabel, kpiDefinition } from './kpi-format';

@@ -1,6 +1,6 @@
 import type { RunInfo } from '@hotline-sim/shared';
 import type { LessonRun } from '@hotline-sim/shared';
-import { api, lessonsApi } from '../api';
+import { api, leversApi } from '../api';
 
 /** A step's actions need a run and there is none (the lesson starts none before this step). */
 export class NoRunError extends Error {
@@ -40,7 +40,7 @@ export async function runStepActions(
   if (!needsRun) return { runId: id, started };
   if (id === null) throw new NoRunError();
   if (actions.speed !== undefined && !started) await api.speed(id, actions.speed);
-  if (actions.set !== undefined) await lessonsApi.setLevers(id, actions.set);
+  if (actions.set !== undefined) await leversApi.set(id, actions.set);
   if (actions.inject !== undefined) await api.inject(id, actions.inject);
   if (actions.pause === true && !started) await api.pause(id);
   if (actions.resume === true) await api.resume(id);

@@ -13,7 +13,7 @@ import type {
   StageDepth,
 } from '@hotline-sim/shared';
 import { io, type Socket } from 'socket.io-client';
-import { api } from '../api';
+import { api, type LeverChange } from '../api';
 
 export type Connection = 'connecting' | 'live' | 'reconnecting';
 
@@ -69,6 +69,7 @@ export class LiveStore {
   private state: LiveState = INITIAL;
   private readonly listeners = new Set<() => void>();
   private readonly moveListeners = new Set<(batch: MoveBatch) => void>();
+  private readonly leverListeners = new Set<(changes: readonly LeverChange[]) => void>();
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private lastQueues: { at: number; queues: Record<string, StageDepth> } | null = null;
   private seriesLoading = false;
@@ -129,6 +130,12 @@ export class LiveStore {
     return () => {
       this.socket.off('lesson:step', handler);
     };
+  }
+
+  /** Lever changes of the followed run that took effect in an update (the levers panel keeps them). */
+  onLeverChanges(listener: (changes: readonly LeverChange[]) => void): () => void {
+    this.leverListeners.add(listener);
+    return () => this.leverListeners.delete(listener);
   }
 
   /** Follow another run (null: none). The old room is left; the new run's snapshot replaces the state. */
@@ -215,6 +222,9 @@ export class LiveStore {
       workers: u.workers,
       receivedAt: now,
     });
+    // C3's `leverChanges` (optional, so typed here until the update type in shared/ carries it).
+    const { leverChanges } = u as RunUpdate & { leverChanges?: LeverChange[] };
+    if (leverChanges?.length) for (const listener of this.leverListeners) listener(leverChanges);
     if (u.moves.length > 0 || u.movesDropped > 0) {
       const batch = { moves: u.moves, dropped: u.movesDropped };
       for (const listener of this.moveListeners) listener(batch);
