@@ -19,6 +19,26 @@ const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
 /** The keys a presenter moves on with, taken in turn. */
 const NEXT_KEYS = ['ArrowRight', 'PageDown', 'Space'];
 
+/** A lever the uploaded lesson changes mid-run, and its new value. */
+const LEVER = 'lifecycle.adoption.whistle.share';
+const LEVER_SET = { [LEVER]: 0.35 };
+const LEVER_LESSON = {
+  id: 'e2e-lever',
+  title: { zh: '中途调整吹哨覆盖', en: 'Changing the whistle mid-run' },
+  summary: { zh: '运行中调整一个杠杆。', en: 'A lever changed while the city runs.' },
+  steps: [
+    {
+      narration: { zh: '现在把吹哨覆盖调到 35%。', en: 'Now the whistle reaches 35 % of the streets.' },
+      run: { set: LEVER_SET },
+      focus: { panel: 'levers' },
+    },
+  ],
+};
+
+const leversOf = (stack: Stack, runId: string) =>
+  json<{ values: Record<string, unknown>; changes: { source: string; set: Record<string, unknown> }[] }>(
+    stack.api(`/api/runs/${runId}/levers`),
+  );
 const lessonOf = (stack: Stack, id: string) => json<LessonBody>(stack.api(`/api/lessons/${id}`));
 const seriesOf = (stack: Stack, runId: string) =>
   json<{ series: SeriesPointBody[] }>(stack.api(`/api/runs/${runId}/series`)).then((r) => r.series);
@@ -176,9 +196,49 @@ test.describe('lessons in presenter mode', () => {
     let runId = '';
     await play(presenter, observer, lesson, 'en', async (step) => {
       if (step === 0) runId = await presenterRun(presenter);
-      if (lesson.steps[step]?.focus?.panel === 'shift' && step > 0)
-        await presenter.screenshot({ path: `${DOCS}presenter-en.png` });
     });
     expect(runId).not.toBe('');
+    const timeline = await leversOf(stack, runId);
+    expect(timeline.changes.some((c) => c.source === 'timeline')).toBe(true);
+
+    // The teacher's own lesson: a file that is wrong is refused naming the field, a right one is
+    // listed; presenting it changes a lever of the run going on.
+    await presenter.getByTestId('lesson-exit').click();
+    await presenter.getByTestId('lesson-upload').setInputFiles({
+      name: 'broken.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(
+        'id: broken\ntitle: { zh: 坏, en: Broken }\nsummary: { zh: 坏, en: Broken }\nsteps: []\n',
+      ),
+    });
+    await expect(presenter.getByTestId('lesson-upload-error')).toContainText('steps');
+    await presenter.getByTestId('lesson-upload').setInputFiles({
+      name: 'lever.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(LEVER_LESSON)),
+    });
+    await expect(presenter.getByTestId('toast')).toContainText(LEVER_LESSON.id);
+    await presenter
+      .locator(`[data-testid="lesson-item"][data-lesson-id="${LEVER_LESSON.id}"]`)
+      .getByTestId('lesson-present')
+      .click();
+    await expect(presenter.getByTestId('presenter')).toHaveAttribute('data-lesson', LEVER_LESSON.id);
+    await expect(observer.getByTestId('presenter')).toHaveAttribute('data-lesson', LEVER_LESSON.id);
+    await expect(observer.getByTestId('narration')).toHaveText(LEVER_LESSON.steps[0]?.narration.en ?? '');
+    await expect(presenter.locator('.narration [role="alert"]')).toHaveCount(0);
+
+    // Logged as the instructor's change, shown in the levers tab and on the KPI tiles, replayed clean.
+    await expect
+      .poll(async () => (await leversOf(stack, runId)).changes.filter((c) => c.source === 'instructor'))
+      .toEqual([expect.objectContaining({ set: LEVER_SET })]);
+    expect((await leversOf(stack, runId)).values[LEVER]).toBe(LEVER_SET[LEVER]);
+    await expect(presenter.getByTestId('lever-changes')).toContainText(/0\.35|35/);
+    await expect(presenter.getByTestId('lever-mark').first()).toBeAttached();
+    await presenter.screenshot({ path: `${DOCS}presenter-en.png` });
+    await control(stack, runId, 'pause');
+    const audit = await json<{ ok: boolean; problems: string[] }>(stack.api(`/api/runs/${runId}/audit`));
+    expect(audit.problems).toEqual([]);
+    expect(audit.ok).toBe(true);
+    await control(stack, runId, 'stop');
   });
 });
