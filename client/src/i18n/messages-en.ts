@@ -440,6 +440,9 @@ export const en = {
   leverNoChanges: 'No lever has changed yet.',
   leverSourceTimeline: 'reform timeline',
   leverSourceInstructor: 'instructor',
+  // --- reform timeline ---
+  shiftPerPeriod: 'per period of the timeline',
+  shiftPeriodEmpty: 'The chart fills in period by period as the timeline plays.',
 };
 
 export type MessageKey = keyof typeof en;

@@ -424,4 +424,7 @@ export const zh: Messages = {
   leverNoChanges: '尚未调整任何杠杆。',
   leverSourceTimeline: '改革时间线',
   leverSourceInstructor: '教师',
+  // --- reform timeline ---
+  shiftPerPeriod: '按时间线分期',
+  shiftPeriodEmpty: '随时间线推进，图表逐期绘出。',
 };

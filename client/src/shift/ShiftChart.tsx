@@ -5,59 +5,72 @@ import { EmptyNote } from '../components';
 import { useI18n } from '../i18n';
 import { useLive } from '../live';
 import { canvasColours, SHIFT_COLOURS, useTheme } from '../theme';
+import { drawMarks, uniqueMarks, type ShiftMark } from './draw-marks';
+import { periodAxis, periodShiftData } from './period-shift-data';
 import { shiftData } from './shift-data';
+import { hourlyOptions, periodOptions } from './shift-plot';
+import { useRunTimeline } from './use-run-timeline';
 
-/** Tick steps of the time axis, in virtual seconds: whole hours and days. */
-const HOUR_STEPS = [3600, 2 * 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86_400, 2 * 86_400, 7 * 86_400];
+const NO_MARKS: readonly ShiftMark[] = [];
+
+export interface ShiftChartProps {
+  /** Moments to mark on the time axis besides the timeline's reforms (e.g. levers changed live). */
+  marks?: readonly ShiftMark[];
+}
 
 /**
- * 未诉先办: reactive work orders against proactive tasks and grid discoveries, per virtual hour, with
- * the appeals avoided (against the same seed without proactive work). The story the teacher tells,
- * so the big numbers sit above the chart and each line differs by colour and by dash.
+ * 未诉先办: reactive work orders against proactive tasks and grid discoveries. Per virtual hour, with
+ * the appeals avoided (against the same seed without proactive work); for a run with a timeline
+ * (reform-timeline), per period with the proactive share, so the shift shows as a shift. The reforms
+ * and `marks` are drawn on the time axis. The story the teacher tells, so the big numbers sit above
+ * the chart and each line differs by colour and by dash.
  */
-export function ShiftChart() {
+export function ShiftChart({ marks = NO_MARKS }: ShiftChartProps) {
   const { t, fmt, lang } = useI18n();
   const { theme } = useTheme();
   const { series, run } = useLive();
-  const data = useMemo(() => shiftData(series), [series]);
+  const timeline = useRunTimeline(run?.scenario);
+  const hourly = useMemo(() => shiftData(series), [series]);
+  const byPeriod = useMemo(
+    () => (timeline ? periodShiftData(series, timeline.periods) : null),
+    [series, timeline],
+  );
+  const allMarks = useMemo(() => uniqueMarks([...(timeline?.marks ?? []), ...marks]), [timeline, marks]);
+  const marksRef = useRef(allMarks);
   const boxRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   const start = run?.start ?? '1970-01-01';
-  const multiDay = (data.at[data.at.length - 1] ?? 0) - (data.at[0] ?? 0) > 86_400;
-  const hasData = data.at.length >= 2;
+  const multiDay = (hourly.at[hourly.at.length - 1] ?? 0) - (hourly.at[0] ?? 0) > 86_400;
+  const hasData = byPeriod ? byPeriod.at.length >= 1 : hourly.at.length >= 2;
+
+  // Before the plot is built below, so a new plot draws the marks of this render.
+  useEffect(() => {
+    marksRef.current = allMarks;
+    plotRef.current?.redraw(false, false);
+  }, [allMarks]);
 
   useEffect(() => {
     const box = boxRef.current;
     if (!box || !hasData) return;
     const c = canvasColours();
-    const axis = {
-      stroke: c.muted,
-      grid: { stroke: c.grid, width: 1 },
-      ticks: { stroke: c.grid, width: 1 },
-      font: '12px system-ui, sans-serif',
+    const labels = {
+      reactive: t('shiftReactive'),
+      proactive: t('shiftProactive'),
+      grid: t('shiftGrid'),
+      avoided: t('shiftAvoided'),
+      share: t('shiftShare'),
     };
+    const count = (n: number) => fmt.number(n);
+    const axis = timeline && periodAxis(timeline.periods);
+    const options = axis
+      ? periodOptions(c, labels, axis.ticks, axis.range, count)
+      : hourlyOptions(c, labels, (s) => fmt.virtualShort(start, s, multiDay), count);
     const plot = new uPlot(
       {
+        ...options,
         width: box.clientWidth,
         height: plotHeight(box),
-        legend: { show: true, live: false },
-        cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: false } },
-        axes: [
-          {
-            ...axis,
-            incrs: HOUR_STEPS,
-            values: (_u, splits) => splits.map((s) => fmt.virtualShort(start, s, multiDay)),
-          },
-          { ...axis, size: 56, values: (_u, splits) => splits.map((s) => fmt.number(s)) },
-        ],
-        series: [
-          {},
-          { label: t('shiftReactive'), stroke: SHIFT_COLOURS.reactive, width: 3 },
-          { label: t('shiftProactive'), stroke: SHIFT_COLOURS.proactive, width: 3, dash: [10, 5] },
-          { label: t('shiftGrid'), stroke: SHIFT_COLOURS.grid, width: 2.5, dash: [3, 4] },
-          { label: t('shiftAvoided'), stroke: SHIFT_COLOURS.avoided, width: 2.5, dash: [12, 4, 3, 4] },
-        ],
+        hooks: { draw: [(u) => drawMarks(u, marksRef.current, lang, c.muted)] },
       },
       [[], [], [], [], []],
       box,
@@ -74,14 +87,19 @@ export function ShiftChart() {
       plot.destroy();
       plotRef.current = null;
     };
-    // The chart is rebuilt when the language, theme, day span or first data arrive; data alone only updates it.
-  }, [t, fmt, theme, multiDay, start, hasData]);
+    // Rebuilt when the language, theme, day span, timeline (hourly or by period) or first data
+    // change; data alone only updates it.
+  }, [t, fmt, lang, theme, multiDay, start, hasData, timeline]);
 
   useEffect(() => {
-    plotRef.current?.setData([data.at, data.reactive, data.proactive, data.grid, data.avoided]);
-  }, [data, hasData, lang, theme]);
+    const plot = plotRef.current;
+    if (!plot) return;
+    if (byPeriod)
+      plot.setData([byPeriod.at, byPeriod.reactive, byPeriod.proactive, byPeriod.grid, byPeriod.share]);
+    else plot.setData([hourly.at, hourly.reactive, hourly.proactive, hourly.grid, hourly.avoided]);
+  }, [hourly, byPeriod, hasData, lang, theme]);
 
-  const { totals } = data;
+  const { totals } = hourly;
   const work = totals.reactive + totals.proactive + totals.grid;
   const proactiveShare = work > 0 ? (totals.proactive + totals.grid) / work : Number.NaN;
 
@@ -89,7 +107,9 @@ export function ShiftChart() {
     <section className="panel shift-panel" aria-labelledby="shift-title" data-testid="shift-chart">
       <header className="panel-head">
         <h2 id="shift-title">{t('shiftTitle')}</h2>
-        <span className="muted small">{t('shiftPerHour')}</span>
+        <span className="muted small" data-testid="shift-unit">
+          {byPeriod ? t('shiftPerPeriod') : t('shiftPerHour')}
+        </span>
       </header>
       <dl className="shift-totals">
         <div style={{ borderColor: SHIFT_COLOURS.reactive }}>
@@ -113,7 +133,7 @@ export function ShiftChart() {
           <dd>{fmt.number(totals.avoided)}</dd>
         </div>
       </dl>
-      {!hasData && <EmptyNote>{t('shiftEmpty')}</EmptyNote>}
+      {!hasData && <EmptyNote>{byPeriod ? t('shiftPeriodEmpty') : t('shiftEmpty')}</EmptyNote>}
       <div className="shift-plot" ref={boxRef} />
     </section>
   );

@@ -1,1 +1,2 @@
-export { ShiftChart } from './ShiftChart';
+export { ShiftChart, type ShiftChartProps } from './ShiftChart';
+export type { ShiftMark } from './draw-marks';

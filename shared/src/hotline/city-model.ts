@@ -62,7 +62,7 @@ export class CityModel {
   readonly streetDistrict: Int32Array;
   readonly cellStreet: Int32Array;
   /** Cumulative demand weights: streets across the city, cells within each street. */
-  private readonly streetTable: AliasTable;
+  private streetTable!: AliasTable;
   private readonly cellCdf: Float64Array;
   private readonly cellStart: Int32Array;
   /** Cumulative category weights per day of the run (seasonality), and of street problems grid workers find. */
@@ -71,7 +71,7 @@ export class CityModel {
   private readonly sharesByDay: Float64Array[] = [];
   /** Streets of each district, and a weighted table to draw among them. */
   private readonly districtStreets: Int32Array[] = [];
-  private readonly districtStreetTable: AliasTable[] = [];
+  private districtStreetTable: AliasTable[] = [];
   private readonly gridCategoryByDay: AliasTable[] = [];
   /** Month (1-12) of each day of the run. */
   private readonly months: Uint8Array;
@@ -90,7 +90,7 @@ export class CityModel {
   readonly isConsultation: Uint8Array;
   readonly seasonalMonths: (readonly number[] | undefined)[];
   readonly startDay: number;
-  /** Each category's share of contacts in the demand year (lifecycle.demandYear, else the start's year). */
+  /** Each category's share of contacts in the demand year (lifecycle.demandYear, else the start's year), as the levers stand now. */
   readonly shares: Float64Array;
 
   constructor(
@@ -100,9 +100,8 @@ export class CityModel {
     days: number,
   ) {
     this.startDay = startDay;
-    const lifecycle = scenario.lifecycle;
-    const year = lifecycle?.demandYear ?? civilFromDays(startDay).year;
-    this.shares = Float64Array.from(categorySharesForYear(year, this.categories));
+    const k = this.categories.length;
+    this.shares = new Float64Array(k);
     const districtIndex = new Map(city.districts.map((d, i) => [d.id, i]));
     const streetIndex = new Map(city.streets.map((s, i) => [s.id, i]));
 
@@ -130,23 +129,17 @@ export class CityModel {
     }
 
     this.streetType = Uint8Array.from(city.streets, (s) => STREET_TYPES.indexOf(streetType(s)));
-    const types = lifecycle?.streets;
-    const typeOf = (i: number) => types?.[STREET_TYPES[this.streetType[i] as number] ?? 'urban'];
-    this.streetDifficulty = Float64Array.from(city.streets, (_, i) => typeOf(i)?.difficulty ?? 0);
-    const loaded = city.streets.map((s, i) => s.weight * (typeOf(i)?.load ?? 1));
-    const totalLoad = loaded.reduce((a, b) => a + b, 0);
-    this.streetWeight = Float64Array.from(loaded, (w) => (totalLoad > 0 ? w / totalLoad : 0));
+    this.streetDifficulty = new Float64Array(city.streets.length);
+    this.streetWeight = new Float64Array(city.streets.length);
     this.offices = new LocalOffices(city, this.categories, this.streetDistrict);
 
     this.cellStreet = new Int32Array(city.cells.length);
     city.cells.forEach((c, i) => {
       this.cellStreet[i] = streetIndex.get(c.streetId) ?? 0;
     });
-    this.streetTable = new AliasTable(Array.from(this.streetWeight));
     city.districts.forEach((_, d) => {
       const streets = city.streets.flatMap((_s, i) => (this.streetDistrict[i] === d ? [i] : []));
       this.districtStreets.push(Int32Array.from(streets));
-      this.districtStreetTable.push(new AliasTable(streets.map((i) => this.streetWeight[i] ?? 0)));
     });
     // Cells are ordered by street in the city data: one cumulative table per street's run of cells.
     this.cellStart = new Int32Array(city.streets.length + 1);
@@ -163,14 +156,11 @@ export class CityModel {
     }
     this.cellStart[city.streets.length] = cell;
 
-    const k = this.categories.length;
     this.slaSeconds = new Float64Array(k);
     this.ownerCityUnit = new Int32Array(k).fill(-1);
     this.isConsultation = new Uint8Array(k);
     this.seasonalMonths = [];
-    const limits = lifecycle?.timeLimits;
     this.categories.forEach((c, i) => {
-      this.slaSeconds[i] = (limits ? limits[c.slaClass] : SLA_CLASSES[c.slaClass].hours) * 3600;
       if (c.owner.kind === 'department' || c.owner.kind === 'utility') {
         this.ownerCityUnit[i] = this.cityUnit.get(c.owner.unitId) ?? -1;
       }
@@ -180,21 +170,53 @@ export class CityModel {
     });
 
     this.months = new Uint8Array(Math.max(1, days));
-    for (let d = 0; d < Math.max(1, days); d++) {
-      const { month, day, year } = civilFromDays(startDay + d);
-      this.months[d] = month;
-      const daysInMonth = monthLength(year, month);
+    for (let d = 0; d < this.months.length; d++) this.months[d] = civilFromDays(startDay + d).month;
+    this.update(scenario, 0);
+  }
+
+  /**
+   * Build what the scenario's levers decide: the demand year's category mix (tables of day `fromDay`
+   * on: earlier days are past), the street types' difficulty and load, the time limits. Called at
+   * construction and on each lever change (the units' staffing follows: `sizeUnits`).
+   */
+  update(scenario: Scenario, fromDay: number): void {
+    const city = this.city;
+    const lifecycle = scenario.lifecycle;
+    const year = lifecycle?.demandYear ?? civilFromDays(this.startDay).year;
+    this.shares.set(categorySharesForYear(year, this.categories));
+
+    const types = lifecycle?.streets;
+    const typeOf = (i: number) => types?.[STREET_TYPES[this.streetType[i] as number] ?? 'urban'];
+    city.streets.forEach((_, i) => {
+      this.streetDifficulty[i] = typeOf(i)?.difficulty ?? 0;
+    });
+    const loaded = city.streets.map((s, i) => s.weight * (typeOf(i)?.load ?? 1));
+    const totalLoad = loaded.reduce((a, b) => a + b, 0);
+    loaded.forEach((w, i) => {
+      this.streetWeight[i] = totalLoad > 0 ? w / totalLoad : 0;
+    });
+    this.streetTable = new AliasTable(Array.from(this.streetWeight));
+    this.districtStreetTable = this.districtStreets.map(
+      (streets) => new AliasTable(Array.from(streets, (i) => this.streetWeight[i] ?? 0)),
+    );
+
+    const limits = lifecycle?.timeLimits;
+    this.categories.forEach((c, i) => {
+      this.slaSeconds[i] = (limits ? limits[c.slaClass] : SLA_CLASSES[c.slaClass].hours) * 3600;
+    });
+
+    for (let d = Math.max(0, fromDay); d < this.months.length; d++) {
+      const { month, day, year: y } = civilFromDays(this.startDay + d);
+      const daysInMonth = monthLength(y, month);
       const weights = this.categories.map(
         (c, k) => (this.shares[k] as number) * seasonalMultiplier(c, month, day, daysInMonth),
       );
-      this.categoryByDay.push(new AliasTable(weights));
+      this.categoryByDay[d] = new AliasTable(weights);
       const total = weights.reduce((a, b) => a + b, 0);
-      this.sharesByDay.push(Float64Array.from(weights, (w) => w / total));
-      this.gridCategoryByDay.push(
-        new AliasTable(
-          weights.map((w, k) =>
-            this.categories[k]?.owner.kind === 'street' && !this.isConsultation[k] ? w : 0,
-          ),
+      this.sharesByDay[d] = Float64Array.from(weights, (w) => w / total);
+      this.gridCategoryByDay[d] = new AliasTable(
+        weights.map((w, k) =>
+          this.categories[k]?.owner.kind === 'street' && !this.isConsultation[k] ? w : 0,
         ),
       );
     }
@@ -273,7 +295,8 @@ export class CityModel {
    * Staff every unit for its expected load (lifecycle.units.targetUtilisation): expected orders per
    * day × mean handler-hours per order, from the catalogue's shares and likelihoods; streets × their
    * type's staffing. Grid orders load only the streets that adopt the grid (`gridAdopted`), each by
-   * its cells. Called once, by the model, when it knows who adopts what.
+   * its cells. Called by the model when it knows who adopts what, and again after each lever change:
+   * staffing follows the expected load (a change of demand re-staffs the units from then on).
    */
   sizeUnits(scenario: Scenario, gridAdopted: (street: number) => boolean): void {
     const lifecycle = scenario.lifecycle;

@@ -11,6 +11,7 @@ import { NO_HOOKS, type ModelHooks } from './hooks';
 import { Batches } from './injects/batches';
 import { ExternalAppeals, type ExternalAppeal } from './injects/external-appeals';
 import { Injects } from './injects/injects';
+import { LeverChanges, type AppliedLeverChange, type LeverNote } from './lever-changes';
 import { Surges } from './injects/surges';
 import type { Inject } from './lifecycle-schema';
 import { ModelState } from './model-state';
@@ -30,6 +31,7 @@ import { Whistle } from './whistle/whistle';
 export * from './observation';
 export { EXTERNAL_ID_BASE, appealKind, type AppealKind } from './appeal-kind';
 export type { ExternalAppeal } from './injects/external-appeals';
+export type { AppliedLeverChange, LeverNote, LeverSource } from './lever-changes';
 
 export interface HotlineOptions {
   /** The city the model runs in. @defaultValue the default city (`defaultCity()`, Beijing) */
@@ -62,6 +64,7 @@ export class HotlineModel {
   private readonly external: ExternalAppeals;
   private readonly seats: SeatDesk | undefined;
   private readonly onSeatEvent: HotlineOptions['onSeatEvent'];
+  private readonly levers: LeverChanges;
 
   constructor(scenario: Scenario, seed: number = scenario.seed, options: HotlineOptions = {}) {
     const lc = scenario.lifecycle;
@@ -86,8 +89,12 @@ export class HotlineModel {
       help: assessment.list.speedUp.bind(assessment.list),
     };
     // The scenario's dispatch mode in the streets that adopt it (lifecycle.adoption.dispatch), tiered elsewhere.
-    const adopted = dispatchPolicy(lc.dispatch.mode, s);
-    const tiered = dispatchPolicy('tiered', s);
+    let adopted = dispatchPolicy(lc.dispatch.mode, s);
+    let tiered = dispatchPolicy('tiered', s);
+    s.onLeversChanged(() => {
+      adopted = dispatchPolicy(s.lc.dispatch.mode, s);
+      tiered = dispatchPolicy('tiered', s);
+    });
     const policyFor = (street: number) => (s.adoption.has('dispatch', street) ? adopted : tiered);
     const dispatch = new DispatchStage(s, hooks, policyFor, effort);
     const callback = new CallbackStage(s, hooks, effort, assessment);
@@ -156,6 +163,27 @@ export class HotlineModel {
     assessment.start();
     grid.start();
     this.injects.start();
+    this.levers = new LeverChanges(s, this.intake);
+    this.levers.scheduleTimeline();
+  }
+
+  /**
+   * Change levers from the model's current virtual time on (contract C1): keys are lever paths as
+   * `hotline --set` takes them, values are validated by the scenario's rules (throws an Error naming
+   * the path and the rule, changing nothing). `note` says who changed them (default: an instructor).
+   */
+  setLevers(set: Record<string, unknown>, note?: LeverNote): void {
+    this.levers.set(set, note);
+  }
+
+  /** The scenario as its levers stand now (after the timeline's and instructors' changes so far). */
+  get scenarioNow(): Scenario {
+    return this.state.scenario;
+  }
+
+  /** Lever changes that took effect so far, in time order (timeline entries and instructors'). */
+  get leverChanges(): readonly AppliedLeverChange[] {
+    return this.levers.log;
   }
 
   /**

@@ -38,6 +38,10 @@ export class ModelState {
   readonly adoption: Adoption;
   /** Event kinds of the stages (set once by the wiring module, before the run starts). */
   ev!: Readonly<Record<StageEvent, number>>;
+  /** The scenario as its levers stand now (a lever change replaces it: `changeLevers`). */
+  scenario: Scenario;
+  /** Parts that keep values derived from the levers, refreshed after each change. */
+  private readonly refreshers: (() => void)[] = [];
 
   /**
    * Open orders by slot; closed slots are reused (a dense array, not a Map keyed by id: the hot path
@@ -56,11 +60,13 @@ export class ModelState {
   constructor(
     readonly sim: Simulation,
     scenario: Scenario,
-    readonly lc: Lifecycle,
+    /** The lifecycle as its levers stand now (read through: a lever change replaces it). */
+    public lc: Lifecycle,
     readonly seed: number,
     city: City,
     private readonly onTransition: ((step: AppealTransition) => void) | undefined,
   ) {
+    this.scenario = scenario;
     this.keyed = new KeyedRng(seed);
     this.end = scenario.hours * SECONDS_PER_HOUR;
     this.warmup = scenario.warmupHours * SECONDS_PER_HOUR;
@@ -72,6 +78,29 @@ export class ModelState {
     const records = (n: number): StreetRecord[] => Array.from({ length: n }, emptyRecord);
     this.streetRecords = records(this.city.city.streets.length);
     this.cityUnitRecords = records(this.city.units.length - this.city.firstCityUnit);
+  }
+
+  /**
+   * A part that caches values derived from the levers (samplers, capacities, flags) registers how it
+   * refreshes them; everything else reads `lc` at the moment it decides.
+   */
+  onLeversChanged(refresh: () => void): void {
+    this.refreshers.push(refresh);
+  }
+
+  /**
+   * The levers change now (a validated scenario with the new values): the city's tables from today
+   * on, who adopts what, the units' staffing for the new load, then every registered part.
+   */
+  changeLevers(scenario: Scenario): void {
+    const lc = scenario.lifecycle;
+    if (!lc) throw new Error('a lever change cannot remove the lifecycle');
+    this.scenario = scenario;
+    this.lc = lc;
+    this.adoption.update(lc);
+    this.city.update(scenario, Math.floor(this.sim.now / SECONDS_PER_DAY));
+    this.city.sizeUnits(scenario, (street) => this.adoption.has('grid', street));
+    for (const refresh of this.refreshers) refresh();
   }
 
   /** The keyed uniform of an appeal's draw (run seed, appeal id, purpose, counter). */

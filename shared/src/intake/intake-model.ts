@@ -99,6 +99,10 @@ export class IntakeModel {
   private readonly hooks: IntakeHooks | undefined;
   private readonly keyed: KeyedRng | undefined;
   private nextContact = 0;
+  /** Mean arrivals per hour as the levers stand (a rate process only). */
+  private perHour: number;
+  /** Bumped when the rate changes: an arrival event drawn under an older rate is ignored. */
+  private arrivalGeneration = 0;
   private readonly warmup: number;
   private readonly end: number;
   private readonly batchSeconds: number;
@@ -159,6 +163,7 @@ export class IntakeModel {
     this.directShare = scenario.directAnswerShare;
 
     const { perHour, trace } = scenario.arrivals;
+    this.perHour = perHour ?? 0;
     this.arrivals = trace
       ? new TraceArrivals(
           trace.map((e) => e.at),
@@ -187,7 +192,7 @@ export class IntakeModel {
     };
 
     const sim = this.sim;
-    this.evArrival = sim.defineEvent(() => this.onArrival());
+    this.evArrival = sim.defineEvent((generation) => this.onArrival(generation));
     this.evDeparture = sim.defineEvent((contact) => this.onDeparture(contact));
     this.evAbandon = sim.defineEvent((id) => this.onAbandon(id));
     this.evWarmupEnd = sim.defineEvent(() => this.onWarmupEnd());
@@ -234,10 +239,47 @@ export class IntakeModel {
     return this.observation.batches[b < BATCHES ? b : BATCHES - 1];
   }
 
-  private onArrival(): void {
+  private onArrival(generation: number): void {
+    if (generation !== this.arrivalGeneration) return;
     const next = this.arrivals.next(this.sim.now, this.rngArrivals);
-    if (next < this.end) this.sim.at(next, this.evArrival);
+    if (next < this.end) this.sim.at(next, this.evArrival, generation);
     this.arrive();
+  }
+
+  /**
+   * The mean arrival rate changes now (the profile's shape stays). The pending arrival was drawn under
+   * the old rate: it is dropped and the next one drawn afresh (a Poisson process has no memory).
+   */
+  setPerHour(perHour: number): void {
+    if (!(this.arrivals instanceof PiecewiseArrivals)) {
+      throw new Error('arrivals.perHour cannot change: this run replays a recorded trace');
+    }
+    if (perHour === this.perHour) return;
+    const now = this.sim.now;
+    this.arrivals.rescale(perHour / this.perHour, Math.floor(now / SECONDS_PER_DAY));
+    this.perHour = perHour;
+    this.arrivalGeneration++;
+    const next = this.arrivals.next(now, this.rngArrivals);
+    if (next < this.end) this.sim.at(next, this.evArrival, this.arrivalGeneration);
+  }
+
+  /** Agents on duty change now (intake.agents, without agentsByHour): new ones take waiting callers at once. */
+  setAgents(agents: number): void {
+    if (this.agentsByHour)
+      throw new Error('intake.agents does nothing while intake.agentsByHour sets the agents');
+    this.changeAgents(agents);
+  }
+
+  private changeAgents(agents: number): void {
+    const before = this.agents;
+    this.agents = agents;
+    const now = this.sim.now;
+    this.agentsTw.set(now, this.agents);
+    for (let extra = this.agents - before; extra > 0 && this.waiting > 0; extra--) {
+      this.busy++;
+      this.busyTw.set(now, this.busy);
+      this.serveNext();
+    }
   }
 
   /**
@@ -345,15 +387,7 @@ export class IntakeModel {
   /** Shift change at the top of an hour: agents come on duty (and take callers) or leave after their call. */
   private onShift(hour: number): void {
     const byHour = this.agentsByHour as readonly number[];
-    const before = this.agents;
-    this.agents = byHour[hour % 24] as number;
-    const now = this.sim.now;
-    this.agentsTw.set(now, this.agents);
-    for (let extra = this.agents - before; extra > 0 && this.waiting > 0; extra--) {
-      this.busy++;
-      this.busyTw.set(now, this.busy);
-      this.serveNext();
-    }
+    this.changeAgents(byHour[hour % 24] as number);
     if ((hour + 1) * SECONDS_PER_HOUR < this.end)
       this.sim.at((hour + 1) * SECONDS_PER_HOUR, this.evShift, hour + 1);
   }

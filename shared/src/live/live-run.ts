@@ -2,7 +2,10 @@ import { buildReport, type KpiEstimate, type Report } from '../experiment/run-sc
 import { appealId } from '../hotline/appeal-kind';
 import { HotlineModel } from '../hotline/hotline-model';
 import type { AppealTransition } from '../hotline/observation';
+import { LEVERS } from '../hotline/levers';
 import { TERMINAL_STATES } from '../hotline/lifecycle';
+import { leverValue, type LeverValue } from '../levers/scenario-levers';
+import { civilFromDays, parseIsoDate } from '../engine/calendar';
 import type { Inject } from '../hotline/lifecycle-schema';
 import { observationTotals } from '../report/hotline-kpis';
 import type { KpiName } from '../report/kpis';
@@ -185,6 +188,25 @@ export class LiveRun {
   report(): Report {
     const replication = { intake: this.model.intake.finish(), hotline: this.model.observe() };
     return buildReport(this.scenario, this.seed, [replication], this.model.city.city);
+  }
+
+  /**
+   * The current value of every catalogue lever (contract C1), and the arrival rate: the scenario as
+   * the timeline's and instructors' changes so far left it. A demand year the scenario leaves out is
+   * the year of its start, as the model takes it.
+   */
+  leverValues(): Record<string, LeverValue> {
+    const scenario = this.model.scenarioNow;
+    const out: Record<string, LeverValue> = {};
+    for (const path of ['arrivals.perHour', ...LEVERS.map((l) => l.path)]) {
+      const value =
+        path === 'lifecycle.demandYear'
+          ? (scenario.lifecycle?.demandYear ?? civilFromDays(parseIsoDate(scenario.start)).year)
+          : leverValue(scenario, path);
+      if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
+        out[path] = value;
+    }
+    return out;
   }
 
   /** Released appeals not yet closed (answered, redirected or closed): per street, and per kind of unit holding them. */

@@ -62,7 +62,7 @@ function normalised(weights: readonly number[] | undefined, n: number): Float64A
 export class PiecewiseArrivals implements ArrivalProcess {
   private readonly hourly: Float64Array;
   private readonly perDay: Float64Array;
-  private readonly constantPerSecond: number | undefined;
+  private constantPerSecond: number | undefined;
 
   /**
    * @param profile rates and multipliers
@@ -84,6 +84,20 @@ export class PiecewiseArrivals implements ArrivalProcess {
     }
     const flat = !profile.hourOfDay && !profile.dayOfWeek && !profile.monthOfYear;
     this.constantPerSecond = flat ? profile.perHour / SECONDS_PER_HOUR : undefined;
+  }
+
+  /**
+   * Scale the rate from day `fromDay` on by `factor` (a new mean per hour: the profile's shape stays).
+   * The caller redraws its pending arrival: earlier draws used the old rate.
+   */
+  rescale(factor: number, fromDay: number): void {
+    if (this.constantPerSecond !== undefined) {
+      this.constantPerSecond *= factor;
+      return;
+    }
+    for (let d = Math.max(0, fromDay); d < this.perDay.length; d++) {
+      this.perDay[d] = (this.perDay[d] as number) * factor;
+    }
   }
 
   /** Arrivals per second at virtual time t (seconds since the start of day 0). */

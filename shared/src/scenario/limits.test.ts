@@ -31,3 +31,26 @@ describe('scenario limits', () => {
     ]);
   });
 });
+
+describe('scenario limits of a timeline', () => {
+  const base = {
+    name: 'timeline-limits',
+    hours: 100,
+    arrivals: { perHour: 100 },
+    intake: { agents: 10, talkMinutes: { exponential: { mean: 5 } } },
+    lifecycle: {},
+  };
+  const label = { zh: '变化', en: 'Change' };
+
+  it('names a rate or agent count a timeline entry sets over the limit', () => {
+    const s = validateScenario({
+      ...base,
+      timeline: [{ at: 10, label, set: { 'arrivals.perHour': 30_000, 'intake.agents': 9_000 } }],
+    });
+    expect(scenarioLimitProblems(s)).toEqual([
+      'timeline.0.set.arrivals.perHour: 30000 is over the limit of 20000 (limits.perHour)',
+      'timeline.0.set.intake.agents: 9000 is over the limit of 5000 (limits.agents)',
+      'expected contacts (mean per hour × hours): 2701000 is over the limit of 2000000 (limits.contacts)',
+    ]);
+  });
+});

@@ -51,10 +51,22 @@ export function scenarioLimitProblems(
   if (scenario.intake.agentsByHour)
     over('intake.agentsByHour', Math.max(...scenario.intake.agentsByHour), 'agents');
   if (scenario.arrivals.trace) over('arrivals.trace', scenario.arrivals.trace.length, 'traceLength');
-  over(
-    'expected contacts (mean per hour × hours)',
-    Math.round(meanPerHour(scenario) * scenario.hours),
-    'contacts',
-  );
+  // A timeline's changes count too: each rate and agent count it sets, and the contacts of each stretch.
+  let perHour = meanPerHour(scenario);
+  let since = 0;
+  let contacts = 0;
+  scenario.timeline?.forEach((entry, i) => {
+    const rate = entry.set['arrivals.perHour'];
+    const agents = entry.set['intake.agents'];
+    if (typeof rate === 'number') {
+      over(`timeline.${i}.set.arrivals.perHour`, rate, 'perHour');
+      contacts += perHour * (entry.at - since);
+      perHour = rate;
+      since = entry.at;
+    }
+    if (typeof agents === 'number') over(`timeline.${i}.set.intake.agents`, agents, 'agents');
+  });
+  contacts += perHour * (scenario.hours - since);
+  over('expected contacts (mean per hour × hours)', Math.round(contacts), 'contacts');
   return problems;
 }

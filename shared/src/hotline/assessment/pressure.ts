@@ -39,22 +39,35 @@ export class Pressure {
   readonly weights: Weights;
   private readonly month: Float64Array;
   private readonly pressure: Float64Array;
+  /** Each unit's league gap and supervised share at the last month's close (a lever change re-weighs them). */
+  private readonly gap: Float64Array;
+  private readonly supervisedShare: Float64Array;
   /** Units on the governance list (治理类), 1 each; their work goes faster with the district's help. */
   readonly listed: Uint8Array;
 
   constructor(private readonly s: ModelState) {
-    const w = s.lc.assessment.weights;
-    const total = w.response + w.resolution + w.satisfaction || 1;
-    this.weights = {
-      response: w.response / total,
-      resolution: w.resolution / total,
-      satisfaction: w.satisfaction / total,
-    };
+    this.weights = { response: 0, resolution: 0, satisfaction: 0 };
+    this.normaliseWeights();
     const units = s.city.units.length;
     this.month = new Float64Array(units * FIELDS);
     this.pressure = new Float64Array(units);
     this.listed = new Uint8Array(units);
-    this.update(new Float64Array(units).fill(UNRANKED_GAP));
+    this.gap = new Float64Array(units).fill(UNRANKED_GAP);
+    this.supervisedShare = new Float64Array(units);
+    this.update();
+    s.onLeversChanged(() => {
+      this.normaliseWeights();
+      this.update();
+    });
+  }
+
+  /** The scenario's 三率 weights, scaled to sum to 1 (in place: the observation holds this object). */
+  private normaliseWeights(): void {
+    const w = this.s.lc.assessment.weights;
+    const total = w.response + w.resolution + w.satisfaction || 1;
+    this.weights.response = w.response / total;
+    this.weights.resolution = w.resolution / total;
+    this.weights.satisfaction = w.satisfaction / total;
   }
 
   /** Count an event of the month for the unit (a field of `M`). */
@@ -92,21 +105,25 @@ export class Pressure {
       const bottom = Math.min(...ranked.map(([, x]) => x));
       for (const [unit, score] of ranked) gap[unit] = top > bottom ? (top - score) / (top - bottom) : 0;
     }
-    this.update(gap);
+    this.gap.set(gap);
+    for (let u = 0; u < this.pressure.length; u++) {
+      const orders = this.month[u * FIELDS + M.orders] as number;
+      this.supervisedShare[u] = orders > 0 ? (this.month[u * FIELDS + M.supervised] as number) / orders : 0;
+    }
+    this.update();
     this.month.fill(0);
   }
 
-  private update(gap: Float64Array): void {
+  /** Each unit's pressure from the last close's gap and 督办 under the levers as they stand. */
+  private update(): void {
     const lc = this.s.lc;
     const a = lc.assessment;
     for (let u = 0; u < this.pressure.length; u++) {
-      const orders = this.month[u * FIELDS + M.orders] as number;
-      const supervised = orders > 0 ? (this.month[u * FIELDS + M.supervised] as number) / orders : 0;
       this.pressure[u] =
         a.basePressure +
-        (a.ranking ? a.rankingPressure * (gap[u] as number) : 0) +
+        (a.ranking ? a.rankingPressure * (this.gap[u] as number) : 0) +
         (this.listed[u] === 1 ? a.governanceListPressure : 0) +
-        (lc.supervision.enabled ? lc.supervision.pressure * supervised : 0);
+        (lc.supervision.enabled ? lc.supervision.pressure * (this.supervisedShare[u] as number) : 0);
     }
   }
 

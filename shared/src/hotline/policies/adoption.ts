@@ -15,13 +15,23 @@ export type AdoptedLever = (typeof ADOPTED_LEVERS)[number];
  * numbers, and the streets that adopt at 30 % are among those that adopt at 60 %.
  */
 export class Adoption {
-  private readonly adopts: Record<AdoptedLever, Uint8Array>;
+  private adopts!: Record<AdoptedLever, Uint8Array>;
 
   constructor(
-    city: CityModel,
-    private readonly lc: Lifecycle,
-    seed: number,
+    private readonly city: CityModel,
+    private lc: Lifecycle,
+    private readonly seed: number,
   ) {
+    this.update(lc);
+  }
+
+  /**
+   * Decide who adopts under these levers. The draws are the same as before, so raising a share mid-run
+   * adds streets and keeps those that had adopted.
+   */
+  update(lc: Lifecycle): void {
+    this.lc = lc;
+    const { city, seed } = this;
     const streets = city.city.streets;
     const districts = city.city.districts;
     this.adopts = Object.fromEntries(

@@ -16,6 +16,8 @@ export class GridPatrol {
   private readonly until: Float64Array;
   private readonly hourEvent: number;
   private readonly orderEvent: number;
+  /** Whether the hourly patrol events are running (they stop while the grid is off). */
+  private patrolling = false;
 
   constructor(
     private readonly s: ModelState,
@@ -26,10 +28,17 @@ export class GridPatrol {
     this.orderEvent = s.sim.defineEvent(this.onOrder.bind(this));
   }
 
-  /** Patrol from the start of the run, when the scenario has the grid. */
+  /** Patrol from the start of the run, when the scenario has the grid; from the next hour when a lever change turns it on. */
   start(): void {
+    this.patrolFrom(0);
+    this.s.onLeversChanged(() => this.patrolFrom(Math.ceil(this.s.sim.now / SECONDS_PER_HOUR)));
+  }
+
+  private patrolFrom(hour: number): void {
     const grid = this.s.lc.grid;
-    if (grid.enabled && grid.perCellPerDay > 0) this.scheduleHour(0);
+    if (this.patrolling || !grid.enabled || grid.perCellPerDay <= 0) return;
+    this.patrolling = true;
+    this.scheduleHour(hour);
   }
 
   /** Share of the latent rate the grid's work leaves in a pair now. */
@@ -57,6 +66,10 @@ export class GridPatrol {
 
   private onHour(hour: number): void {
     const s = this.s;
+    if (!s.lc.grid.enabled || s.lc.grid.perCellPerDay <= 0) {
+      this.patrolling = false;
+      return;
+    }
     this.scheduleHour(hour + 1);
     const start = hour * SECONDS_PER_HOUR;
     const length = Math.min(SECONDS_PER_HOUR, s.end - start);

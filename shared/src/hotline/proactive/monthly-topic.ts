@@ -19,24 +19,34 @@ export class MonthlyTopic {
   private readonly starts: Float64Array;
   /** Units leading a topic of the current month. */
   private readonly leading: Uint8Array;
-  private readonly leads: { month: number; unit: number }[];
-  private readonly base: number;
+  private leads: { month: number; unit: number }[] = [];
+  private base = 0;
 
   constructor(private readonly s: ModelState) {
     const city = s.city;
-    const mt = s.lc.proactive.monthlyTopic;
     this.starts = new Float64Array(city.categories.length).fill(Infinity);
     this.leading = new Uint8Array(city.units.length);
+    this.refresh(civilFromDays(city.startDay).year, -Infinity);
+    // A change mid-run: topics (re)start in the current year, never before the change; policies
+    // already made stay (a topic switched off starts no new campaign, its stock remains).
+    s.onLeversChanged(() => {
+      const now = s.sim.now;
+      this.refresh(civilFromDays(city.startDay + Math.floor(now / DAY)).year, now);
+    });
+  }
+
+  private refresh(year: number, notBefore: number): void {
+    const city = this.s.city;
+    const mt = this.s.lc.proactive.monthlyTopic;
     this.base = Math.min(1, mt.topicsInForce / 60);
-    const year = civilFromDays(city.startDay).year;
-    const index = new Map(city.categories.map((c, k) => [c.id, k]));
     this.leads = [];
     if (!mt.enabled) return;
+    const index = new Map(city.categories.map((c, k) => [c.id, k]));
     for (const topic of mt.topics) {
       const k = index.get(topic.category);
       if (k === undefined) continue;
-      // The campaign begins on the first of its month in the run's first year (before the run if earlier).
-      const start = (daysFromCivil(year, topic.month, 1) - city.startDay) * DAY;
+      // The campaign begins on the first of its month in the year (before the run if earlier).
+      const start = Math.max(notBefore, (daysFromCivil(year, topic.month, 1) - city.startDay) * DAY);
       this.starts[k] = Math.min(this.starts[k] as number, start);
       const unit = city.cityUnit.get(topic.leadUnit);
       if (unit !== undefined) this.leads.push({ month: topic.month, unit });

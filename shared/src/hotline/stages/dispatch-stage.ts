@@ -1,7 +1,7 @@
 import { makeSampler } from '../../random/distributions';
 import { PURPOSES } from '../../random/keyed-random';
 import type { ModelHooks } from '../hooks';
-import type { ModelState } from '../model-state';
+import type { Lifecycle, ModelState } from '../model-state';
 import { C, type WorkOrder } from '../observation';
 import type { DispatchPolicy } from '../policies/dispatch-policy';
 import type { Effort } from './stage-links';
@@ -12,7 +12,7 @@ import type { Effort } from './stage-links';
  * A signed order is handed on to the unit's work at its response time (`respond`).
  */
 export class DispatchStage {
-  private readonly samplers;
+  private samplers!: ReturnType<typeof samplersOf>;
 
   constructor(
     private readonly s: ModelState,
@@ -21,14 +21,10 @@ export class DispatchStage {
     private readonly policyFor: (street: number) => DispatchPolicy,
     private readonly effort: Effort,
   ) {
-    const lc = s.lc;
-    this.samplers = {
-      dispatch: makeSampler(lc.dispatch.minutes, 60),
-      forward: makeSampler(lc.dispatch.forwardHours, 3600),
-      sign: makeSampler(lc.units.signHours, 3600),
-      review: makeSampler(lc.returns.reviewHours, 3600),
-      response: makeSampler(lc.response.hours, 3600),
-    };
+    this.samplers = samplersOf(s.lc);
+    s.onLeversChanged(() => {
+      this.samplers = samplersOf(s.lc);
+    });
   }
 
   /** Dispatch an order after the policy's dispatch delay from now (a call's end, an external appeal's receipt). */
@@ -182,4 +178,15 @@ export class DispatchStage {
       : this.samplers.response(s.keyed.at(order.id, PURPOSES.response));
     s.sim.at(s.city.nextOpen(order.unit, s.sim.now + delay), s.ev.respond, order.slot);
   }
+}
+
+/** The stage's delays, from the levers as they stand. */
+function samplersOf(lc: Lifecycle) {
+  return {
+    dispatch: makeSampler(lc.dispatch.minutes, 60),
+    forward: makeSampler(lc.dispatch.forwardHours, 3600),
+    sign: makeSampler(lc.units.signHours, 3600),
+    review: makeSampler(lc.returns.reviewHours, 3600),
+    response: makeSampler(lc.response.hours, 3600),
+  };
 }

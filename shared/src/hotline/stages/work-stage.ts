@@ -23,7 +23,7 @@ export class WorkStage {
   private readonly backlogHead: Int32Array;
   private readonly outageUntil: Float64Array;
   private tasks = 0;
-  private readonly work: Record<string, Sampler>;
+  private work!: Record<string, Sampler>;
 
   constructor(
     private readonly s: ModelState,
@@ -39,9 +39,21 @@ export class WorkStage {
     this.backlog = units.map(() => []);
     this.backlogHead = new Int32Array(units.length);
     this.outageUntil = new Float64Array(units.length);
-    const lc = s.lc;
+    this.refresh();
+    s.onLeversChanged(() => {
+      this.refresh();
+      // Staffing may have grown: units with a backlog take it up now.
+      for (let u = 0; u < units.length; u++) this.pullBacklog(u);
+    });
+  }
+
+  /** Work time samplers and each unit's handlers, from the levers as they stand (the model re-staffs first). */
+  private refresh(): void {
+    this.s.city.units.forEach((u, i) => {
+      this.capacity[i] = u.handlers;
+    });
     this.work = Object.fromEntries(
-      Object.entries(lc.units.workHours).map(([cls, spec]) => [cls, makeSampler(spec, 3600)]),
+      Object.entries(this.s.lc.units.workHours).map(([cls, spec]) => [cls, makeSampler(spec, 3600)]),
     );
   }
 

@@ -17,22 +17,28 @@ import { C, type StreetRecord, type WorkOrder } from '../observation';
  * their line's city department is scored on its offices' reports (league records).
  */
 export class Whistle {
-  private readonly report: Sampler;
+  private report!: Sampler;
   /** Per office: until when it is on each of its current reports (pruned as they end). */
   private readonly onReports: number[][];
   /** League record of each office kind's city department (its line), if the city has it. */
   private readonly lineRecord: (StreetRecord | undefined)[];
   /** Report times scale by this: (limit / reference limit)^limitPull. */
-  private readonly pull: number;
+  private pull = 1;
 
   constructor(private readonly s: ModelState) {
-    const w = s.lc.whistle;
-    this.report = makeSampler(w.reportMinutes, 60);
+    this.refresh();
+    s.onLeversChanged(() => this.refresh());
     this.onReports = Array.from({ length: s.city.offices.count }, () => []);
     this.lineRecord = LOCAL_OFFICE_KINDS.map((k) => {
       const unit = s.city.cityUnit.get(k.parent);
       return unit === undefined ? undefined : s.cityUnitRecords[unit - s.city.firstCityUnit];
     });
+  }
+
+  /** The report time's sampler and the limit's pull, from the levers as they stand. */
+  private refresh(): void {
+    const w = this.s.lc.whistle;
+    this.report = makeSampler(w.reportMinutes, 60);
     this.pull = (w.reportLimitMinutes / w.limitReferenceMinutes) ** w.limitPull;
   }
 
