@@ -91,6 +91,11 @@ export interface Config {
    * job is tried again, then fails), 1..86400. @defaultValue 600
    */
   readonly replicationTimeoutSeconds: number;
+  /**
+   * CHROMIUM_PATH: the headless Chromium that prints lesson worksheets to PDF (`--print-to-pdf`); when
+   * it is not there, the worksheet PDF answers 503 naming it. @defaultValue '/usr/bin/chromium'
+   */
+  readonly chromiumPath: string;
 }
 
 /** Express's `trust proxy`: none or any (a boolean), a hop count, or addresses and subnets. */
@@ -292,6 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       Object.freeze([]),
     ),
     ...readReplicationCaps(read),
+    chromiumPath: resolve(read('CHROMIUM_PATH', z.string(), 'a file path', '/usr/bin/chromium')),
   };
   return Object.freeze(config);
 }

@@ -17,6 +17,7 @@ import { Auth, ensureInstructorPassword } from './auth';
 import { open311Routes } from './open311';
 import { ADMIN_QUEUES_PATH, Metrics, OPENAPI, exportRoutes, healthRoutes, queuesBoard } from './ops';
 import { instructorOnly } from './auth';
+import { lessonApi } from './lessons';
 
 export interface RunningServer {
   url: string;
@@ -100,7 +101,11 @@ export async function startServer(
     adapter: createAdapter(pub, sub),
     auth,
     allowedOrigins: config.allowedOrigins,
-    apiRoutes: [exportRoutes(manager), exerciseRoutes(exercises)],
+    apiRoutes: [
+      exportRoutes(manager),
+      exerciseRoutes(exercises),
+      lessonApi({ manager, redis, chromiumPath: config.chromiumPath, io: () => app.io }),
+    ],
     extraRoutes: (app) => {
       app.use(healthRoutes({ manager, pingStore: () => store.ping() }));
       app.get('/metrics', async (_req, res, next) => {
