@@ -236,6 +236,8 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
         `/runs/${paused.id}/injects`,
         { kind: 'surge', atHours: 0, hours: 1, factor: 2 },
       ],
+      ['post', '/runs/{id}/levers', `/runs/${paused.id}/levers`, { set: { 'lifecycle.grid.enabled': true } }],
+      ['get', '/runs/{id}/levers', `/runs/${finished.id}/levers`],
       ['post', '/runs/{id}/stop', `/runs/${paused.id}/stop`],
       ['get', '/runs/{id}/schedule', `/runs/${sched}/schedule`],
       [

@@ -37,6 +37,7 @@ export * from './hotline/city-model';
 export * from './random/alias-table';
 export * from './live/live-run';
 export * from './live/protocol';
+export * from './live/lever-history';
 export * from './report/replication-codec';
 export * from './live/city-map';
 export * from './training';

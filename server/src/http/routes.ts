@@ -14,6 +14,7 @@ import { ApiError } from './errors';
 import type { RunManager } from '../live/run-manager';
 import { auditRun } from '../live/audit';
 import { emptyToUndefined, json, parse, parseBody } from './handlers';
+import { addLeverRoutes } from './lever-routes';
 import { runIdSchema } from './run-id';
 
 /** Whole decimal numbers only: `Number()` would also take ' ', '0x10' and '1e3'. */
@@ -105,6 +106,7 @@ export function runRoutes(manager: RunManager): Router {
       return run;
     }),
   );
+  addLeverRoutes(r, manager);
   // The run's injects to come (an exercise's script): instructor only, trainees must not see them coming.
   const entry = (req: Request) => parse(scheduleEntrySchema, req.params.entry, 'schedule entry id');
   r.get(

@@ -1,4 +1,11 @@
-import { APPEAL_STATES, canTransition, type AppealState } from '@hotline-sim/shared';
+import {
+  APPEAL_STATES,
+  LiveRun,
+  canTransition,
+  validateScenario,
+  type AppealState,
+  type LiveInput,
+} from '@hotline-sim/shared';
 import type { RedisClient } from '../redis/client';
 import { decodeAppeal, decodeHistory, type StoredAppeal } from '../appeals/appeal-record';
 import { runKeys } from './keys';
@@ -19,6 +26,11 @@ export interface AuditResult {
   transitions: number;
   /** Appeals in each state as of `virtualTime`. */
   states: Partial<Record<AppealState, number>>;
+  /**
+   * Steps before `virtualTime` that replaying the run's input log (scenario, seed, injects, appeals,
+   * decisions, lever changes) gives; they must equal the stored ones, state by state.
+   */
+  replayedSteps: number;
   /** Each problem names the appeal and what is wrong (at most 100 listed). */
   problems: string[];
   problemCount: number;
@@ -74,6 +86,8 @@ export async function auditRun(redis: RedisClient, runId: string): Promise<Audit
   const states: Partial<Record<AppealState, number>> = {};
   let transitions = 0;
   let stored = 0;
+  // Steps strictly before the settled tick, per state reached: a replay of the log must give the same.
+  const before = new Map<AppealState, number>();
   for (let i = 0; i < all.length; i += BATCH) {
     const ids = all.slice(i, i + BATCH);
     const batch = redis.multi();
@@ -91,6 +105,7 @@ export async function auditRun(redis: RedisClient, runId: string): Promise<Audit
       const inStates = APPEAL_STATES.filter((_, s) => at(2 + s) !== null);
       // The appeal as of the settled tick: the steps released by then (none: created later).
       const then = history.filter((h) => h.clock <= settled);
+      for (const h of then) if (h.at < settled) before.set(h.to, (before.get(h.to) ?? 0) + 1);
       const last = then[then.length - 1];
       if (last) {
         stored++;
@@ -127,6 +142,7 @@ export async function auditRun(redis: RedisClient, runId: string): Promise<Audit
   }
   if (created !== stored)
     problem(`the model created ${created} appeals by virtual second ${settled}, ${stored} are stored`);
+  const replayedSteps = await replaySteps(redis, runId, settled, before, problem);
   return {
     run: runId,
     ok: problemCount === 0,
@@ -135,7 +151,51 @@ export async function auditRun(redis: RedisClient, runId: string): Promise<Audit
     created,
     transitions,
     states,
+    replayedSteps,
     problems,
     problemCount,
   };
+}
+
+/**
+ * Replay the run from its log up to `settled` and compare its steps before that second with the
+ * stored ones (`stored`, per state reached). Inputs at the settled second itself may still be on
+ * their way into the model, so the comparison stops short of it. Returns the replay's step count.
+ */
+async function replaySteps(
+  redis: RedisClient,
+  runId: string,
+  settled: number,
+  stored: ReadonlyMap<AppealState, number>,
+  problem: (text: string) => void,
+): Promise<number> {
+  const k = runKeys(runId);
+  const [[scenarioText, seedText], inputs] = await Promise.all([
+    redis.hmget(k.meta, 'scenario', 'seed'),
+    redis.lrange(k.inputs, 0, -1),
+  ]);
+  if (!scenarioText) return 0;
+  const live = new LiveRun(
+    validateScenario(JSON.parse(scenarioText), `run ${runId}'s scenario`),
+    Number(seedText ?? 0),
+    inputs.map((text) => JSON.parse(text) as LiveInput),
+  );
+  const replayed = new Map<AppealState, number>();
+  let steps = 0;
+  for (const group of live.advanceTo(settled)) {
+    for (const step of group) {
+      if (step.at >= settled) continue;
+      steps++;
+      replayed.set(step.to, (replayed.get(step.to) ?? 0) + 1);
+    }
+  }
+  for (const s of APPEAL_STATES) {
+    const a = stored.get(s) ?? 0;
+    const b = replayed.get(s) ?? 0;
+    if (a !== b)
+      problem(
+        `replaying the input log gives ${b} steps to ${s} before virtual second ${settled}, ${a} are stored`,
+      );
+  }
+  return steps;
 }

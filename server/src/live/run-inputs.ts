@@ -10,6 +10,7 @@ import { TAKE_DUE } from './schedule';
  * 14 digits). An external appeal
  * gets its id here (the run's n-th one: EXTERNAL_ID_BASE + n), its token's entries in the run's token
  * map (both ways) and its place in the run's external set, in the same atomic step as its log entry.
+ * A lever change keeps its own text (its values are not re-encoded either), with the time put first.
  */
 const TAKE_INPUT = `local outs = {}
 for i = 1, tonumber(ARGV[3]) do
@@ -22,6 +23,8 @@ for i = 1, tonumber(ARGV[3]) do
     out = '{"at":' .. ARGV[1] .. ',"kind":"appeal","id":' .. string.format('%d', id) .. ',"appeal":' .. cjson.encode(input.appeal) .. '}'
     redis.call('HSET', KEYS[4], input.appeal.token, id, '#' .. string.format('%d', id), input.appeal.token)
     redis.call('ZADD', KEYS[5], id, id)
+  elseif input.kind == 'levers' then
+    out = '{"at":' .. ARGV[1] .. ',' .. string.sub(item, 2)
   elseif input.kind == 'decision' then
     out = '{"at":' .. ARGV[1] .. ',"kind":"decision","seat":' .. cjson.encode(input.seat) .. ',"decision":' .. cjson.encode(input.decision) .. '}'
   else
@@ -62,6 +65,8 @@ function addTaken({ runId, live, logger }: RunInputsDeps, texts: readonly string
       logger.info({ run: runId, at: input.at, inject: input.inject.kind }, 'inject fired');
     else if (input.kind === 'appeal')
       logger.debug({ run: runId, at: input.at, appeal: input.id }, 'appeal filed');
+    else if (input.kind === 'levers')
+      logger.info({ run: runId, at: input.at, levers: Object.keys(input.set) }, 'levers changed');
     else
       logger.debug(
         { run: runId, at: input.at, seat: input.seat, appeal: input.decision.appealId },

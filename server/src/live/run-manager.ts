@@ -30,6 +30,7 @@ import { RUNS_KEY, runKeys } from './keys';
 import { infoOf, resolveScenario } from './run-info';
 import { FILE_APPEAL } from './run-inputs';
 import { RunOwner, type TickResult } from './run-owner';
+import { RunLevers } from './run-levers';
 import { InjectSchedule } from './schedule';
 import { STAGES, queueName, type Stage } from './stages';
 import { bullConnection, bullPrefix, type RedisClient, type RedisTarget } from '../redis/client';
@@ -89,6 +90,8 @@ export class RunManager {
 
   /** Each run's injects to come (an exercise's script), editable while it runs. */
   readonly schedule = new InjectSchedule(this);
+  /** Each run's levers: changes during the run (instructors') and their values now. */
+  readonly levers = new RunLevers(this);
   /** The runs' stored appeals (records, pages, external tokens). */
   readonly appealStore: AppealStore;
   /** The runs' appeals as the API shows them. */
@@ -386,7 +389,8 @@ export class RunManager {
     return this.info(id);
   }
 
-  private async scenarioOf(id: string): Promise<Scenario> {
+  /** The run's scenario as it was created (parsed once per server). */
+  async scenarioOf(id: string): Promise<Scenario> {
     const cached = this.scenarios.get(id);
     if (cached) return cached;
     const text = await this.deps.redis.hget(runKeys(id).meta, 'scenario');
@@ -445,8 +449,9 @@ export class RunManager {
       );
       const settled = Number(meta.settledVt ?? 0);
       live.advanceTo(settled);
-      // Seat events up to the settled tick are in Redis already (written with it).
+      // Seat events and lever changes up to the settled tick went out with it.
       live.takeSeatEvents();
+      live.takeLeverChanges();
       releasedVt = Number(meta.vt ?? settled);
       this.deps.logger.info({ run: id, virtualTime: settled, appeals: live.created }, 'took the run over');
     }

@@ -8,6 +8,7 @@ import {
   type SeriesPoint,
   type OpenAppeals,
   type SeatEvent,
+  type LeverChangeView,
   MAX_MOVES,
 } from '@hotline-sim/shared';
 import type { Queue } from 'bullmq';
@@ -33,6 +34,8 @@ export interface TickResult {
   open?: OpenAppeals;
   /** What happened at training seats this tick. */
   seatEvents?: SeatEvent[];
+  /** Lever changes that took effect this tick (timeline entries and instructors'). */
+  leverChanges?: LeverChangeView[];
   /** The series point, when this tick crossed a virtual hour (or ended the run). */
   point?: SeriesPoint;
   releasedAt: number;
@@ -345,6 +348,7 @@ export class RunOwner {
     if (point) multi.rpush(this.keys.series, JSON.stringify(point));
     this.storeClockPairs(multi);
     const seatEvents = live.takeSeatEvents();
+    const leverChanges = live.takeLeverChanges();
     if (seatEvents.length > 0) multi.rpush(this.keys.seatEvents, ...seatEvents.map((e) => JSON.stringify(e)));
     const moves = movesOf([...this.admitted.splice(0), ...groups], live.model.city.whistleUnits);
     const whistled = moves.filter((m) => m.whistle).map((m) => m.id);
@@ -359,6 +363,7 @@ export class RunOwner {
       ...(report ? { report, open } : {}),
       ...(point ? { point } : {}),
       ...(seatEvents.length > 0 ? { seatEvents } : {}),
+      ...(leverChanges.length > 0 ? { leverChanges } : {}),
       releasedAt,
       status: 'running',
       jobsByStage: countByStage(jobs),

@@ -135,9 +135,29 @@ export const AuditAnswer = z.looseObject({
   created: int,
   transitions: int,
   states: States,
+  replayedSteps: int,
   problems: array(str),
   problemCount: int,
 });
+
+const leverValue = z.union([num, bool, str]);
+const label = z.looseObject({ zh: str, en: str });
+
+/** A lever change that took effect in a live run. */
+export const LeverChange = z
+  .looseObject({
+    at: num,
+    set: z.record(z.string(), z.unknown()),
+    source: z.enum(['timeline', 'instructor']),
+    label: label.optional(),
+  })
+  .meta({ id: 'LeverChange' });
+
+export const RunLevers = z
+  .looseObject({ values: z.record(z.string(), leverValue), changes: array(LeverChange) })
+  .meta({ id: 'RunLevers' });
+
+export const LeversAccepted = z.looseObject({ at: num, set: z.record(z.string(), z.unknown()) });
 
 export const JoinCode = z
   .looseObject({
@@ -348,4 +368,6 @@ export const ANSWERS_MATCH_TYPES: [
   Describes<typeof TrainingResult, shared.TrainingResult>,
   Describes<typeof ScenarioSummary, shared.ScenarioSummary>,
   Describes<typeof AuditAnswer, AuditResult>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  Describes<typeof RunLevers, shared.RunLevers>,
+  Describes<typeof LeversAccepted, shared.LeversAccepted>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true];

@@ -3,6 +3,7 @@ import {
   fireInjectSchema,
   injectSchema,
   seatDecisionSchema,
+  setLeversSchema,
   setSpeedSchema,
 } from '@hotline-sim/shared';
 import { z } from 'zod';
@@ -12,8 +13,10 @@ import { messageSchema, seatSchema } from '../training/seat-routes';
 import {
   AppealDetail,
   AuditAnswer,
+  LeversAccepted,
   Report,
   RunInfo,
+  RunLevers,
   RunSchedule,
   ScheduledInject,
   SeatMessage,
@@ -69,6 +72,28 @@ export const RUN_PATHS: ZodOpenApiPathsObject = {
         404: error('no such run'),
         409: error('run over'),
         422: error('unknown unit'),
+      },
+    },
+  },
+  '/runs/{id}/levers': {
+    get: runOp(
+      "Every lever's value as of the run's settled tick, and the changes so far (scenario timeline and instructors')",
+      json(RunLevers),
+    ),
+    post: {
+      summary:
+        'Change levers from the run’s current virtual second on; logged as an input, so a replay gives the same run (instructor)',
+      requestParams: { path: runPath },
+      requestBody: body(setLeversSchema),
+      responses: {
+        202: json(LeversAccepted, 'accepted: when it takes effect (virtual seconds) and what it sets'),
+        400: error('invalid body'),
+        ...auth,
+        404: error('no such run'),
+        409: error('run over'),
+        422: error(
+          'a path that is no lever or cannot change during a run, a value the rules refuse, or over a limit',
+        ),
       },
     },
   },

@@ -175,6 +175,8 @@ export function attachRealtime(
       releasedAt: latest.releasedAt,
       series: ticks.flatMap((t) => (t.point ? [t.point] : [])),
     };
+    const leverChanges = ticks.flatMap((t) => t.leverChanges ?? []);
+    if (leverChanges.length > 0) update.leverChanges = leverChanges;
     p.sentAt = Date.now();
     io.to(roomOf(runId)).emit('update', update);
   }

@@ -2,10 +2,10 @@ import { buildReport, type KpiEstimate, type Report } from '../experiment/run-sc
 import { appealId } from '../hotline/appeal-kind';
 import { HotlineModel } from '../hotline/hotline-model';
 import type { AppealTransition } from '../hotline/observation';
-import { LEVERS } from '../hotline/levers';
+import type { AppliedLeverChange } from '../hotline/lever-changes';
 import { TERMINAL_STATES } from '../hotline/lifecycle';
-import { leverValue, type LeverValue } from '../levers/scenario-levers';
-import { civilFromDays, parseIsoDate } from '../engine/calendar';
+import type { LeverValue } from '../levers/scenario-levers';
+import { leverValuesOf } from './lever-history';
 import type { Inject } from '../hotline/lifecycle-schema';
 import { observationTotals } from '../report/hotline-kpis';
 import type { KpiName } from '../report/kpis';
@@ -23,7 +23,9 @@ export type LiveInput =
   | { at: number; kind: 'inject'; inject: DeepReadonly<Inject> }
   | { at: number; kind: 'appeal'; id: number; appeal: ExternalAppealInput }
   /** A trainee's decision at a training seat (scenario `lifecycle.training`). */
-  | { at: number; kind: 'decision'; seat: string; decision: SeatDecision };
+  | { at: number; kind: 'decision'; seat: string; decision: SeatDecision }
+  /** An instructor's lever change (contract C3): lever path → new value. */
+  | { at: number; kind: 'levers'; set: Record<string, unknown>; label?: { zh: string; en: string } };
 
 /** Channels an appeal can be filed through from outside the model. */
 export const EXTERNAL_CHANNELS = ['open311'] as const;
@@ -78,6 +80,8 @@ export class LiveRun {
   /** Everything that happened at training seats, in time order (scoring and the after-action review). */
   readonly seatEvents: SeatEvent[] = [];
   private newSeatEvents: SeatEvent[] = [];
+  /** Lever changes handed out by `takeLeverChanges`. */
+  private leverChangesTaken = 0;
   /** Appeals whose first step has been released. */
   created = 0;
   /** Transitions released. */
@@ -190,22 +194,16 @@ export class LiveRun {
     return buildReport(this.scenario, this.seed, [replication], this.model.city.city);
   }
 
-  /**
-   * The current value of every catalogue lever (contract C1), and the arrival rate: the scenario as
-   * the timeline's and instructors' changes so far left it. A demand year the scenario leaves out is
-   * the year of its start, as the model takes it.
-   */
+  /** The current value of every catalogue lever, and the arrival rate (contract C1). */
   leverValues(): Record<string, LeverValue> {
-    const scenario = this.model.scenarioNow;
-    const out: Record<string, LeverValue> = {};
-    for (const path of ['arrivals.perHour', ...LEVERS.map((l) => l.path)]) {
-      const value =
-        path === 'lifecycle.demandYear'
-          ? (scenario.lifecycle?.demandYear ?? civilFromDays(parseIsoDate(scenario.start)).year)
-          : leverValue(scenario, path);
-      if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
-        out[path] = value;
-    }
+    return leverValuesOf(this.model.scenarioNow);
+  }
+
+  /** Lever changes that took effect since the last call (the live server sends them with its updates). */
+  takeLeverChanges(): AppliedLeverChange[] {
+    const all = this.model.leverChanges;
+    const out = all.slice(this.leverChangesTaken);
+    this.leverChangesTaken = all.length;
     return out;
   }
 
@@ -261,6 +259,15 @@ export class LiveRun {
     }
     if (input.kind === 'decision') {
       this.model.decide(input.seat, input.decision);
+      return;
+    }
+    if (input.kind === 'levers') {
+      try {
+        this.model.setLevers(input.set, { source: 'instructor', label: input.label });
+      } catch {
+        // The server checks a change before logging it; should the levers it meets at its time refuse
+        // it after all, it changes nothing, the same way in every replay.
+      }
       return;
     }
     const id = this.model.admitExternal(this.resolve(input.appeal));

@@ -9,6 +9,8 @@ import type { KpiName } from '../report/kpis';
 import type { SeatEvent } from '../training/seats';
 import type { AppealState } from '../hotline/lifecycle';
 import { injectSchema, type Inject } from '../hotline/lifecycle-schema';
+import type { AppliedLeverChange } from '../hotline/lever-changes';
+import type { LeverValue } from '../levers/scenario-levers';
 
 /**
  * What the live server and its clients (dashboard, tests, scripts) say to each other: REST bodies
@@ -43,6 +45,35 @@ export type CreateRunBody = z.input<typeof createRunSchema>;
 
 /** POST /api/runs/:id/speed */
 export const setSpeedSchema = z.strictObject({ speed: speedSchema });
+
+/**
+ * POST /api/runs/:id/levers (instructor): lever path → new value, as `hotline --set` takes them
+ * (`lifecycle.whistle.enabled`, `arrivals.perHour` …); the scenario's rules check the values.
+ */
+export const setLeversSchema = z.strictObject({
+  set: z
+    .record(z.string().min(1).max(200), z.unknown())
+    .refine((set) => Object.keys(set).length > 0, { message: 'needs at least one lever to set' })
+    .refine((set) => Object.keys(set).length <= 60, { message: 'at most 60 levers at once' }),
+  /** What the change is, as the dashboard marks it. */
+  label: z.strictObject({ zh: z.string().min(1).max(200), en: z.string().min(1).max(200) }).optional(),
+});
+export type SetLeversBody = z.input<typeof setLeversSchema>;
+
+/** A lever change that took effect in a live run: from the scenario's timeline or an instructor. */
+export type LeverChangeView = AppliedLeverChange;
+
+/** GET /api/runs/:id/levers: every lever's value now, and the changes so far in time order. */
+export interface RunLevers {
+  values: Record<string, LeverValue>;
+  changes: LeverChangeView[];
+}
+
+/** POST /api/runs/:id/levers answers 202 with when the change takes effect (virtual seconds) and what it sets. */
+export interface LeversAccepted {
+  at: number;
+  set: Record<string, unknown>;
+}
 
 /** POST /api/runs/:id/injects: an inject that starts now (its `atHours` is ignored). */
 export const fireInjectSchema = injectSchema;
@@ -153,6 +184,8 @@ export interface RunUpdate {
   releasedAt: number;
   /** Series points sampled since the last update (each virtual hour). */
   series: SeriesPoint[];
+  /** Lever changes that took effect since the last update (timeline entries and instructors'). */
+  leverChanges?: LeverChangeView[];
 }
 
 /** What a client gets first when it joins a run's room. */
