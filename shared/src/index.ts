@@ -43,3 +43,4 @@ export * from './live/city-map';
 export * from './training';
 export * from './experiment/held-out';
 export * from './lessons';
+export * from './experiment/run-by-period';

@@ -1,5 +1,15 @@
-import { SweepPathError, compareScenarios, runScenario, sweepScenario } from '@hotline-sim/shared';
+import {
+  SweepPathError,
+  compareScenarios,
+  runScenario,
+  runScenarioByPeriod,
+  sweepScenario,
+  timelinePeriods,
+  type PeriodSummary,
+  type Report,
+} from '@hotline-sim/shared';
 import { formatComparison } from './format-comparison';
+import { formatPeriods } from './format-periods';
 import { formatReport } from './format-report';
 import { formatSweep } from './format-sweep';
 import { checkedKpis } from './kpi-list';
@@ -34,15 +44,25 @@ export async function run(name: string, opts: RunFlags): Promise<void> {
     onProgress: (f: number) => progress.update(f),
   };
   const queue = queueRun(opts, progress);
-  let report;
+  // A timeline with periods (reform-timeline) is also reported by period; the queue's workers
+  // return whole-run replications only, so a queued run prints the report alone.
+  const byPeriod =
+    !queue && scenario.lifecycle && timelinePeriods(scenario.timeline, scenario.hours).length > 0;
+  let report: Report;
+  let periods: PeriodSummary[] | undefined;
   try {
-    report = queue
-      ? await (await onQueue()).runScenarioOnQueue(scenario, { ...options, ...queue })
-      : runScenario(scenario, options);
+    if (queue) report = await (await onQueue()).runScenarioOnQueue(scenario, { ...options, ...queue });
+    else if (byPeriod) ({ report, periods } = runScenarioByPeriod(scenario, options));
+    else report = runScenario(scenario, options);
   } finally {
     progress.stop();
   }
-  process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(periods ? { ...report, periods } : report, null, 2)}\n`);
+    return;
+  }
+  const table = periods ? `\n${formatPeriods(periods, opts.replications)}\n` : '';
+  process.stdout.write(`${formatReport(report)}\n${table}`);
 }
 
 export async function compare(nameA: string, nameB: string, opts: RunFlags): Promise<void> {

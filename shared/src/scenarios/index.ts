@@ -5,6 +5,7 @@ import beijingWeekdayIntake from './beijing-weekday-intake.json';
 import mmc from './mmc.json';
 import { HELD_OUT } from './hold-out';
 import { REFORM_STAGES } from './reform-stages';
+import { REFORM_TIMELINE, REFORM_TIMELINE_ZH } from './reform-timeline';
 import { SEASONAL_EVENTS } from './seasonal-events';
 
 /** Built-in scenarios, runnable by name; their JSON files double as examples to copy. */
@@ -12,6 +13,7 @@ const BUILT_IN: Record<string, unknown> = {
   mmc,
   'beijing-weekday': beijingWeekday,
   ...REFORM_STAGES,
+  'reform-timeline': REFORM_TIMELINE,
   ...SEASONAL_EVENTS,
   'beijing-weekday-intake': beijingWeekdayIntake,
   ...Object.fromEntries(HELD_OUT.map((p) => [p.scenario.name, p.scenario])),
@@ -34,6 +36,7 @@ export const BUILT_IN_DESCRIPTIONS_ZH: Record<string, string> = {
     '改革阶段 2019 年 10 月：在直派街乡之上加入每月三率排名、治理类街乡名单和退单审核，数据共享与一网通办起步。需求与受理设置同其他改革阶段，运行一周。',
   'stage-2024':
     '改革阶段 2024 年 9 月：智能派单、热线+网格、未诉先办（热点预警、季节性预防、每月一题），数据共享和一网通办大幅推进，并保留三率排名、治理类名单与退单审核。需求与受理设置同其他改革阶段，运行一周。',
+  'reform-timeline': REFORM_TIMELINE_ZH,
   'heating-season':
     '供暖季 11 月 15 日开始：从 2025 年 11 月 14 日起运行三天，城市、需求和 2024 年杠杆同北京工作日情景。供暖类诉求在供暖季第一周按目录设定增至三倍，无需注入事件；季节性主动治理（夏季提前检修）已开启。',
   'summer-storm':
@@ -58,4 +61,5 @@ export function builtInScenario(name: string): Scenario | undefined {
 }
 
 export { REFORM_STAGES, STAGE_LEVERS, STAGE_TARGETS, type StageName } from './reform-stages';
+export { REFORM_TIMELINE, SAMPLE_SHARE, CONTACTS_PER_DAY } from './reform-timeline';
 export { HELD_OUT, type HeldOutFigure, type HeldOutPeriod } from './hold-out';

@@ -38,7 +38,8 @@ export function summarisePeriods(replications: readonly (readonly PeriodRow[])[]
       reactiveOrders: mean((r) => r.reactiveOrders),
       proactiveTasks: mean((r) => r.proactiveTasks),
       gridOrders: mean((r) => r.gridOrders),
-      proactiveShare: { mean: ci.mean, ci95: [ci.ci95[0], ci.ci95[1]] },
+      // A share cannot leave [0, 1]: clip the t-interval to what is possible (as the report does).
+      proactiveShare: { mean: ci.mean, ci95: [Math.max(0, ci.ci95[0]), Math.min(1, ci.ci95[1])] },
     };
   });
 }
