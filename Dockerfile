@@ -45,6 +45,11 @@ ENV NODE_ENV=production
 ENV HOST=0.0.0.0
 ENV PORT=3000
 ENV DATA_DIR=/data
+# Headless Chromium prints lesson worksheets to PDF (CHROMIUM_PATH, /usr/bin/chromium by default), with
+# CJK fonts for the Chinese ones; without it the worksheet PDF answers 503 and everything else works.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends chromium fonts-noto-cjk \
+  && rm -rf /var/lib/apt/lists/*
 # node_modules with the workspaces' nested ones (server/node_modules holds commander 14, say), and
 # the manifests: server/package.json makes server/**/*.js ES modules.
 COPY --from=deps /app ./

@@ -34,7 +34,8 @@ const TEXT = {
     name: '姓名：',
     date: '日期：',
     step: '第 {n} 步',
-    questions: '问题',
+    steps: '课堂步骤',
+    question: '问题',
     figures: '本次运行的数据',
     figure: '指标',
     value: '数值',
@@ -50,7 +51,8 @@ const TEXT = {
     name: 'Name:',
     date: 'Date:',
     step: 'Step {n}',
-    questions: 'Questions',
+    steps: 'Steps',
+    question: 'Question',
     figures: 'Figures from the run',
     figure: 'Figure',
     value: 'Value',
@@ -103,7 +105,7 @@ function figuresTable(lang: WorksheetLang, lesson: Lesson, data: WorksheetRun): 
 <p class="muted">${run}</p>
 <table><thead><tr><th>${t.figure}</th><th>${t.value}</th><th>${t.when}</th></tr></thead><tbody>${rows.join('')}</tbody></table>
 <h3>${t.answers}</h3>
-<table><thead><tr><th></th><th>${t.questions}</th><th>${t.answer}</th></tr></thead><tbody>${answerRows.join('')}</tbody></table>
+<table><thead><tr><th></th><th>${t.question}</th><th>${t.answer}</th></tr></thead><tbody>${answerRows.join('')}</tbody></table>
 </section>`;
 }
 
@@ -143,6 +145,7 @@ export function worksheetHtml(lesson: Lesson, lang: WorksheetLang, data?: Worksh
   th, td { border: 1px solid #999; padding: 3pt 5pt; text-align: left; vertical-align: top; }
   .num { text-align: right; font-variant-numeric: tabular-nums; }
   .muted { color: #555; }
+  .nowrap { white-space: nowrap; }
   .figures { break-before: auto; }
 </style>
 </head>
@@ -150,7 +153,7 @@ export function worksheetHtml(lesson: Lesson, lang: WorksheetLang, data?: Worksh
 <h1>${escapeHtml(lesson.title[lang])}</h1>
 <p>${escapeHtml(lesson.summary[lang])}</p>
 <div class="who"><span>${t.name}</span><span>${t.date}</span></div>
-<h2>${t.questions}</h2>
+<h2>${t.steps}</h2>
 <ol>
 ${steps}
 </ol>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { LEVERS } from '../hotline/levers';
-import { builtInScenarioNames } from '../scenarios';
+import { withLever } from '../levers';
+import { builtInScenario, builtInScenarioNames } from '../scenarios';
 import { BUILT_IN_LESSONS } from './builtin';
 import { LESSON_JSON_SCHEMA, lessonJsonSchema } from './lesson-json-schema';
 import { LessonError, parseLesson, parseLessonText } from './parse-lesson';
@@ -114,6 +115,12 @@ describe('built-in lessons', () => {
       const paths = new Set(LEVERS.map((l) => l.path));
       for (const step of lesson.steps)
         for (const path of Object.keys(step.run?.set ?? {})) expect(paths.has(path), path).toBe(true);
+      // Its lever changes, made one after the other on its scenario, keep the scenario valid.
+      const registered = scenarios.flatMap((name) => builtInScenario(name) ?? []);
+      for (let scenario of registered)
+        for (const step of lesson.steps)
+          for (const [path, value] of Object.entries(step.run?.set ?? {}))
+            scenario = withLever(scenario, path, value);
       // A lesson starts a run before anything else acts on one.
       expect(lesson.steps[0]?.run?.scenario).toBeDefined();
       // Narration a teacher reads out never points at developer documents.
