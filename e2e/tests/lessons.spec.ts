@@ -50,18 +50,24 @@ const setSpeed = (stack: Stack, runId: string, speed: number) =>
 /**
  * Play `lesson` from its first step to its last with the keyboard, checking at each step that the
  * presenter and the follower show it (counter, narration, focused panel) and that its actions ran
- * without an error; `atStep` runs the spec's own checks once a step has settled.
+ * without an error.
  */
 async function play(
   presenter: Page,
   observer: Page,
   lesson: LessonBody,
   lang: 'zh' | 'en',
-  atStep: (step: number) => Promise<void> = async () => undefined,
+  hooks: {
+    /** The lesson's run has started (its first step): the spec sets it up before any check. */
+    started?(runId: string): Promise<void>;
+    /** Checks of the spec's own once a step has settled. */
+    atStep?(step: number): Promise<void>;
+  } = {},
 ): Promise<void> {
   const total = lesson.steps.length;
   for (const [i, step] of lesson.steps.entries()) {
     if (i > 0) await presenter.keyboard.press(NEXT_KEYS[i % NEXT_KEYS.length] ?? 'ArrowRight');
+    else await hooks.started?.(await presenterRun(presenter));
     await expectStep([presenter, observer], i);
     const counter = lang === 'zh' ? `第 ${i + 1} 步，共 ${total} 步` : `Step ${i + 1} of ${total}`;
     await expect(presenter.getByTestId('step-counter')).toHaveText(counter);
@@ -78,7 +84,7 @@ async function play(
       await expect(observer.getByTestId('lesson-following')).toBeVisible();
       await expect(observer.getByTestId('lesson-next')).toHaveCount(0);
     }
-    await atStep(i);
+    await hooks.atStep?.(i);
   }
 }
 
@@ -89,12 +95,10 @@ async function presenterRun(presenter: Page): Promise<string> {
 }
 
 /**
- * Reveal the step's answer (the run paused so that its figures hold still; it stays paused, which
- * spares the machine's cores for the rest of the lesson) and check it against the run's series read
- * here: a `now` answer is the KPI's latest value.
+ * Reveal the step's answer (the run paused, so that its figures hold still) and check it against the
+ * run's series read here: a `now` answer is the KPI's latest value.
  */
 async function revealAndCheck(presenter: Page, stack: Stack, runId: string, kpi: string): Promise<number> {
-  await control(stack, runId, 'pause');
   await presenter.getByTestId('lesson-reveal').click();
   const answer = presenter.getByTestId('lesson-answer');
   await expect(answer).toBeVisible();
@@ -144,22 +148,27 @@ test.describe('lessons in presenter mode', () => {
 
     let runId = '';
     let answer = 0;
-    await play(presenter, observer, lesson, 'zh', async (step) => {
-      if (step === 0) {
-        runId = await presenterRun(presenter);
+    await play(presenter, observer, lesson, 'zh', {
+      started: async (id) => {
+        runId = id;
         expect((await runsOf(stack))[0]?.id).toBe(runId);
-        // Projector-sized type at 1920×1080.
-        const px = await presenter
-          .getByTestId('narration')
-          .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-        expect(px).toBeGreaterThanOrEqual(24);
-        // A few virtual hours so the first question has figures.
+        // A few virtual hours so the first question has figures, then the city holds still (the
+        // answers stay put, and a loaded machine keeps up with the rest of the lesson).
         await setSpeed(stack, runId, 3600);
         await expect
           .poll(async () => (await seriesOf(stack, runId)).length, { timeout: 90_000 })
           .toBeGreaterThan(2);
-      }
-      if (step === 1) {
+        await control(stack, runId, 'pause');
+      },
+      atStep: async (step) => {
+        if (step === 0) {
+          // Projector-sized type at 1920×1080.
+          const px = await presenter
+            .getByTestId('narration')
+            .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+          expect(px).toBeGreaterThanOrEqual(24);
+        }
+        if (step !== 1) return;
         answer = await revealAndCheck(presenter, stack, runId, 'abandonRate');
         await expect(presenter.locator('.kpi-panel')).toHaveCSS('outline-style', 'solid');
         await presenter.screenshot({ path: `${DOCS}presenter-zh.png` });
@@ -171,7 +180,7 @@ test.describe('lessons in presenter mode', () => {
         await presenter.keyboard.press('ArrowRight');
         await expectStep([presenter, observer], 1);
         expect((await runsOf(stack)).filter((r) => r.scenario === 'beijing-weekday')).toHaveLength(2);
-      }
+      },
     });
     await expect(presenter.getByTestId('lesson-next')).toBeDisabled();
 
@@ -196,17 +205,18 @@ test.describe('lessons in presenter mode', () => {
       .click();
 
     let runId = '';
-    await play(presenter, observer, lesson, 'en', async (step) => {
-      if (step !== 0) return;
-      runId = await presenterRun(presenter);
-      // The first reform dates pass (the scenario's timeline changes levers), then the city holds
-      // still for the rest of the lesson, so that a loaded machine keeps up.
-      await expect
-        .poll(async () => (await leversOf(stack, runId)).changes.some((c) => c.source === 'timeline'), {
-          timeout: 120_000,
-        })
-        .toBe(true);
-      await control(stack, runId, 'pause');
+    await play(presenter, observer, lesson, 'en', {
+      // The scenario's timeline changes levers from its first hour; then the city holds still for
+      // the rest of the lesson, so that a loaded machine keeps up.
+      started: async (id) => {
+        runId = id;
+        await expect
+          .poll(async () => (await leversOf(stack, runId)).changes.some((c) => c.source === 'timeline'), {
+            timeout: 120_000,
+          })
+          .toBe(true);
+        await control(stack, runId, 'pause');
+      },
     });
     expect(runId).not.toBe('');
     // Going again, slowly: a lever change takes effect at the run's next tick.
