@@ -192,7 +192,7 @@ test.describe('lessons in presenter mode', () => {
     browser,
     stack,
   }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(420_000);
     for (const r of await runsOf(stack)) if (r.status === 'running') await control(stack, r.id, 'pause');
     const lesson = await lessonOf(stack, 'reform-timeline');
     const observer = await observerPage(browser, stack);
@@ -225,7 +225,8 @@ test.describe('lessons in presenter mode', () => {
 
     // The teacher's own lesson: a file that is wrong is refused naming the field, a right one is
     // listed; presenting it changes a lever of the run going on.
-    await presenter.getByTestId('lesson-exit').click();
+    await presenter.goto(`/?view=lessons&lang=en&run=${runId}`);
+    await expect(presenter.getByTestId('lesson-continue')).toBeVisible();
     await presenter.getByTestId('lesson-upload').setInputFiles({
       name: 'broken.yaml',
       mimeType: 'text/yaml',

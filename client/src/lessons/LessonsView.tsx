@@ -35,7 +35,7 @@ export default function LessonsView({ follow, ...city }: CityProps & { follow(ru
     return (
       <LessonLoader id={presenting.id}>
         {(lesson) => (
-          <Presenting
+          <PresentingLesson
             lesson={lesson}
             at={presenting}
             runId={runId}
@@ -72,7 +72,7 @@ export default function LessonsView({ follow, ...city }: CityProps & { follow(ru
   );
 }
 
-function Presenting({
+function PresentingLesson({
   lesson,
   at,
   runId,
