@@ -51,7 +51,7 @@ export function LiveView({
   const { t } = useI18n();
   const { run, joinError, connection } = useLive();
   const canControl = useCanControl();
-  const [tab, setTab] = useState<Tab>('league');
+  const [tab, setTab] = useState<Tab>(isTab(panel) ? panel : 'league');
   const [focus, setFocus] = useState<MapFocus | null>(null);
   // A step pointing at a tab opens it (once: the tab stays the user's to change).
   const [shownPanel, setShownPanel] = useState(panel);
