@@ -219,8 +219,9 @@ test.describe('lessons in presenter mode', () => {
       },
     });
     expect(runId).not.toBe('');
-    // Going again, slowly: a lever change takes effect at the run's next tick.
-    await setSpeed(stack, runId, 60);
+    // Going again: a lever change takes effect at the run's next tick, and the KPI tiles mark it
+    // once their sparklines have two hourly points.
+    await setSpeed(stack, runId, 1200);
     await control(stack, runId, 'resume');
 
     // The teacher's own lesson: a file that is wrong is refused naming the field, a right one is
@@ -256,7 +257,7 @@ test.describe('lessons in presenter mode', () => {
       .toEqual([expect.objectContaining({ set: LEVER_SET })]);
     expect((await leversOf(stack, runId)).values[LEVER]).toBe(LEVER_SET[LEVER]);
     await expect(presenter.getByTestId('lever-changes')).toContainText(/0\.35|35/);
-    await expect(presenter.getByTestId('lever-mark').first()).toBeAttached();
+    await expect(presenter.getByTestId('lever-mark').first()).toBeAttached({ timeout: 90_000 });
     await presenter.screenshot({ path: `${DOCS}presenter-en.png` });
     await control(stack, runId, 'pause');
     const audit = await json<{ ok: boolean; problems: string[]; replayedSteps: number }>(
