@@ -10,4 +10,5 @@ export {
   type SessionInfo,
 } from './rest';
 export { trainingApi } from './training';
+export { lessonsApi } from './lessons';
 export { leversApi, type LeverChange } from './levers';

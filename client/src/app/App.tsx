@@ -13,6 +13,7 @@ import { SeatHome } from '../training';
 
 const CompareView = lazy(() => import('../compare/CompareView'));
 const TrainingView = lazy(() => import('../training/TrainingView'));
+const LessonsView = lazy(() => import('../lessons').then((m) => ({ default: m.LessonsView })));
 
 type SessionState =
   | { kind: 'checking' }
@@ -22,7 +23,7 @@ type SessionState =
 
 function initialView(): ViewName {
   const view = new URLSearchParams(window.location.search).get('view');
-  return view === 'compare' || view === 'training' ? view : 'live';
+  return view === 'compare' || view === 'training' || view === 'lessons' ? view : 'live';
 }
 
 /**
@@ -140,6 +141,16 @@ function Shell({ store, onLogout }: { store: LiveStore; onLogout(): void }) {
         <Suspense fallback={<p className="note">{t('loading')}</p>}>
           <TrainingView />
         </Suspense>
+      ) : view === 'lessons' ? (
+        <Suspense fallback={<p className="note">{t('loading')}</p>}>
+          <LessonsView
+            selection={selection}
+            follow={follow}
+            onNewRun={() => setNewRun(true)}
+            onOpenAppeal={setAppeal}
+            onMessage={(text, error = false) => setMessage({ text, error })}
+          />
+        </Suspense>
       ) : view === 'live' ? (
         <LiveView
           selection={selection}
@@ -166,7 +177,7 @@ function Shell({ store, onLogout }: { store: LiveStore; onLogout(): void }) {
           onClose={() => setNewRun(false)}
           onStarted={(r) => {
             follow(r);
-            onView('live');
+            if (view !== 'lessons') onView('live');
           }}
         />
       )}

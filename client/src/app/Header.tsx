@@ -3,7 +3,7 @@ import { useSession } from '../session';
 import { useLive, type Connection } from '../live';
 import { useTheme } from '../theme';
 
-export type ViewName = 'live' | 'compare' | 'training';
+export type ViewName = 'live' | 'compare' | 'lessons' | 'training';
 
 const CONNECTION: Record<Connection, MessageKey> = {
   live: 'connLive',
@@ -52,6 +52,14 @@ export function Header({
               data-testid="nav-compare"
             >
               {t('navCompare')}
+            </button>
+            <button
+              type="button"
+              aria-pressed={view === 'lessons'}
+              onClick={() => onView('lessons')}
+              data-testid="nav-lessons"
+            >
+              {t('navLessons')}
             </button>
             {session.role === 'instructor' && (
               <button

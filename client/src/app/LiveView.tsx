@@ -21,23 +21,38 @@ const TABS: Record<Tab, MessageKey> = {
   levers: 'leversLiveTitle',
 };
 
+/**
+ * The panels a lesson step may point at (its `focus.panel`, shared FOCUS_PANELS): the focused one
+ * is outlined and the others dimmed (client/src/lessons/lessons.css); a tab's name opens that tab.
+ */
+const isTab = (panel: string | undefined): panel is Tab => panel !== undefined && panel in TABS;
+
 /** The live city: controls, map and 未诉先办 chart on the left; KPIs and the tabbed tables on the right. */
 export function LiveView({
   selection,
   onNewRun,
   onOpenAppeal,
   onMessage,
+  focus: panel,
 }: {
   selection: Selection;
   onNewRun(): void;
   onOpenAppeal(id: number): void;
   onMessage(message: string, error?: boolean): void;
+  /** A panel to highlight (presenter mode): controls, map, shift, kpis or a tab's name. */
+  focus?: string;
 }) {
   const { t } = useI18n();
   const { run, joinError, connection } = useLive();
   const canControl = useCanControl();
-  const [tab, setTab] = useState<Tab>('league');
+  const [tab, setTab] = useState<Tab>(isTab(panel) ? panel : 'league');
   const [focus, setFocus] = useState<MapFocus | null>(null);
+  // A step pointing at a tab opens it (once: the tab stays the user's to change).
+  const [shownPanel, setShownPanel] = useState(panel);
+  if (panel !== shownPanel) {
+    setShownPanel(panel);
+    if (isTab(panel)) setTab(panel);
+  }
   const levers = useRunLevers(selection.kind === 'run' ? selection.runId : null, connection);
   const changes = levers.history?.changes;
   const kpiMarks = useMemo(() => changeMarks(changes ?? []), [changes]);
@@ -73,7 +88,7 @@ export function LiveView({
     );
 
   return (
-    <main id="main" className="live">
+    <main id="main" className="live" data-focus={panel}>
       <RunControls onNewRun={onNewRun} onMessage={onMessage} />
       {joinError && <ErrorNote message={t('errorPrefix', { message: joinError })} />}
       {!run && !joinError && <p className="note">{t('loading')}</p>}

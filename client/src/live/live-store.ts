@@ -2,6 +2,7 @@ import type {
   AppealMove,
   AppealState,
   ClientToServerEvents,
+  LessonStepEvent,
   OpenAppeals,
   Report,
   RunInfo,
@@ -115,6 +116,20 @@ export class LiveStore {
   onMoves(listener: (batch: MoveBatch) => void): () => void {
     this.moveListeners.add(listener);
     return () => this.moveListeners.delete(listener);
+  }
+
+  /**
+   * Listen to `lesson:step` (the presenter moved to another step of the lesson of the followed
+   * run); returns the unsubscribe. The room is the one `follow` joined.
+   */
+  onLessonStep(listener: (step: LessonStepEvent) => void): () => void {
+    const handler = (step: LessonStepEvent) => {
+      if (step.runId === this.state.runId) listener(step);
+    };
+    this.socket.on('lesson:step', handler);
+    return () => {
+      this.socket.off('lesson:step', handler);
+    };
   }
 
   /** Lever changes of the followed run that took effect in an update (the levers panel keeps them). */

@@ -1,0 +1,39 @@
+import type { LessonFocus } from '@hotline-sim/shared';
+
+/**
+ * Which way a key moves the presenter: → / PageDown / space forward, ← / PageUp back (a presenter's
+ * clicker sends PageDown/PageUp), 0 for any other key.
+ */
+export function stepKey(key: string): 1 | -1 | 0 {
+  switch (key) {
+    case 'ArrowRight':
+    case 'PageDown':
+    case ' ':
+      return 1;
+    case 'ArrowLeft':
+    case 'PageUp':
+      return -1;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Whether a key belongs to the element it was pressed in rather than to the presenter: typing in a
+ * field, arrows on a slider or select, space on a button (which presses it).
+ */
+export function keyBelongsToTarget(key: string, tag: string | undefined): boolean {
+  const t = (tag ?? '').toLowerCase();
+  if (t === 'input' || t === 'textarea' || t === 'select') return true;
+  return key === ' ' && (t === 'button' || t === 'a' || t === 'summary');
+}
+
+/** The panel a step points at (its `focus.panel`; `compare` is the Compare view, not a live panel). */
+export function focusPanel(focus: LessonFocus | undefined): string | undefined {
+  return focus?.panel;
+}
+
+/** The step after `step` moved by `by`, kept inside the lesson's `count` steps. */
+export function moveStep(step: number, by: number, count: number): number {
+  return Math.min(Math.max(step + by, 0), Math.max(count - 1, 0));
+}
