@@ -44,6 +44,13 @@ export interface StackOptions {
   defaultRun?: string;
   /** Its speed. @defaultValue 60 */
   defaultSpeed?: number;
+  /**
+   * Start the default run at the product's start hour (08:00, after playing the night at full
+   * pace) rather than at midnight. Only the spec about what a newcomer sees needs it: the night's
+   * catch-up costs each server start 10-30 s of work that other specs do not look at.
+   * @defaultValue false
+   */
+  productStartHour?: boolean;
 }
 
 /**
@@ -110,6 +117,7 @@ export class Stack {
         LOG_LEVEL: 'warn',
         DEFAULT_RUN: this.options.defaultRun ?? 'beijing-weekday',
         DEFAULT_SPEED: String(this.options.defaultSpeed ?? 60),
+        ...(this.options.productStartHour ? {} : { DEFAULT_START_HOUR: '0' }),
         INSTRUCTOR_PASSWORD: PASSWORD,
         // Every test logs in from 127.0.0.1: the default 10 a minute would refuse some.
         LOGIN_RATE_LIMIT: '1000',

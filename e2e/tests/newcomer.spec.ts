@@ -8,6 +8,9 @@ import { layoutProblems, parsePercent, sliderOf, snap, visibleLabelsOf } from '.
  */
 const ENGLISH = Object.values(MESSAGES.en).filter((en) => /[A-Za-z]{3,}/.test(en));
 
+// What a newcomer sees is the product's own default run: it starts at 08:00.
+test.use({ stackOptions: { productStartHour: true } });
+
 test.describe('a newcomer', () => {
   test('fits a 1920×1080 and a 1280×720 projector a few virtual hours into the day: no panel scrolls, overlaps or spills over', async ({
     page,
