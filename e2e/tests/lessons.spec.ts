@@ -15,7 +15,13 @@ import { pdfText } from '../support/pdf-text';
 import type { Stack } from '../support/stack';
 import { json } from '../support/training';
 
-const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
+/**
+ * Presenter-mode screenshots: docs/ keeps the committed ones, rewritten when UPDATE_DOCS=1 (so a
+ * test run leaves the checkout clean); otherwise they go to Playwright's output folder.
+ */
+const DOCS = fileURLToPath(
+  new URL(process.env.UPDATE_DOCS === '1' ? '../../docs/' : '../test-results/', import.meta.url),
+);
 /** The keys a presenter moves on with, taken in turn. */
 const NEXT_KEYS = ['ArrowRight', 'PageDown', 'Space'];
 
