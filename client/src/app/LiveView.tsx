@@ -34,6 +34,7 @@ export function LiveView({
   onOpenAppeal,
   onMessage,
   focus: panel,
+  place = null,
 }: {
   selection: Selection;
   onNewRun(): void;
@@ -41,17 +42,26 @@ export function LiveView({
   onMessage(message: string, error?: boolean): void;
   /** A panel to highlight (presenter mode): controls, map, shift, kpis or a tab's name. */
   focus?: string;
+  /** A place for the map to zoom on (a lesson step's focus): its street, or a unit's or district's id. */
+  place?: MapFocus | null;
 }) {
   const { t } = useI18n();
   const { run, joinError, connection } = useLive();
   const canControl = useCanControl();
   const [tab, setTab] = useState<Tab>(isTab(panel) ? panel : 'league');
-  const [focus, setFocus] = useState<MapFocus | null>(null);
+  const [focus, setFocus] = useState<MapFocus | null>(place);
   // A step pointing at a tab opens it (once: the tab stays the user's to change).
   const [shownPanel, setShownPanel] = useState(panel);
   if (panel !== shownPanel) {
     setShownPanel(panel);
     if (isTab(panel)) setTab(panel);
+  }
+  // A step naming a place zooms the map on it (once: the user may zoom out or elsewhere).
+  const placeKey = place ? `${place.kind}:${place.id}` : '';
+  const [shownPlace, setShownPlace] = useState(placeKey);
+  if (placeKey !== shownPlace) {
+    setShownPlace(placeKey);
+    setFocus(place);
   }
   const levers = useRunLevers(selection.kind === 'run' ? selection.runId : null, connection);
   const changes = levers.history?.changes;

@@ -103,9 +103,7 @@ export function LeagueTable({ focus, onFocus }: { focus: MapFocus | null; onFocu
             <tbody>
               {rows.map((s) => {
                 const target: MapFocus =
-                  'districtId' in s
-                    ? { kind: 'street', id: s.id }
-                    : { kind: 'unit', id: s.id, unitKind: s.kind, name: s.name };
+                  'districtId' in s ? { kind: 'street', id: s.id } : { kind: 'unit', id: s.id };
                 const focused = focus !== null && focus.kind === target.kind && focus.id === s.id;
                 return (
                   <tr key={s.id} className={focused ? 'focused' : undefined}>

@@ -5,7 +5,7 @@ import { ErrorNote } from '../components';
 import { useI18n } from '../i18n';
 import { LiveView } from '../app/LiveView';
 import type { Selection } from '../app/use-run-selection';
-import { focusPanel } from './lesson-steps';
+import { focusPanel, focusPlace } from './lesson-steps';
 import { QuestionBox } from './QuestionBox';
 
 const CompareView = lazy(() => import('../compare/CompareView'));
@@ -124,7 +124,7 @@ export function PresenterView({
           <CompareView />
         </Suspense>
       ) : (
-        <LiveView {...city} focus={focusPanel(current?.focus)} />
+        <LiveView {...city} focus={focusPanel(current?.focus)} place={focusPlace(current?.focus)} />
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { focusPanel, keyBelongsToTarget, moveStep, stepKey } from './lesson-steps';
+import { focusPanel, focusPlace, keyBelongsToTarget, moveStep, stepKey } from './lesson-steps';
 
 describe('presenter keys', () => {
   it('moves forward on →, PageDown and space, back on ← and PageUp, not on other keys', () => {
@@ -29,5 +29,15 @@ describe('lesson steps', () => {
     expect(moveStep(3, 1, 5)).toBe(4);
     expect(moveStep(4, 1, 5)).toBe(4);
     expect(moveStep(0, 1, 0)).toBe(0);
+  });
+});
+
+describe('the place a step points the map at', () => {
+  it('is its street, its unit, or its district office (the unit whose id is the district code)', () => {
+    expect(focusPlace({ panel: 'map', street: '110105001' })).toEqual({ kind: 'street', id: '110105001' });
+    expect(focusPlace({ panel: 'map', unit: 'power' })).toEqual({ kind: 'unit', id: 'power' });
+    expect(focusPlace({ panel: 'map', district: '110117' })).toEqual({ kind: 'unit', id: '110117' });
+    expect(focusPlace({ panel: 'kpis' })).toBeNull();
+    expect(focusPlace(undefined)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { LessonFocus } from '@hotline-sim/shared';
+import type { MapFocus } from '../map';
 
 /**
  * Which way a key moves the presenter: → / PageDown / space forward, ← / PageUp back (a presenter's
@@ -31,6 +32,16 @@ export function keyBelongsToTarget(key: string, tag: string | undefined): boolea
 /** The panel a step points at (its `focus.panel`; `compare` is the Compare view, not a live panel). */
 export function focusPanel(focus: LessonFocus | undefined): string | undefined {
   return focus?.panel;
+}
+
+/**
+ * The place a step points the map at: its street, or its unit; a district is its district office's
+ * unit (whose id is the district's code), drawn at the district seat.
+ */
+export function focusPlace(focus: LessonFocus | undefined): MapFocus | null {
+  if (focus?.street !== undefined) return { kind: 'street', id: focus.street };
+  const unit = focus?.unit ?? focus?.district;
+  return unit === undefined ? null : { kind: 'unit', id: unit };
 }
 
 /** The step after `step` moved by `by`, kept inside the lesson's `count` steps. */

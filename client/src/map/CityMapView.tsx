@@ -11,12 +11,10 @@ import { errorText } from '../api';
 type HeatChoice = 'open' | 'category' | 'off';
 
 /**
- * What the league table focused: a street (by id), or a department/utility (by kind and Chinese
- * name, which is how GET /api/city names its units).
+ * What the map zooms on: a street or a unit (a district's office, a department or utility), by its
+ * id, as the league table and a lesson step's focus name them.
  */
-export type MapFocus =
-  | { kind: 'street'; id: string }
-  | { kind: 'unit'; id: string; unitKind: 'department' | 'utility'; name: string };
+export type MapFocus = { kind: 'street'; id: string } | { kind: 'unit'; id: string };
 
 export interface CityMapViewProps {
   /** Street or unit focused by the league table, or null for the whole city. */
@@ -73,7 +71,7 @@ export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewPr
     const index =
       focus.kind === 'street'
         ? city.streets.findIndex((s) => s.id === focus.id)
-        : city.units.findIndex((u) => u.kind === focus.unitKind && u.name === focus.name);
+        : city.units.findIndex((u) => u.id === focus.id);
     return index >= 0 ? { kind: focus.kind, index } : null;
   }, [city, focus]);
   const focused =

@@ -51,6 +51,7 @@ describe('the replay at a scrubber time', () => {
 describe('training labels', () => {
   const t = (key: string, vars?: Record<string, string | number>) => `${key}${JSON.stringify(vars ?? {})}`;
   const units = [0, 1, 2, 3, 4, 5].map((i) => ({
+    id: `s${i}`,
     kind: 'street',
     name: `街道${i}`,
     nameEn: `Street ${i}`,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { LEVERS } from '../hotline/levers';
+import { LiveRun } from '../live/live-run';
+import type { Scenario } from '../scenario/schema';
 import { withLever } from '../levers';
 import { builtInScenario, builtInScenarioNames } from '../scenarios';
 import { BUILT_IN_LESSONS } from './builtin';
@@ -114,6 +116,19 @@ describe('built-in lessons', () => {
   it('five lessons with distinct ids, every text in zh and en', () => {
     expect(BUILT_IN_LESSONS).toHaveLength(5);
     expect(new Set(BUILT_IN_LESSONS.map((l) => l.id)).size).toBe(5);
+  });
+
+  it('every street, unit or district a step points the map at is in the city (a district by its office)', () => {
+    const city = new LiveRun(builtInScenario('beijing-weekday') as Scenario, 1).model.city;
+    const streets = new Set(city.city.streets.map((s) => s.id));
+    const units = new Set(city.units.map((u) => u.id));
+    const places = BUILT_IN_LESSONS.flatMap((l) => l.steps.flatMap((s) => (s.focus ? [s.focus] : [])));
+    // Lesson 2 opens on Pinggu, where 吹哨报到 began: the check has something to check.
+    expect(places.some((f) => f.district === '110117')).toBe(true);
+    for (const f of places) {
+      if (f.street !== undefined) expect(streets.has(f.street), f.street).toBe(true);
+      for (const id of [f.unit, f.district]) if (id !== undefined) expect(units.has(id), id).toBe(true);
+    }
   });
 
   for (const lesson of BUILT_IN_LESSONS) {

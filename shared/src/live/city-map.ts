@@ -64,7 +64,7 @@ export function cityMap(model: CityModel): CityMap {
         lon += (RING_DEG[u.kind] * Math.cos(angle)) / Math.cos((lat * Math.PI) / 180);
         lat += RING_DEG[u.kind] * Math.sin(angle);
       }
-      return { kind: u.kind, name: u.name, nameEn: u.nameEn, lon: round(lon), lat: round(lat) };
+      return { id: u.id, kind: u.kind, name: u.name, nameEn: u.nameEn, lon: round(lon), lat: round(lat) };
     }),
   };
 }

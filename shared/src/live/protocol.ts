@@ -313,7 +313,7 @@ export interface CityMap {
   streets: { id: string; name: string; nameEn: string; districtId: string; lon: number; lat: number }[];
   cells: { lon: number[]; lat: number[]; street: number[] };
   /** Units appeals are dispatched to; departments and utilities sit around the city's sub-centre. */
-  units: { kind: string; name: string; nameEn: string; lon: number; lat: number }[];
+  units: { id: string; kind: string; name: string; nameEn: string; lon: number; lat: number }[];
 }
 
 /** POST /api/comparisons: two scenarios (built-in names or scenario objects) on common random numbers. */

@@ -18,7 +18,7 @@ export const WHISTLE: Lesson = {
         en: "In 2018, townships in Pinggu faced problems such as illegal gold mining that they had no power to stop, while the departments that had the power were not on site. So the township 'blows the whistle' and the departments must 'report' on site within 30 minutes and stay until the job is done. This run is January 2019: about half the streets (the 169 of the pilot) can blow the whistle.",
       },
       run: { scenario: 'stage-2019-01', speed: 1800 },
-      focus: { panel: 'map' },
+      focus: { panel: 'map', district: '110117' },
     },
     {
       narration: {
