@@ -65,6 +65,11 @@ describe('Open311 reads (issue 13, point 5)', () => {
       const t = await getJson(server.url, `/open311/v2/tokens/${token}.json?api_key=${key}`);
       return (t.body as [{ service_request_id: string | null }])[0].service_request_id ?? undefined;
     });
+    // The lists below need the run's own appeals beside the posted one (the POST answers at once).
+    await waitFor('the run to create a few dozen appeals', async () => {
+      const info = (await api<RunInfo>(server.url, `/api/runs/${run.id}`)).body;
+      return info.appeals > 30;
+    });
     await api(server.url, `/api/runs/${run.id}/pause`, { method: 'POST' });
     await waitForStill(server.url, run.id);
   }, 90_000);

@@ -106,10 +106,16 @@ export class AppealStore {
     return this.redis.hget(runKeys(runId).tokens, `#${appealId}`);
   }
 
-  /** The appeal an external token became, once the run's owner has logged it; null until then. */
+  /**
+   * The appeal an external token became, once the run's owner has logged it and its first step is
+   * stored; null until then. A tick maps the token when it takes the inbox, before its steps are
+   * applied: a client given the id then must be able to read it at once, even if the run is paused.
+   */
   async appealOfToken(runId: string, token: string): Promise<number | null> {
-    const id = await this.redis.hget(runKeys(runId).tokens, token);
-    return id === null ? null : Number(id);
+    const k = runKeys(runId);
+    const id = await this.redis.hget(k.tokens, token);
+    if (id === null) return null;
+    return (await this.redis.exists(k.appeal(id))) === 1 ? Number(id) : null;
   }
 
   /** The ids of the appeals filed from outside, oldest first. */
