@@ -272,7 +272,18 @@ describe('the rubric', () => {
     cell: 0,
     received: at,
     holdUntil: at + 1200,
-    truth: { action: 'dispatch', channel: null, unit: 5, whistle: false, slaClass: '7d', ...truth },
+    truth: {
+      action: 'dispatch',
+      channel: null,
+      unit: 5,
+      whistle: false,
+      slaClass: '7d',
+      appealType: 'complaint',
+      assisting: [],
+      kbEntry: null,
+      mergeKey: null,
+      ...truth,
+    },
   });
   const decide = (
     appealId: number,

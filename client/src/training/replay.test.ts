@@ -1,9 +1,19 @@
-import type { DecisionReview } from '@hotline-sim/shared';
+import type { DecisionReview, SeatTruth } from '@hotline-sim/shared';
 import { describe, expect, it } from 'vitest';
 import { consequenceText, decisionText, vclock, vspan } from './format';
 import { replayEnd, replayRows } from './replay';
 
-const truth = { action: 'dispatch' as const, channel: null, unit: 3, whistle: false, slaClass: '24h' };
+const truth: SeatTruth = {
+  action: 'dispatch',
+  channel: null,
+  unit: 3,
+  whistle: false,
+  slaClass: '24h',
+  appealType: 'complaint',
+  assisting: [],
+  kbEntry: null,
+  mergeKey: null,
+};
 const review = (over: Partial<DecisionReview>): DecisionReview => ({
   appealId: 1,
   offeredAt: 600,

@@ -1,4 +1,12 @@
-import { APPEAL_STATES, DIFFICULTY, SCORE_ITEMS, SEAT_CHANNELS, seatNameSchema } from '@hotline-sim/shared';
+import {
+  APPEAL_STATES,
+  APPEAL_TYPES,
+  DIFFICULTY,
+  SCORE_ITEMS,
+  SEAT_CHANNELS,
+  SEAT_ROLES,
+  seatNameSchema,
+} from '@hotline-sim/shared';
 import type * as shared from '@hotline-sim/shared';
 import type { AuditResult } from '../live/audit';
 import { z } from 'zod';
@@ -182,6 +190,8 @@ export const Exercise = z
     scenario: z.union([str, z.looseObject({})]),
     difficulty: z.enum(Object.keys(DIFFICULTY) as [string, ...string[]]),
     seats: array(seatName).min(1).max(40).meta({ uniqueItems: true }),
+    roles: z.record(str, z.enum(SEAT_ROLES)).optional(),
+    goals: array(z.looseObject({ zh: str, en: str })).optional(),
     script: array(inject).max(200),
   })
   .meta({ id: 'Exercise' });
@@ -214,6 +224,10 @@ export const SeatDecision = z
     unit: int.min(0).optional(),
     multiUnit: bool,
     whistle: bool,
+    appealType: z.enum(APPEAL_TYPES).optional(),
+    assisting: z.array(int.min(0)).optional(),
+    kbEntry: str.optional(),
+    summary: str.optional(),
   })
   .meta({ id: 'SeatDecision' });
 
@@ -225,6 +239,10 @@ export const SeatTruth = z
     unit: int,
     whistle: bool,
     slaClass: str,
+    appealType: z.enum(APPEAL_TYPES),
+    assisting: z.array(int),
+    kbEntry: str.nullable(),
+    mergeKey: str.nullable(),
   })
   .meta({ id: 'SeatTruth' });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isCategoryId } from '../catalogue/categories';
 import { CITY_UNITS } from '../catalogue/units';
 import { distributionSchema } from '../random/distributions';
+import { SEAT_ROLES } from '../training/seats';
 import {
   assessmentSchema,
   promiseSchema,
@@ -380,6 +381,8 @@ export const lifecycleSchema = z.strictObject({
         .default(20),
       /** Share of offered appeals whose text reads like a neighbouring category (ambiguous on purpose). */
       ambiguity: share.default(0),
+      /** What each seat does (派单 dispatch by default, 退单审核 review, 回访 callback); seats not named dispatch. */
+      roles: z.record(seatNameSchema, z.enum(SEAT_ROLES)).optional(),
     })
     .optional(),
 });

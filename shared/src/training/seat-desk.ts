@@ -87,6 +87,11 @@ export class SeatDesk {
         unit: decision.action === 'dispatch' ? s.ownerOf(category, street) : -1,
         whistle: s.whistleNeeded(contact, category),
         slaClass: cat.slaClass,
+        // Placeholders until the cues work (issue 18) derives them from the appeal's words.
+        appealType: decision.action === 'answer' ? 'consult' : 'complaint',
+        assisting: [],
+        kbEntry: null,
+        mergeKey: null,
       },
     });
   }

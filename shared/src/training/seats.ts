@@ -13,6 +13,21 @@ import type { Outcome } from '../hotline/ratings';
  * arbitration, reconsideration), or back as a repeat of an open one.
  */
 export type SeatChannel = RedirectChannel | 'legal' | 'repeat';
+
+/**
+ * The appeal types a 12345 dispatcher records (诉求类型): 咨询 question, 求助 help, 投诉 complaint,
+ * 举报 report, 建议 suggestion. The type decides the path (a 咨询 the knowledge base answers needs no
+ * order) and how the case is counted.
+ */
+export const APPEAL_TYPES = ['consult', 'help', 'complaint', 'report', 'suggestion'] as const;
+export type AppealType = (typeof APPEAL_TYPES)[number];
+
+/**
+ * What a training seat does (lifecycle.training.roles): takes calls and dispatches (派单, the
+ * default), judges units' returns (退单审核), or calls citizens back (回访).
+ */
+export const SEAT_ROLES = ['dispatch', 'review', 'callback'] as const;
+export type SeatRole = (typeof SEAT_ROLES)[number];
 export const SEAT_CHANNELS = [
   '110',
   '119',
@@ -31,6 +46,14 @@ export interface SeatTruth {
   unit: number;
   /** The case needs several units: the street should blow the whistle (吹哨) for departments. */
   whistle: boolean;
+  /** The appeal's type (诉求类型), as its words say. */
+  appealType: AppealType;
+  /** 协办: the other units (indices) a multi-unit case needs beside the owner (主办); [] for one unit. */
+  assisting: number[];
+  /** A 咨询 the knowledge base answers: the entry's id; null when the question needs an order. */
+  kbEntry: string | null;
+  /** Appeals about the same problem at the same place share this key (并单); null when unique. */
+  mergeKey: string | null;
   /** 2h / 24h / 7d / 15d. */
   slaClass: string;
 }
@@ -40,10 +63,19 @@ export const seatDecisionSchema = z
   .strictObject({
     appealId: z.number().int().min(0),
     action: z.enum(['answer', 'redirect', 'dispatch']),
+    /** The appeal type the trainee recorded (scored; missing counts as wrong). */
+    appealType: z.enum(APPEAL_TYPES).optional(),
     /** With `redirect`. */
     channel: z.enum(SEAT_CHANNELS).optional(),
-    /** With `dispatch`: the receiving unit's index in the city's units. */
+    /** With `dispatch`: the receiving unit's index in the city's units (主办, the lead unit). */
     unit: z.number().int().min(0).optional(),
+    /** With `dispatch`: 协办, the assisting units' indices. */
+    assisting: z.array(z.number().int().min(0)).max(8).optional(),
+    /** With `answer`: the knowledge-base entry the trainee answered from. */
+    kbEntry: z.string().min(1).max(80).optional(),
+    /** With `dispatch`: the work order's summary the trainee wrote (what the unit reads). */
+    summary: z.string().max(1000).optional(),
+
     /** The trainee marks a case for several units (多部门). */
     multiUnit: z.boolean().default(false),
     /** The trainee asks the street to blow the whistle for departments. */

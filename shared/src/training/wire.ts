@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { injectSchema, seatNameSchema } from '../hotline/lifecycle-schema';
 import { createRunSchema, type FiredInject, type RunInfo, type SeatMessage } from '../live/protocol';
 import type { SeatScore } from './score';
+import { SEAT_ROLES } from './seats';
 import type { SeatAppealView } from './seat-text';
 
 /**
@@ -30,6 +31,13 @@ export const exerciseSchema = z.strictObject({
     .min(1)
     .max(40)
     .refine((s) => new Set(s).size === s.length, 'seat names must differ'),
+  /** What each seat does: 派单 dispatch (the default), 退单审核 review, 回访 callback. */
+  roles: z.record(seatNameSchema, z.enum(SEAT_ROLES)).optional(),
+  /** What the trainees should learn (zh and en), shown to the trainer and on the certificate. */
+  goals: z
+    .array(z.strictObject({ zh: z.string().max(200), en: z.string().max(200) }))
+    .max(10)
+    .optional(),
   /**
    * The script: injects at their virtual hours (surge, outage, heating start, a batch of ambiguous
    * appeals or of emergencies for the seats …).
