@@ -1,4 +1,5 @@
 import type { RunInfo } from '@hotline-sim/shared';
+import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server';
 import { api, liveTestScenario, login, startTestServer, TEST_PASSWORD } from './helpers/live';
@@ -48,6 +49,53 @@ describe('auth: revoking, seat names and proxies', () => {
     expect((await api(server.url, `/api/runs/${run.id}`)).status).toBe(200);
     expect((await api(server.url, '/api/session', { body: { code }, cookie: null })).status).toBe(401);
     expect((await api(server.url, `/api/codes/${code}`, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  /** A Socket.IO client of `base` with `cookie`, connected; `ended` settles with its disconnect reason. */
+  const watcher = async (base: string, cookie: string) => {
+    const socket: Socket = connect(base, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: { cookie },
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    const ended = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+    return { socket, ended };
+  };
+
+  it('disconnects the sockets of revoked and logged-out sessions, on every server, and no others', async () => {
+    // A second server on the same Redis: the sockets sit there, the revoke and the logout go to the first.
+    const other = await startTestServer(redis.url);
+    try {
+      const code = await newCode({ role: 'trainee', runId: run.id, seat: 'B-1' });
+      const trainee = await watcher(other.url, await login(server.url, { code }));
+      const observerCookie = await login(server.url, { code: await newCode({ role: 'observer' }) });
+      const observer = await watcher(other.url, observerCookie);
+      const bystander = await watcher(
+        other.url,
+        await login(server.url, { code: await newCode({ role: 'observer' }) }),
+      );
+
+      expect((await api(server.url, `/api/codes/${code}`, { method: 'DELETE' })).status).toBe(204);
+      expect(await trainee.ended).toBe('io server disconnect');
+      expect(
+        (await api(server.url, '/api/session', { method: 'DELETE', cookie: observerCookie })).status,
+      ).toBe(204);
+      expect(await observer.ended).toBe('io server disconnect');
+      // The bystander still answers: a round trip after both disconnects.
+      const joined = await new Promise<unknown>((resolve) => bystander.socket.emit('join', run.id, resolve));
+      expect(joined).toEqual({ ok: true });
+      expect(bystander.socket.connected).toBe(true);
+      bystander.socket.disconnect();
+      // A revoked session cannot open a new socket either.
+      await expect(watcher(other.url, observerCookie)).rejects.toThrow('unauthorized');
+    } finally {
+      await other.close();
+    }
   });
 
   it('takes for a trainee code only seat names the seat routes take', async () => {

@@ -140,7 +140,7 @@ export function authRoutes(auth: Auth, manager: RunManager): Router {
     '/session',
     allow('public'),
     json(async (req, res) => {
-      await auth.sessions.delete(readCookie(req.headers.cookie));
+      await auth.endSession(readCookie(req.headers.cookie));
       res.clearCookie(COOKIE_NAME, { path: '/' });
       res.status(204).end();
     }),

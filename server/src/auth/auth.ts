@@ -2,7 +2,7 @@ import type { RedisClient } from '../redis/client';
 import { ApiKeys } from './api-keys';
 import { JoinCodes, normaliseCode } from './codes';
 import { verifyPassword } from './password';
-import { Sessions } from './sessions';
+import { sessionRoom, Sessions } from './sessions';
 
 export type CookieSecure = 'auto' | 'always' | 'never';
 
@@ -25,15 +25,30 @@ export class Auth {
   }
 
   /**
+   * Called with the rooms of sessions just ended (revoked or logged out): the realtime layer
+   * disconnects their sockets, which would otherwise keep receiving the run's updates.
+   */
+  onSessionsEnded: (rooms: string[]) => void = () => {};
+
+  /**
    * Revokes a join code and ends the sessions opened with it (a code handed to the wrong person
-   * must lock them out, not only stop new logins). Whether there was such a code.
+   * must lock them out, not only stop new logins), their open sockets too. Whether there was such a
+   * code.
    */
   async revokeCode(typed: string): Promise<boolean> {
     const code = normaliseCode(typed);
     const existed = await this.codes.delete(code);
     // Sessions are ended even when the code has just expired: they may still be alive.
     const ended = await this.sessions.endForCode(code);
-    return existed || ended > 0;
+    if (ended.length > 0) this.onSessionsEnded(ended);
+    return existed || ended.length > 0;
+  }
+
+  /** Logs a session out (its cookie's token), its open sockets too. */
+  async endSession(token: string | undefined): Promise<void> {
+    if (!token || token.length > 100) return;
+    await this.sessions.delete(token);
+    this.onSessionsEnded([sessionRoom(token)]);
   }
 
   checkPassword(password: string): boolean {

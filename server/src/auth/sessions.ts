@@ -7,6 +7,12 @@ export const COOKIE_NAME = 'hotline_session';
 export const SESSION_SECONDS = 12 * 3600;
 
 const sessionKey = (token: string) => `hotline:session:${createHash('sha256').update(token).digest('hex')}`;
+
+/**
+ * The Socket.IO room of a session's sockets (its key: the token's hash, never the token), so ending
+ * the session can disconnect them on every server.
+ */
+export const sessionRoom = (token: string) => sessionKey(token);
 /** The keys of the sessions opened with a join code (so revoking the code ends them). */
 const codeSessionsKey = (code: string) => `hotline:code-sessions:${code}`;
 
@@ -41,15 +47,18 @@ export class Sessions {
     return { token, session };
   }
 
-  /** Ends every session opened with join code `code` (it was revoked); how many were still alive. */
-  async endForCode(code: string): Promise<number> {
+  /**
+   * Ends every session opened with join code `code` (it was revoked): the rooms ({@link sessionRoom})
+   * of those that were still alive.
+   */
+  async endForCode(code: string): Promise<string[]> {
     const keys = await this.redis.smembers(codeSessionsKey(code));
     // One DEL per session: on a cluster the sessions' keys sit on many slots.
     const [deleted] = await Promise.all([
       Promise.all(keys.map((key) => this.redis.del(key))),
       this.redis.del(codeSessionsKey(code)),
     ]);
-    return deleted.reduce((sum, n) => sum + n, 0);
+    return keys.filter((_, i) => deleted[i] === 1);
   }
 
   /** The session of a token, or undefined (unknown, expired, malformed). */

@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { Server as IoServer } from 'socket.io';
 import type { Comparisons } from '../experiments/comparisons';
 import type { Sweeps } from '../experiments/sweeps';
-import { assertGuarded, authRoutes, readCookie, sessionMiddleware, type Auth } from '../auth';
+import { assertGuarded, authRoutes, readCookie, sessionMiddleware, sessionRoom, type Auth } from '../auth';
 import { ApiError } from './errors';
 import type { RunManager } from '../live/run-manager';
 import { attachRealtime, type Realtime } from '../realtime/rooms';
@@ -174,15 +174,19 @@ export function createApp(deps: AppDeps): App {
   if (deps.adapter) io.adapter(deps.adapter);
   // Every socket needs a session: the cookie travels with the handshake (same origin, or extraHeaders).
   io.use((socket, next) => {
+    const token = readCookie(socket.request.headers.cookie);
     deps.auth.sessions
-      .get(readCookie(socket.request.headers.cookie))
-      .then((session) => {
-        if (!session) return next(new Error('unauthorized'));
+      .get(token)
+      .then(async (session) => {
+        if (!session || !token) return next(new Error('unauthorized'));
         socket.data.session = session;
+        // Ending the session (revoked code, logout) disconnects the socket, on whichever server.
+        await socket.join(sessionRoom(token));
         next();
       })
       .catch(() => next(new Error('session check failed; try again')));
   });
+  deps.auth.onSessionsEnded = (rooms) => io.in(rooms).disconnectSockets(true);
   const realtime = attachRealtime(io, deps.manager, deps.logger);
   seats.send = (message, names) => realtime.message(message, names);
   return { http, express: app, io, realtime };
