@@ -4,6 +4,7 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import { formatKpi, kpiDefinition, kpiLabel } from '../kpis';
 import { getPath, LEVER_INPUTS } from '../levers/lever-values';
+import { valueDecimals } from './value-decimals';
 import { Select } from '../components';
 import { useKeyedState } from '../hooks';
 import { svgPng } from './compare-export';
@@ -75,6 +76,12 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
   const shownKpi = kpis.includes(kpi) ? kpi : (kpis[0] ?? kpi);
   const lever = LEVERS.find((l) => l.path === (sweep?.path ?? path));
   const leverName = lever ? pick(lever) : (sweep?.path ?? path);
+  const xDecimals = sweep
+    ? valueDecimals(
+        sweep.rows.map((r) => r.value),
+        LEVER_INPUTS[sweep.path] === 'share' ? 2 : 0,
+      )
+    : 0;
 
   return (
     <>
@@ -154,7 +161,7 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
             svgRef={chartRef}
             points={sweepSeries(sweep, shownKpi)}
             format={(v) => formatKpi(i18n, shownKpi, v)}
-            formatX={(v) => fmt.number(v, LEVER_INPUTS[sweep.path] === 'share' ? 2 : 0)}
+            formatX={(v) => fmt.number(v, xDecimals)}
             label={`${kpiLabel(i18n, shownKpi)} · ${leverName}`}
             xLabel={leverName}
           />
@@ -172,7 +179,7 @@ export function SweepView({ scenarios }: { scenarios: ScenarioSummary[] }) {
               <tbody>
                 {sweepSeries(sweep, shownKpi).map((p) => (
                   <tr key={p.value}>
-                    <th scope="row">{fmt.number(p.value, LEVER_INPUTS[sweep.path] === 'share' ? 2 : 0)}</th>
+                    <th scope="row">{fmt.number(p.value, xDecimals)}</th>
                     <td className="num">{formatKpi(i18n, shownKpi, p.mean)}</td>
                     <td className="num">
                       [{formatKpi(i18n, shownKpi, p.low)}, {formatKpi(i18n, shownKpi, p.high)}]
