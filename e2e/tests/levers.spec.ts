@@ -71,4 +71,29 @@ test.describe('levers during a live run', () => {
     );
     await snap(page, testInfo, 'levers-live');
   });
+
+  test('the new-run dialog starts a run from the chosen virtual hour', async ({ page, stack }) => {
+    await page.goto('/?lang=en');
+    await page.getByRole('button', { name: 'New run…' }).click();
+    await page.getByTestId('start-hour').selectOption('8');
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/runs') && r.request().method() === 'POST',
+    );
+    await page.getByTestId('start-run').click();
+    const response = await created;
+    expect(response.status()).toBe(201);
+    expect(response.request().postDataJSON()).toMatchObject({ startHour: 8 });
+    const run = (await response.json()) as { id: string };
+    // The server played the night at full pace: the run stands at 08:00 or later.
+    await expect
+      .poll(
+        async () =>
+          ((await (await stack.api(`/api/runs/${run.id}`)).json()) as { virtualTime: number }).virtualTime,
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBeGreaterThanOrEqual(8 * 3600);
+    await stack.api(`/api/runs/${run.id}/stop`, { method: 'POST' });
+  });
 });

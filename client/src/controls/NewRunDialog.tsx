@@ -1,7 +1,7 @@
 import type { RunInfo, ScenarioSummary } from '@hotline-sim/shared';
 import { useEffect, useRef, useState } from 'react';
 import { api, errorText } from '../api';
-import { EmptyNote, ErrorNote } from '../components';
+import { EmptyNote, ErrorNote, Select } from '../components';
 import { useI18n } from '../i18n';
 import { LeversPanel } from '../levers';
 import { SLIDER_STEPS, sliderToSpeed, speedToSlider } from './speed';
@@ -10,6 +10,12 @@ import { uploadedScenario } from './uploaded-scenario';
 type Source = { kind: 'built-in'; name: string } | { kind: 'upload'; file: string };
 
 /** Start a run: a built-in scenario or an uploaded one, its levers edited by VIOTE driver. */
+/** 00:00 … 23:00: the virtual hour of the first day a run is watched from. */
+const HOURS = Array.from({ length: 24 }, (_, h) => ({
+  value: String(h),
+  label: `${String(h).padStart(2, '0')}:00`,
+}));
+
 export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarted(run: RunInfo): void }) {
   const { t, fmt, lang } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
@@ -21,6 +27,7 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
   const [loadError, setLoadError] = useState<string | null>(null);
   const [speed, setSpeed] = useState(60);
   const [paused, setPaused] = useState(false);
+  const [startHour, setStartHour] = useState('0');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -79,7 +86,7 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
     setBusy(true);
     setError(null);
     try {
-      const run = await api.createRun({ scenario: body, speed, paused });
+      const run = await api.createRun({ scenario: body, speed, paused, startHour: Number(startHour) });
       onStarted(run);
       ref.current?.close();
     } catch (err) {
@@ -169,6 +176,10 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
                 onChange={(e) => setSpeed(sliderToSpeed(Number(e.target.value)))}
               />
               <output>{t('speedValue', { x: fmt.number(speed, speed < 1 ? 1 : 0) })}</output>
+            </label>
+            <label title={t('startHourTitle')}>
+              {t('startHour')}
+              <Select value={startHour} choices={HOURS} onChange={setStartHour} testid="start-hour" />
             </label>
             <label className="check">
               <input type="checkbox" checked={paused} onChange={(e) => setPaused(e.target.checked)} />

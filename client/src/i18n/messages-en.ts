@@ -449,6 +449,10 @@ export const en = {
   kpiFillsNow: 'after the first callbacks, due now',
   leagueFlagRule: '⚑ 治理类: the worst {n} of {ranked} ranked streets (at most a tenth of those ranked)',
   mapInsetTitle: 'Central districts, enlarged',
+  // --- new-run start hour ---
+  startHour: 'Watch from',
+  startHourTitle:
+    'The virtual hour of the first day the run is shown from; the hours before it play at full pace and count in the report',
 };
 
 export type MessageKey = keyof typeof en;
