@@ -5,6 +5,7 @@ import {
   appealKind,
   dispatchTypes,
   seatWords,
+  summaryCarries,
   type AppealType,
   type Scenario,
   type SeatEvent,
@@ -128,6 +129,26 @@ describe('cues in the words at difficulty "beginner"', () => {
       }
     }
     for (const [kind, n] of Object.entries(seen)) expect(n, kind).toBeGreaterThan(0);
+  });
+
+  it('scores an order summary for place, problem and ask by a transparent rule', () => {
+    const dispatched = offers.filter((o) => o.truth.action === 'dispatch');
+    expect(dispatched.length).toBeGreaterThan(50);
+    for (const o of dispatched) {
+      const facts = seatWords(o, city, seed).facts.filter((f) => f.summary);
+      const [place, problem, ask] = facts;
+      if (!place || !problem || !ask) throw new Error(`offer ${o.appealId} lacks a summary fact`);
+      // The phrases of the text carry themselves, in either language.
+      for (const f of facts) {
+        expect(summaryCarries(f.zh, f)).toBe(true);
+        expect(summaryCarries(f.en.toUpperCase(), f)).toBe(true);
+      }
+      // A summary in the dispatcher's own short words: the community without 社区居委会, the problem, an ask.
+      const short = `${place.zh.replace(/社区居民委员会|社区居委会|村民委员会|村委会/, '')}${problem.zh}，请${ask.terms?.[0]}`;
+      expect(facts.map((f) => summaryCarries(short, f))).toEqual([true, true, true]);
+      // Saying nothing carries nothing.
+      expect(facts.map((f) => summaryCarries('市民来电。', f))).toEqual([false, false, false]);
+    }
   });
 
   it('tells an emergency as the whole story, never glued to an unrelated complaint', () => {

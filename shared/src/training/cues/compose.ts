@@ -6,6 +6,7 @@ import { createRng, hashSeed } from '../../random/rng';
 import type { SeatOffer } from '../seats';
 import { problemName, suggestionFix } from './appeal-types';
 import {
+  ASK_TERMS,
   ASKS,
   EMERGENCIES,
   FACETS,
@@ -36,6 +37,8 @@ export interface ScoredFact {
   summary: boolean;
   /** With `assisting`: the department's unit index. */
   unit?: number;
+  /** With a summary fact: the words an order's summary may carry it by (see {@link summaryCarries}). */
+  terms?: string[];
 }
 
 /** What a seat reads, and the scored facts its words carry. */
@@ -79,7 +82,7 @@ export function seatWords(offer: SeatOffer, model: CityModel, seed: number): Sea
   const names = placeNames(site);
   const problem = problemName(textCat);
   const facts: ScoredFact[] = [];
-  const fact = (kind: ScoredFact['kind'], w: Words, summary = false, unit?: number) =>
+  const fact = (kind: ScoredFact['kind'], w: Words, summary = false, unit?: number, terms?: string[]) =>
     facts.push({
       kind,
       zh: w.zh,
@@ -87,11 +90,13 @@ export function seatWords(offer: SeatOffer, model: CityModel, seed: number): Sea
       implicit: ambiguous && !STATED.has(kind),
       summary,
       ...(unit === undefined ? {} : { unit }),
+      ...(terms === undefined ? {} : { terms }),
     });
 
   const lead = ambiguous ? LEADS.neutral : LEADS[t.appealType];
   if (!ambiguous) fact('type', { zh: lead.zh.slice(0, -1), en: lead.en.slice(0, -2) });
-  fact('place', { zh: site.community || site.street, en: site.communityEn || site.streetEn }, true);
+  const placed = { zh: site.community || site.street, en: site.communityEn || site.streetEn };
+  fact('place', placed, true, undefined, [placed.zh, stem(placed.zh), placed.en, stem(placed.en)]);
 
   const story = t.action === 'redirect' ? emergencyOf(t.channel, cat.id) : undefined;
   if (story) {
@@ -122,7 +127,12 @@ export function seatWords(offer: SeatOffer, model: CityModel, seed: number): Sea
         ),
       }
     : { zh: '', en: '' };
-  fact('problem', problem, true);
+  fact('problem', problem, true, undefined, [
+    problem.zh,
+    problem.en,
+    ...textCat.keywords.zh,
+    ...textCat.keywords.en,
+  ]);
   const parts: Words[] = [body];
   if (site.community && !body.zh.includes(site.community)) parts.push(fillBoth(LIVES_IN, names.zh, names.en));
   if (t.assisting.length > 0) parts.push(multiUnit(t.assisting, model, rural, ambiguous, fact));
@@ -133,7 +143,7 @@ export function seatWords(offer: SeatOffer, model: CityModel, seed: number): Sea
     before = LEGAL[legalRoute(cat.id)];
     fact('legal', { zh: before.zh.slice(0, -1), en: before.en.slice(0, -2) });
     ask = fillBoth(LEGAL_ASK.sentence, { problem: problem.zh }, { problem: problem.en });
-    fact('ask', LEGAL_ASK.ask, true);
+    fact('ask', LEGAL_ASK.ask, true, undefined, [...ASK_TERMS.legal]);
   } else {
     if (t.channel === 'repeat') {
       before = REPEAT;
@@ -143,7 +153,12 @@ export function seatWords(offer: SeatOffer, model: CityModel, seed: number): Sea
     const a = ASKS[t.appealType];
     ask = fillBoth(a[tone], { problem: problem.zh, fix: fix.zh }, { problem: problem.en, fix: fix.en });
     const askPhrase = fillBoth(a.ask[tone], { fix: fix.zh }, { fix: fix.en });
-    fact(t.action === 'answer' ? 'question' : 'ask', askPhrase, t.action !== 'answer');
+    if (t.appealType === 'consult') fact('question', askPhrase);
+    else
+      fact('ask', askPhrase, true, undefined, [
+        ...ASK_TERMS[t.appealType],
+        ...(t.appealType === 'suggestion' ? clauses(fix) : []),
+      ]);
   }
   parts.push(ask);
   const join = (lang: 'zh' | 'en') =>
@@ -154,6 +169,31 @@ export function seatWords(offer: SeatOffer, model: CityModel, seed: number): Sea
       .filter(Boolean)
       .join(lang === 'zh' ? '' : ' ');
   return { text: { zh: join('zh'), en: join('en') }, facts, ambiguous };
+}
+
+/**
+ * Whether an order's summary carries a fact, by a transparent rule: it contains one of the fact's
+ * terms (any language, any case): the place's community (or its name without 社区居委会 / Community),
+ * the problem's name or one of its category's keywords, a word of the ask (核实, 查处, 派人 …, or a
+ * clause of a 建议's proposal).
+ */
+export function summaryCarries(summary: string, fact: ScoredFact): boolean {
+  const text = summary.toLowerCase();
+  return (fact.terms ?? [fact.zh, fact.en]).some((term) => term !== '' && text.includes(term.toLowerCase()));
+}
+
+/** A community's name without its committee's suffix (高碑店古街社区居民委员会 → 高碑店古街). */
+function stem(name: string): string {
+  const bare = name.replace(
+    /(社区居民委员会|社区居委会|村民委员会|村委会|居委会|社区|村)$|\s(Community|Village)$/,
+    '',
+  );
+  return bare.length >= 2 ? bare : name;
+}
+
+/** The clauses of a 建议's proposal, each a term a summary may carry it by. */
+function clauses(fix: Words): string[] {
+  return [...fix.zh.split(/[，、]/), ...fix.en.split(/, | and /)].filter((c) => c.length >= 2);
 }
 
 /** The scored facts of an offered appeal with the phrases that carry them (for scoring an order's summary). */

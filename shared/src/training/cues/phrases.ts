@@ -102,6 +102,18 @@ export const ASKS: Record<
   },
 };
 
+/**
+ * Words an order's summary may use to carry the ask (any one, either language, any case): the
+ * transparent rule of {@link summaryCarries}. A 建议 also counts with its proposal's clauses.
+ */
+export const ASK_TERMS: Record<Exclude<AppealType, 'consult'> | 'legal', readonly string[]> = {
+  complaint: ['核实', '处理', '答复', '说法', 'deal with', 'reply', 'answer', 'investigat'],
+  report: ['查处', '查一查', '调查', '执法', 'investigat', 'enforce', 'look into'],
+  help: ['派人', '解决', '处理', '看看', '帮忙', 'send someone', 'solve', 'help', 'come and'],
+  suggestion: ['建议', 'suggest'],
+  legal: ['说法', '法院', '仲裁', 'settle', 'court', 'arbitration'],
+};
+
 /** Where the caller lives, when the body does not say. */
 export const LIVES_IN: Words = {
   zh: '来电人家住{district}{street}{community}。',
