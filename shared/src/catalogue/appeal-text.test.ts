@@ -4,7 +4,9 @@ import {
   APPEAL_PLACEHOLDERS,
   APPEAL_TEMPLATES,
   fillAppealTemplate,
+  hasAppealTemplates,
   renderAppealText,
+  renderAppealTextAs,
   renderAppealTextEn,
 } from './appeal-text';
 import { CATEGORIES } from './categories';
@@ -94,6 +96,24 @@ describe('catalogue: appeal text', () => {
     renderAppealText('heating', zhPlace, a);
     renderAppealText('garbage', zhPlace, b);
     expect(a.next()).toBe(b.next());
+  });
+
+  it("renders a question (咨询) or a problem on demand, from the category's templates of that kind", () => {
+    let questions = 0;
+    for (const c of CATEGORIES) {
+      for (const kind of ['question', 'problem'] as const) {
+        if (!hasAppealTemplates(c.id, kind)) continue;
+        if (kind === 'question') questions++;
+        for (let seed = 1; seed <= 10; seed++) {
+          const zh = renderAppealTextAs(kind, 'zh', c.id, zhPlace, createRng(seed));
+          expect(/^(市民|来电人)(来电)?咨询/.test(zh), zh).toBe(kind === 'question');
+          // The gloss is of the same template: it asks when the Chinese asks.
+          const en = renderAppealTextAs(kind, 'en', c.id, enPlace, createRng(seed));
+          expect(en.startsWith('Caller asks'), en).toBe(kind === 'question');
+        }
+      }
+    }
+    expect(questions).toBeGreaterThan(5);
   });
 
   it('rejects a category without templates', () => {

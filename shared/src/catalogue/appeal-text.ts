@@ -676,9 +676,20 @@ const RURAL_WORDING: Record<'zh' | 'en', readonly (readonly [RegExp, string])[]>
 /** Templates about what villages do not have (lifts) are not drawn there. */
 const URBAN_ONLY = /电梯/;
 
-function render(lang: 'zh' | 'en', categoryId: string, place: AppealPlace, rng: Rng): string {
+/** A template that asks a question (咨询) rather than reports a problem. */
+const isQuestion = (t: AppealTemplate): boolean => /^(市民|来电人)(来电)?咨询/.test(t.zh);
+
+function render(
+  lang: 'zh' | 'en',
+  categoryId: string,
+  place: AppealPlace,
+  rng: Rng,
+  kind?: AppealTextKind,
+): string {
   const d = drawAppeal(rng);
-  const all = templatesOf(categoryId);
+  const every = templatesOf(categoryId);
+  const ofKind = kind === undefined ? every : every.filter((t) => isQuestion(t) === (kind === 'question'));
+  const all = ofKind.length > 0 ? ofKind : every;
   const rural = place.rural === true ? all.filter((t) => !URBAN_ONLY.test(t.zh)) : all;
   const templates = rural.length > 0 ? rural : all;
   const template = templates[Math.min(templates.length - 1, Math.floor(d.pick * templates.length))];
@@ -718,4 +729,30 @@ export function renderAppealText(categoryId: string, place: AppealPlace, rng: Rn
  */
 export function renderAppealTextEn(categoryId: string, place: AppealPlace, rng: Rng): string {
   return render('en', categoryId, place, rng);
+}
+
+/** What an appeal text does: ask a question (咨询) or report a problem (投诉, 举报, 求助, 建议). */
+export type AppealTextKind = 'question' | 'problem';
+
+/**
+ * Whether the category has templates of this kind (a question, or a problem), so a caller can write
+ * its own words where it has none.
+ */
+export function hasAppealTemplates(categoryId: string, kind: AppealTextKind): boolean {
+  return templatesOf(categoryId).some((t) => isQuestion(t) === (kind === 'question'));
+}
+
+/**
+ * An appeal text of one kind (a question or a problem) in `lang`, from the category's templates of
+ * that kind (all of them when it has none). Always consumes nine draws from `rng`; the two languages
+ * from rngs in the same state gloss the same template with the same details.
+ */
+export function renderAppealTextAs(
+  kind: AppealTextKind,
+  lang: 'zh' | 'en',
+  categoryId: string,
+  place: AppealPlace,
+  rng: Rng,
+): string {
+  return render(lang, categoryId, place, rng, kind);
 }

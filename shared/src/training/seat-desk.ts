@@ -6,6 +6,7 @@ import type { WorkOrder } from '../hotline/observation';
 import type { DispatchStage } from '../hotline/stages/dispatch-stage';
 import type { IntakeStage } from '../hotline/stages/intake-stage';
 import { PURPOSES } from '../random/keyed-random';
+import { seatTruthCues } from './cues/seat-truth';
 import type { SeatDecision, SeatEvent } from './seats';
 
 /** An appeal offered to a training seat, waiting for its decision. */
@@ -70,28 +71,28 @@ export class SeatDesk {
     s.sim.at(holdUntil, this.timeoutEvent, contact);
     const decision = this.intake.decision(contact, category, street);
     const cat = s.city.categories[category] as AppealCategory;
+    const textCategory = this.textCategory(contact, category, batch);
+    const unit = decision.action === 'dispatch' ? s.ownerOf(category, street) : -1;
+    const whistle = s.whistleNeeded(contact, category);
+    const { action, channel } = decision;
     this.emit?.({
       kind: 'offer',
       at: s.sim.now,
       seat: training.seats[seat] as string,
       appealId: contact,
       category,
-      textCategory: this.textCategory(contact, category, batch),
+      textCategory,
       street,
       cell,
       received,
       holdUntil,
       truth: {
-        action: decision.action,
-        channel: decision.channel,
-        unit: decision.action === 'dispatch' ? s.ownerOf(category, street) : -1,
-        whistle: s.whistleNeeded(contact, category),
+        action,
+        channel,
+        unit,
+        whistle,
         slaClass: cat.slaClass,
-        // Placeholders until the cues work (issue 18) derives them from the appeal's words.
-        appealType: decision.action === 'answer' ? 'consult' : 'complaint',
-        assisting: [],
-        kbEntry: null,
-        mergeKey: null,
+        ...seatTruthCues(s, { contact, category, textCategory, cell, action, channel, unit, whistle, batch }),
       },
     });
   }
