@@ -449,6 +449,24 @@ export const en = {
   kpiFillsNow: 'after the first callbacks, due now',
   leagueFlagRule: '⚑ 治理类: the worst {n} of {ranked} ranked streets (at most a tenth of those ranked)',
   mapInsetTitle: 'Central districts, enlarged',
+  // --- lookup ---
+  lookupTitle: 'Look-up',
+  lookupTabCatalogue: 'Dispatch catalogue',
+  lookupTabKnowledge: 'Knowledge base',
+  lookupCatalogueSearch: 'Matter and place, e.g. noise Wangjing',
+  lookupKnowledgeSearch: 'The caller’s question',
+  lookupThisStreet: 'Only {street}',
+  lookupByPlace: 'by place: the appeal’s street or district',
+  lookupPickLead: 'Pick as lead unit (主办)',
+  lookupPickAssist: '+ assisting (协办): {unit}',
+  lookupLimit: 'limit {hours} h',
+  lookupNoRows: 'Nothing in the catalogue matches.',
+  lookupNoEntries: 'No entry matches.',
+  lookupAsked: 'Asked as',
+  lookupResponsible: 'Responsible: {unit}',
+  lookupHours: 'Hours: {hours}',
+  lookupUseEntry: 'Answer with this entry',
+  lookupPicked: 'Answering with this entry',
 };
 
 export type MessageKey = keyof typeof en;
