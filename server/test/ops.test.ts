@@ -272,6 +272,8 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
         { appealId: waiting, action: 'redirect', channel: '110' },
       ],
       ['post', '/runs/{id}/messages', `/runs/${drill}/messages`, { text: '注意：暴雨预警', seat: 's2' }],
+      ['get', '/runs/{id}/catalogue', `/runs/${drill}/catalogue?q=${encodeURIComponent('望京 噪音')}`],
+      ['get', '/runs/{id}/knowledge', `/runs/${drill}/knowledge?q=${encodeURIComponent('暖气不热')}`],
       ['get', '/scenarios', '/scenarios'],
       ['get', '/scenarios/{name}', '/scenarios/mmc'],
       ['get', '/city', '/city'],

@@ -453,6 +453,24 @@ export const en = {
   startHour: 'Watch from',
   startHourTitle:
     'The virtual hour of the first day the run is shown from; the hours before it play at full pace and count in the report',
+  // --- lookup ---
+  lookupTitle: 'Look-up',
+  lookupTabCatalogue: 'Dispatch catalogue',
+  lookupTabKnowledge: 'Knowledge base',
+  lookupCatalogueSearch: 'Matter and place, e.g. noise Wangjing',
+  lookupKnowledgeSearch: 'The caller’s question',
+  lookupThisStreet: 'Only {street}',
+  lookupByPlace: 'by place: the appeal’s street or district',
+  lookupPickLead: 'Pick as lead unit (主办)',
+  lookupPickAssist: '+ assisting (协办): {unit}',
+  lookupLimit: 'limit {hours} h',
+  lookupNoRows: 'Nothing in the catalogue matches.',
+  lookupNoEntries: 'No entry matches.',
+  lookupAsked: 'Asked as',
+  lookupResponsible: 'Responsible: {unit}',
+  lookupHours: 'Hours: {hours}',
+  lookupUseEntry: 'Answer with this entry',
+  lookupPicked: 'Answering with this entry',
 };
 
 export type MessageKey = keyof typeof en;

@@ -436,4 +436,22 @@ export const zh: Messages = {
   // --- new-run start hour ---
   startHour: '从几点开始看',
   startHourTitle: '首日从该虚拟时刻开始显示；此前的时段全速运行，并计入报告',
+  // --- lookup ---
+  lookupTitle: '查询',
+  lookupTabCatalogue: '派单目录',
+  lookupTabKnowledge: '知识库',
+  lookupCatalogueSearch: '事项和地点，如：噪音 望京',
+  lookupKnowledgeSearch: '市民的问题',
+  lookupThisStreet: '仅{street}',
+  lookupByPlace: '按属地：诉求所在街乡或区',
+  lookupPickLead: '设为主办单位',
+  lookupPickAssist: '+ 协办：{unit}',
+  lookupLimit: '时限{hours}小时',
+  lookupNoRows: '派单目录中没有匹配的事项。',
+  lookupNoEntries: '知识库中没有匹配的条目。',
+  lookupAsked: '常见问法',
+  lookupResponsible: '承办：{unit}',
+  lookupHours: '时间：{hours}',
+  lookupUseEntry: '用此条答复',
+  lookupPicked: '已选此条答复',
 };

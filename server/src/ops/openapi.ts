@@ -18,6 +18,7 @@ import {
   withFields,
 } from './api-answers';
 import { auth, body, csv, error, json, listOf, revoke } from './openapi-parts';
+import { LOOKUP_PATHS } from './openapi-lookup';
 import { RUN_PATHS } from './openapi-runs';
 
 /*
@@ -292,7 +293,7 @@ const document = createDocument({
     securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hotline_session' } },
   },
   security: [{ session: [] }],
-  paths: { ...OTHER_PATHS, ...RUN_PATHS },
+  paths: { ...OTHER_PATHS, ...RUN_PATHS, ...LOOKUP_PATHS },
 });
 
 /** The OpenAPI document, with the parts every generated document has. */

@@ -222,6 +222,17 @@ export class CityModel {
     }
   }
 
+  /**
+   * The unit that owns (承办) an appeal of this category in this street: the street itself, its
+   * district, or the city department or utility the catalogue names (the 派单目录's rule).
+   */
+  ownerOf(category: number, street: number): number {
+    const kind = this.categories[category]?.owner.kind;
+    if (kind === 'street') return this.streetUnit[street] as number;
+    if (kind === 'district') return this.districtUnit[this.streetDistrict[street] as number] as number;
+    return this.ownerCityUnit[category] as number;
+  }
+
   private addUnit(
     kind: TableUnitKind,
     id: string,

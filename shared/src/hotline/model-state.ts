@@ -152,11 +152,7 @@ export class ModelState {
 
   /** The unit that owns an appeal of this category in this street (ground truth). */
   ownerOf(category: number, street: number): number {
-    const city = this.city;
-    const kind = city.categories[category]?.owner.kind;
-    if (kind === 'street') return city.streetUnit[street] as number;
-    if (kind === 'district') return city.districtUnit[city.streetDistrict[street] as number] as number;
-    return city.ownerCityUnit[category] as number;
+    return this.city.ownerOf(category, street);
   }
 
   createOrder(

@@ -3,3 +3,4 @@ export * from './seats';
 export * from './seat-text';
 export * from './wire';
 export * from './cues';
+export * from './knowledge';

@@ -1,3 +1,3 @@
 export { dispatchTypes } from './appeal-types';
 export { scoredFacts, seatWords, summaryCarries, type ScoredFact, type SeatWords } from './compose';
-export { kbEntryId, seatTruthCues, type OfferedAppeal } from './seat-truth';
+export { seatTruthCues, type OfferedAppeal } from './seat-truth';

@@ -1,11 +1,9 @@
 import type { AppealCategory } from '../../catalogue/categories';
 import type { ModelState } from '../../hotline/model-state';
 import { PURPOSES } from '../../random/keyed-random';
+import { kbEntryId } from '../knowledge/knowledge-base';
 import type { SeatTruth } from '../seats';
 import { dispatchTypes } from './appeal-types';
-
-/** The knowledge-base entry (知识库) that answers a 咨询 about a category: `kb:<categoryId>`. */
-export const kbEntryId = (categoryId: string): string => `kb:${categoryId}`;
 
 /** What seat-desk knows of an offered appeal when it derives the truth of its words. */
 export interface OfferedAppeal {

@@ -1,0 +1,3 @@
+export { LookupPanel } from './LookupPanel';
+export { CatalogueSearch } from './CatalogueSearch';
+export { KnowledgeSearch } from './KnowledgeSearch';
