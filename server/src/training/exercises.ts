@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import {
   DIFFICULTY,
+  EXERCISE_LIBRARY,
+  isLibraryId,
+  libraryExercise,
   meanPerHour,
   scoreSeat,
+  traineeProgress,
   type Exercise,
   type ExerciseDefinition,
   type HotWash,
+  type LibraryExercise,
   type Scenario,
   type SeatScore,
   type StartedExercise,
+  type TraineeProgress,
   type TrainingResult,
 } from '@hotline-sim/shared';
 import type Database from 'better-sqlite3';
@@ -53,7 +59,13 @@ export function exerciseScenario(base: Scenario, def: ExerciseDefinition): Recor
     name: `${base.name} · ${def.name}`,
     lifecycle: {
       ...plain.lifecycle,
-      training: { seats: def.seats, share, holdMinutes: d.holdMinutes, ambiguity: d.ambiguity },
+      training: {
+        seats: def.seats,
+        share,
+        holdMinutes: d.holdMinutes,
+        ambiguity: d.ambiguity,
+        ...(def.roles ? { roles: def.roles } : {}),
+      },
     },
   };
   try {
@@ -81,6 +93,7 @@ export class Exercises {
     update: Database.Statement;
     get: Database.Statement<[string], { id: string; definition_json: string; created_at: string }>;
     list: Database.Statement<[], { id: string; definition_json: string; created_at: string }>;
+    keepBuiltIn: Database.Statement;
     link: Database.Statement;
     exerciseOf: Database.Statement<[string], { exercise_id: string }>;
     runs: Database.Statement<[], { run_id: string; exercise_id: string; started_at: string }>;
@@ -99,7 +112,12 @@ export class Exercises {
       update: db.prepare('UPDATE exercises SET name = ?, definition_json = ? WHERE id = ?'),
       get: db.prepare('SELECT id, definition_json, created_at FROM exercises WHERE id = ?'),
       list: db.prepare(
-        'SELECT id, definition_json, created_at FROM exercises ORDER BY created_at DESC, rowid DESC',
+        `SELECT id, definition_json, created_at FROM exercises WHERE id NOT LIKE 'lib-%'
+         ORDER BY created_at DESC, rowid DESC`,
+      ),
+      keepBuiltIn: db.prepare(
+        `INSERT INTO exercises (id, name, definition_json, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, definition_json = excluded.definition_json`,
       ),
       link: db.prepare('INSERT INTO exercise_runs (run_id, exercise_id, started_at) VALUES (?, ?, ?)'),
       exerciseOf: db.prepare('SELECT exercise_id FROM exercise_runs WHERE run_id = ?'),
@@ -112,6 +130,32 @@ export class Exercises {
       resultsOf: db.prepare('SELECT * FROM training_results WHERE seat = ? ORDER BY finished_at'),
       allResults: db.prepare('SELECT * FROM training_results ORDER BY finished_at, seat'),
     };
+    // The built-ins have rows too, so that their runs and results link to an exercise like any other's
+    // (the code's definition is the one that counts: `get` reads it, and each start rewrites the row).
+    for (const e of EXERCISE_LIBRARY) this.keepBuiltInRow(e);
+  }
+
+  private keepBuiltInRow(e: LibraryExercise): void {
+    this.db.keepBuiltIn.run(e.id, e.name, JSON.stringify(e), e.createdAt);
+  }
+
+  /** The built-in exercises (the library), beginner first. */
+  library(): readonly LibraryExercise[] {
+    return EXERCISE_LIBRARY;
+  }
+
+  /** A saved, editable copy of an exercise (a built-in or a saved one), under `name` or its own. */
+  copy(id: string, name?: string): Exercise {
+    const def = this.get(id);
+    return this.create({
+      name: name ?? def.name,
+      scenario: def.scenario,
+      difficulty: def.difficulty,
+      seats: def.seats,
+      script: def.script,
+      ...(def.roles ? { roles: def.roles } : {}),
+      ...(def.goals ? { goals: def.goals } : {}),
+    });
   }
 
   create(def: ExerciseDefinition): Exercise {
@@ -124,6 +168,11 @@ export class Exercises {
 
   /** Change a saved exercise (its next start uses the new definition; runs started keep theirs). */
   update(id: string, def: ExerciseDefinition): Exercise {
+    if (isLibraryId(id))
+      throw new ApiError(
+        409,
+        `exercise "${id}" is built in and read-only: copy it (POST /api/exercises/${id}/copy) and change the copy`,
+      );
     const old = this.get(id);
     exerciseScenario(resolveScenario(def.scenario), def);
     this.db.update.run(def.name, JSON.stringify(def), id);
@@ -139,9 +188,19 @@ export class Exercises {
   }
 
   get(id: string): Exercise {
+    const exercise = this.find(id);
+    if (!exercise) throw notFound(`exercise "${id}"`);
+    return exercise;
+  }
+
+  /** A built-in or saved exercise, or undefined. */
+  private find(id: string): Exercise | undefined {
+    const library = libraryExercise(id);
+    if (library) return library;
     const r = this.db.get.get(id);
-    if (!r) throw notFound(`exercise "${id}"`);
-    return { id: r.id, createdAt: r.created_at, ...(JSON.parse(r.definition_json) as ExerciseDefinition) };
+    return (
+      r && { id: r.id, createdAt: r.created_at, ...(JSON.parse(r.definition_json) as ExerciseDefinition) }
+    );
   }
 
   /** Start a run of the exercise, paused so the instructor can hand out the codes first. */
@@ -208,6 +267,11 @@ export class Exercises {
       finishedAt: r.finished_at,
       score: JSON.parse(r.score_json) as SeatScore,
     }));
+  }
+
+  /** One trainee's progress over the exercises they finished (issue 18): each rubric item's trend. */
+  progress(seat: string): TraineeProgress {
+    return traineeProgress(seat, this.results(seat), (id) => this.find(id));
   }
 
   /** The hot wash of one exercise run, live while it runs. */
