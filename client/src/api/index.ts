@@ -12,3 +12,4 @@ export {
 export { trainingApi } from './training';
 export { lessonsApi } from './lessons';
 export { leversApi, type LeverChange } from './levers';
+export { libraryApi } from './library';

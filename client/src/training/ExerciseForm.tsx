@@ -1,12 +1,30 @@
-import type { Difficulty, Exercise, Inject, ScenarioSummary } from '@hotline-sim/shared';
+import {
+  SEAT_ROLES,
+  type Difficulty,
+  type Exercise,
+  type Inject,
+  type ScenarioSummary,
+  type SeatRole,
+} from '@hotline-sim/shared';
 import { useEffect, useState } from 'react';
 import { api, errorText, trainingApi } from '../api';
 import { Select } from '../components';
 import { InjectFields, injectOf } from '../controls/InjectFields';
 import { useI18n } from '../i18n';
 import { DIFFICULTY_LABELS } from './format';
+import { ROLE_LABELS } from './library/roles';
 
-/** The form for a new exercise, or for changing a saved one (`editing`: its next start uses the change). */
+const seatList = (text: string) =>
+  text
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * The form for a new exercise, or for changing a saved one (`editing`: its next start uses the change;
+ * a copy of a built-in is edited here too): name, scenario, difficulty, seats with their roles, script.
+ * Learning goals are kept as they are.
+ */
 export function ExerciseForm({
   editing,
   onSaved,
@@ -24,6 +42,7 @@ export function ExerciseForm({
   const [scenario, setScenario] = useState<string | Record<string, unknown>>(editing?.scenario ?? '');
   const [difficulty, setDifficulty] = useState<Difficulty>(editing?.difficulty ?? 'intermediate');
   const [seats, setSeats] = useState(editing ? editing.seats.join(', ') : 'T1, T2');
+  const [roles, setRoles] = useState<Record<string, SeatRole>>(editing?.roles ?? {});
   const [script, setScript] = useState<Inject[]>(editing?.script ?? []);
   const [busy, setBusy] = useState(false);
 
@@ -42,14 +61,14 @@ export function ExerciseForm({
     e.preventDefault();
     setBusy(true);
     try {
+      const named = seatList(seats);
       const def = {
         name: name.trim(),
         scenario,
         difficulty,
-        seats: seats
-          .split(/[,\s]+/)
-          .map((s) => s.trim())
-          .filter(Boolean),
+        seats: named,
+        roles: Object.fromEntries(named.map((s) => [s, roles[s] ?? 'dispatch'])),
+        ...(editing?.goals ? { goals: editing.goals } : {}),
         script,
       };
       if (editing) await trainingApi.updateExercise(editing.id, def);
@@ -100,6 +119,19 @@ export function ExerciseForm({
           {t('exSeats')}{' '}
           <input value={seats} onChange={(e) => setSeats(e.target.value)} data-testid="ex-seats" />
         </label>
+      </p>
+      <p className="small">
+        {seatList(seats).map((s) => (
+          <label key={s}>
+            {s}{' '}
+            <Select<SeatRole>
+              value={roles[s] ?? 'dispatch'}
+              choices={SEAT_ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))}
+              onChange={(r) => setRoles({ ...roles, [s]: r })}
+              testid={`ex-role-${s}`}
+            />{' '}
+          </label>
+        ))}
       </p>
       <fieldset>
         <legend>{t('exScript')}</legend>
