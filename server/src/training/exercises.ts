@@ -4,14 +4,12 @@ import {
   EXERCISE_LIBRARY,
   isLibraryId,
   libraryExercise,
-  meanPerHour,
   scoreSeat,
   traineeProgress,
   type Exercise,
   type ExerciseDefinition,
   type HotWash,
   type LibraryExercise,
-  type Scenario,
   type SeatScore,
   type StartedExercise,
   type TraineeProgress,
@@ -22,6 +20,7 @@ import type { JoinCodes } from '../auth/codes';
 import { ApiError, notFound } from '../http/errors';
 import { resolveScenario } from '../live/run-info';
 import type { RunManager } from '../live/run-manager';
+import { exerciseScenario } from './exercise-scenario';
 
 /**
  * Training exercises (issue 7): a scenario, a script of injects on a timeline (the master scenario
@@ -30,53 +29,6 @@ import type { RunManager } from '../live/run-manager';
  * instructor can still edit it, add to it or fire an entry early: `InjectSchedule`), and makes each
  * seat's join code. When the run ends, every seat's score is kept with the trainee's history.
  */
-
-/**
- * The exercise's scenario as it runs: the base, with the seats. The script is not part of it (it goes
- * into the run's schedule), but is checked against it: units, categories and districts it names
- * exist, and every inject comes before the end of arrivals.
- */
-export function exerciseScenario(base: Scenario, def: ExerciseDefinition): Record<string, unknown> {
-  if (!base.lifecycle) {
-    throw new ApiError(
-      422,
-      `scenario "${base.name}" has no lifecycle section: an exercise needs appeals to dispatch`,
-    );
-  }
-  const d = DIFFICULTY[def.difficulty];
-  const share = Math.min(1, (def.seats.length * d.perSeatHour) / meanPerHour(base));
-  const plain = JSON.parse(JSON.stringify(base)) as Record<string, unknown> & {
-    lifecycle: Record<string, unknown>;
-  };
-  const late = def.script.findIndex((i) => i.atHours >= base.hours);
-  if (late >= 0)
-    throw new ApiError(
-      422,
-      `script.${late}.atHours: ${def.script[late]?.atHours} h is at or after the end of the scenario's arrivals (${base.hours} h)`,
-    );
-  const scenario = {
-    ...plain,
-    name: `${base.name} · ${def.name}`,
-    lifecycle: {
-      ...plain.lifecycle,
-      training: {
-        seats: def.seats,
-        share,
-        holdMinutes: d.holdMinutes,
-        ambiguity: d.ambiguity,
-        ...(def.roles ? { roles: def.roles } : {}),
-      },
-    },
-  };
-  try {
-    resolveScenario({ ...scenario, lifecycle: { ...scenario.lifecycle, injects: def.script } });
-  } catch (err) {
-    if (err instanceof ApiError)
-      throw new ApiError(422, err.message.replaceAll('lifecycle.injects.', 'script.'));
-    throw err;
-  }
-  return scenario;
-}
 
 interface ResultRow {
   run_id: string;

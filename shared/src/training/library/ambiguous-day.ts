@@ -25,6 +25,7 @@ export const ambiguousDay: LibraryExercise = {
   difficulty: 'advanced',
   seats: ['T1', 'T2', 'T3'],
   roles: { T1: 'dispatch', T2: 'dispatch', T3: 'dispatch' },
+  // Assumed figures (training design): docs/ASSUMPTIONS.md, "The exercise library".
   script: [
     { kind: 'ambiguous-batch', atHours: 0.25, hours: 2, count: 15 },
     { kind: 'ambiguous-batch', atHours: 4, hours: 2, count: 15 },

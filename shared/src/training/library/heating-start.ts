@@ -31,6 +31,7 @@ export const heatingStart: LibraryExercise = {
   difficulty: 'beginner',
   seats: ['T1', 'T2'],
   roles: { T1: 'dispatch', T2: 'dispatch' },
+  // Assumed figures (training design): docs/ASSUMPTIONS.md, "The exercise library".
   script: [
     // 试供暖 (trial heating) a day before the season: the heating surge from the first hour.
     { kind: 'heating-start', atHours: 0.25, hours: 48, factor: 3 },

@@ -26,6 +26,7 @@ export const massEvent: LibraryExercise = {
   difficulty: 'advanced',
   seats: ['T1', 'T2', 'T3', 'T4'],
   roles: { T1: 'dispatch', T2: 'dispatch', T3: 'dispatch', T4: 'dispatch' },
+  // Assumed figures (training design): docs/ASSUMPTIONS.md, "The exercise library".
   script: [
     {
       kind: 'surge',

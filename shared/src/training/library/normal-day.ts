@@ -33,5 +33,6 @@ export const normalDay: LibraryExercise = {
   difficulty: 'beginner',
   seats: ['T1', 'T2'],
   roles: { T1: 'dispatch', T2: 'dispatch' },
+  // Assumed figures (training design): docs/ASSUMPTIONS.md, "The exercise library".
   script: [{ kind: 'emergency-batch', atHours: 0.25, hours: 0.5, count: 1 }],
 };

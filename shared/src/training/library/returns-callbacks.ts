@@ -31,6 +31,7 @@ export const returnsCallbacks: LibraryExercise = {
   difficulty: 'intermediate',
   seats: ['D1', 'R1', 'C1'],
   roles: { D1: 'dispatch', R1: 'review', C1: 'callback' },
+  // Assumed figures (training design): docs/ASSUMPTIONS.md, "The exercise library".
   script: [
     { kind: 'ambiguous-batch', atHours: 0.25, hours: 2, count: 10 },
     { kind: 'outage', atHours: 1, hours: 4, unitId: 'water' },

@@ -25,6 +25,7 @@ export const summerStorm: LibraryExercise = {
   difficulty: 'intermediate',
   seats: ['T1', 'T2', 'T3'],
   roles: { T1: 'dispatch', T2: 'dispatch', T3: 'dispatch' },
+  // Assumed figures (training design): docs/ASSUMPTIONS.md, "The exercise library".
   script: [
     { kind: 'emergency-batch', atHours: 0.5, hours: 1.5, count: 6 },
     {
