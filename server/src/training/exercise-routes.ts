@@ -20,7 +20,8 @@ export const seatQuery = z.strictObject({
   seat: seatNameSchema.optional(),
 });
 
-const copySchema = z.strictObject({ name: exerciseSchema.shape.name.optional() });
+/** POST /api/exercises/:id/copy: the copy's name (the original's when omitted). */
+export const copySchema = z.strictObject({ name: exerciseSchema.shape.name.optional() });
 const certificateQuery = z.strictObject({ lang: z.enum(['zh', 'en']).default('zh') });
 
 /**
