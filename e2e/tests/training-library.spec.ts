@@ -74,7 +74,12 @@ test.describe('exercise library and trainee progress', () => {
     await storm.getByTestId('library-copy').click();
     await expect(page.getByTestId('ex-name')).toHaveValue('Summer rainstorm (my copy)');
     await expect(page.getByTestId('ex-role-T3')).toHaveValue('dispatch');
+    await expect(page.getByTestId('ex-goals')).toHaveValue(
+      /在来电激增中识别每一件紧急诉求并转接 \| Spot every emergency/,
+    );
     await page.getByTestId('ex-name').fill('Storm for class B');
+    const goals = await page.getByTestId('ex-goals').inputValue();
+    await page.getByTestId('ex-goals').fill(`${goals}\n写清积水点位 | Name the flooded spot`);
     await page.getByTestId('ex-create').click();
     await expect(page.getByTestId('exercises')).toContainText('Storm for class B');
     const saved = await json<{ exercises: { name: string; script: unknown[]; goals?: unknown[] }[] }>(
@@ -85,7 +90,7 @@ test.describe('exercise library and trainee progress', () => {
     );
     const copy = saved.exercises.find((e) => e.name === 'Storm for class B');
     expect(copy?.script).toEqual(builtIn.script);
-    expect(copy?.goals).toEqual(builtIn.goals);
+    expect(copy?.goals).toEqual([...builtIn.goals, { zh: '写清积水点位', en: 'Name the flooded spot' }]);
     // The built-in itself is unchanged.
     expect((await json<{ name: string }>(stack.api('/api/exercises/lib-summer-storm'))).name).toBe(
       '夏季暴雨 · Summer rainstorm',

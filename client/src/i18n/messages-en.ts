@@ -473,6 +473,9 @@ export const en = {
   progFailed: 'not passed',
   progCertificatePdf: 'Certificate (PDF, to print)',
   progCertificatePage: 'certificate page',
+  libGoalsField: 'Learning goals, one a line: 中文 | English',
+  libGoalsHint: '按派单目录找准主办单位 | Find the lead unit in the catalogue',
+  libGoalsBad: 'Learning goals, line {n}: write it as 中文 | English',
 };
 
 export type MessageKey = keyof typeof en;

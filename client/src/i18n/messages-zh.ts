@@ -457,4 +457,7 @@ export const zh: Messages = {
   progFailed: '未通过',
   progCertificatePdf: '结业证明（PDF，可打印）',
   progCertificatePage: '证明页面',
+  libGoalsField: '学习目标，每行一条：中文 | English',
+  libGoalsHint: '按派单目录找准主办单位 | Find the lead unit in the catalogue',
+  libGoalsBad: '学习目标第 {n} 行：请写成“中文 | English”',
 };

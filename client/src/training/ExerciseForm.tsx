@@ -14,6 +14,21 @@ import { useI18n } from '../i18n';
 import { DIFFICULTY_LABELS } from './format';
 import { ROLE_LABELS } from './library/roles';
 
+/** Goals one a line, `中文 | English`; the number of the first line without both halves, if any. */
+function goalList(text: string): { zh: string; en: string }[] | number {
+  const goals: { zh: string; en: string }[] = [];
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  for (const [n, line] of lines.entries()) {
+    const [zh = '', en = ''] = line.split('|').map((part) => part.trim());
+    if (!zh || !en) return n + 1;
+    goals.push({ zh, en });
+  }
+  return goals;
+}
+
 const seatList = (text: string) =>
   text
     .split(/[,\s]+/)
@@ -23,7 +38,7 @@ const seatList = (text: string) =>
 /**
  * The form for a new exercise, or for changing a saved one (`editing`: its next start uses the change;
  * a copy of a built-in is edited here too): name, scenario, difficulty, seats with their roles, script.
- * Learning goals are kept as they are.
+ * Learning goals are written one a line, Chinese | English.
  */
 export function ExerciseForm({
   editing,
@@ -44,6 +59,7 @@ export function ExerciseForm({
   const [seats, setSeats] = useState(editing ? editing.seats.join(', ') : 'T1, T2');
   const [roles, setRoles] = useState<Record<string, SeatRole>>(editing?.roles ?? {});
   const [script, setScript] = useState<Inject[]>(editing?.script ?? []);
+  const [goals, setGoals] = useState((editing?.goals ?? []).map((g) => `${g.zh} | ${g.en}`).join('\n'));
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -59,6 +75,11 @@ export function ExerciseForm({
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
+    const goalsOf = goalList(goals);
+    if (typeof goalsOf === 'number') {
+      onError(t('libGoalsBad', { n: goalsOf }));
+      return;
+    }
     setBusy(true);
     try {
       const named = seatList(seats);
@@ -68,7 +89,7 @@ export function ExerciseForm({
         difficulty,
         seats: named,
         roles: Object.fromEntries(named.map((s) => [s, roles[s] ?? 'dispatch'])),
-        ...(editing?.goals ? { goals: editing.goals } : {}),
+        goals: goalsOf,
         script,
       };
       if (editing) await trainingApi.updateExercise(editing.id, def);
@@ -132,6 +153,20 @@ export function ExerciseForm({
             />{' '}
           </label>
         ))}
+      </p>
+      <p>
+        <label>
+          {t('libGoalsField')}
+          <br />
+          <textarea
+            value={goals}
+            rows={3}
+            cols={72}
+            placeholder={t('libGoalsHint')}
+            onChange={(e) => setGoals(e.target.value)}
+            data-testid="ex-goals"
+          />
+        </label>
       </p>
       <fieldset>
         <legend>{t('exScript')}</legend>
