@@ -103,7 +103,7 @@ export async function startServer(
     allowedOrigins: config.allowedOrigins,
     apiRoutes: [
       exportRoutes(manager),
-      exerciseRoutes(exercises),
+      exerciseRoutes(exercises, { chromiumPath: config.chromiumPath }),
       lessonApi({ manager, redis, chromiumPath: config.chromiumPath, io: () => app.io }),
     ],
     extraRoutes: (app) => {

@@ -13,3 +13,4 @@ export { trainingApi } from './training';
 export { lessonsApi } from './lessons';
 export { leversApi, type LeverChange } from './levers';
 export { lookupApi } from './lookup';
+export { libraryApi } from './library';

@@ -1,12 +1,45 @@
-import type { Difficulty, Exercise, Inject, ScenarioSummary } from '@hotline-sim/shared';
+import {
+  SEAT_ROLES,
+  type Difficulty,
+  type Exercise,
+  type Inject,
+  type ScenarioSummary,
+  type SeatRole,
+} from '@hotline-sim/shared';
 import { useEffect, useState } from 'react';
 import { api, errorText, trainingApi } from '../api';
 import { Select } from '../components';
 import { InjectFields, injectOf } from '../controls/InjectFields';
 import { useI18n } from '../i18n';
 import { DIFFICULTY_LABELS } from './format';
+import { ROLE_LABELS } from './library/roles';
 
-/** The form for a new exercise, or for changing a saved one (`editing`: its next start uses the change). */
+/** Goals one a line, `中文 | English`; the number of the first line without both halves, if any. */
+function goalList(text: string): { zh: string; en: string }[] | number {
+  const goals: { zh: string; en: string }[] = [];
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  for (const [n, line] of lines.entries()) {
+    const [zh = '', en = ''] = line.split('|').map((part) => part.trim());
+    if (!zh || !en) return n + 1;
+    goals.push({ zh, en });
+  }
+  return goals;
+}
+
+const seatList = (text: string) =>
+  text
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * The form for a new exercise, or for changing a saved one (`editing`: its next start uses the change;
+ * a copy of a built-in is edited here too): name, scenario, difficulty, seats with their roles, script.
+ * Learning goals are written one a line, Chinese | English.
+ */
 export function ExerciseForm({
   editing,
   onSaved,
@@ -24,7 +57,9 @@ export function ExerciseForm({
   const [scenario, setScenario] = useState<string | Record<string, unknown>>(editing?.scenario ?? '');
   const [difficulty, setDifficulty] = useState<Difficulty>(editing?.difficulty ?? 'intermediate');
   const [seats, setSeats] = useState(editing ? editing.seats.join(', ') : 'T1, T2');
+  const [roles, setRoles] = useState<Record<string, SeatRole>>(editing?.roles ?? {});
   const [script, setScript] = useState<Inject[]>(editing?.script ?? []);
+  const [goals, setGoals] = useState((editing?.goals ?? []).map((g) => `${g.zh} | ${g.en}`).join('\n'));
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -40,16 +75,21 @@ export function ExerciseForm({
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
+    const goalsOf = goalList(goals);
+    if (typeof goalsOf === 'number') {
+      onError(t('libGoalsBad', { n: goalsOf }));
+      return;
+    }
     setBusy(true);
     try {
+      const named = seatList(seats);
       const def = {
         name: name.trim(),
         scenario,
         difficulty,
-        seats: seats
-          .split(/[,\s]+/)
-          .map((s) => s.trim())
-          .filter(Boolean),
+        seats: named,
+        roles: Object.fromEntries(named.map((s) => [s, roles[s] ?? 'dispatch'])),
+        goals: goalsOf,
         script,
       };
       if (editing) await trainingApi.updateExercise(editing.id, def);
@@ -99,6 +139,33 @@ export function ExerciseForm({
         <label>
           {t('exSeats')}{' '}
           <input value={seats} onChange={(e) => setSeats(e.target.value)} data-testid="ex-seats" />
+        </label>
+      </p>
+      <p className="small">
+        {seatList(seats).map((s) => (
+          <label key={s}>
+            {s}{' '}
+            <Select<SeatRole>
+              value={roles[s] ?? 'dispatch'}
+              choices={SEAT_ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))}
+              onChange={(r) => setRoles({ ...roles, [s]: r })}
+              testid={`ex-role-${s}`}
+            />{' '}
+          </label>
+        ))}
+      </p>
+      <p>
+        <label>
+          {t('libGoalsField')}
+          <br />
+          <textarea
+            value={goals}
+            rows={3}
+            cols={72}
+            placeholder={t('libGoalsHint')}
+            onChange={(e) => setGoals(e.target.value)}
+            data-testid="ex-goals"
+          />
         </label>
       </p>
       <fieldset>

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { ExerciseForm } from './ExerciseForm';
 import { ExerciseRunSelect, useExerciseRuns } from './ExerciseRunSelect';
 import { DIFFICULTY_LABELS } from './format';
+import { LibraryPanel } from './library/LibraryPanel';
 import { RunningExercise } from './RunningExercise';
 
 /**
@@ -46,6 +47,14 @@ export function InstructorConsole({
   return (
     <div className="training-console" data-testid="instructor-console">
       {error && <ErrorNote message={t('errorPrefix', { message: error })} />}
+      <LibraryPanel
+        onStart={(id) => void start(id)}
+        onCopied={(copy) => {
+          setEditing(copy);
+          load();
+        }}
+        onError={setError}
+      />
       <div className="training-grid">
         <ExerciseForm
           key={editing?.id ?? 'new'}

@@ -9,7 +9,7 @@ import { LessonStore } from './lesson-store';
 
 export { lessonRoutes, presentSchema, type LessonRouteDeps } from './lesson-routes';
 export { LESSONS_KEY, LessonStore, lessonStepsKey } from './lesson-store';
-export { NoChromiumError, pdfPrinter, printPdf } from './print-pdf';
+export { NoChromiumError, pdfPrinter, printPdf } from '../http/print-pdf';
 export { escapeHtml, worksheetHtml, type WorksheetLang, type WorksheetRun } from './worksheet';
 
 /**

@@ -19,7 +19,7 @@ import { json, parse, parseBody } from '../http/handlers';
 import { runIdSchema } from '../http/run-id';
 import type { RunManager } from '../live/run-manager';
 import type { LessonStore } from './lesson-store';
-import { NoChromiumError, pdfPrinter } from './print-pdf';
+import { NoChromiumError, pdfPrinter } from '../http/print-pdf';
 import { worksheetHtml, type WorksheetRun } from './worksheet';
 
 export interface LessonRouteDeps {

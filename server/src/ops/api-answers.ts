@@ -44,6 +44,8 @@ const place = z.looseObject({
 const joinCode = z.string().regex(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 const seatName = seatNameSchema;
 const eightHex = z.string().regex(/^[a-f0-9]{8}$/);
+/** A saved exercise's 8 hex digits, or a built-in's `lib-…` (the exercise library). */
+const exerciseIdAnswer = z.string().regex(/^([a-f0-9]{8}|lib-[a-z0-9-]{1,40})$/);
 /** An inject of an exercise's script, at its virtual hour (the kinds of POST /runs/{id}/injects). */
 const inject = z.looseObject({ kind: str, atHours: num, hours: num.optional() });
 const firedInject = z.looseObject({ at: num, inject });
@@ -184,7 +186,7 @@ export const ApiKeyInfo = z
 
 export const Exercise = z
   .looseObject({
-    id: eightHex,
+    id: exerciseIdAnswer,
     createdAt: dateTime,
     name: z.string().min(1).max(120),
     scenario: z.union([str, z.looseObject({})]),
@@ -206,7 +208,7 @@ export const RunSchedule = z
 
 export const StartedExercise = z
   .looseObject({
-    exercise: eightHex,
+    exercise: exerciseIdAnswer,
     run: RunInfo,
     codes: array(z.looseObject({ seat: str, code: joinCode })),
   })
@@ -370,6 +372,49 @@ export const ScenarioSummary = z.looseObject({
 });
 
 export const TrainingRun = z.looseObject({ runId: str, exerciseId: str, startedAt: dateTime });
+
+/** A built-in exercise of the library (GET /api/exercises/library). */
+export const LibraryExercise = Exercise.extend({
+  id: z.string().regex(/^lib-[a-z0-9-]{1,40}$/),
+  builtin: z.literal(true),
+  level: int,
+  title: zhEn,
+  description: zhEn,
+  emphasis: array(str),
+}).meta({ id: 'LibraryExercise' });
+
+/** A trainee's progress over exercises (GET /api/training/trainees/:seat). */
+export const TraineeProgress = z
+  .looseObject({
+    seat: seatName,
+    runs: array(
+      z.looseObject({
+        runId: str,
+        exerciseId: str,
+        name: str,
+        difficulty: z.enum(Object.keys(DIFFICULTY) as [string, ...string[]]).nullable(),
+        finishedAt: dateTime,
+        passed: bool,
+        decided: int,
+        correct: int,
+      }),
+    ),
+    items: array(
+      z.looseObject({
+        id: str,
+        class: str,
+        zh: str,
+        en: str,
+        threshold: num,
+        higherIsBetter: bool,
+        values: array(num.nullable()),
+        latest: z.looseObject({ value: num, passed: bool }).nullable(),
+        trend: z.looseObject({ change: num, better: bool }).nullable(),
+      }),
+    ),
+    goalsMet: array(zhEn),
+  })
+  .meta({ id: 'TraineeProgress' });
 
 /** True when what a schema accepts is the shared type the client reads (checked at compile time). */
 type Describes<S extends z.ZodType, T> = z.output<S> extends T ? true : false;

@@ -1,18 +1,25 @@
-import { createComparisonSchema, createSweepSchema, exerciseSchema } from '@hotline-sim/shared';
+import {
+  createComparisonSchema,
+  createSweepSchema,
+  exerciseSchema,
+  seatNameSchema,
+} from '@hotline-sim/shared';
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { codeSchema, keySchema, loginSchema } from '../auth/auth-routes';
 import { comparisonId, scenarioName, sweepId } from '../http/catalogue-routes';
 import { runIdSchema } from '../http/run-id';
-import { exerciseId, seatQuery } from '../training/exercise-routes';
+import { copySchema, exerciseId, seatQuery } from '../training/exercise-routes';
 import {
   ApiKeyInfo,
   Exercise,
   HotWash,
   JoinCode,
+  LibraryExercise,
   ScenarioSummary,
   Session,
   StartedExercise,
+  TraineeProgress,
   TrainingResult,
   TrainingRun,
   withFields,
@@ -213,6 +220,33 @@ const OTHER_PATHS: ZodOpenApiPathsObject = {
         404: error('no such exercise or built-in scenario'),
         422: error('invalid scenario, one without a lifecycle, or a script it cannot run'),
       },
+    },
+  },
+  '/exercises/library': {
+    get: {
+      summary: 'The built-in exercises (read-only, ids lib-…), beginner first (instructor)',
+      responses: { 200: listOf('exercises', LibraryExercise), ...auth },
+    },
+  },
+  '/exercises/{id}/copy': {
+    post: {
+      summary: 'A saved, editable copy of a built-in or saved exercise, under {name} or its own (instructor)',
+      requestParams: { path: exercisePath },
+      requestBody: body(copySchema),
+      responses: {
+        201: json(Exercise, 'created'),
+        400: error('invalid body or exercise id'),
+        ...auth,
+        404: error('no such exercise'),
+      },
+    },
+  },
+  '/training/trainees/{seat}': {
+    get: {
+      summary:
+        "A trainee's progress over the exercises they finished: each rubric item's values by run and its trend (instructor)",
+      requestParams: { path: z.object({ seat: seatNameSchema }) },
+      responses: { 200: json(TraineeProgress), 400: error('malformed seat name'), ...auth },
     },
   },
   '/exercises/{id}/start': {

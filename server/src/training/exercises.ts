@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import {
   DIFFICULTY,
-  meanPerHour,
+  EXERCISE_LIBRARY,
+  isLibraryId,
+  libraryExercise,
   scoreSeat,
+  traineeProgress,
   type Exercise,
   type ExerciseDefinition,
   type HotWash,
-  type Scenario,
+  type LibraryExercise,
   type SeatScore,
   type StartedExercise,
+  type TraineeProgress,
   type TrainingResult,
 } from '@hotline-sim/shared';
 import type Database from 'better-sqlite3';
@@ -16,6 +20,7 @@ import type { JoinCodes } from '../auth/codes';
 import { ApiError, notFound } from '../http/errors';
 import { resolveScenario } from '../live/run-info';
 import type { RunManager } from '../live/run-manager';
+import { exerciseScenario } from './exercise-scenario';
 
 /**
  * Training exercises (issue 7): a scenario, a script of injects on a timeline (the master scenario
@@ -24,47 +29,6 @@ import type { RunManager } from '../live/run-manager';
  * instructor can still edit it, add to it or fire an entry early: `InjectSchedule`), and makes each
  * seat's join code. When the run ends, every seat's score is kept with the trainee's history.
  */
-
-/**
- * The exercise's scenario as it runs: the base, with the seats. The script is not part of it (it goes
- * into the run's schedule), but is checked against it: units, categories and districts it names
- * exist, and every inject comes before the end of arrivals.
- */
-export function exerciseScenario(base: Scenario, def: ExerciseDefinition): Record<string, unknown> {
-  if (!base.lifecycle) {
-    throw new ApiError(
-      422,
-      `scenario "${base.name}" has no lifecycle section: an exercise needs appeals to dispatch`,
-    );
-  }
-  const d = DIFFICULTY[def.difficulty];
-  const share = Math.min(1, (def.seats.length * d.perSeatHour) / meanPerHour(base));
-  const plain = JSON.parse(JSON.stringify(base)) as Record<string, unknown> & {
-    lifecycle: Record<string, unknown>;
-  };
-  const late = def.script.findIndex((i) => i.atHours >= base.hours);
-  if (late >= 0)
-    throw new ApiError(
-      422,
-      `script.${late}.atHours: ${def.script[late]?.atHours} h is at or after the end of the scenario's arrivals (${base.hours} h)`,
-    );
-  const scenario = {
-    ...plain,
-    name: `${base.name} · ${def.name}`,
-    lifecycle: {
-      ...plain.lifecycle,
-      training: { seats: def.seats, share, holdMinutes: d.holdMinutes, ambiguity: d.ambiguity },
-    },
-  };
-  try {
-    resolveScenario({ ...scenario, lifecycle: { ...scenario.lifecycle, injects: def.script } });
-  } catch (err) {
-    if (err instanceof ApiError)
-      throw new ApiError(422, err.message.replaceAll('lifecycle.injects.', 'script.'));
-    throw err;
-  }
-  return scenario;
-}
 
 interface ResultRow {
   run_id: string;
@@ -81,6 +45,7 @@ export class Exercises {
     update: Database.Statement;
     get: Database.Statement<[string], { id: string; definition_json: string; created_at: string }>;
     list: Database.Statement<[], { id: string; definition_json: string; created_at: string }>;
+    keepBuiltIn: Database.Statement;
     link: Database.Statement;
     exerciseOf: Database.Statement<[string], { exercise_id: string }>;
     runs: Database.Statement<[], { run_id: string; exercise_id: string; started_at: string }>;
@@ -99,7 +64,12 @@ export class Exercises {
       update: db.prepare('UPDATE exercises SET name = ?, definition_json = ? WHERE id = ?'),
       get: db.prepare('SELECT id, definition_json, created_at FROM exercises WHERE id = ?'),
       list: db.prepare(
-        'SELECT id, definition_json, created_at FROM exercises ORDER BY created_at DESC, rowid DESC',
+        `SELECT id, definition_json, created_at FROM exercises WHERE id NOT LIKE 'lib-%'
+         ORDER BY created_at DESC, rowid DESC`,
+      ),
+      keepBuiltIn: db.prepare(
+        `INSERT INTO exercises (id, name, definition_json, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, definition_json = excluded.definition_json`,
       ),
       link: db.prepare('INSERT INTO exercise_runs (run_id, exercise_id, started_at) VALUES (?, ?, ?)'),
       exerciseOf: db.prepare('SELECT exercise_id FROM exercise_runs WHERE run_id = ?'),
@@ -112,6 +82,32 @@ export class Exercises {
       resultsOf: db.prepare('SELECT * FROM training_results WHERE seat = ? ORDER BY finished_at'),
       allResults: db.prepare('SELECT * FROM training_results ORDER BY finished_at, seat'),
     };
+    // The built-ins have rows too, so that their runs and results link to an exercise like any other's
+    // (the code's definition is the one that counts: `get` reads it, and each start rewrites the row).
+    for (const e of EXERCISE_LIBRARY) this.keepBuiltInRow(e);
+  }
+
+  private keepBuiltInRow(e: LibraryExercise): void {
+    this.db.keepBuiltIn.run(e.id, e.name, JSON.stringify(e), e.createdAt);
+  }
+
+  /** The built-in exercises (the library), beginner first. */
+  library(): readonly LibraryExercise[] {
+    return EXERCISE_LIBRARY;
+  }
+
+  /** A saved, editable copy of an exercise (a built-in or a saved one), under `name` or its own. */
+  copy(id: string, name?: string): Exercise {
+    const def = this.get(id);
+    return this.create({
+      name: name ?? def.name,
+      scenario: def.scenario,
+      difficulty: def.difficulty,
+      seats: def.seats,
+      script: def.script,
+      ...(def.roles ? { roles: def.roles } : {}),
+      ...(def.goals ? { goals: def.goals } : {}),
+    });
   }
 
   create(def: ExerciseDefinition): Exercise {
@@ -124,6 +120,11 @@ export class Exercises {
 
   /** Change a saved exercise (its next start uses the new definition; runs started keep theirs). */
   update(id: string, def: ExerciseDefinition): Exercise {
+    if (isLibraryId(id))
+      throw new ApiError(
+        409,
+        `exercise "${id}" is built in and read-only: copy it (POST /api/exercises/${id}/copy) and change the copy`,
+      );
     const old = this.get(id);
     exerciseScenario(resolveScenario(def.scenario), def);
     this.db.update.run(def.name, JSON.stringify(def), id);
@@ -139,9 +140,19 @@ export class Exercises {
   }
 
   get(id: string): Exercise {
+    const exercise = this.find(id);
+    if (!exercise) throw notFound(`exercise "${id}"`);
+    return exercise;
+  }
+
+  /** A built-in or saved exercise, or undefined. */
+  private find(id: string): Exercise | undefined {
+    const library = libraryExercise(id);
+    if (library) return library;
     const r = this.db.get.get(id);
-    if (!r) throw notFound(`exercise "${id}"`);
-    return { id: r.id, createdAt: r.created_at, ...(JSON.parse(r.definition_json) as ExerciseDefinition) };
+    return (
+      r && { id: r.id, createdAt: r.created_at, ...(JSON.parse(r.definition_json) as ExerciseDefinition) }
+    );
   }
 
   /** Start a run of the exercise, paused so the instructor can hand out the codes first. */
@@ -208,6 +219,11 @@ export class Exercises {
       finishedAt: r.finished_at,
       score: JSON.parse(r.score_json) as SeatScore,
     }));
+  }
+
+  /** One trainee's progress over the exercises they finished (issue 18): each rubric item's trend. */
+  progress(seat: string): TraineeProgress {
+    return traineeProgress(seat, this.results(seat), (id) => this.find(id));
   }
 
   /** The hot wash of one exercise run, live while it runs. */

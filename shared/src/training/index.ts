@@ -4,3 +4,4 @@ export * from './seat-text';
 export * from './wire';
 export * from './cues';
 export * from './knowledge';
+export * from './library';

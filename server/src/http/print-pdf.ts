@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 /** Chromium is not where the configuration says (CHROMIUM_PATH): the route answers 503 naming it. */
 export class NoChromiumError extends Error {
   constructor(readonly path: string) {
-    super(`no Chromium to print the worksheet with at ${path} (set CHROMIUM_PATH, or install chromium)`);
+    super(`no Chromium to print PDFs with at ${path} (set CHROMIUM_PATH, or install chromium)`);
     this.name = 'NoChromiumError';
   }
 }
@@ -15,17 +15,24 @@ export class NoChromiumError extends Error {
 /** Longest a print may take before Chromium is killed. */
 const PRINT_TIMEOUT_MS = 60_000;
 
+const printers = new Map<string, (html: string) => Promise<Buffer>>();
+
 /**
- * A printer of HTML pages to PDF with the Chromium at `chromiumPath`, one page at a time (a headless
- * Chromium takes a core for seconds, and the machine may have two): see {@link printPdf}.
+ * The printer of HTML pages to PDF with the Chromium at `chromiumPath` (lessons' worksheets, trainees'
+ * certificates), one page at a time for the whole process (a headless Chromium takes a core for
+ * seconds, and the machine may have two): see {@link printPdf}.
  */
 export function pdfPrinter(chromiumPath: string): (html: string) => Promise<Buffer> {
+  const known = printers.get(chromiumPath);
+  if (known) return known;
   let queue: Promise<unknown> = Promise.resolve();
-  return (html) => {
+  const print = (html: string) => {
     const run = queue.then(() => printPdf(html, chromiumPath));
     queue = run.catch(() => undefined);
     return run;
   };
+  printers.set(chromiumPath, print);
+  return print;
 }
 
 /**
@@ -38,10 +45,10 @@ export async function printPdf(html: string, chromiumPath: string): Promise<Buff
   } catch {
     throw new NoChromiumError(chromiumPath);
   }
-  const dir = await mkdtemp(join(tmpdir(), 'hotline-worksheet-'));
+  const dir = await mkdtemp(join(tmpdir(), 'hotline-pdf-'));
   try {
-    const page = join(dir, 'worksheet.html');
-    const pdf = join(dir, 'worksheet.pdf');
+    const page = join(dir, 'page.html');
+    const pdf = join(dir, 'page.pdf');
     await writeFile(page, html);
     await new Promise<void>((resolve, reject) => {
       execFile(
@@ -66,7 +73,7 @@ export async function printPdf(html: string, chromiumPath: string): Promise<Buff
         { timeout: PRINT_TIMEOUT_MS, killSignal: 'SIGKILL' },
         (err, _stdout, stderr) => {
           if (err)
-            reject(new Error(`Chromium could not print the worksheet: ${err.message} ${stderr.slice(-500)}`));
+            reject(new Error(`Chromium could not print the page: ${err.message} ${stderr.slice(-500)}`));
           else resolve();
         },
       );
