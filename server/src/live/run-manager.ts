@@ -15,6 +15,7 @@ import {
   type RunStatus,
   type SeatDecision,
   type SeatEvent,
+  mergeTargets,
   waitingOffers,
   type OpenAppeals,
   type Scenario,
@@ -354,11 +355,17 @@ export class RunManager {
       throw new ApiError(409, `run "${id}" is ${run.status}: no more decisions`);
     const seats = (await this.scenarioOf(id)).lifecycle?.training?.seats ?? [];
     if (!seats.includes(seat)) throw notFound(`seat "${seat}" in run "${id}"`);
-    const waiting = waitingOffers(await this.seatEvents(id), seat);
+    const events = await this.seatEvents(id);
+    const waiting = waitingOffers(events, seat);
     if (!waiting.some((o) => o.appealId === decision.appealId))
       throw new ApiError(
         409,
         `appeal ${decision.appealId} is not waiting at seat "${seat}" (already decided, taken by the model's dispatcher, or another seat's)`,
+      );
+    if (decision.mergeInto !== undefined && !mergeTargets(events, seat).includes(decision.mergeInto))
+      throw new ApiError(
+        409,
+        `mergeInto: appeal ${decision.mergeInto} is neither waiting at seat "${seat}" nor an order it dispatched`,
       );
     await this.deps.redis.rpush(runKeys(id).inbox, JSON.stringify({ kind: 'decision', seat, decision }));
     this.owners.get(id)?.poke();
