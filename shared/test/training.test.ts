@@ -193,7 +193,7 @@ describe('legal channels (依法分类处置)', () => {
 
 describe('batch injects (the exercise script)', () => {
   /** Seats take no regular calls here, so every offer comes from the batch. */
-  const batchOf = (kind: 'ambiguous-batch' | 'emergency-batch', seed = 5) => {
+  const batchOf = (kind: 'ambiguous-batch' | 'emergency-batch' | 'duplicates-batch', seed = 5) => {
     const run = new LiveRun(exercise({ share: 0 }), seed, [
       { at: 3600, kind: 'inject', inject: { kind, atHours: 1, hours: 0.5, count: 12 } },
     ]);
@@ -243,6 +243,48 @@ describe('batch injects (the exercise script)', () => {
       expect(o.truth.action).toBe('dispatch');
       expect(o.truth.unit).toBeGreaterThanOrEqual(0);
     }
+  });
+
+  it('sends a batch of duplicates (one problem at one place) to the seats in turn; merging one into another is right', () => {
+    const { offers } = batchOf('duplicates-batch');
+    expect(offers).toHaveLength(12);
+    const [first] = offers as [SeatOffer];
+    for (const o of offers) {
+      expect([o.category, o.street, o.cell]).toEqual([first.category, first.street, first.cell]);
+      expect(o.truth.mergeKey).toBe(first.truth.mergeKey);
+      expect(o.truth.action).toBe('dispatch');
+    }
+    expect(offers.filter((o) => o.seat === 'A')).toHaveLength(6);
+    // A quarter of an hour into the batch, A's first two wait at the seat (held for 20 minutes).
+    const live = new LiveRun(exercise({ share: 0 }), 5, [
+      { at: 3600, kind: 'inject', inject: { kind: 'duplicates-batch', atHours: 1, hours: 0.5, count: 12 } },
+    ]);
+    live.advanceTo(3600 + 900);
+    const [lead, dup] = waitingOffers(live.seatEvents, 'A') as [SeatOffer, SeatOffer];
+    expect(dup).toBeDefined();
+    // The appeals read alike at the same place: the seat sees the same community.
+    const view = (o: SeatOffer) => seatAppealView(o, live.model.city, 5).place;
+    expect(view(dup)).toEqual(view(lead));
+    live.addInput({ at: live.now, kind: 'decision', seat: 'A', decision: rightDecision(lead) });
+    live.addInput({
+      at: live.now,
+      kind: 'decision',
+      seat: 'A',
+      decision: {
+        appealId: dup.appealId,
+        action: 'merge',
+        mergeInto: lead.appealId,
+        appealType: dup.truth.appealType,
+      },
+    });
+    live.advanceTo(live.now + 60);
+    const merged = live.seatEvents.find((e) => e.kind === 'decision' && e.appealId === dup.appealId);
+    expect(merged).toMatchObject({ accepted: true, correct: true });
+    expect(scoreSeat(live.seatEvents, 'A').items.find((i) => i.id === 'merges')).toMatchObject({
+      cases: 1,
+      met: 1,
+      passed: true,
+    });
   });
 
   it('replays the same batch from the log, and a scenario without seats leaves the batch to the model', () => {
@@ -563,7 +605,7 @@ describe('并单 in the model', () => {
     expect(of(dup.appealId)).toEqual(['closed']);
     const closedAt = (id: number) => steps.find((s) => s.id === id && s.to === 'closed')?.at;
     expect(closedAt(dup.appealId)).toBe(closedAt(lead.appealId));
-    // A merge of appeals without a merge key is wrong; the third timed out to the model's dispatcher.
+    // A merge of appeals about different problems or places is wrong; the third timed out to the model's dispatcher.
     expect(decisions[0]?.correct).toBe(false);
     expect(run.seatEvents.some((e) => e.kind === 'timeout' && e.appealId === third.appealId)).toBe(true);
   });

@@ -479,6 +479,7 @@ export const en = {
   deskMergeNone: 'No order or waiting appeal at this seat to merge into.',
   deskMergedInto: 'merged into #{appeal}',
   deskWaiting: 'waiting',
+  deskInjectDuplicates: 'Batch of duplicate appeals, one problem at one place (to the seats, 并单)',
 };
 
 export type MessageKey = keyof typeof en;

@@ -463,4 +463,5 @@ export const zh: Messages = {
   deskMergeNone: '本席位暂无可并入的工单或待处理诉求。',
   deskMergedInto: '并入#{appeal}',
   deskWaiting: '待处理',
+  deskInjectDuplicates: '一批重复诉求（同一地点同一问题，派往席位，并单）',
 };

@@ -168,10 +168,10 @@ export function scoreSeat(events: readonly SeatEvent[], seat: string): SeatScore
     (r) => r.decision?.action === 'dispatch' && r.truth.action === 'dispatch',
   );
   const answers = decided.filter((r) => r.truth.action === 'answer' || r.decision?.action === 'answer');
-  // A merge is due when an appeal about the same problem and place came to this seat before.
+  // A merge is due when an appeal needing an order came to this seat after one about the same problem and place.
   const keys = new Set<string>();
   const mergeCases = all.filter((r) => {
-    const due = r.truth.mergeKey !== null && keys.has(r.truth.mergeKey);
+    const due = r.truth.action === 'dispatch' && r.truth.mergeKey !== null && keys.has(r.truth.mergeKey);
     if (r.truth.mergeKey !== null) keys.add(r.truth.mergeKey);
     return r.decision !== null && (due || r.decision.action === 'merge');
   });

@@ -1,6 +1,7 @@
 import type { AppealCategory } from '../catalogue/categories';
 import { appealKind, appealNumber } from '../hotline/appeal-kind';
 import type { OrderNews } from '../hotline/hooks';
+import type { Batches, BatchKind } from '../hotline/injects/batches';
 import type { Lifecycle, ModelState } from '../hotline/model-state';
 import type { WorkOrder } from '../hotline/observation';
 import type { DispatchStage } from '../hotline/stages/dispatch-stage';
@@ -55,7 +56,7 @@ export class SeatDesk {
     private readonly training: NonNullable<Lifecycle['training']>,
     private readonly intake: Pick<IntakeStage, 'decision' | 'decides' | 'closeAtIntake' | 'orderFromCall'>,
     private readonly dispatch: Pick<DispatchStage, 'dispatch'>,
-    private readonly batchKind: (id: number) => 'ambiguous' | 'emergency' | undefined,
+    private readonly batches: Pick<Batches, 'kindOf' | 'placeOf'>,
     private readonly emit: ((event: SeatEvent) => void) | undefined,
   ) {
     this.timeoutEvent = s.sim.defineEvent(this.onTimeout.bind(this));
@@ -79,13 +80,14 @@ export class SeatDesk {
     const s = this.s;
     const training = this.training;
     const seats = training.seats.length;
-    const batch = appealKind(contact) === 'batch' ? this.batchKind(contact) : undefined;
+    const batch = appealKind(contact) === 'batch' ? this.batches.kindOf(contact) : undefined;
     // A batch goes round the seats in turn, so every trainee gets their share of it.
     const seat =
       batch !== undefined
         ? appealNumber(contact) % seats
         : Math.floor(s.draw(contact, PURPOSES.seatPick) * seats);
-    const cell = s.city.drawCell(street, s.draw(contact, PURPOSES.cell));
+    // A duplicate stands where its batch's first appeal stands (the same place, 并单).
+    const cell = s.city.drawCell(street, s.draw(this.batches.placeOf(contact), PURPOSES.cell));
     const holdUntil = s.sim.now + training.holdMinutes * 60;
     s.sim.at(holdUntil, this.timeoutEvent, contact);
     const decision = this.intake.decision(contact, category, street);
@@ -100,7 +102,8 @@ export class SeatDesk {
       appealType: decision.action === 'answer' ? 'consult' : 'complaint',
       assisting: [],
       kbEntry: null,
-      mergeKey: null,
+      // The same problem at the same place: the category at the grid cell.
+      mergeKey: `${cat.id}@${street}/${cell}`,
       facts: defaultOrderFacts(s.city, category, street, cell),
     };
     this.held.set(contact, {
@@ -130,11 +133,7 @@ export class SeatDesk {
   }
 
   /** The category the appeal's text reads like: another of its group when it is ambiguous (on purpose, or by chance). */
-  private textCategory(
-    contact: number,
-    category: number,
-    batch: 'ambiguous' | 'emergency' | undefined,
-  ): number {
+  private textCategory(contact: number, category: number, batch: BatchKind | undefined): number {
     const s = this.s;
     let pool: number[] | undefined;
     if (batch === 'ambiguous') pool = s.city.misleadingSiblings(category);

@@ -155,12 +155,18 @@ export type SeatEvent =
 
 /**
  * Whether `d` is the right decision for `truth`: the right line for a redirect, the owner (主办) for a
- * dispatch, the knowledge-base entry for an answer the knowledge base holds; a merge is right when
- * the order it joins (`target`, that appeal's truth) is about the same problem at the same place.
+ * dispatch, the knowledge-base entry for an answer the knowledge base holds; a merge is right for an
+ * appeal needing an order when the order it joins (`target`, that appeal's truth) is about the same
+ * problem at the same place.
  */
 export function isRightDecision(truth: SeatTruth, d: SeatDecision, target?: SeatTruth): boolean {
   if (d.action === 'merge')
-    return truth.mergeKey !== null && target !== undefined && target.mergeKey === truth.mergeKey;
+    return (
+      truth.action === 'dispatch' &&
+      truth.mergeKey !== null &&
+      target !== undefined &&
+      target.mergeKey === truth.mergeKey
+    );
   if (d.action !== truth.action) return false;
   if (d.action === 'redirect') return d.channel === truth.channel;
   if (d.action === 'dispatch') return d.unit === truth.unit;
