@@ -68,7 +68,11 @@ export function DecisionForm({
       ...(action === 'answer' && kbEntry ? { kbEntry } : {}),
       ...(action === 'redirect' ? { channel } : {}),
       ...(action === 'dispatch' && lead !== null
-        ? { unit: lead, assisting, ...(summary.trim() ? { summary: summary.trim() } : {}) }
+        ? {
+            unit: lead,
+            ...(assisting.length > 0 ? { assisting } : {}),
+            ...(summary.trim() ? { summary: summary.trim() } : {}),
+          }
         : {}),
       ...(action === 'merge' && mergeInto ? { mergeInto: Number(mergeInto) } : {}),
     };

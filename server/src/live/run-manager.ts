@@ -367,7 +367,13 @@ export class RunManager {
         409,
         `mergeInto: appeal ${decision.mergeInto} is neither waiting at seat "${seat}" nor an order it dispatched`,
       );
-    await this.deps.redis.rpush(runKeys(id).inbox, JSON.stringify({ kind: 'decision', seat, decision }));
+    // No 协办 is logged as none: the log's Lua round trip would turn an empty array into an object.
+    const { assisting, ...rest } = decision;
+    const logged = assisting && assisting.length > 0 ? decision : rest;
+    await this.deps.redis.rpush(
+      runKeys(id).inbox,
+      JSON.stringify({ kind: 'decision', seat, decision: logged }),
+    );
     this.owners.get(id)?.poke();
   }
 
