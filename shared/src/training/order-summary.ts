@@ -1,5 +1,6 @@
 import { appealSite, locateAppeal } from '../catalogue/appeal-site';
 import type { CityModel } from '../hotline/city-model';
+import type { OrderFact, OrderFactId } from './seats';
 
 /**
  * Writing the work order (写工单, issue 18 point 4): the summary a unit receives must carry the facts
@@ -12,15 +13,6 @@ import type { CityModel } from '../hotline/city-model';
  * (shared/src/training/cues, `scoredFacts`) replaces it with the facts written into the citizen's
  * words, through the same {@link OrderFact} shape.
  */
-
-export const ORDER_FACT_IDS = ['place', 'problem', 'request'] as const;
-export type OrderFactId = (typeof ORDER_FACT_IDS)[number];
-
-export interface OrderFact {
-  id: OrderFactId;
-  /** Any one of these in the summary counts as the fact (matched case-insensitively). */
-  phrases: string[];
-}
 
 /** The fact names the review shows. */
 export const ORDER_FACT_LABELS: Record<OrderFactId, { zh: string; en: string }> = {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { RedirectChannel } from '../catalogue/categories';
 import type { Outcome } from '../hotline/ratings';
-import type { OrderFact } from './order-summary';
 
 /**
  * Dispatcher seats (派单员) of a training exercise: what a seat is offered, what a trainee decides,
@@ -37,6 +36,16 @@ export const SEAT_CHANNELS = [
   'legal',
   'repeat',
 ] as const satisfies readonly SeatChannel[];
+
+/** The facts a work order's summary must carry (order-summary.ts checks them). */
+export const ORDER_FACT_IDS = ['place', 'problem', 'request'] as const;
+export type OrderFactId = (typeof ORDER_FACT_IDS)[number];
+
+export interface OrderFact {
+  id: OrderFactId;
+  /** Any one of these in the summary counts as the fact (matched case-insensitively). */
+  phrases: string[];
+}
 
 /** What the right decision was, from the generated appeal's true category, owner and draws. */
 export interface SeatTruth {
