@@ -14,13 +14,6 @@ import type { OrderFact, OrderFactId } from './seats';
  * words, through the same {@link OrderFact} shape.
  */
 
-/** The fact names the review shows. */
-export const ORDER_FACT_LABELS: Record<OrderFactId, { zh: string; en: string }> = {
-  place: { zh: '地点', en: 'Place' },
-  problem: { zh: '问题', en: 'Problem' },
-  request: { zh: '诉求人要求', en: 'What the citizen asks' },
-};
-
 /**
  * What a citizen asks for, as a dispatcher writes it. Assumed (docs/ASSUMPTIONS.md, "Work-order
  * summary"): the verbs of a request in the 12345 work-order style (市民反映…，希望尽快处理).
