@@ -118,6 +118,12 @@ describe('training seats over the API', () => {
     decided = { first: first.appealId, second: second.appealId };
     const bad: [SeatDecisionInput | Record<string, unknown>, number, RegExp][] = [
       [{ appealId: first.appealId, action: 'dispatch' }, 400, /unit: a dispatch needs the receiving unit/],
+      [{ appealId: first.appealId, action: 'merge' }, 400, /mergeInto: a merge needs the appeal id/],
+      [
+        { appealId: first.appealId, action: 'merge', mergeInto: 999_999_999 },
+        409,
+        /mergeInto: appeal 999999999 is neither waiting at seat "A" nor an order it dispatched/,
+      ],
       [{ appealId: first.appealId, action: 'redirect' }, 400, /channel: a redirect needs the line/],
       [{ appealId: first.appealId, action: 'teleport' }, 400, /action/],
       [{ appealId: 999_999_999, action: 'answer' }, 409, /not waiting at seat "A"/],
@@ -132,15 +138,15 @@ describe('training seats over the API', () => {
     }
     const decide = (body: SeatDecisionInput) =>
       api(server.url, `/api/runs/${run.id}/seats/A/decisions`, { cookie: traineeA, body });
-    // The whistle asked for exactly when the truth says it is not needed: a wrong judgement.
+    // 协办 units beside the case's own (one more than it needs): a wrong judgement.
+    const extra = city.units.findIndex((_, i) => i !== wrongUnit && !t1?.assisting.includes(i));
     expect(
       (
         await decide({
           appealId: first.appealId,
           action: 'dispatch',
           unit: wrongUnit,
-          whistle: !t1?.whistle,
-          multiUnit: !t1?.whistle,
+          assisting: [...(t1?.assisting ?? []), extra],
         })
       ).status,
     ).toBe(202);
@@ -221,8 +227,12 @@ describe('training seats over the API', () => {
     });
     // Returns: the one dispatch came back as not the unit's.
     expect(item('returns-caused')).toMatchObject({ cases: 1, met: 1, value: 1, passed: false });
-    // Whistle: the wrong dispatch needed a judgement, and the seat judged it wrong.
-    expect(item('whistle-judgement')).toMatchObject({ cases: 1, met: 0, value: 0, passed: false });
+    // 协办: the wrong dispatch needed a judgement, and the seat named one unit too many.
+    expect(item('assisting-judgement')).toMatchObject({ cases: 1, met: 0, value: 0, passed: false });
+    // Classification: neither decision recorded the appeal type.
+    expect(item('classification')).toMatchObject({ cases: 2, met: 0, passed: false });
+    // The order's summary: the dispatch carried none, so none of its facts.
+    expect(item('order-summary')).toMatchObject({ cases: 1, met: 0, passed: false });
     const mean = minutes.reduce((a, b) => a + b, 0) / minutes.length;
     expect(item('time-to-decide')?.cases).toBe(2);
     expect(item('time-to-decide')?.value).toBeCloseTo(mean, 9);
@@ -230,10 +240,14 @@ describe('training seats over the API', () => {
     expect(s.items.map((i) => i.id)).toEqual([
       'emergencies-redirected',
       'dispatch-accuracy',
+      'classification',
+      'kb-answers',
+      'order-summary',
+      'merges',
       'urgent-on-time',
       'decided-in-time',
       'returns-caused',
-      'whistle-judgement',
+      'assisting-judgement',
       'time-to-decide',
     ]);
     // Failed on an essential item (returns), whatever else.

@@ -114,22 +114,23 @@ describe('the whistle: the time it adds to the work', () => {
   });
 });
 
-describe('the trainee’s whistle and multi-unit marks', () => {
-  it('change nothing in the model, only the whistle-judgement item of the score', () => {
+describe('the trainee’s 协办 marks', () => {
+  it('on a one-unit case (no 协办 due) change nothing in the model, only the assisting-judgement item', () => {
     const scenario = makeLifecycleScenario({
       hours: 6,
       lifecycle: { training: { seats: ['A'], share: 0.1, holdMinutes: 20 } },
     });
     const first = new LiveRun(scenario, 11);
     first.advanceTo(3600);
-    const dispatches = waitingOffers(first.seatEvents, 'A').filter((o) => o.truth.action === 'dispatch');
+    const dispatches = waitingOffers(first.seatEvents, 'A').filter(
+      (o) => o.truth.action === 'dispatch' && o.truth.assisting.length === 0,
+    );
     expect(dispatches.length).toBeGreaterThanOrEqual(2);
     const decide = (o: SeatOffer, marks: boolean): SeatDecision => ({
       appealId: o.appealId,
       action: 'dispatch',
       unit: o.truth.unit,
-      whistle: marks ? !o.truth.whistle : o.truth.whistle,
-      multiUnit: marks ? !o.truth.whistle : o.truth.whistle,
+      assisting: marks ? [o.truth.unit === 0 ? 1 : 0] : [],
     });
     const play = (wrongMarks: boolean) => {
       const run = new LiveRun(
@@ -151,12 +152,12 @@ describe('the trainee’s whistle and multi-unit marks', () => {
     expect(wrong.report()).toEqual(right.report());
     const unmarked = (run: LiveRun) =>
       run.seatEvents.map((e) =>
-        e.kind === 'decision' ? { ...e, decision: { ...e.decision, whistle: false, multiUnit: false } } : e,
+        e.kind === 'decision' ? { ...e, decision: { ...e.decision, assisting: [] } } : e,
       );
     expect(unmarked(wrong)).toEqual(unmarked(right));
-    // The score: every decision right either way; the whistle judgement all met, or none.
+    // The score: every decision right either way (主办 is what routes); the 协办 judgement all met, or none.
     const item = (run: LiveRun) =>
-      scoreSeat(run.seatEvents, 'A').items.find((i) => i.id === 'whistle-judgement');
+      scoreSeat(run.seatEvents, 'A').items.find((i) => i.id === 'assisting-judgement');
     expect(scoreSeat(wrong.seatEvents, 'A').correct).toBe(dispatches.length);
     expect(item(right)).toMatchObject({
       cases: dispatches.length,

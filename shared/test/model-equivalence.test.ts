@@ -89,8 +89,7 @@ describe('model equivalence: a live exercise with every add-on', () => {
             action: o.truth.action,
             ...(o.truth.channel ? { channel: o.truth.channel } : {}),
             ...(o.truth.action === 'dispatch' ? { unit: o.truth.unit } : {}),
-            multiUnit: o.truth.whistle,
-            whistle: o.truth.whistle,
+            assisting: o.truth.assisting,
           },
         });
       }

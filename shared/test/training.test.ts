@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   LiveRun,
   RUBRIC,
+  isRightDecision,
   appealKind,
   scoreSeat,
   seatAppealView,
   waitingOffers,
+  type AppealTransition,
   type Scenario,
   type SeatDecision,
   type SeatEvent,
+  type OrderFact,
   type SeatOffer,
+  type SeatTruth,
 } from '../src';
 import { makeLifecycleScenario } from './hotline-scenario';
 
@@ -38,9 +42,11 @@ function rightDecision(o: SeatOffer): SeatDecision {
     appealId: o.appealId,
     action: t.action,
     ...(t.channel ? { channel: t.channel } : {}),
-    ...(t.action === 'dispatch' ? { unit: t.unit } : {}),
-    multiUnit: t.whistle,
-    whistle: t.whistle,
+    appealType: t.appealType,
+    ...(t.action === 'dispatch'
+      ? { unit: t.unit, assisting: t.assisting, summary: t.facts.map((f) => f.phrases[0]).join('，') }
+      : {}),
+    ...(t.kbEntry ? { kbEntry: t.kbEntry } : {}),
   };
 }
 
@@ -94,7 +100,7 @@ describe('training seats', () => {
         at: 3600,
         kind: 'decision' as const,
         seat: 'A',
-        decision: { ...rightDecision(wrong), unit: wrongUnit, whistle: false },
+        decision: { ...rightDecision(wrong), unit: wrongUnit },
       },
       // Another seat cannot decide A's appeal, and a decided appeal cannot be decided again.
       { at: 3600, kind: 'decision' as const, seat: 'B', decision: rightDecision(right) },
@@ -177,8 +183,6 @@ describe('legal channels (依法分类处置)', () => {
         appealId: first.appealId,
         action: 'redirect',
         channel: 'legal',
-        multiUnit: false,
-        whistle: false,
       },
     });
     run.advanceTo(run.now + 60);
@@ -189,7 +193,7 @@ describe('legal channels (依法分类处置)', () => {
 
 describe('batch injects (the exercise script)', () => {
   /** Seats take no regular calls here, so every offer comes from the batch. */
-  const batchOf = (kind: 'ambiguous-batch' | 'emergency-batch', seed = 5) => {
+  const batchOf = (kind: 'ambiguous-batch' | 'emergency-batch' | 'duplicates-batch', seed = 5) => {
     const run = new LiveRun(exercise({ share: 0 }), seed, [
       { at: 3600, kind: 'inject', inject: { kind, atHours: 1, hours: 0.5, count: 12 } },
     ]);
@@ -219,7 +223,7 @@ describe('batch injects (the exercise script)', () => {
       at: run.now,
       kind: 'decision',
       seat: 'A',
-      decision: { appealId: first.appealId, action: 'dispatch', unit: 0, multiUnit: false, whistle: false },
+      decision: { appealId: first.appealId, action: 'dispatch', unit: 0 },
     });
     run.advanceTo(run.now + 60);
     const emergencies = scoreSeat(run.seatEvents, 'A').items.find((i) => i.id === 'emergencies-redirected');
@@ -241,6 +245,48 @@ describe('batch injects (the exercise script)', () => {
     }
   });
 
+  it('sends a batch of duplicates (one problem at one place) to the seats in turn; merging one into another is right', () => {
+    const { offers } = batchOf('duplicates-batch');
+    expect(offers).toHaveLength(12);
+    const [first] = offers as [SeatOffer];
+    for (const o of offers) {
+      expect([o.category, o.street, o.cell]).toEqual([first.category, first.street, first.cell]);
+      expect(o.truth.mergeKey).toBe(first.truth.mergeKey);
+      expect(o.truth.action).toBe('dispatch');
+    }
+    expect(offers.filter((o) => o.seat === 'A')).toHaveLength(6);
+    // A quarter of an hour into the batch, A's first two wait at the seat (held for 20 minutes).
+    const live = new LiveRun(exercise({ share: 0 }), 5, [
+      { at: 3600, kind: 'inject', inject: { kind: 'duplicates-batch', atHours: 1, hours: 0.5, count: 12 } },
+    ]);
+    live.advanceTo(3600 + 900);
+    const [lead, dup] = waitingOffers(live.seatEvents, 'A') as [SeatOffer, SeatOffer];
+    expect(dup).toBeDefined();
+    // The appeals read alike at the same place: the seat sees the same community.
+    const view = (o: SeatOffer) => seatAppealView(o, live.model.city, 5).place;
+    expect(view(dup)).toEqual(view(lead));
+    live.addInput({ at: live.now, kind: 'decision', seat: 'A', decision: rightDecision(lead) });
+    live.addInput({
+      at: live.now,
+      kind: 'decision',
+      seat: 'A',
+      decision: {
+        appealId: dup.appealId,
+        action: 'merge',
+        mergeInto: lead.appealId,
+        appealType: dup.truth.appealType,
+      },
+    });
+    live.advanceTo(live.now + 60);
+    const merged = live.seatEvents.find((e) => e.kind === 'decision' && e.appealId === dup.appealId);
+    expect(merged).toMatchObject({ accepted: true, correct: true });
+    expect(scoreSeat(live.seatEvents, 'A').items.find((i) => i.id === 'merges')).toMatchObject({
+      cases: 1,
+      met: 1,
+      passed: true,
+    });
+  });
+
   it('replays the same batch from the log, and a scenario without seats leaves the batch to the model', () => {
     const a = batchOf('ambiguous-batch', 9);
     const b = batchOf('ambiguous-batch', 9);
@@ -259,6 +305,13 @@ describe('batch injects (the exercise script)', () => {
     expect(batch.filter((m) => m.to === 'redirected')).toHaveLength(12);
   });
 });
+
+/** The facts of the rubric's made-up offers (what a work order's summary must carry). */
+const FACTS: OrderFact[] = [
+  { id: 'place', phrases: ['和平里', 'Hepingli'] },
+  { id: 'problem', phrases: ['噪音', 'noise'] },
+  { id: 'request', phrases: ['处理', 'fix'] },
+];
 
 describe('the rubric', () => {
   const offer = (appealId: number, truth: Partial<SeatOffer['truth']>, at = 0): SeatEvent => ({
@@ -282,6 +335,7 @@ describe('the rubric', () => {
       assisting: [],
       kbEntry: null,
       mergeKey: null,
+      facts: FACTS,
       ...truth,
     },
   });
@@ -297,7 +351,14 @@ describe('the rubric', () => {
     appealId,
     accepted: true,
     correct,
-    decision: { appealId, action: 'dispatch', unit: 5, multiUnit: false, whistle: false, ...decision },
+    decision: {
+      appealId,
+      action: 'dispatch',
+      unit: 5,
+      appealType: 'complaint',
+      summary: '和平里街道兴化社区噪音扰民，市民希望尽快处理',
+      ...decision,
+    },
   });
 
   it('fails a trainee who misses one emergency, however good the rest', () => {
@@ -347,5 +408,205 @@ describe('the rubric', () => {
     );
     expect(fixed.passed).toBe(true);
     expect(fixed.decisions.map((d) => d.appealId)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('the rubric: classification, 协办, the order’s summary, knowledge-base answers and merges', () => {
+  const truthOf = (t: Partial<SeatTruth> = {}): SeatTruth => ({
+    action: 'dispatch',
+    channel: null,
+    unit: 5,
+    whistle: false,
+    slaClass: '7d',
+    appealType: 'complaint',
+    assisting: [],
+    kbEntry: null,
+    mergeKey: null,
+    facts: FACTS,
+    ...t,
+  });
+  const offer = (appealId: number, t: Partial<SeatTruth> = {}, at = 0): SeatEvent => ({
+    kind: 'offer',
+    at,
+    seat: 'A',
+    appealId,
+    category: 0,
+    textCategory: 0,
+    street: 0,
+    cell: 0,
+    received: at,
+    holdUntil: at + 1200,
+    truth: truthOf(t),
+  });
+  const SUMMARY = '和平里街道兴化社区噪音扰民，市民希望尽快处理';
+  /** A decision, its `correct` flag computed as the desk computes it (the merge target's truth given). */
+  const decide = (
+    appealId: number,
+    t: Partial<SeatTruth>,
+    d: Partial<SeatDecision>,
+    target?: Partial<SeatTruth>,
+  ): SeatEvent => {
+    const decision: SeatDecision = {
+      appealId,
+      action: 'dispatch',
+      unit: 5,
+      appealType: 'complaint',
+      summary: SUMMARY,
+      ...d,
+    };
+    const correct = isRightDecision(truthOf(t), decision, target ? truthOf(target) : undefined);
+    return { kind: 'decision', at: 60, seat: 'A', appealId, accepted: true, correct, decision };
+  };
+  const itemOf = (events: SeatEvent[], id: string) => scoreSeat(events, 'A').items.find((i) => i.id === id);
+
+  it('fails the classification item on a wrong or missing appeal type', () => {
+    const events = [
+      offer(1),
+      decide(1, {}, { appealType: 'complaint' }),
+      offer(2, { appealType: 'report' }),
+      decide(2, { appealType: 'report' }, { appealType: 'suggestion' }),
+      offer(3),
+      decide(3, {}, { appealType: undefined }),
+    ];
+    expect(itemOf(events, 'classification')).toMatchObject({ cases: 3, met: 1, passed: false });
+    // The type alone does not make a dispatch wrong: the unit does.
+    expect(itemOf(events, 'dispatch-accuracy')).toMatchObject({ cases: 3, met: 3 });
+  });
+
+  it('fails the 协办 item when the assisting units differ from the case’s (order does not matter)', () => {
+    const t = { assisting: [7, 9] };
+    const events = [
+      offer(1, t),
+      decide(1, t, { assisting: [9, 7] }),
+      offer(2, t),
+      decide(2, t, { assisting: [7] }),
+      offer(3, t),
+      decide(3, t, {}),
+      offer(4),
+      decide(4, {}, { assisting: [7] }),
+    ];
+    expect(itemOf(events, 'assisting-judgement')).toMatchObject({ cases: 4, met: 1, passed: false });
+    expect(itemOf(events, 'dispatch-accuracy')).toMatchObject({ cases: 4, met: 4 });
+  });
+
+  it('fails the order-summary item on a summary missing the place, and shows which phrases count', () => {
+    const events = [
+      offer(1),
+      decide(1, {}, {}),
+      offer(2),
+      decide(2, {}, { summary: '噪音扰民，请尽快处理' }),
+      offer(3),
+      decide(3, {}, { summary: 'Hepingli: NOISE at night, please fix it' }),
+    ];
+    const score = scoreSeat(events, 'A');
+    expect(itemOf(events, 'order-summary')).toMatchObject({ cases: 3, met: 2, passed: false });
+    const missing = score.decisions.find((r) => r.appealId === 2)?.summary;
+    expect(missing).toEqual([
+      { id: 'place', present: false, matched: null, phrases: ['和平里', 'Hepingli'] },
+      { id: 'problem', present: true, matched: '噪音', phrases: ['噪音', 'noise'] },
+      { id: 'request', present: true, matched: '处理', phrases: ['处理', 'fix'] },
+    ]);
+    expect(score.decisions.find((r) => r.appealId === 3)?.summary?.map((f) => f.matched)).toEqual([
+      'Hepingli',
+      'noise',
+      'fix',
+    ]);
+    // A redirect writes no order: nothing to check.
+    const redirect = [offer(4, { action: 'redirect', channel: '120', unit: -1 })];
+    redirect.push(
+      decide(4, { action: 'redirect', channel: '120', unit: -1 }, { action: 'redirect', channel: '120' }),
+    );
+    expect(scoreSeat(redirect, 'A').decisions[0]?.summary).toBeNull();
+    expect(itemOf(redirect, 'order-summary')).toMatchObject({ cases: 0, passed: true });
+  });
+
+  it('scores a question answered from the right knowledge-base entry right, and a wrong entry wrong', () => {
+    const q = { action: 'answer' as const, unit: -1, appealType: 'consult' as const, kbEntry: 'kb:heating' };
+    const answer = { action: 'answer' as const, appealType: 'consult' as const };
+    const events = [
+      offer(1, q),
+      decide(1, q, { ...answer, kbEntry: 'kb:heating' }),
+      offer(2, q),
+      decide(2, q, { ...answer, kbEntry: 'kb:water-supply' }),
+      offer(3, q),
+      decide(3, q, answer),
+    ];
+    const kb = itemOf(events, 'kb-answers');
+    expect(kb).toMatchObject({ cases: 3, met: 1, passed: false });
+    expect(scoreSeat(events, 'A').correct).toBe(1);
+  });
+
+  it('fails the merges item on a merge of different problems and on a duplicate sent as a new order', () => {
+    const dup = { mergeKey: 'noise@3/12' };
+    const other = { mergeKey: 'heating@3/12' };
+    const events = [
+      offer(1, dup),
+      decide(1, dup, {}),
+      // Right: the same problem at the same place joins the first order.
+      offer(2, dup, 10),
+      decide(2, dup, { action: 'merge', mergeInto: 1 }, dup),
+      // Wrong: another problem merged into it.
+      offer(3, other, 20),
+      decide(3, other, { action: 'merge', mergeInto: 1 }, dup),
+      // Missed: a duplicate dispatched as a new order.
+      offer(4, dup, 30),
+      decide(4, dup, {}),
+    ];
+    const merges = itemOf(events, 'merges');
+    expect(merges).toMatchObject({ cases: 3, met: 1, passed: false });
+    const right = events.filter((e) => e.kind === 'decision').map((e) => e.kind === 'decision' && e.correct);
+    expect(right).toEqual([true, true, false, true]);
+    // Appeals without a merge key cannot be merged rightly.
+    expect(isRightDecision(truthOf(), { appealId: 5, action: 'merge', mergeInto: 1 }, truthOf())).toBe(false);
+  });
+});
+
+describe('并单 in the model', () => {
+  it('merges an appeal into an order the seat dispatched: no new order, it closes with that order', () => {
+    const run = new LiveRun(exercise({ share: 0.08 }), 11);
+    run.advanceTo(3600);
+    const dispatches = waitingOffers(run.seatEvents, 'A').filter((o) => o.truth.action === 'dispatch');
+    const [lead, dup, third] = dispatches as [SeatOffer, SeatOffer, SeatOffer];
+    expect(third).toBeDefined();
+    const steps: AppealTransition[] = [];
+    // Merged into an appeal still waiting at the seat, then that appeal is dispatched: both follow it.
+    run.addInput({
+      at: 3600,
+      kind: 'decision',
+      seat: 'A',
+      decision: { appealId: dup.appealId, action: 'merge', mergeInto: lead.appealId },
+    });
+    run.addInput({ at: 3600, kind: 'decision', seat: 'A', decision: rightDecision(lead) });
+    // Not into another seat's appeal, nor into one that is unknown: not accepted, still waiting.
+    run.addInput({
+      at: 3600,
+      kind: 'decision',
+      seat: 'B',
+      decision: { appealId: third.appealId, action: 'merge', mergeInto: lead.appealId },
+    });
+    run.addInput({
+      at: 3600,
+      kind: 'decision',
+      seat: 'A',
+      decision: { appealId: third.appealId, action: 'merge', mergeInto: 999_999_999 },
+    });
+    for (const g of run.advanceTo(HORIZON)) steps.push(...g);
+    const decisions = run.seatEvents.filter((e) => e.kind === 'decision');
+    expect(decisions.map((d) => [d.appealId, d.accepted])).toEqual([
+      [dup.appealId, true],
+      [lead.appealId, true],
+      [third.appealId, false],
+      [third.appealId, false],
+    ]);
+    const of = (id: number) => steps.filter((s) => s.id === id).map((s) => s.to);
+    expect(of(lead.appealId)).toContain('dispatched');
+    expect(of(lead.appealId).at(-1)).toBe('closed');
+    // The duplicate never becomes an order of its own; it closes when the lead's order does.
+    expect(of(dup.appealId)).toEqual(['closed']);
+    const closedAt = (id: number) => steps.find((s) => s.id === id && s.to === 'closed')?.at;
+    expect(closedAt(dup.appealId)).toBe(closedAt(lead.appealId));
+    // A merge of appeals about different problems or places is wrong; the third timed out to the model's dispatcher.
+    expect(decisions[0]?.correct).toBe(false);
+    expect(run.seatEvents.some((e) => e.kind === 'timeout' && e.appealId === third.appealId)).toBe(true);
   });
 });

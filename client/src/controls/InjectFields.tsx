@@ -1,4 +1,10 @@
-import { CITY_UNITS, STORM_CATEGORY_IDS, type CityMap, type Inject } from '@hotline-sim/shared';
+import {
+  CITY_UNITS,
+  STORM_CATEGORY_IDS,
+  isBatchInject,
+  type CityMap,
+  type Inject,
+} from '@hotline-sim/shared';
 import { useEffect, useState } from 'react';
 import { NumberField } from '../components';
 import { useI18n, type MessageKey } from '../i18n';
@@ -14,6 +20,7 @@ const CHOICE_LABEL: Record<InjectChoice, MessageKey> = {
   'heating-start': 'injectHeating',
   'ambiguous-batch': 'injectAmbiguous',
   'emergency-batch': 'injectEmergency',
+  'duplicates-batch': 'deskInjectDuplicates',
 };
 
 const isStorm = (inject: Inject) =>
@@ -155,7 +162,7 @@ export function InjectFields({
           </select>
         </label>
       )}
-      {(inject.kind === 'ambiguous-batch' || inject.kind === 'emergency-batch') && (
+      {isBatchInject(inject) && (
         <NumberField
           label={t('injectCount')}
           min={1}

@@ -9,6 +9,7 @@ const CHOICES: InjectChoice[] = [
   'heating-start',
   'ambiguous-batch',
   'emergency-batch',
+  'duplicates-batch',
 ];
 
 describe('inject choices', () => {
@@ -31,6 +32,7 @@ describe('inject choices', () => {
 
   it('labels the kinds the seats report, and nothing else', () => {
     expect(injectLabel('emergency-batch')).toBe('injectEmergency');
+    expect(injectLabel('duplicates-batch')).toBe('deskInjectDuplicates');
     expect(injectLabel('outage')).toBe('injectOutage');
     expect(injectLabel('toString')).toBeNull();
     expect(injectLabel('bogus')).toBeNull();

@@ -1,21 +1,34 @@
 import {
+  APPEAL_TYPES,
+  CATEGORIES,
   SEAT_CHANNELS,
+  type AppealType,
   type CityMap,
   type SeatAppealView,
   type SeatDecisionInput,
 } from '@hotline-sim/shared';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
+import { LookupPanel } from './lookup';
 import { errorText, trainingApi } from '../api';
-import { CheckField, SearchField, Select } from '../components';
+import { Select } from '../components';
 import { useI18n } from '../i18n';
-import { channelText } from './format';
+import { APPEAL_TYPE_LABELS, channelText } from './format';
+import { UnitPicker } from './UnitPicker';
 import type { Unit } from './use-units';
 
 type Channel = (typeof SEAT_CHANNELS)[number];
+type Action = SeatDecisionInput['action'];
+
+/** What the seat may merge an appeal into (并单): an appeal id and how the seat sees it. */
+export interface MergeChoice {
+  appealId: number;
+  label: string;
+}
 
 /**
- * The decision on one appeal: answer, redirect to a line, or dispatch to a unit found by name and
- * district; several units and the whistle as flags. `onDone` gets what to tell the trainee.
+ * The decision on one appeal: its type (诉求类型), then answer it (from a knowledge-base entry),
+ * redirect it to a line, dispatch it to a lead unit (主办) with assisting units (协办) and the work
+ * order's text, or merge it into another appeal's order (并单). `onDone` gets what to tell the trainee.
  */
 export function DecisionForm({
   runId,
@@ -24,6 +37,7 @@ export function DecisionForm({
   units,
   districtOf,
   districts,
+  mergeChoices,
   onDone,
 }: {
   runId: string;
@@ -32,39 +46,36 @@ export function DecisionForm({
   units: Unit[];
   districtOf: (string | null)[];
   districts: CityMap['districts'];
+  mergeChoices: MergeChoice[];
   onDone(text: string, error: boolean): void;
 }) {
   const { t, lang } = useI18n();
-  const [action, setAction] = useState<SeatDecisionInput['action']>('dispatch');
+  const [appealType, setAppealType] = useState<AppealType | ''>('');
+  const [action, setAction] = useState<Action>('dispatch');
   const [channel, setChannel] = useState<Channel>('110');
-  const [query, setQuery] = useState('');
-  const [district, setDistrict] = useState('');
-  const [unit, setUnit] = useState<number | null>(null);
-  const [multiUnit, setMultiUnit] = useState(false);
-  const [whistle, setWhistle] = useState(false);
+  const [kbEntry, setKbEntry] = useState('');
+  const [lead, setLead] = useState<number | null>(null);
+  const [assisting, setAssisting] = useState<number[]>([]);
+  const [summary, setSummary] = useState('');
+  const [mergeInto, setMergeInto] = useState('');
   const [busy, setBusy] = useState(false);
-
-  const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return units
-      .map((u, i) => ({ u, i }))
-      .filter(
-        ({ u, i }) =>
-          (!district || (district === '-' ? districtOf[i] === null : districtOf[i] === district)) &&
-          (!q || u.name.toLowerCase().includes(q) || u.nameEn.toLowerCase().includes(q)),
-      )
-      .slice(0, 200);
-  }, [units, districtOf, query, district]);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const body: SeatDecisionInput = {
       appealId: appeal.appealId,
       action,
-      multiUnit,
-      whistle,
+      ...(appealType ? { appealType } : {}),
+      ...(action === 'answer' && kbEntry ? { kbEntry } : {}),
       ...(action === 'redirect' ? { channel } : {}),
-      ...(action === 'dispatch' && unit !== null ? { unit } : {}),
+      ...(action === 'dispatch' && lead !== null
+        ? {
+            unit: lead,
+            ...(assisting.length > 0 ? { assisting } : {}),
+            ...(summary.trim() ? { summary: summary.trim() } : {}),
+          }
+        : {}),
+      ...(action === 'merge' && mergeInto ? { mergeInto: Number(mergeInto) } : {}),
     };
     setBusy(true);
     try {
@@ -76,14 +87,32 @@ export function DecisionForm({
       setBusy(false);
     }
   };
+  const label: Record<Action, Parameters<typeof t>[0]> = {
+    answer: 'seatAnswer',
+    redirect: 'seatRedirect',
+    dispatch: 'seatDispatch',
+    merge: 'deskMerge',
+  };
+  const incomplete = (action === 'dispatch' && lead === null) || (action === 'merge' && !mergeInto);
 
   return (
     <form className="training-form" onSubmit={(e) => void submit(e)} data-testid="decision-form">
+      <label>
+        {t('deskType')}{' '}
+        <Select<AppealType | ''>
+          value={appealType}
+          choices={APPEAL_TYPES.map((a) => ({ value: a, label: t(APPEAL_TYPE_LABELS[a]) }))}
+          onChange={setAppealType}
+          testid="appeal-type"
+        >
+          <option value="">{t('deskTypePick')}</option>
+        </Select>
+      </label>
       <fieldset>
         <legend>
           {t('seatDecide')} #{appeal.appealId}
         </legend>
-        {(['answer', 'redirect', 'dispatch'] as const).map((a) => (
+        {(['answer', 'redirect', 'dispatch', 'merge'] as const).map((a) => (
           <label key={a}>
             <input
               type="radio"
@@ -93,10 +122,23 @@ export function DecisionForm({
               onChange={() => setAction(a)}
               data-testid={`action-${a}`}
             />{' '}
-            {t(a === 'answer' ? 'seatAnswer' : a === 'redirect' ? 'seatRedirect' : 'seatDispatch')}
+            {t(label[a])}
           </label>
         ))}
       </fieldset>
+      {action === 'answer' && (
+        <label>
+          {t('deskKbEntry')}{' '}
+          <Select
+            value={kbEntry}
+            choices={CATEGORIES.map((c) => ({ value: `kb:${c.id}`, label: lang === 'zh' ? c.zh : c.en }))}
+            onChange={setKbEntry}
+            testid="kb-entry"
+          >
+            <option value="">{t('deskKbNone')}</option>
+          </Select>
+        </label>
+      )}
       {action === 'redirect' && (
         <label>
           {t('seatChannel')}{' '}
@@ -109,45 +151,63 @@ export function DecisionForm({
         </label>
       )}
       {action === 'dispatch' && (
-        <div className="training-units">
-          <SearchField label={t('seatUnitSearch')} value={query} onChange={setQuery} testid="unit-search" />{' '}
-          <Select
-            label={t('seatDistrict')}
-            value={district}
-            choices={districts.map((d) => ({ value: d.id, label: lang === 'zh' ? d.name : d.nameEn }))}
-            onChange={setDistrict}
-            testid="unit-district"
-          >
-            <option value="">{t('seatAllDistricts')}</option>
-            <option value="-">{t('seatCitywide')}</option>
-          </Select>
-          <select
-            size={6}
-            aria-label={t('seatUnit')}
-            value={unit === null ? '' : String(unit)}
-            onChange={(e) => setUnit(Number(e.target.value))}
-            data-testid="unit-select"
-          >
-            {shown.map(({ u, i }) => (
-              <option key={i} value={String(i)}>
-                {lang === 'zh' ? `${u.name} · ${u.nameEn}` : `${u.nameEn} · ${u.name}`}
-              </option>
-            ))}
-          </select>
-        </div>
+        <>
+          <UnitPicker
+            units={units}
+            districtOf={districtOf}
+            districts={districts}
+            lead={lead}
+            assisting={assisting}
+            onLead={setLead}
+            onAssisting={setAssisting}
+          />
+          <label className="training-summary">
+            {t('deskSummary')}
+            <textarea
+              rows={3}
+              maxLength={1000}
+              value={summary}
+              placeholder={t('deskSummaryHint')}
+              onChange={(e) => setSummary(e.target.value)}
+              data-testid="order-summary"
+            />
+          </label>
+        </>
       )}
-      <CheckField checked={multiUnit} onChange={setMultiUnit} testid="multi-unit">
-        {t('seatMultiUnit')}
-      </CheckField>{' '}
-      <CheckField checked={whistle} onChange={setWhistle} testid="whistle">
-        {t('seatWhistle')}
-      </CheckField>{' '}
-      <button
-        type="submit"
-        className="primary"
-        disabled={busy || (action === 'dispatch' && unit === null)}
-        data-testid="decision-submit"
-      >
+      {action === 'merge' &&
+        (mergeChoices.length === 0 ? (
+          <p className="muted small" data-testid="merge-none">
+            {t('deskMergeNone')}
+          </p>
+        ) : (
+          <label>
+            {t('deskMergeInto')}{' '}
+            <Select
+              value={mergeInto}
+              choices={mergeChoices.map((c) => ({ value: String(c.appealId), label: c.label }))}
+              onChange={setMergeInto}
+              testid="merge-into"
+            >
+              <option value="">{t('deskMergePick')}</option>
+            </Select>
+          </label>
+        ))}{' '}
+      <LookupPanel
+        runId={runId}
+        place={appeal.place}
+        pickedEntry={kbEntry || null}
+        onPickUnit={(u) => {
+          setAction('dispatch');
+          setLead(u);
+          setAssisting((a) => a.filter((x) => x !== u));
+        }}
+        onPickAssisting={(u) => setAssisting((a) => (a.includes(u) || u === lead ? a : [...a, u]))}
+        onPickEntry={(id) => {
+          setAction('answer');
+          setKbEntry(id);
+        }}
+      />
+      <button type="submit" className="primary" disabled={busy || incomplete} data-testid="decision-submit">
         {t('seatSubmit')}
       </button>
     </form>

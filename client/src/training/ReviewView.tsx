@@ -4,6 +4,7 @@ import { useKeyedState } from '../hooks';
 import { useI18n } from '../i18n';
 import { errorText, trainingApi } from '../api';
 import { CheckField, ErrorNote, TableHead } from '../components';
+import { DecisionSteps } from './DecisionSteps';
 import { consequenceText, decisionText, vclock } from './format';
 import { ExerciseRunSelect, useExerciseRuns } from './ExerciseRunSelect';
 import { replayEnd, replayRows } from './replay';
@@ -16,7 +17,8 @@ const SPEEDS = [1, 10, 60, 600] as const;
 /**
  * After-action review of an exercise run: the hot wash (per trainee: passed, strengths, misses,
  * rubric) and a replay: a scrubber over virtual time, played at ×1 … ×600, listing each trainee's
- * decisions beside the right one with the consequences up to the scrubber's time.
+ * decisions (with their steps: type, 协办, the order's text as the unit received it, merge) beside
+ * the right one with the consequences up to the scrubber's time.
  */
 export function ReviewView({ runId, onRun }: { runId: string | null; onRun(id: string | null): void }) {
   const { t } = useI18n();
@@ -199,6 +201,7 @@ function Replay({ wash }: { wash: HotWash }) {
                         <>
                           {decisionText(t, d.decision, units, lang)}{' '}
                           <span className="muted small">({vclock(d.decidedAt ?? 0)})</span>
+                          <DecisionSteps review={d} units={units} truth />
                         </>
                       ) : timedOut ? (
                         decisionText(t, null, units, lang)

@@ -1,9 +1,13 @@
 import type { SeatView } from '@hotline-sim/shared';
 import { useI18n } from '../i18n';
+import { DecisionSteps } from './DecisionSteps';
 import { consequenceText, decisionText, vclock, vspan } from './format';
 import type { Unit } from './use-units';
 
-/** The seat's decisions with their SLA clocks and consequences; right or wrong once the score is out. */
+/**
+ * The seat's decisions with their steps (type, 协办, the order's text, merge), SLA clocks and
+ * consequences; right or wrong once the score is out.
+ */
 export function SeatHistory({
   view,
   units,
@@ -65,6 +69,7 @@ export function SeatHistory({
                     {decisionText(t, d.truth, units, lang)}
                   </span>
                 )}
+                <DecisionSteps review={d} units={units} truth={view.score !== null} />
                 {d.consequences.length > 0 && (
                   <ul>
                     {d.consequences.map((c, n) => (

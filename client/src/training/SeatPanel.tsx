@@ -3,8 +3,9 @@ import { ErrorNote } from '../components';
 import { injectLabel } from '../controls/InjectFields';
 import { useI18n, type MessageKey } from '../i18n';
 import { useLive } from '../live';
-import { DecisionForm } from './DecisionForm';
-import { vclock } from './format';
+import { DecisionForm, type MergeChoice } from './DecisionForm';
+import { decisionText, vclock } from './format';
+import { placeName } from './SeatMap';
 import { ScoreTable } from './ScoreTable';
 import { SeatHistory } from './SeatHistory';
 import { SeatMap } from './SeatMap';
@@ -52,6 +53,14 @@ export function SeatPanel({
   const waiting = ended ? [] : (view?.waiting ?? []);
   const current = waiting.find((a) => a.appealId === selected) ?? waiting[0] ?? null;
   const lastInject = view?.injects[view.injects.length - 1];
+  // 并单: the other appeals waiting here (their place) and this seat's orders (their unit).
+  const mergeChoices: MergeChoice[] = (view?.mergeTargets ?? []).flatMap((id) => {
+    if (id === current?.appealId) return [];
+    const w = waiting.find((a) => a.appealId === id);
+    if (w) return [{ appealId: id, label: `#${id} · ${t('deskWaiting')} · ${placeName(w.place, lang)}` }];
+    const h = view?.history.find((d) => d.appealId === id);
+    return h ? [{ appealId: id, label: `#${id} · ${decisionText(t, h.decision, units, lang)}` }] : [];
+  });
 
   return (
     <section className="panel training-seat" data-testid="seat-view" aria-label={t('seatTitle', { seat })}>
@@ -100,6 +109,7 @@ export function SeatPanel({
                 units={units}
                 districtOf={districtOf}
                 districts={districts}
+                mergeChoices={mergeChoices}
                 onDone={(text, error) => {
                   setStatus({ text, error });
                   if (!error) refresh();

@@ -1,4 +1,4 @@
-import type { CityMap, DecisionReview, Difficulty } from '@hotline-sim/shared';
+import type { AppealType, CityMap, DecisionReview, Difficulty, OrderFactId } from '@hotline-sim/shared';
 import type { MessageKey } from '../i18n';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -9,6 +9,22 @@ export const DIFFICULTY_LABELS: Record<Difficulty, MessageKey> = {
   beginner: 'diffBeginner',
   intermediate: 'diffIntermediate',
   advanced: 'diffAdvanced',
+};
+
+/** The appeal types (诉求类型) in words. */
+export const APPEAL_TYPE_LABELS: Record<AppealType, MessageKey> = {
+  consult: 'deskTypeConsult',
+  help: 'deskTypeHelp',
+  complaint: 'deskTypeComplaint',
+  report: 'deskTypeReport',
+  suggestion: 'deskTypeSuggestion',
+};
+
+/** The facts a work order carries, in words. */
+export const ORDER_FACT_KEYS: Record<OrderFactId, MessageKey> = {
+  place: 'deskFactPlace',
+  problem: 'deskFactProblem',
+  request: 'deskFactRequest',
 };
 
 /** Virtual seconds as day and clock: "D1 08:05" (day 1 = the scenario's first day). */
@@ -43,12 +59,19 @@ export function channelText(t: T, channel: string): string {
 /** What a decision (or the truth) was, in words. */
 export function decisionText(
   t: T,
-  d: { action: 'answer' | 'redirect' | 'dispatch'; channel?: string | null; unit?: number } | null,
+  d: {
+    action: 'answer' | 'redirect' | 'dispatch' | 'merge';
+    channel?: string | null;
+    unit?: number;
+    kbEntry?: string | null | undefined;
+    mergeInto?: number;
+  } | null,
   units: readonly Unit[],
   lang: 'en' | 'zh',
 ): string {
   if (!d) return t('actionNone');
-  if (d.action === 'answer') return t('actionAnswer');
+  if (d.action === 'answer') return d.kbEntry ? t('deskAnswerKb', { entry: d.kbEntry }) : t('actionAnswer');
+  if (d.action === 'merge') return t('deskMergedInto', { appeal: d.mergeInto ?? '?' });
   if (d.action === 'redirect') return t('actionRedirect', { channel: channelText(t, d.channel ?? '') });
   return t('actionDispatch', { unit: unitName(units, d.unit ?? -1, lang) });
 }

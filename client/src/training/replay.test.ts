@@ -13,6 +13,7 @@ const truth: SeatTruth = {
   assisting: [],
   kbEntry: null,
   mergeKey: null,
+  facts: [],
 };
 const review = (over: Partial<DecisionReview>): DecisionReview => ({
   appealId: 1,
@@ -21,6 +22,7 @@ const review = (over: Partial<DecisionReview>): DecisionReview => ({
   decision: null,
   truth,
   correct: false,
+  summary: null,
   category: 0,
   textCategory: 0,
   consequences: [],
@@ -30,7 +32,7 @@ const decided = review({
   appealId: 7,
   offeredAt: 600,
   decidedAt: 900,
-  decision: { appealId: 7, action: 'dispatch', unit: 5, multiUnit: false, whistle: false },
+  decision: { appealId: 7, action: 'dispatch', unit: 5 },
   consequences: [{ kind: 'returned', at: 4000, detail: 'not-ours' }],
 });
 const missed = review({ appealId: 8, offeredAt: 1200 });
@@ -87,6 +89,13 @@ describe('training labels', () => {
     );
     expect(decisionText(t, { action: 'redirect', channel: '120' }, units, 'en')).toBe(
       'actionRedirect{"channel":"120"}',
+    );
+    expect(decisionText(t, { action: 'answer', kbEntry: 'kb:heating' }, units, 'en')).toBe(
+      'deskAnswerKb{"entry":"kb:heating"}',
+    );
+    expect(decisionText(t, { action: 'answer' }, units, 'en')).toBe('actionAnswer{}');
+    expect(decisionText(t, { action: 'merge', mergeInto: 42 }, units, 'en')).toBe(
+      'deskMergedInto{"appeal":42}',
     );
     expect(consequenceText(t, { kind: 'returned', at: 0, detail: 'not-ours' })).toBe(
       'conseqReturned{"reason":"reasonNotOurs{}"}',

@@ -15,6 +15,7 @@ import {
   type RunStatus,
   type SeatDecision,
   type SeatEvent,
+  mergeTargets,
   waitingOffers,
   type OpenAppeals,
   type Scenario,
@@ -354,13 +355,25 @@ export class RunManager {
       throw new ApiError(409, `run "${id}" is ${run.status}: no more decisions`);
     const seats = (await this.scenarioOf(id)).lifecycle?.training?.seats ?? [];
     if (!seats.includes(seat)) throw notFound(`seat "${seat}" in run "${id}"`);
-    const waiting = waitingOffers(await this.seatEvents(id), seat);
+    const events = await this.seatEvents(id);
+    const waiting = waitingOffers(events, seat);
     if (!waiting.some((o) => o.appealId === decision.appealId))
       throw new ApiError(
         409,
         `appeal ${decision.appealId} is not waiting at seat "${seat}" (already decided, taken by the model's dispatcher, or another seat's)`,
       );
-    await this.deps.redis.rpush(runKeys(id).inbox, JSON.stringify({ kind: 'decision', seat, decision }));
+    if (decision.mergeInto !== undefined && !mergeTargets(events, seat).includes(decision.mergeInto))
+      throw new ApiError(
+        409,
+        `mergeInto: appeal ${decision.mergeInto} is neither waiting at seat "${seat}" nor an order it dispatched`,
+      );
+    // No 协办 is logged as none: the log's Lua round trip would turn an empty array into an object.
+    const { assisting, ...rest } = decision;
+    const logged = assisting && assisting.length > 0 ? decision : rest;
+    await this.deps.redis.rpush(
+      runKeys(id).inbox,
+      JSON.stringify({ kind: 'decision', seat, decision: logged }),
+    );
     this.owners.get(id)?.poke();
   }
 

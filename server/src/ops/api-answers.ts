@@ -2,6 +2,7 @@ import {
   APPEAL_STATES,
   APPEAL_TYPES,
   DIFFICULTY,
+  ORDER_FACT_IDS,
   SCORE_ITEMS,
   SEAT_CHANNELS,
   SEAT_ROLES,
@@ -215,21 +216,21 @@ export const StartedExercise = z
   .meta({ id: 'StartedExercise' });
 
 const decisionAction = z.enum(['answer', 'redirect', 'dispatch']);
+const orderFactId = z.enum(ORDER_FACT_IDS);
 const seatChannel = z.enum(SEAT_CHANNELS);
 
 /** A seat's decision as logged (defaults filled). */
 export const SeatDecision = z
   .looseObject({
     appealId: int.min(0),
-    action: decisionAction,
+    action: z.enum(['answer', 'redirect', 'dispatch', 'merge']),
     channel: seatChannel.optional(),
     unit: int.min(0).optional(),
-    multiUnit: bool,
-    whistle: bool,
     appealType: z.enum(APPEAL_TYPES).optional(),
     assisting: z.array(int.min(0)).optional(),
     kbEntry: str.optional(),
     summary: str.optional(),
+    mergeInto: int.min(0).optional(),
   })
   .meta({ id: 'SeatDecision' });
 
@@ -245,6 +246,7 @@ export const SeatTruth = z
     assisting: z.array(int),
     kbEntry: str.nullable(),
     mergeKey: str.nullable(),
+    facts: array(z.looseObject({ id: orderFactId, phrases: array(str) })),
   })
   .meta({ id: 'SeatTruth' });
 
@@ -270,6 +272,9 @@ export const DecisionReview = z
     decision: SeatDecision.nullable(),
     truth: SeatTruth,
     correct: bool,
+    summary: array(
+      z.looseObject({ id: orderFactId, present: bool, matched: str.nullable(), phrases: array(str) }),
+    ).nullable(),
     category: int,
     textCategory: int,
     consequences: array(z.looseObject({ kind: z.enum(['returned', 'late', 'rated']), at: num, detail: str })),
@@ -314,6 +319,7 @@ export const SeatView = z
     virtualTime: num,
     timeLimits: z.record(z.string(), num),
     waiting: array(SeatAppealView),
+    mergeTargets: array(int),
     history: array(DecisionReview),
     score: SeatScore.nullable(),
   })

@@ -62,7 +62,7 @@ export const RUN_PATHS: ZodOpenApiPathsObject = {
   '/runs/{id}/injects': {
     post: {
       summary:
-        'Fire an inject now (surge, outage, heating-start, ambiguous-batch, emergency-batch; instructor)',
+        'Fire an inject now (surge, outage, heating-start, ambiguous-batch, emergency-batch, duplicates-batch; instructor)',
       requestParams: { path: runPath },
       requestBody: body(fireInjectSchema),
       responses: {

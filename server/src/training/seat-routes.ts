@@ -4,6 +4,7 @@ import {
   scoreSeat,
   seatAppealView,
   seatDecisionSchema,
+  mergeTargets,
   waitingOffers,
   type SeatMessage,
   type SeatSummary,
@@ -94,6 +95,7 @@ export function seatRoutes(
         virtualTime: run.virtualTime,
         timeLimits: { ...live.scenario.lifecycle?.timeLimits },
         waiting: waitingOffers(events, seat).map((o) => seatAppealView(o, live.model.city, run.seed)),
+        mergeTargets: ended ? [] : mergeTargets(events, seat),
         history: score.decisions.filter((d) => d.decidedAt !== null || ended).reverse(),
         score: trainee && !ended ? null : score,
       };

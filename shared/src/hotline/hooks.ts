@@ -19,7 +19,9 @@ export interface Placement {
 export type OrderNews =
   | { kind: 'returned'; unit: number; reason: 'not-ours' | 'disputed' }
   | { kind: 'late' }
-  | { kind: 'rated'; outcome: Outcome; rating: Rating | null };
+  | { kind: 'rated'; outcome: Outcome; rating: Rating | null }
+  /** The order closed (appeals merged into it, 并单, close with it). */
+  | { kind: 'closed' };
 
 /**
  * How add-ons (proactive governance, injects, training seats) observe the lifecycle stages and act on

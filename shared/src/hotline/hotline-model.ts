@@ -139,7 +139,7 @@ export class HotlineModel {
         : intake.decides(id, category, street, received, waitMinutes),
     );
     const seats: SeatDesk | undefined = lc.training
-      ? new SeatDesk(s, lc.training, intake, dispatch, batches.kindOf.bind(batches), this.onSeatEvent)
+      ? new SeatDesk(s, lc.training, intake, dispatch, batches, this.onSeatEvent)
       : undefined;
     this.seats = seats;
     this.injects = new Injects(s, work, surges, batches);

@@ -66,10 +66,15 @@ export const injectSchema = z.discriminatedUnion('kind', [
    * offered to the seats in turn; each must be redirected to its line (119, 122, 110, 120).
    */
   z.strictObject({ kind: z.literal('emergency-batch'), ...window, count: z.number().int().min(1).max(200) }),
+  /**
+   * Training: `count` appeals about one problem at one place (a mass event), spread over the window
+   * and offered to the seats in turn: the first is dispatched, the others merged into it (并单).
+   */
+  z.strictObject({ kind: z.literal('duplicates-batch'), ...window, count: z.number().int().min(1).max(200) }),
 ]);
 
 /** Injects that send a batch of appeals to the training seats. */
-export const BATCH_INJECTS = ['ambiguous-batch', 'emergency-batch'] as const;
+export const BATCH_INJECTS = ['ambiguous-batch', 'emergency-batch', 'duplicates-batch'] as const;
 export type BatchInject = Extract<Inject, { kind: (typeof BATCH_INJECTS)[number] }>;
 export const isBatchInject = (inject: { kind: string }): inject is BatchInject =>
   (BATCH_INJECTS as readonly string[]).includes(inject.kind);

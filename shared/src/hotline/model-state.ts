@@ -185,6 +185,7 @@ export class ModelState {
       misrouted: false,
       supervised: false,
       whistle: 0,
+      coordinated: false,
       lateReports: 0,
       outcome: undefined,
       rating: undefined,

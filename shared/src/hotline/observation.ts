@@ -40,6 +40,11 @@ export interface WorkOrder {
   misrouted: boolean;
   supervised: boolean;
   whistle: number;
+  /**
+   * A training seat named the case's assisting units (协办) beside the lead (主办) at dispatch: the
+   * departments are on the order from the start (no missing-whistle penalty, no dispute over who leads).
+   */
+  coordinated: boolean;
   /** Share of the offices a whistle summoned that missed the joint handling or never came (0 without). */
   lateReports: number;
   outcome: Outcome | undefined;

@@ -1,3 +1,4 @@
+export * from './order-summary';
 export * from './score';
 export * from './seats';
 export * from './seat-text';

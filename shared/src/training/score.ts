@@ -1,4 +1,5 @@
-import type { SeatDecision, SeatEvent, SeatTruth } from './seats';
+import { checkSummary, type FactCheck } from './order-summary';
+import { isRightAssisting, type SeatDecision, type SeatEvent, type SeatTruth } from './seats';
 
 /**
  * The exercise rubric (issue 7): every seat is scored the same way against ground truth, from its
@@ -13,10 +14,14 @@ export type ItemClass = 'critical' | 'essential' | 'non-critical';
 export const SCORE_ITEMS = [
   'emergencies-redirected',
   'dispatch-accuracy',
+  'classification',
+  'kb-answers',
+  'order-summary',
+  'merges',
   'urgent-on-time',
   'decided-in-time',
   'returns-caused',
-  'whistle-judgement',
+  'assisting-judgement',
   'time-to-decide',
 ] as const;
 
@@ -57,6 +62,8 @@ export interface DecisionReview {
   decision: SeatDecision | null;
   truth: SeatTruth;
   correct: boolean;
+  /** With a dispatch: each fact the order's summary must carry, and whether it does. */
+  summary: FactCheck[] | null;
   category: number;
   textCategory: number;
   consequences: { kind: 'returned' | 'late' | 'rated'; at: number; detail: string }[];
@@ -66,13 +73,17 @@ export interface DecisionReview {
 export const RUBRIC = {
   emergenciesRedirected: 1,
   dispatchAccuracy: 0.8,
+  classification: 0.8,
+  kbAnswers: 0.8,
+  orderSummary: 0.7,
+  merges: 0.8,
   urgentOnTime: 0.9,
   /** Virtual minutes within which a 2-hour-class appeal must be decided. */
   urgentMinutes: 10,
   /** Share of the appeals whose hold ran out that the seat decided (not left to the model's dispatcher). */
   decidedInTime: 0.9,
   returnsCaused: 0.15,
-  whistleJudgement: 0.7,
+  assistingJudgement: 0.7,
   meanMinutesToDecide: 15,
 } as const;
 
@@ -91,6 +102,7 @@ export function scoreSeat(events: readonly SeatEvent[], seat: string): SeatScore
         decision: null,
         truth: e.truth,
         correct: false,
+        summary: null,
         category: e.category,
         textCategory: e.textCategory,
         consequences: [],
@@ -104,6 +116,7 @@ export function scoreSeat(events: readonly SeatEvent[], seat: string): SeatScore
       r.decidedAt = e.at;
       r.decision = e.decision;
       r.correct = e.correct;
+      r.summary = e.decision.action === 'dispatch' ? checkSummary(e.decision.summary, r.truth.facts) : null;
     } else if (e.kind === 'returned') {
       r.consequences.push({ kind: 'returned', at: e.at, detail: e.reason });
     } else if (e.kind === 'late') {
@@ -141,7 +154,8 @@ export function scoreSeat(events: readonly SeatEvent[], seat: string): SeatScore
     (r) => r.truth.action === 'redirect' && EMERGENCY.has(r.truth.channel ?? ''),
   );
   const dispatches = decided.filter(
-    (r) => r.truth.action === 'dispatch' || r.decision?.action === 'dispatch',
+    (r) =>
+      r.truth.action === 'dispatch' || r.decision?.action === 'dispatch' || r.decision?.action === 'merge',
   );
   const urgent = all.filter((r) => r.truth.slaClass === '2h');
   // Appeals no longer waiting: decided, or left to the model's dispatcher when their hold ran out.
@@ -153,6 +167,14 @@ export function scoreSeat(events: readonly SeatEvent[], seat: string): SeatScore
   const needsJudgement = decided.filter(
     (r) => r.decision?.action === 'dispatch' && r.truth.action === 'dispatch',
   );
+  const answers = decided.filter((r) => r.truth.action === 'answer' || r.decision?.action === 'answer');
+  // A merge is due when an appeal needing an order came to this seat after one about the same problem and place.
+  const keys = new Set<string>();
+  const mergeCases = all.filter((r) => {
+    const due = r.truth.action === 'dispatch' && r.truth.mergeKey !== null && keys.has(r.truth.mergeKey);
+    if (r.truth.mergeKey !== null) keys.add(r.truth.mergeKey);
+    return r.decision !== null && (due || r.decision.action === 'merge');
+  });
   const minutes = decided.map((r) => ((r.decidedAt as number) - r.offeredAt) / 60);
   const meanMinutes = minutes.length === 0 ? 0 : minutes.reduce((a, b) => a + b, 0) / minutes.length;
   const items: ScoreItem[] = [
@@ -171,6 +193,38 @@ export function scoreSeat(events: readonly SeatEvent[], seat: string): SeatScore
       dispatches,
       (r) => r.correct,
       RUBRIC.dispatchAccuracy,
+    ),
+    item(
+      'classification',
+      'essential',
+      { zh: '诉求类型判定', en: 'Appeal type recorded right (咨询/求助/投诉/举报/建议)' },
+      decided,
+      (r) => r.decision?.appealType === r.truth.appealType,
+      RUBRIC.classification,
+    ),
+    item(
+      'kb-answers',
+      'essential',
+      { zh: '知识库直接答复', en: 'Questions answered from the right knowledge-base entry' },
+      answers,
+      (r) => r.decision?.action === 'answer' && r.correct,
+      RUBRIC.kbAnswers,
+    ),
+    item(
+      'order-summary',
+      'essential',
+      { zh: '工单要素齐全（地点、问题、诉求）', en: 'Work orders carry the place, problem and request' },
+      sentOut,
+      (r) => (r.summary ?? []).every((f) => f.present),
+      RUBRIC.orderSummary,
+    ),
+    item(
+      'merges',
+      'essential',
+      { zh: '并单（同一地点同一问题）', en: 'Duplicates merged, and only duplicates (并单)' },
+      mergeCases,
+      (r) => r.decision?.action === 'merge' && r.correct,
+      RUBRIC.merges,
     ),
     item(
       'urgent-on-time',
@@ -201,12 +255,12 @@ export function scoreSeat(events: readonly SeatEvent[], seat: string): SeatScore
       false,
     ),
     item(
-      'whistle-judgement',
+      'assisting-judgement',
       'non-critical',
-      { zh: '吹哨判断', en: 'Whistle judgement (asked exactly when several units are needed)' },
+      { zh: '协办判断', en: 'Assisting units (协办) named exactly as the case needs' },
       needsJudgement,
-      (r) => (r.decision?.whistle ?? false) === r.truth.whistle,
-      RUBRIC.whistleJudgement,
+      (r) => r.decision !== null && isRightAssisting(r.truth, r.decision),
+      RUBRIC.assistingJudgement,
     ),
     {
       id: 'time-to-decide',

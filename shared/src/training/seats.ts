@@ -37,6 +37,16 @@ export const SEAT_CHANNELS = [
   'repeat',
 ] as const satisfies readonly SeatChannel[];
 
+/** The facts a work order's summary must carry (order-summary.ts checks them). */
+export const ORDER_FACT_IDS = ['place', 'problem', 'request'] as const;
+export type OrderFactId = (typeof ORDER_FACT_IDS)[number];
+
+export interface OrderFact {
+  id: OrderFactId;
+  /** Any one of these in the summary counts as the fact (matched case-insensitively). */
+  phrases: string[];
+}
+
 /** What the right decision was, from the generated appeal's true category, owner and draws. */
 export interface SeatTruth {
   action: 'answer' | 'redirect' | 'dispatch';
@@ -44,7 +54,7 @@ export interface SeatTruth {
   channel: SeatChannel | null;
   /** With `dispatch`: the owning unit (index into the city's units); -1 otherwise. */
   unit: number;
-  /** The case needs several units: the street should blow the whistle (吹哨) for departments. */
+  /** The case needs several units (the street may blow the whistle for departments while handling it). */
   whistle: boolean;
   /** The appeal's type (诉求类型), as its words say. */
   appealType: AppealType;
@@ -56,13 +66,16 @@ export interface SeatTruth {
   mergeKey: string | null;
   /** 2h / 24h / 7d / 15d. */
   slaClass: string;
+  /** The facts a work order's summary must carry (写工单), each with the phrases that count as it. */
+  facts: OrderFact[];
 }
 
 /** A trainee's decision on an appeal offered to their seat. */
 export const seatDecisionSchema = z
   .strictObject({
     appealId: z.number().int().min(0),
-    action: z.enum(['answer', 'redirect', 'dispatch']),
+    /** `merge` (并单): the appeal joins the order of another appeal with the same problem and place. */
+    action: z.enum(['answer', 'redirect', 'dispatch', 'merge']),
     /** The appeal type the trainee recorded (scored; missing counts as wrong). */
     appealType: z.enum(APPEAL_TYPES).optional(),
     /** With `redirect`. */
@@ -75,11 +88,11 @@ export const seatDecisionSchema = z
     kbEntry: z.string().min(1).max(80).optional(),
     /** With `dispatch`: the work order's summary the trainee wrote (what the unit reads). */
     summary: z.string().max(1000).optional(),
-
-    /** The trainee marks a case for several units (多部门). */
-    multiUnit: z.boolean().default(false),
-    /** The trainee asks the street to blow the whistle for departments. */
-    whistle: z.boolean().default(false),
+    /**
+     * With `merge`: the appeal id of the order it joins: one this seat dispatched (still open), or
+     * another appeal waiting at this seat.
+     */
+    mergeInto: z.number().int().min(0).optional(),
   })
   .refine((d) => d.action !== 'dispatch' || d.unit !== undefined, {
     message: 'a dispatch needs the receiving unit',
@@ -88,6 +101,14 @@ export const seatDecisionSchema = z
   .refine((d) => d.action !== 'redirect' || d.channel !== undefined, {
     message: 'a redirect needs the line (110, 119, 120, 122, legal or repeat)',
     path: ['channel'],
+  })
+  .refine((d) => d.action !== 'merge' || (d.mergeInto !== undefined && d.mergeInto !== d.appealId), {
+    message: 'a merge needs the appeal id of another appeal whose order it joins',
+    path: ['mergeInto'],
+  })
+  .refine((d) => !d.assisting?.includes(d.unit ?? -1), {
+    message: 'the lead unit (主办) cannot also assist (协办)',
+    path: ['assisting'],
   });
 export type SeatDecisionInput = z.input<typeof seatDecisionSchema>;
 export type SeatDecision = z.output<typeof seatDecisionSchema>;
@@ -141,12 +162,30 @@ export type SeatEvent =
       rating: 'satisfied' | 'basically' | 'not' | null;
     };
 
-/** Whether `d` is the right decision for `truth` (the right line for a redirect, the owner for a dispatch). */
-export function isRightDecision(truth: SeatTruth, d: SeatDecision): boolean {
+/**
+ * Whether `d` is the right decision for `truth`: the right line for a redirect, the owner (主办) for a
+ * dispatch, the knowledge-base entry for an answer the knowledge base holds; a merge is right for an
+ * appeal needing an order when the order it joins (`target`, that appeal's truth) is about the same
+ * problem at the same place.
+ */
+export function isRightDecision(truth: SeatTruth, d: SeatDecision, target?: SeatTruth): boolean {
+  if (d.action === 'merge')
+    return (
+      truth.action === 'dispatch' &&
+      truth.mergeKey !== null &&
+      target !== undefined &&
+      target.mergeKey === truth.mergeKey
+    );
   if (d.action !== truth.action) return false;
   if (d.action === 'redirect') return d.channel === truth.channel;
   if (d.action === 'dispatch') return d.unit === truth.unit;
-  return true;
+  return truth.kbEntry === null || d.kbEntry === truth.kbEntry;
+}
+
+/** Whether the seat's 协办 units are exactly the case's (order ignored; none for a one-unit case). */
+export function isRightAssisting(truth: SeatTruth, d: SeatDecision): boolean {
+  const chosen = new Set(d.assisting ?? []);
+  return chosen.size === truth.assisting.length && truth.assisting.every((u) => chosen.has(u));
 }
 
 export type SeatOffer = Extract<SeatEvent, { kind: 'offer' }>;
@@ -160,4 +199,17 @@ export function waitingOffers(events: readonly SeatEvent[], seat: string): SeatO
     else if (e.kind === 'timeout' || (e.kind === 'decision' && e.accepted)) waiting.delete(e.appealId);
   }
   return [...waiting.values()];
+}
+
+/**
+ * Appeals an appeal at `seat` may be merged into (并单): those waiting at the seat, and those the seat
+ * dispatched (the model refuses a merge into an order that has closed since), newest first.
+ */
+export function mergeTargets(events: readonly SeatEvent[], seat: string): number[] {
+  const dispatched = events.flatMap((e) =>
+    e.seat === seat && e.kind === 'decision' && e.accepted && e.decision.action === 'dispatch'
+      ? [e.appealId]
+      : [],
+  );
+  return [...waitingOffers(events, seat).map((o) => o.appealId), ...dispatched].reverse();
 }

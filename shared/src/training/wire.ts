@@ -101,6 +101,8 @@ export interface SeatView {
   timeLimits: Record<string, number>;
   /** Appeals waiting for this seat's decision, oldest first, each with its SLA class and hold time. */
   waiting: SeatAppealView[];
+  /** Appeals a waiting one may be merged into (并单): waiting here, or dispatched by this seat; newest first. */
+  mergeTargets: number[];
   /** Decided or timed-out appeals with what followed (returns, late responses, ratings), newest first. */
   history: SeatScore['decisions'];
   /** The rubric's score: always for the instructor; for the trainee once the exercise has ended. */

@@ -60,6 +60,9 @@ export class Injects {
       case 'emergency-batch':
         this.batches.start('emergency', inject.count, endAt);
         return;
+      case 'duplicates-batch':
+        this.batches.start('duplicates', inject.count, endAt);
+        return;
       case 'heating-start':
         this.surges.start(
           i,

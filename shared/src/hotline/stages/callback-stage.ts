@@ -97,5 +97,6 @@ export class CallbackStage {
     // A grid order verified before its time limit still has the deadline event pending: keep its slot till then.
     if (order.deadlineDone) s.free(order);
     this.records.closed(order);
+    if (order.seat >= 0) this.hooks.news(order, { kind: 'closed' });
   }
 }

@@ -105,9 +105,11 @@ export class DispatchStage {
     const id = order.id;
     const lc = s.lc;
     if (order.returns === 0 && order.source === 'citizen') this.hooks.firstReceipt(order);
-    // Without 首接负责 a street disputes a multi-unit (cross-department) case once before review upholds it.
+    // Without 首接负责 a street disputes a multi-unit (cross-department) case once before review upholds
+    // it, unless the dispatch named the lead and assisting units (主办/协办).
     const disputed =
       !lc.dispatch.leadUnit &&
+      !order.coordinated &&
       order.returns === 0 &&
       s.city.categories[order.category]?.owner.kind === 'street' &&
       s.whistleNeeded(id, order.category);

@@ -47,7 +47,8 @@ export class Whistle {
     const s = this.s;
     const w = s.lc.whistle;
     if (!w.enabled || !s.adoption.has('whistle', order.street)) {
-      order.whistle = -1;
+      // Without a whistle a multi-unit case misses its departments, unless the dispatch named them (协办).
+      order.whistle = order.coordinated ? 0 : -1;
       return 0;
     }
     order.whistle = 1;

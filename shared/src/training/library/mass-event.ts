@@ -1,9 +1,9 @@
 import { LIBRARY_DATE, type LibraryExercise } from './types';
 
 /**
- * Advanced: a mass event, many callers about one problem at one place, to be merged (并单).
- * Written against today's batch kinds: the surge makes the alike appeals; when the desk gains a
- * batch of duplicates (one merge key, several callers), it belongs in this script.
+ * Advanced: a mass event, many callers about one problem at one place, to be merged (并单): a
+ * batch of duplicates (one merge key, several callers) inside a surge of alike appeals, and an
+ * ambiguous batch so that not everything that looks alike is.
  */
 export const massEvent: LibraryExercise = {
   id: 'lib-mass-event',
@@ -21,7 +21,7 @@ export const massEvent: LibraryExercise = {
     { zh: '不把不同问题误并为一单', en: 'Never merge different problems' },
     { zh: '高峰时段保持派单准确并按时处置', en: 'Keep dispatches right and on time at the peak' },
   ],
-  emphasis: ['dispatch-accuracy', 'decided-in-time', 'time-to-decide'],
+  emphasis: ['merges', 'dispatch-accuracy', 'decided-in-time', 'time-to-decide'],
   scenario: 'beijing-weekday',
   difficulty: 'advanced',
   seats: ['T1', 'T2', 'T3', 'T4'],
@@ -36,6 +36,7 @@ export const massEvent: LibraryExercise = {
       categories: ['real-estate', 'property-management', 'water-supply'],
       districtId: '110105',
     },
+    { kind: 'duplicates-batch', atHours: 0.5, hours: 1, count: 8 },
     { kind: 'ambiguous-batch', atHours: 1, hours: 2, count: 8 },
   ],
 };

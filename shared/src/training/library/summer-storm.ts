@@ -20,7 +20,7 @@ export const summerStorm: LibraryExercise = {
       en: 'Mark lead and assisting units for problems that need several',
     },
   ],
-  emphasis: ['emergencies-redirected', 'urgent-on-time', 'whistle-judgement'],
+  emphasis: ['emergencies-redirected', 'urgent-on-time', 'assisting-judgement'],
   scenario: 'summer-storm',
   difficulty: 'intermediate',
   seats: ['T1', 'T2', 'T3'],
