@@ -15,6 +15,7 @@ import type { RunManager } from '../live/run-manager';
 import { attachRealtime, type Realtime } from '../realtime/rooms';
 import { catalogueRoutes } from './catalogue-routes';
 import { crossSiteGuard, originRefusal } from './cross-site';
+import { roleSeatRoutes } from '../training/role-seat-routes';
 import { seatRoutes } from '../training/seat-routes';
 import { runRoutes } from './routes';
 import { badTextMessage, findBadText } from './text';
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps): App {
     authRoutes(deps.auth, deps.manager),
     runRoutes(deps.manager),
     seatRoutes(deps.manager, (message, names) => seats.send?.(message, names)),
+    roleSeatRoutes(deps.manager),
     catalogueRoutes(deps.comparisons, deps.sweeps),
     ...(deps.apiRoutes ?? []),
   ];

@@ -17,6 +17,7 @@ import { notFound } from '../http/errors';
 import { runKeys } from '../live/keys';
 import type { RunManager } from '../live/run-manager';
 import { runIdSchema } from '../http/run-id';
+import { roleView } from './role-view';
 
 /** A seat name in a path or a body: the one rule (shared's seatNameSchema). */
 export const seatSchema = seatNameSchema;
@@ -96,6 +97,7 @@ export function seatRoutes(
         waiting: waitingOffers(events, seat).map((o) => seatAppealView(o, live.model.city, run.seed)),
         history: score.decisions.filter((d) => d.decidedAt !== null || ended).reverse(),
         score: trainee && !ended ? null : score,
+        ...roleView(live.scenario.lifecycle?.training, seat, events, live.model.city, run.seed),
       };
       return view;
     }),

@@ -6,6 +6,7 @@ import type { WorkOrder } from '../hotline/observation';
 import type { DispatchStage } from '../hotline/stages/dispatch-stage';
 import type { IntakeStage } from '../hotline/stages/intake-stage';
 import { PURPOSES } from '../random/keyed-random';
+import { seatsOfRole } from './roles/role-seats';
 import type { SeatDecision, SeatEvent } from './seats';
 
 /** An appeal offered to a training seat, waiting for its decision. */
@@ -28,6 +29,8 @@ export class SeatDesk {
   /** Appeals waiting at a seat, by appeal id. */
   private readonly held = new Map<number, HeldAppeal>();
   private readonly timeoutEvent: number;
+  /** Indices of the seats that dispatch (all but review and callback seats). */
+  private readonly dispatchSeats: number[];
 
   constructor(
     private readonly s: ModelState,
@@ -38,6 +41,7 @@ export class SeatDesk {
     private readonly emit: ((event: SeatEvent) => void) | undefined,
   ) {
     this.timeoutEvent = s.sim.defineEvent(this.onTimeout.bind(this));
+    this.dispatchSeats = seatsOfRole(training, 'dispatch');
   }
 
   /** A call has ended: a seat takes it with the training share (a keyed draw per contact). */
@@ -48,7 +52,8 @@ export class SeatDesk {
     received: number,
     waitMinutes: number,
   ): boolean {
-    if (this.s.draw(contact, PURPOSES.seat) >= this.training.share) return false;
+    if (this.dispatchSeats.length === 0 || this.s.draw(contact, PURPOSES.seat) >= this.training.share)
+      return false;
     this.offer(contact, category, street, received, waitMinutes);
     return true;
   }
@@ -57,13 +62,20 @@ export class SeatDesk {
   offer(contact: number, category: number, street: number, received: number, waitMinutes: number): void {
     const s = this.s;
     const training = this.training;
-    const seats = training.seats.length;
+    // Only dispatch seats take calls (review and callback seats: roles/); without any, the model's intake.
+    const pool = this.dispatchSeats;
+    if (pool.length === 0) {
+      this.intake.decides(contact, category, street, received, waitMinutes);
+      return;
+    }
+    const seats = pool.length;
     const batch = appealKind(contact) === 'batch' ? this.batchKind(contact) : undefined;
     // A batch goes round the seats in turn, so every trainee gets their share of it.
-    const seat =
+    const seat = pool[
       batch !== undefined
         ? appealNumber(contact) % seats
-        : Math.floor(s.draw(contact, PURPOSES.seatPick) * seats);
+        : Math.floor(s.draw(contact, PURPOSES.seatPick) * seats)
+    ] as number;
     const cell = s.city.drawCell(street, s.draw(contact, PURPOSES.cell));
     this.held.set(contact, { seat, category, street, cell, received, waitMinutes });
     const holdUntil = s.sim.now + training.holdMinutes * 60;
