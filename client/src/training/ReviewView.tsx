@@ -7,6 +7,7 @@ import { CheckField, ErrorNote, TableHead } from '../components';
 import { consequenceText, decisionText, vclock } from './format';
 import { ExerciseRunSelect, useExerciseRuns } from './ExerciseRunSelect';
 import { replayEnd, replayRows } from './replay';
+import { RoleRows } from './roles/RoleRows';
 import { ScoreTable } from './ScoreTable';
 import { useUnits } from './use-units';
 import { DIFFICULTY, type HotWash } from '@hotline-sim/shared';
@@ -226,6 +227,7 @@ function Replay({ wash }: { wash: HotWash }) {
           )}
         </tbody>
       </table>
+      <RoleRows scores={wash.trainees.map((tr) => tr.score)} at={at} units={units} lang={lang} />
     </section>
   );
 }

@@ -31,6 +31,7 @@ export const returnDecisionSchema = z
     path: ['reason'],
   });
 export type ReturnDecision = z.output<typeof returnDecisionSchema>;
+export type ReturnDecisionInput = z.input<typeof returnDecisionSchema>;
 
 /** The ratings a citizen gives at the callback (满意 / 基本满意 / 不满意). */
 export const CALLBACK_RATINGS = ['satisfied', 'basically', 'not'] as const;
@@ -46,6 +47,7 @@ export const callbackDecisionSchema = z.strictObject({
   pressure: z.boolean().default(false),
 });
 export type CallbackDecision = z.output<typeof callbackDecisionSchema>;
+export type CallbackDecisionInput = z.input<typeof callbackDecisionSchema>;
 
 /** What a review seat should have done: accept a return that was not the unit's and send it to the owner; refuse a dodge. */
 export interface ReturnTruth {
