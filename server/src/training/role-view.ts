@@ -22,3 +22,9 @@ export function roleView(
     callbacks: waiting.callbacks.map((o) => callbackView(o, city, seed)),
   };
 }
+
+/** How many returns and callbacks wait at `seat` (the instructor's glance at every seat). */
+export function roleWaiting(events: readonly SeatEvent[], seat: string): number {
+  const waiting = waitingRoleOffers(events, seat);
+  return waiting.returns.length + waiting.callbacks.length;
+}

@@ -17,7 +17,7 @@ import { notFound } from '../http/errors';
 import { runKeys } from '../live/keys';
 import type { RunManager } from '../live/run-manager';
 import { runIdSchema } from '../http/run-id';
-import { roleView } from './role-view';
+import { roleView, roleWaiting } from './role-view';
 
 /** A seat name in a path or a body: the one rule (shared's seatNameSchema). */
 export const seatSchema = seatNameSchema;
@@ -57,7 +57,7 @@ export function seatRoutes(
         const times = score.items.find((i) => i.id === 'time-to-decide');
         return {
           seat,
-          waiting: waitingOffers(events, seat).length,
+          waiting: waitingOffers(events, seat).length + roleWaiting(events, seat),
           decided: score.decided,
           timedOut: score.timedOut,
           accuracy: score.decided > 0 ? score.correct / score.decided : null,

@@ -6,7 +6,16 @@ import { SeatPanel } from '../SeatPanel';
 import { RoleSeatPanel } from './RoleSeatPanel';
 
 /** A trainee's seat by its role: the dispatch desk (派单), or a review (退单审核) or callback (回访) seat. */
-export function SeatByRole({ runId, seat }: { runId: string; seat: string }) {
+export function SeatByRole({
+  runId,
+  seat,
+  ended = false,
+}: {
+  runId: string;
+  seat: string;
+  /** The run has ended (the console knows; a trainee's page reads it from the live store). */
+  ended?: boolean;
+}) {
   const { t } = useI18n();
   const [role, setRole] = useState<SeatRole | null>(null);
   useEffect(() => {
@@ -22,7 +31,7 @@ export function SeatByRole({ runId, seat }: { runId: string; seat: string }) {
   }, [runId, seat]);
   if (role === null) return <p className="note">{t('loading')}</p>;
   return role === 'dispatch' ? (
-    <SeatPanel runId={runId} seat={seat} />
+    <SeatPanel runId={runId} seat={seat} ended={ended} />
   ) : (
     <RoleSeatPanel runId={runId} seat={seat} />
   );

@@ -132,7 +132,9 @@ export function roleScore(events: readonly { kind: string; seat: string }[], sea
       ROLE_RUBRIC.pressureNoticed,
     ),
   ];
-  return { returns: rs, callbacks: cs, timedOut, items };
+  // A seat lists the items of the work it was given: a dispatch seat's rubric stays as it was.
+  const given = items.filter((i) => (i.id === 'review-accuracy' ? rs.length > 0 : cs.length > 0));
+  return { returns: rs, callbacks: cs, timedOut, items: given };
 }
 
 function roleItem<T>(
