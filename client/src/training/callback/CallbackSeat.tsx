@@ -47,6 +47,7 @@ export function CallbackSeat({
               key={c.appealId}
               className={c === current ? 'training-appeal active' : 'training-appeal'}
               data-testid="waiting-callback"
+              data-appeal-id={c.appealId}
             >
               <button type="button" onClick={() => setSelected(c.appealId)} aria-pressed={c === current}>
                 #{c.appealId}
