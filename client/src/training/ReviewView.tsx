@@ -7,7 +7,7 @@ import { CheckField, ErrorNote, TableHead } from '../components';
 import { consequenceText, decisionText, vclock } from './format';
 import { ExerciseRunSelect, useExerciseRuns } from './ExerciseRunSelect';
 import { replayEnd, replayRows } from './replay';
-import { RoleRows } from './roles/RoleRows';
+import { RoleRows, roleTimes } from './roles/RoleRows';
 import { ScoreTable } from './ScoreTable';
 import { useUnits } from './use-units';
 import { DIFFICULTY, type HotWash } from '@hotline-sim/shared';
@@ -85,7 +85,12 @@ function Replay({ wash }: { wash: HotWash }) {
   const { t, lang } = useI18n();
   const { units } = useUnits();
   const end = useMemo(
-    () => Math.max(replayEnd(wash.trainees.map((tr) => tr.score)), ...wash.injects.map((f) => f.at + 60)),
+    () =>
+      Math.max(
+        replayEnd(wash.trainees.map((tr) => tr.score)),
+        ...wash.injects.map((f) => f.at + 60),
+        ...wash.trainees.flatMap((tr) => roleTimes(tr.score)),
+      ),
     [wash],
   );
   const [at, setAt] = useState(end);

@@ -6,6 +6,13 @@ import { unitName, vclock } from '../format';
 import { REASON_LABELS } from '../review/ReviewSeat';
 import type { Unit } from '../use-units';
 
+/** When anything happened to a seat's returns and callbacks, a minute on (the replay's end covers them). */
+export function roleTimes(score: SeatScore): number[] {
+  return [...(score.returns ?? []), ...(score.callbacks ?? [])].map(
+    (r) => Math.ceil(Math.max(r.offeredAt, r.decidedAt ?? 0) / 60) * 60 + 60,
+  );
+}
+
 type T = ReturnType<typeof useI18n>['t'];
 
 /**
