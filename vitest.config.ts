@@ -13,7 +13,7 @@ const shared = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
  */
 const UNIT = [
   'shared/src/**/*.test.ts',
-  'shared/test/{demand-year,dispatch-policy,hotline-whistle,proactive-share,reform-timeline,run-by-period,seat-cues,training}.test.ts',
+  'shared/test/{demand-year,dispatch-policy,hotline-whistle,proactive-share,reform-timeline,role-seats,run-by-period,seat-cues,training}.test.ts',
   'server/test/{appeal-record,cli-lazy-load,cli-usage,config,format-periods,format-report,import-recognise,import-unseen,run-clock,store,worksheet}.test.ts',
 ];
 

@@ -271,6 +271,19 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
         `/runs/${drill}/seats/s1/decisions`,
         { appealId: waiting, action: 'redirect', channel: '110' },
       ],
+      // Nothing waits at a dispatch seat's review or callback desk: the documented 409.
+      [
+        'post',
+        '/runs/{id}/seats/{seat}/returns',
+        `/runs/${drill}/seats/s1/returns`,
+        { appealId: 999_999_999, action: 'refuse', reason: 'own-duty' },
+      ],
+      [
+        'post',
+        '/runs/{id}/seats/{seat}/callbacks',
+        `/runs/${drill}/seats/s1/callbacks`,
+        { appealId: 999_999_999, resolved: true, rating: 'not' },
+      ],
       ['post', '/runs/{id}/messages', `/runs/${drill}/messages`, { text: '注意：暴雨预警', seat: 's2' }],
       ['get', '/runs/{id}/catalogue', `/runs/${drill}/catalogue?q=${encodeURIComponent('望京 噪音')}`],
       ['get', '/runs/{id}/knowledge', `/runs/${drill}/knowledge?q=${encodeURIComponent('暖气不热')}`],

@@ -106,13 +106,15 @@ describe('training seats over the API', () => {
     const city = (await api<{ units: { kind: string; name: string }[] }>(server.url, '/api/city')).body;
     // The instructor's view carries the ground truth (the score's rows); pick an appeal that needs a
     // dispatch, to send it to a street that is not its owner, and another to answer.
-    const { first, second, t1 } = await waitFor('an appeal needing a dispatch at seat A', async () => {
+    const { first, second, t1, t2 } = await waitFor('an appeal needing a dispatch at seat A', async () => {
       const truths = (await seatA(true)).body.score?.decisions ?? [];
       const waiting = (await seatA()).body.waiting;
       const truthOf = (id: number) => truths.find((d) => d.appealId === id)?.truth;
       const needing = waiting.find((a) => truthOf(a.appealId)?.action === 'dispatch');
       const other = waiting.find((a) => a !== needing);
-      return needing && other ? { first: needing, second: other, t1: truthOf(needing.appealId) } : undefined;
+      return needing && other
+        ? { first: needing, second: other, t1: truthOf(needing.appealId), t2: truthOf(other.appealId) }
+        : undefined;
     });
     const wrongUnit = city.units.findIndex((u, i) => u.kind === 'street' && i !== t1?.unit);
     decided = { first: first.appealId, second: second.appealId };
@@ -150,7 +152,9 @@ describe('training seats over the API', () => {
         })
       ).status,
     ).toBe(202);
-    expect((await decide({ appealId: second.appealId, action: 'answer' })).status).toBe(202);
+    // An answer is right only from the knowledge-base entry that answers the question (知识库).
+    const kbEntry = t2?.kbEntry ?? undefined;
+    expect((await decide({ appealId: second.appealId, action: 'answer', kbEntry })).status).toBe(202);
     // Decided once: a second decision on the same appeal is refused once the first is logged.
     await waitFor('both decisions logged', async () => (await seatA()).body.history.length >= 2);
     const again = await decide({ appealId: second.appealId, action: 'answer' });

@@ -1,8 +1,10 @@
 import type {
+  CallbackDecisionInput,
   Exercise,
   ExerciseDefinition,
   HotWash,
   Inject,
+  ReturnDecisionInput,
   RunSchedule,
   ScheduledInject,
   SeatDecisionInput,
@@ -21,6 +23,12 @@ export const trainingApi = {
     call<{ seats: SeatSummary[] }>('GET', `/runs/${enc(runId)}/seats`).then((r) => r.seats),
   decide: (runId: string, seat: string, body: SeatDecisionInput) =>
     call<{ ok: true }>('POST', `/runs/${enc(runId)}/seats/${enc(seat)}/decisions`, body),
+  /** A review seat (退单审核) accepts a return and re-dispatches it, or refuses it. */
+  review: (runId: string, seat: string, body: ReturnDecisionInput) =>
+    call<{ ok: true }>('POST', `/runs/${enc(runId)}/seats/${enc(seat)}/returns`, body),
+  /** A callback seat (回访) records the call. */
+  callback: (runId: string, seat: string, body: CallbackDecisionInput) =>
+    call<{ ok: true }>('POST', `/runs/${enc(runId)}/seats/${enc(seat)}/callbacks`, body),
   message: (runId: string, text: string, seat?: string) =>
     call<unknown>('POST', `/runs/${enc(runId)}/messages`, seat ? { text, seat } : { text }),
   exercises: () => call<{ exercises: Exercise[] }>('GET', '/exercises').then((r) => r.exercises),

@@ -8,6 +8,7 @@ import { DecisionSteps } from './DecisionSteps';
 import { consequenceText, decisionText, vclock } from './format';
 import { ExerciseRunSelect, useExerciseRuns } from './ExerciseRunSelect';
 import { replayEnd, replayRows } from './replay';
+import { RoleRows, roleTimes } from './roles/RoleRows';
 import { ScoreTable } from './ScoreTable';
 import { useUnits } from './use-units';
 import { DIFFICULTY, type HotWash } from '@hotline-sim/shared';
@@ -86,7 +87,12 @@ function Replay({ wash }: { wash: HotWash }) {
   const { t, lang } = useI18n();
   const { units } = useUnits();
   const end = useMemo(
-    () => Math.max(replayEnd(wash.trainees.map((tr) => tr.score)), ...wash.injects.map((f) => f.at + 60)),
+    () =>
+      Math.max(
+        replayEnd(wash.trainees.map((tr) => tr.score)),
+        ...wash.injects.map((f) => f.at + 60),
+        ...wash.trainees.flatMap((tr) => roleTimes(tr.score)),
+      ),
     [wash],
   );
   const [at, setAt] = useState(end);
@@ -229,6 +235,7 @@ function Replay({ wash }: { wash: HotWash }) {
           )}
         </tbody>
       </table>
+      <RoleRows scores={wash.trainees.map((tr) => tr.score)} at={at} units={units} lang={lang} />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { ErrorNote, NumberField, TableHead } from '../components';
 import { useI18n } from '../i18n';
 import { vclock } from './format';
 import { ScheduleEditor } from './ScheduleEditor';
-import { SeatPanel } from './SeatPanel';
+import { SeatByRole } from './roles/SeatByRole';
 
 /**
  * The exercise being run: its status and clock, pause, resume, stop and speed, every seat at a
@@ -183,7 +183,7 @@ export function RunningExercise({ runId }: { runId: string }) {
           {t('msgSend')}
         </button>
       </form>
-      {watch && <SeatPanel runId={runId} seat={watch} ended={ended} />}
+      {watch && <SeatByRole key={watch} runId={runId} seat={watch} ended={ended} />}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { EmptyNote } from '../components';
 import { useSession } from '../session';
-import { SeatPanel } from './SeatPanel';
+import { SeatByRole } from './roles/SeatByRole';
 import { useI18n } from '../i18n';
 
 /** A trainee's home: their seat in their exercise run (from the join code's session). */
@@ -10,7 +10,7 @@ export function SeatHome() {
   return (
     <main id="main" className="training">
       {session?.runId && session.seat ? (
-        <SeatPanel runId={session.runId} seat={session.seat} />
+        <SeatByRole runId={session.runId} seat={session.seat} />
       ) : (
         <EmptyNote title={t('seatNoRun')} />
       )}

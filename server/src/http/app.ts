@@ -16,6 +16,7 @@ import { attachRealtime, type Realtime } from '../realtime/rooms';
 import { catalogueRoutes } from './catalogue-routes';
 import { crossSiteGuard, originRefusal } from './cross-site';
 import { lookupRoutes } from '../training/lookup-routes';
+import { roleSeatRoutes } from '../training/role-seat-routes';
 import { seatRoutes } from '../training/seat-routes';
 import { runRoutes } from './routes';
 import { badTextMessage, findBadText } from './text';
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps): App {
     runRoutes(deps.manager),
     seatRoutes(deps.manager, (message, names) => seats.send?.(message, names)),
     lookupRoutes(deps.manager),
+    roleSeatRoutes(deps.manager),
     catalogueRoutes(deps.comparisons, deps.sweeps),
     ...(deps.apiRoutes ?? []),
   ];

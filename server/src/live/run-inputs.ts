@@ -25,8 +25,8 @@ for i = 1, tonumber(ARGV[3]) do
     redis.call('ZADD', KEYS[5], id, id)
   elseif input.kind == 'levers' then
     out = '{"at":' .. ARGV[1] .. ',' .. string.sub(item, 2)
-  elseif input.kind == 'decision' then
-    out = '{"at":' .. ARGV[1] .. ',"kind":"decision","seat":' .. cjson.encode(input.seat) .. ',"decision":' .. cjson.encode(input.decision) .. '}'
+  elseif input.kind == 'decision' or input.kind == 'review' or input.kind == 'callback' then
+    out = '{"at":' .. ARGV[1] .. ',"kind":' .. cjson.encode(input.kind) .. ',"seat":' .. cjson.encode(input.seat) .. ',"decision":' .. cjson.encode(input.decision) .. '}'
   else
     out = '{"at":' .. ARGV[1] .. ',"kind":"inject","inject":' .. item .. '}'
   end

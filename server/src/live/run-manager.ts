@@ -14,9 +14,11 @@ import {
   type RunInfo,
   type RunStatus,
   type SeatDecision,
+  type RoleInput,
   type SeatEvent,
   mergeTargets,
   waitingOffers,
+  waitingRoleOffers,
   type OpenAppeals,
   type Scenario,
   type SeriesPoint,
@@ -350,30 +352,49 @@ export class RunManager {
    * (409) when the appeal is not waiting at that seat any more: decided, or taken by the model.
    */
   async decide(id: string, seat: string, decision: SeatDecision): Promise<void> {
+    await this.seatInput(id, { kind: 'decision', seat, decision }, (events) =>
+      waitingOffers(events, seat).some((o) => o.appealId === decision.appealId),
+    );
+  }
+
+  /** A review (退单审核) or callback (回访) seat's decision, as {@link decide}. */
+  async decideRole(id: string, input: RoleInput): Promise<void> {
+    await this.seatInput(id, input, (events) => {
+      const waiting = waitingRoleOffers(events, input.seat);
+      const list = input.kind === 'review' ? waiting.returns : waiting.callbacks;
+      return list.some((o) => o.appealId === input.decision.appealId);
+    });
+  }
+
+  private async seatInput(
+    id: string,
+    input: RoleInput | { kind: 'decision'; seat: string; decision: SeatDecision },
+    waiting: (events: SeatEvent[]) => boolean,
+  ): Promise<void> {
+    const { seat, decision } = input;
     const run = await this.info(id);
     if (run.status === 'finished' || run.status === 'stopped')
       throw new ApiError(409, `run "${id}" is ${run.status}: no more decisions`);
     const seats = (await this.scenarioOf(id)).lifecycle?.training?.seats ?? [];
     if (!seats.includes(seat)) throw notFound(`seat "${seat}" in run "${id}"`);
     const events = await this.seatEvents(id);
-    const waiting = waitingOffers(events, seat);
-    if (!waiting.some((o) => o.appealId === decision.appealId))
+    if (!waiting(events))
       throw new ApiError(
         409,
-        `appeal ${decision.appealId} is not waiting at seat "${seat}" (already decided, taken by the model's dispatcher, or another seat's)`,
+        `appeal ${decision.appealId} is not waiting at seat "${seat}" (already decided, taken by the model, or another seat's)`,
       );
-    if (decision.mergeInto !== undefined && !mergeTargets(events, seat).includes(decision.mergeInto))
-      throw new ApiError(
-        409,
-        `mergeInto: appeal ${decision.mergeInto} is neither waiting at seat "${seat}" nor an order it dispatched`,
-      );
-    // No 协办 is logged as none: the log's Lua round trip would turn an empty array into an object.
-    const { assisting, ...rest } = decision;
-    const logged = assisting && assisting.length > 0 ? decision : rest;
-    await this.deps.redis.rpush(
-      runKeys(id).inbox,
-      JSON.stringify({ kind: 'decision', seat, decision: logged }),
-    );
+    if (input.kind === 'decision') {
+      const d = input.decision;
+      if (d.mergeInto !== undefined && !mergeTargets(events, seat).includes(d.mergeInto))
+        throw new ApiError(
+          409,
+          `mergeInto: appeal ${d.mergeInto} is neither waiting at seat "${seat}" nor an order it dispatched`,
+        );
+      // No 协办 is logged as none: the log's Lua round trip would turn an empty array into an object.
+      const { assisting, ...rest } = d;
+      if (!assisting || assisting.length === 0) input = { ...input, decision: rest };
+    }
+    await this.deps.redis.rpush(runKeys(id).inbox, JSON.stringify(input));
     this.owners.get(id)?.poke();
   }
 

@@ -1,8 +1,10 @@
 import {
   APPEAL_STATES,
   APPEAL_TYPES,
+  CALLBACK_RATINGS,
   DIFFICULTY,
   ORDER_FACT_IDS,
+  REFUSE_REASONS,
   SCORE_ITEMS,
   SEAT_CHANNELS,
   SEAT_ROLES,
@@ -281,6 +283,66 @@ export const DecisionReview = z
   })
   .meta({ id: 'DecisionReview' });
 
+// --- review (退单审核) and callback (回访) seats ---
+const unitIndex = int.min(0);
+export const ReturnDecision = z
+  .looseObject({
+    appealId: int,
+    action: z.enum(['accept', 'refuse']),
+    unit: unitIndex.optional(),
+    reason: z.enum(REFUSE_REASONS).optional(),
+  })
+  .meta({ id: 'ReturnDecision' });
+export const CallbackDecision = z
+  .looseObject({ appealId: int, resolved: bool, rating: z.enum(CALLBACK_RATINGS), pressure: bool })
+  .meta({ id: 'CallbackDecision' });
+const roleRow = {
+  appealId: int,
+  offeredAt: num,
+  decidedAt: num.nullable(),
+  unit: int,
+  category: int,
+  correct: bool,
+};
+export const ReturnReview = z
+  .looseObject({
+    ...roleRow,
+    decision: ReturnDecision.nullable(),
+    truth: z.looseObject({
+      action: z.enum(['accept', 'refuse']),
+      unit: int,
+      reason: z.enum(['not-ours', 'disputed']),
+    }),
+  })
+  .meta({ id: 'ReturnReview' });
+export const CallbackReview = z
+  .looseObject({
+    ...roleRow,
+    decision: CallbackDecision.nullable(),
+    truth: z.looseObject({
+      outcome: z.enum(['resolved', 'partly', 'not']),
+      rating: z.enum(CALLBACK_RATINGS),
+      pressed: bool,
+    }),
+  })
+  .meta({ id: 'CallbackReview' });
+const roleView = {
+  appealId: int,
+  text: zhEn,
+  place,
+  category: int,
+  unit: int,
+  offeredAt: num,
+  holdUntil: num,
+};
+export const ReturnView = z.looseObject({ ...roleView, note: zhEn }).meta({ id: 'ReturnView' });
+export const CallbackView = z
+  .looseObject({
+    ...roleView,
+    conversation: array(z.looseObject({ who: z.enum(['agent', 'citizen']), zh: str, en: str })),
+  })
+  .meta({ id: 'CallbackView' });
+
 export const SeatScore = z
   .looseObject({
     seat: str,
@@ -291,6 +353,8 @@ export const SeatScore = z
     items: array(ScoreItem),
     passed: bool,
     decisions: array(DecisionReview),
+    returns: array(ReturnReview),
+    callbacks: array(CallbackReview),
   })
   .meta({ id: 'SeatScore' });
 
@@ -322,6 +386,9 @@ export const SeatView = z
     mergeTargets: array(int),
     history: array(DecisionReview),
     score: SeatScore.nullable(),
+    role: z.enum(SEAT_ROLES),
+    returns: array(ReturnView),
+    callbacks: array(CallbackView),
   })
   .meta({ id: 'SeatView' });
 

@@ -3,6 +3,8 @@ import {
   fireInjectSchema,
   injectSchema,
   seatDecisionSchema,
+  returnDecisionSchema,
+  callbackDecisionSchema,
   setLeversSchema,
   setSpeedSchema,
 } from '@hotline-sim/shared';
@@ -258,6 +260,38 @@ export const RUN_PATHS: ZodOpenApiPathsObject = {
         ...auth,
         404: error('no such run, or no such seat in it'),
         409: error('run over, or the appeal is not waiting at this seat'),
+      },
+    },
+  },
+  '/runs/{id}/seats/{seat}/returns': {
+    post: {
+      summary:
+        'Review seat (退单审核): accept a return waiting at the seat and re-dispatch it (with the unit), or ' +
+        "refuse it (with the reason); applied at the next tick (instructor, and this seat's trainee)",
+      requestParams: { path: seatPath },
+      requestBody: body(returnDecisionSchema),
+      responses: {
+        202: json(z.looseObject({ ok: z.literal(true) }), 'accepted'),
+        400: error('invalid decision'),
+        ...auth,
+        404: error('no such run, or no such seat in it'),
+        409: error('run over, or the return is not waiting at this seat'),
+      },
+    },
+  },
+  '/runs/{id}/seats/{seat}/callbacks': {
+    post: {
+      summary:
+        'Callback seat (回访): record a callback waiting at the seat (resolved, rating, pressure for a ' +
+        "good rating); applied at the next tick (instructor, and this seat's trainee)",
+      requestParams: { path: seatPath },
+      requestBody: body(callbackDecisionSchema),
+      responses: {
+        202: json(z.looseObject({ ok: z.literal(true) }), 'accepted'),
+        400: error('invalid record'),
+        ...auth,
+        404: error('no such run, or no such seat in it'),
+        409: error('run over, or the call is not waiting at this seat'),
       },
     },
   },

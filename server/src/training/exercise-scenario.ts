@@ -15,7 +15,9 @@ export function exerciseScenario(base: Scenario, def: ExerciseDefinition): Recor
     );
   }
   const d = DIFFICULTY[def.difficulty];
-  const share = Math.min(1, (def.seats.length * d.perSeatHour) / meanPerHour(base));
+  // Calls go to the dispatch seats only (review and callback seats take returns and callbacks).
+  const dispatchers = def.seats.filter((s) => (def.roles?.[s] ?? 'dispatch') === 'dispatch').length;
+  const share = Math.min(1, (dispatchers * d.perSeatHour) / meanPerHour(base));
   const plain = JSON.parse(JSON.stringify(base)) as Record<string, unknown> & {
     lifecycle: Record<string, unknown>;
   };

@@ -18,6 +18,7 @@ import { notFound } from '../http/errors';
 import { runKeys } from '../live/keys';
 import type { RunManager } from '../live/run-manager';
 import { runIdSchema } from '../http/run-id';
+import { roleView, roleWaiting } from './role-view';
 
 /** A seat name in a path or a body: the one rule (shared's seatNameSchema). */
 export const seatSchema = seatNameSchema;
@@ -57,7 +58,7 @@ export function seatRoutes(
         const times = score.items.find((i) => i.id === 'time-to-decide');
         return {
           seat,
-          waiting: waitingOffers(events, seat).length,
+          waiting: waitingOffers(events, seat).length + roleWaiting(events, seat),
           decided: score.decided,
           timedOut: score.timedOut,
           accuracy: score.decided > 0 ? score.correct / score.decided : null,
@@ -98,6 +99,7 @@ export function seatRoutes(
         mergeTargets: ended ? [] : mergeTargets(events, seat),
         history: score.decisions.filter((d) => d.decidedAt !== null || ended).reverse(),
         score: trainee && !ended ? null : score,
+        ...roleView(live.scenario.lifecycle?.training, seat, events, live.model.city, run.seed),
       };
       return view;
     }),

@@ -1,4 +1,5 @@
 import type { RedirectChannel } from '../catalogue/categories';
+import type { CallbackTruth } from '../training/roles/role-events';
 import type { Outcome } from './ratings';
 import type { Rating, WorkOrder } from './observation';
 
@@ -49,6 +50,10 @@ export interface ModelHooks {
   topicPolicies(category: number): number;
   /** Work: a grid order was handled and verified. */
   verified(order: WorkOrder): void;
+  /** Dispatch: a unit returned the order; true when a review seat (退单审核) takes it (the model's review would come at `reviewAt`). */
+  holdReturn(order: WorkOrder, reason: 'not-ours' | 'disputed', reviewAt: number): boolean;
+  /** Callback: the citizen was reached and will rate the order; true when a callback seat (回访) takes the call. */
+  holdCallback(order: WorkOrder, truth: CallbackTruth): boolean;
   /** Any stage: news of an order a training seat dispatched (`order.seat` ≥ 0). */
   news(order: WorkOrder, news: OrderNews): void;
 }
@@ -65,5 +70,7 @@ export const NO_HOOKS: ModelHooks = {
   workStretch: () => 1,
   topicPolicies: () => 0,
   verified: () => {},
+  holdReturn: () => false,
+  holdCallback: () => false,
   news: () => {},
 };

@@ -3,6 +3,13 @@ import { defaultCity } from '../city/default-city';
 import { Simulation } from '../engine/simulation';
 import { IntakeModel } from '../intake/intake-model';
 import type { Scenario } from '../scenario/schema';
+import {
+  decideAtRole,
+  roleDesks,
+  roleHooks,
+  type RoleDesks,
+  type RoleInput,
+} from '../training/roles/role-desks';
 import { SeatDesk } from '../training/seat-desk';
 import type { SeatDecision, SeatEvent } from '../training/seats';
 import type { DeepReadonly } from '../util/deep-readonly';
@@ -63,6 +70,8 @@ export class HotlineModel {
   private readonly injects: Injects;
   private readonly external: ExternalAppeals;
   private readonly seats: SeatDesk | undefined;
+  /** The review (退单审核) and callback (回访) seats' desks, when the exercise has such seats. */
+  private readonly roles: RoleDesks;
   private readonly onSeatEvent: HotlineOptions['onSeatEvent'];
   private readonly levers: LeverChanges;
 
@@ -142,6 +151,7 @@ export class HotlineModel {
       ? new SeatDesk(s, lc.training, intake, dispatch, batches, this.onSeatEvent)
       : undefined;
     this.seats = seats;
+    this.roles = lc.training ? roleDesks(s, lc.training, dispatch, callback, this.onSeatEvent) : {};
     this.injects = new Injects(s, work, surges, batches);
     this.external = new ExternalAppeals(s, toDispatch);
     Object.assign(hooks, {
@@ -155,6 +165,7 @@ export class HotlineModel {
       topicPolicies: topic.policies.bind(topic),
       verified: grid.verified.bind(grid),
       ...(seats ? { takeCall: seats.takeCall.bind(seats), news: seats.news.bind(seats) } : {}),
+      ...roleHooks(this.roles),
     } satisfies Partial<ModelHooks>);
 
     // WARNING: events at the same time run in the order they were scheduled: the intake's own first
@@ -245,6 +256,11 @@ export class HotlineModel {
     }
     const base = { at: this.sim.now, seat: seatName, appealId: decision.appealId, decision };
     this.onSeatEvent?.({ kind: 'decision', ...base, accepted: false, correct: false });
+  }
+
+  /** A review or callback seat's decision (a live input), now: see roles/role-desks.ts. */
+  decideRole(input: RoleInput): void {
+    decideAtRole(this.roles, input, this.onSeatEvent, this.sim.now);
   }
 
   /** An inject fired by an instructor during a live run: it starts at the model's clock and lasts `inject.hours`. */

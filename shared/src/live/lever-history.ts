@@ -8,7 +8,7 @@ import type { Scenario } from '../scenario/schema';
 /** The part of a live run's logged inputs this reads (live-run.ts's LiveInput). */
 type LoggedInput =
   | { at: number; kind: 'levers'; set: Record<string, unknown>; label?: { zh: string; en: string } }
-  | { at: number; kind: 'inject' | 'appeal' | 'decision' };
+  | { at: number; kind: 'inject' | 'appeal' | 'decision' | 'review' | 'callback' };
 
 /**
  * The current value of every catalogue lever in a scenario, and the arrival rate (contract C1). A

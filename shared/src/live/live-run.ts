@@ -10,6 +10,7 @@ import type { Inject } from '../hotline/lifecycle-schema';
 import { observationTotals } from '../report/hotline-kpis';
 import type { KpiName } from '../report/kpis';
 import type { Scenario } from '../scenario/schema';
+import type { RoleInput } from '../training/roles/role-desks';
 import type { SeatDecision, SeatEvent } from '../training/seats';
 import type { DeepReadonly } from '../util/deep-readonly';
 import type { OpenAppeals, SeriesPoint } from './protocol';
@@ -24,6 +25,8 @@ export type LiveInput =
   | { at: number; kind: 'appeal'; id: number; appeal: ExternalAppealInput }
   /** A trainee's decision at a training seat (scenario `lifecycle.training`). */
   | { at: number; kind: 'decision'; seat: string; decision: SeatDecision }
+  /** A review (退单审核) or callback (回访) seat's decision (training/roles/). */
+  | ({ at: number } & RoleInput)
   /** An instructor's lever change (contract C3): lever path → new value. */
   | { at: number; kind: 'levers'; set: Record<string, unknown>; label?: { zh: string; en: string } };
 
@@ -262,6 +265,10 @@ export class LiveRun {
     }
     if (input.kind === 'decision') {
       this.model.decide(input.seat, input.decision);
+      return;
+    }
+    if (input.kind === 'review' || input.kind === 'callback') {
+      this.model.decideRole(input);
       return;
     }
     if (input.kind === 'levers') {

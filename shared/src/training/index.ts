@@ -6,3 +6,4 @@ export * from './wire';
 export * from './cues';
 export * from './knowledge';
 export * from './library';
+export * from './roles';

@@ -1,4 +1,5 @@
 import { checkSummary, type FactCheck } from './order-summary';
+import { ROLE_SCORE_ITEMS, roleScore, type CallbackReview, type ReturnReview } from './roles/role-score';
 import { isRightAssisting, type SeatDecision, type SeatEvent, type SeatTruth } from './seats';
 
 /**
@@ -23,6 +24,7 @@ export const SCORE_ITEMS = [
   'returns-caused',
   'assisting-judgement',
   'time-to-decide',
+  ...ROLE_SCORE_ITEMS,
 ] as const;
 
 export interface ScoreItem {
@@ -52,6 +54,9 @@ export interface SeatScore {
   passed: boolean;
   /** Each decision with the right one and what followed (the after-action review's rows). */
   decisions: DecisionReview[];
+  /** A review seat's returns and a callback seat's callbacks (roles/role-score.ts). */
+  returns: ReturnReview[];
+  callbacks: CallbackReview[];
 }
 
 export interface DecisionReview {
@@ -274,14 +279,20 @@ export function scoreSeat(events: readonly SeatEvent[], seat: string): SeatScore
       passed: meanMinutes <= RUBRIC.meanMinutesToDecide,
     },
   ];
+  const roles = roleScore(events, seat);
+  items.push(...roles.items);
+  const roleRows = [...roles.returns, ...roles.callbacks];
+  const roleDecided = roleRows.filter((r) => r.decision !== null);
   return {
     seat,
-    offered: all.length,
-    decided: decided.length,
-    timedOut: timedOut.size,
-    correct: decided.filter((r) => r.correct).length,
+    offered: all.length + roleRows.length,
+    decided: decided.length + roleDecided.length,
+    timedOut: timedOut.size + roles.timedOut,
+    correct: decided.filter((r) => r.correct).length + roleDecided.filter((r) => r.correct).length,
     items,
     passed: items.every((i) => i.class === 'non-critical' || i.passed),
     decisions: all,
+    returns: roles.returns,
+    callbacks: roles.callbacks,
   };
 }

@@ -10,6 +10,7 @@ import { C } from '../hotline/observation';
 import { PURPOSES } from '../random/keyed-random';
 import { seatTruthCues } from './cues/seat-truth';
 import { defaultOrderFacts } from './order-summary';
+import { seatsOfRole } from './roles/role-seats';
 import {
   isRightAssisting,
   isRightDecision,
@@ -51,6 +52,8 @@ export class SeatDesk {
   /** Orders seats dispatched that are still open, by appeal id. */
   private readonly open = new Map<number, OpenOrder>();
   private readonly timeoutEvent: number;
+  /** Indices of the seats that dispatch (all but review and callback seats). */
+  private readonly dispatchSeats: number[];
 
   constructor(
     private readonly s: ModelState,
@@ -61,6 +64,7 @@ export class SeatDesk {
     private readonly emit: ((event: SeatEvent) => void) | undefined,
   ) {
     this.timeoutEvent = s.sim.defineEvent(this.onTimeout.bind(this));
+    this.dispatchSeats = seatsOfRole(training, 'dispatch');
   }
 
   /** A call has ended: a seat takes it with the training share (a keyed draw per contact). */
@@ -71,7 +75,8 @@ export class SeatDesk {
     received: number,
     waitMinutes: number,
   ): boolean {
-    if (this.s.draw(contact, PURPOSES.seat) >= this.training.share) return false;
+    if (this.dispatchSeats.length === 0 || this.s.draw(contact, PURPOSES.seat) >= this.training.share)
+      return false;
     this.offer(contact, category, street, received, waitMinutes);
     return true;
   }
@@ -80,13 +85,20 @@ export class SeatDesk {
   offer(contact: number, category: number, street: number, received: number, waitMinutes: number): void {
     const s = this.s;
     const training = this.training;
-    const seats = training.seats.length;
+    // Only dispatch seats take calls (review and callback seats: roles/); without any, the model's intake.
+    const pool = this.dispatchSeats;
+    if (pool.length === 0) {
+      this.intake.decides(contact, category, street, received, waitMinutes);
+      return;
+    }
+    const seats = pool.length;
     const batch = appealKind(contact) === 'batch' ? this.batches.kindOf(contact) : undefined;
     // A batch goes round the seats in turn, so every trainee gets their share of it.
-    const seat =
+    const seat = pool[
       batch !== undefined
         ? appealNumber(contact) % seats
-        : Math.floor(s.draw(contact, PURPOSES.seatPick) * seats);
+        : Math.floor(s.draw(contact, PURPOSES.seatPick) * seats)
+    ] as number;
     // A duplicate stands where its batch's first appeal stands (the same place, 并单).
     const cell = s.city.drawCell(street, s.draw(this.batches.placeOf(contact), PURPOSES.cell));
     const holdUntil = s.sim.now + training.holdMinutes * 60;

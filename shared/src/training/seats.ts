@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RedirectChannel } from '../catalogue/categories';
 import type { Outcome } from '../hotline/ratings';
+import type { RoleSeatEvent } from './roles/role-events';
 
 /**
  * Dispatcher seats (派单员) of a training exercise: what a seat is offered, what a trainee decides,
@@ -160,7 +161,9 @@ export type SeatEvent =
       appealId: number;
       outcome: Outcome;
       rating: 'satisfied' | 'basically' | 'not' | null;
-    };
+    }
+  // --- review (退单审核) and callback (回访) seats: roles/role-events.ts ---
+  | RoleSeatEvent;
 
 /**
  * Whether `d` is the right decision for `truth`: the right line for a redirect, the owner (主办) for a

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { injectSchema, seatNameSchema } from '../hotline/lifecycle-schema';
 import { createRunSchema, type FiredInject, type RunInfo, type SeatMessage } from '../live/protocol';
 import type { SeatScore } from './score';
-import { SEAT_ROLES } from './seats';
+import type { CallbackView, ReturnView } from './roles/role-views';
+import { SEAT_ROLES, type SeatRole } from './seats';
 import type { SeatAppealView } from './seat-text';
 
 /**
@@ -107,6 +108,12 @@ export interface SeatView {
   history: SeatScore['decisions'];
   /** The rubric's score: always for the instructor; for the trainee once the exercise has ended. */
   score: SeatScore | null;
+  /** What the seat does: 派单 dispatch, 退单审核 review, 回访 callback (lifecycle.training.roles). */
+  role: SeatRole;
+  /** A review seat's returns waiting for its decision, oldest first. */
+  returns: ReturnView[];
+  /** A callback seat's calls waiting for its record, oldest first. */
+  callbacks: CallbackView[];
 }
 
 /** The instructor's glance at every seat (GET /api/runs/:id/seats: one row per seat). */

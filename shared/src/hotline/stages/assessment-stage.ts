@@ -61,9 +61,8 @@ export class AssessmentStage {
     if (inTime) this.pressure.note(order.unit, M.inTime);
   }
 
-  evaluated(order: WorkOrder, positive: boolean, satisfied: boolean): void {
+  evaluated(order: WorkOrder, positive: boolean, satisfied: boolean, resolved: boolean): void {
     const s = this.s;
-    const resolved = order.outcome === 'resolved';
     s.tally(order.batch, C.evaluated);
     if (resolved) s.tally(order.batch, C.resolved);
     if (positive) {

@@ -1,7 +1,7 @@
 import { PURPOSES } from '../../random/keyed-random';
 import type { ModelHooks } from '../hooks';
 import type { ModelState } from '../model-state';
-import { C, type WorkOrder } from '../observation';
+import { C, type Rating, type WorkOrder } from '../observation';
 import { logistic, positiveRatingProbability } from '../ratings';
 import type { Effort, Records } from './stage-links';
 
@@ -79,10 +79,32 @@ export class CallbackStage {
       );
       const positive = s.draw(id, PURPOSES.rating) < p;
       const satisfied = positive && s.draw(id, PURPOSES.basically) >= citizens.basicallyShare;
-      order.rating = satisfied ? 'satisfied' : positive ? 'basically' : 'not';
-      s.move(order, 'evaluated');
-      this.records.evaluated(order, positive, satisfied);
+      const rating = satisfied ? 'satisfied' : positive ? 'basically' : 'not';
+      // A callback seat (回访) may take the call: what it records is then the measurement.
+      if (this.hooks.holdCallback(order, { outcome: order.outcome, rating, pressed: order.gamed })) return;
+      this.rate(order, rating, order.outcome === 'resolved');
     }
+    this.finish(order);
+  }
+
+  /**
+   * A callback seat recorded the call (or its hold ran out and the model records what the citizen
+   * said): the recorded rating and resolution count in the rates, and the order closes.
+   */
+  recorded(order: WorkOrder, rating: Rating, resolved: boolean): void {
+    this.rate(order, rating, resolved);
+    this.finish(order);
+  }
+
+  /** The citizen's rating is recorded: it counts in the order's unit's and street's rates. */
+  private rate(order: WorkOrder, rating: Rating, resolved: boolean): void {
+    order.rating = rating;
+    this.s.move(order, 'evaluated');
+    this.records.evaluated(order, rating !== 'not', rating === 'satisfied', resolved);
+  }
+
+  /** The callback is over: a seat that dispatched the order hears of it, and the order closes. */
+  private finish(order: WorkOrder): void {
     if (order.outcome && order.seat >= 0)
       this.hooks.news(order, { kind: 'rated', outcome: order.outcome, rating: order.rating ?? null });
     this.close(order);

@@ -123,14 +123,10 @@ export class DispatchStage {
       this.sign(order);
       return;
     }
+    const reason = order.misrouted ? 'not-ours' : 'disputed';
     if (order.returns === 0) {
       s.tally(order.batch, C.returnedOrders);
-      if (order.seat >= 0)
-        this.hooks.news(order, {
-          kind: 'returned',
-          unit: order.unit,
-          reason: order.misrouted ? 'not-ours' : 'disputed',
-        });
+      if (order.seat >= 0) this.hooks.news(order, { kind: 'returned', unit: order.unit, reason });
     }
     order.returns++;
     s.tally(order.batch, C.returns);
@@ -140,7 +136,29 @@ export class DispatchStage {
     const review = lc.returns.review
       ? this.samplers.review(s.keyed.at(id, PURPOSES.review + 32 * order.returns))
       : this.samplers.dispatch(s.keyed.at(id, PURPOSES.dispatchMinutes + 32 * order.returns));
-    s.sim.after(review, s.ev.review, slot);
+    // A review seat (退单审核) may take the return; when its hold runs out the model reviews it at this time.
+    if (!this.hooks.holdReturn(order, reason, s.sim.now + review)) s.sim.after(review, s.ev.review, slot);
+  }
+
+  /** A review seat accepted the return: the order goes to `unit` now (anything but the owner is a misroute). */
+  redispatch(order: WorkOrder, unit: number): void {
+    order.misrouted = unit !== order.owner;
+    order.unit = unit;
+    this.sendTo(order, order.returns, this.s.sim.now);
+  }
+
+  /**
+   * A review seat refused the return: the unit must keep the order. Its own matter is signed now, as
+   * the model's review upholds a wrong return; a matter that is not its own goes back to it, and it
+   * returns it again after its sign time.
+   */
+  refuse(order: WorkOrder): void {
+    if (order.unit === order.owner) {
+      order.misrouted = false;
+      this.sign(order);
+      return;
+    }
+    this.sendTo(order, order.returns, this.s.sim.now);
   }
 
   /** The return is reviewed: a wrong return is upheld (the unit must take it), a misroute re-dispatched. */

@@ -37,8 +37,8 @@ export type Summon = (order: WorkOrder) => number;
 export interface Records {
   /** The unit responded (contacted the citizen), in time or not. */
   responded(order: WorkOrder, inTime: boolean): void;
-  /** The citizen rated the order at the callback. */
-  evaluated(order: WorkOrder, positive: boolean, satisfied: boolean): void;
+  /** The citizen rated the order at the callback (as recorded: `resolved` is what the callback heard). */
+  evaluated(order: WorkOrder, positive: boolean, satisfied: boolean, resolved: boolean): void;
   /** The order closed now. */
   closed(order: WorkOrder): void;
   /** The order was supervised (督办) as overdue. */
