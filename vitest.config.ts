@@ -8,8 +8,8 @@ const shared = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
 /**
  * The edit-test loop (`npm run test:unit`, with the client's): the model's quick tests, the CLI's
  * usage errors and server code that needs no Redis and no server. Each file takes a few seconds of
- * CPU at most, but for cli-usage (a dozen CLI start-ups). A new test file lands in `slow` until it
- * is listed here.
+ * CPU at most, but for cli-usage (a dozen CLI start-ups). A new test file lands in `model` (under
+ * shared/test) or `slow` (under server/) until it is listed here.
  */
 const UNIT = [
   'shared/src/**/*.test.ts',
@@ -17,13 +17,15 @@ const UNIT = [
   'server/test/{appeal-record,cli-lazy-load,cli-usage,config,format-periods,format-report,import-recognise,import-unseen,run-clock,store,worksheet}.test.ts',
 ];
 
-/** Where the tests of shared/ and server/ live; `slow` is all of them but UNIT. */
-const ALL = [
-  'shared/src/**/*.test.ts',
-  'shared/test/**/*.test.ts',
-  'server/src/**/*.test.ts',
-  'server/test/**/*.test.ts',
-];
+/**
+ * The model's long tests (whole runs, comparisons, calibration): pure computation like UNIT, so they
+ * too share a worker process; each file imports the model once per worker instead of once per file
+ * (a few seconds of CPU each, ~40 files).
+ */
+const MODEL = ['shared/test/**/*.test.ts'];
+
+/** Tests of server/: Redis, servers, whole CLI runs, child processes; each file in its own process. */
+const SERVER = ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'];
 
 /**
  * Files that take a minute or more of wall time, most of it waiting for a live run to drain or for
@@ -60,12 +62,23 @@ export default defineConfig({
   resolve: { alias: { '@hotline-sim/shared': shared } },
   test: {
     projects: [
-      // Unit files share a worker process (no isolation): the model is imported once per worker,
-      // not once per file. None of them changes global state another could see.
+      // Unit and model files share a worker process (no isolation): the model is imported once per
+      // worker, not once per file. None of them changes global state another could see.
       { extends: true, test: { name: 'unit', include: UNIT, isolate: false } },
-      // Redis, servers, whole CLI runs and long model runs; projects run in name order, so these
-      // (the longest files) start before the unit files fill the gaps at the end.
-      { extends: true, test: { name: 'slow', include: ALL, exclude: [...configDefaults.exclude, ...UNIT] } },
+      {
+        extends: true,
+        test: {
+          name: 'model',
+          include: MODEL,
+          exclude: [...configDefaults.exclude, ...UNIT],
+          isolate: false,
+        },
+      },
+      // Redis, servers, whole CLI runs; the longest files (LONG) start first.
+      {
+        extends: true,
+        test: { name: 'slow', include: SERVER, exclude: [...configDefaults.exclude, ...UNIT] },
+      },
       './client/vitest.config.ts',
     ],
     setupFiles: ['./vitest.setup.ts'],

@@ -6,5 +6,11 @@ export default defineConfig({
   resolve: {
     alias: { '@hotline-sim/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) },
   },
-  test: { name: 'client', root: fileURLToPath(new URL('.', import.meta.url)), include: ['src/**/*.test.ts'] },
+  test: {
+    name: 'client',
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    include: ['src/**/*.test.ts'],
+    // Pure functions (a stubbed fetch is unstubbed after each test): the files share a worker process.
+    isolate: false,
+  },
 });

@@ -4,7 +4,7 @@
  * one sentence saying what it does, its kind and the range a sensitivity analysis swings it over.
  * `path` is a dotted path into the scenario that `sweep --set` accepts (switches as 0 / 1).
  *
- * Adding a lever is one entry here. Every entry must pass shared/test/levers-bite.test.ts: swung over
+ * Adding a lever is one entry here. Every entry must pass shared/test/levers-bite/: swung over
  * its range it changes at least one outcome KPI significantly (add its scenario there if the default
  * small scenario does not exercise it). `hotline levers <scenario>` lists them with their values.
  */

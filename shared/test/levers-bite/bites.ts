@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LEVERS, compareScenarios, leverSwings, type KpiName } from '../src';
+import { LEVERS, compareScenarios, leverSwings, type KpiName } from '../../src';
 import {
   makeLifecycleScenario,
   POLICY_REPLICATIONS,
   POLICY_SEED,
   type LifecycleOverrides,
-} from './hotline-scenario';
+} from '../hotline-scenario';
 
 /**
  * Acceptance (issue 14): every lever in the catalogue, swung over its range in a scenario where it
@@ -144,36 +144,61 @@ const WHERE: Record<string, { scenario?: keyof typeof SCENARIOS; own?: readonly 
   'lifecycle.demandYear': { scenario: 'year' },
 };
 
-describe('every lever in the catalogue bites', () => {
-  it('names only catalogue levers in its table', () => {
-    for (const path of Object.keys(WHERE)) expect(LEVERS.map((l) => l.path)).toContain(path);
-  });
-  for (const lever of LEVERS) {
+/** How many files the swings are dealt over (part-1.test.ts … part-4.test.ts), so workers share them. */
+export const PARTS = 4;
+
+/** Every swing of every lever, in catalogue order, with its scenario's name and the KPIs it counts. */
+function allSwings() {
+  return LEVERS.flatMap((lever) => {
     const where = WHERE[lever.path] ?? {};
     const scenario = makeLifecycleScenario(SCENARIOS[where.scenario ?? 'march']);
     const counted = OUTCOMES.filter((k) => !(where.own ?? []).includes(k));
     const swings = leverSwings(scenario, [lever.path]);
-    it(`${lever.path} has a swing in its scenario`, () => {
-      expect(swings.length).toBeGreaterThan(0);
-    });
-    for (const swing of swings) {
-      it(`${lever.path} ${String(swing.from)} → ${String(swing.to)} moves an outcome`, () => {
-        const c = compareScenarios(swing.a, swing.b, {
-          replications: POLICY_REPLICATIONS,
-          seed: POLICY_SEED,
+    return [{ lever, where, counted, swings }];
+  });
+}
+
+/**
+ * The tests of part `part` (1…PARTS): the table checks in part 1; the swings dealt round-robin, the
+ * i-th swing of the catalogue (0-based) in part i % PARTS + 1, so each swing runs in exactly one part.
+ */
+export function describeBites(part: number): void {
+  if (!Number.isInteger(part) || part < 1 || part > PARTS)
+    throw new Error(`part must be 1..${PARTS}, got ${part}`);
+  describe(`every lever in the catalogue bites (part ${part} of ${PARTS})`, () => {
+    const levers = allSwings();
+    if (part === 1) {
+      it('names only catalogue levers in its table', () => {
+        for (const path of Object.keys(WHERE)) expect(LEVERS.map((l) => l.path)).toContain(path);
+      });
+      for (const { lever, swings } of levers) {
+        it(`${lever.path} has a swing in its scenario`, () => {
+          expect(swings.length).toBeGreaterThan(0);
         });
-        const moved = c.rows.filter((r) => counted.includes(r.kpi) && r.significant && r.difference !== 0);
-        const seen = c.rows.map(
-          (r) =>
-            `${r.kpi} ${r.difference.toPrecision(3)} [${r.ci95.map((x) => x.toPrecision(3)).join(', ')}]`,
-        );
-        if (process.env.BITE_LOG)
-          console.log(
-            `BITE ${lever.path} ${String(swing.from)} → ${String(swing.to)} [${where.scenario ?? 'march'}]\n  ${moved.map((r) => `${r.kpi} ${r.a.toPrecision(4)} → ${r.b.toPrecision(4)}: ${r.difference.toPrecision(3)} [${r.ci95.map((x) => x.toPrecision(3)).join(', ')}]`).join('\n  ')}`,
-          );
-        expect(moved.length, seen.join('\n')).toBeGreaterThan(0);
-        for (const r of moved) expect(r.ci95[0] > 0 || r.ci95[1] < 0).toBe(true);
-      }, 60_000);
+      }
     }
-  }
-});
+    let index = 0;
+    for (const { lever, where, counted, swings } of levers) {
+      for (const swing of swings) {
+        if (index++ % PARTS !== part - 1) continue;
+        it(`${lever.path} ${String(swing.from)} → ${String(swing.to)} moves an outcome`, () => {
+          const c = compareScenarios(swing.a, swing.b, {
+            replications: POLICY_REPLICATIONS,
+            seed: POLICY_SEED,
+          });
+          const moved = c.rows.filter((r) => counted.includes(r.kpi) && r.significant && r.difference !== 0);
+          const seen = c.rows.map(
+            (r) =>
+              `${r.kpi} ${r.difference.toPrecision(3)} [${r.ci95.map((x) => x.toPrecision(3)).join(', ')}]`,
+          );
+          if (process.env.BITE_LOG)
+            console.log(
+              `BITE ${lever.path} ${String(swing.from)} → ${String(swing.to)} [${where.scenario ?? 'march'}]\n  ${moved.map((r) => `${r.kpi} ${r.a.toPrecision(4)} → ${r.b.toPrecision(4)}: ${r.difference.toPrecision(3)} [${r.ci95.map((x) => x.toPrecision(3)).join(', ')}]`).join('\n  ')}`,
+            );
+          expect(moved.length, seen.join('\n')).toBeGreaterThan(0);
+          for (const r of moved) expect(r.ci95[0] > 0 || r.ci95[1] < 0).toBe(true);
+        }, 60_000);
+      }
+    }
+  });
+}
