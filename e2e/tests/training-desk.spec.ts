@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import type { Stack } from '../support/stack';
-import { json, smallCity as scenario } from '../support/training';
+import { json, smallCity as scenario, traineePage, waitingCallback } from '../support/training';
 
 interface Truth {
   action: string;
+  kbEntry: string | null;
   unit: number;
   appealType: string;
   assisting: number[];
@@ -26,7 +27,7 @@ interface Review {
 }
 interface SeatViewBody {
   virtualTime: number;
-  waiting: { appealId: number; holdUntil: number }[];
+  waiting: { appealId: number; holdUntil: number; text: { zh: string } }[];
   score: { decisions: Review[] } | null;
 }
 interface Unit {
@@ -36,6 +37,16 @@ interface Unit {
 
 const seatOf = (stack: Stack, runId: string) => json<SeatViewBody>(stack.api(`/api/runs/${runId}/seats/D1`));
 
+/** A question (咨询) waiting at the seat that the knowledge base answers, with an hour left to decide. */
+async function question(stack: Stack, runId: string) {
+  const v = await seatOf(stack, runId);
+  const truths = new Map((v.score?.decisions ?? []).map((d) => [d.appealId, d.truth]));
+  const a = v.waiting.find((w) => truths.get(w.appealId)?.kbEntry && w.holdUntil - v.virtualTime > 600);
+  return a
+    ? { id: a.appealId, words: a.text.zh.slice(0, 100), truth: truths.get(a.appealId) as Truth }
+    : null;
+}
+
 /** Two appeals waiting at the seat about the same problem at the same place (the duplicates batch). */
 async function duplicates(stack: Stack, runId: string) {
   const v = await seatOf(stack, runId);
@@ -44,7 +55,7 @@ async function duplicates(stack: Stack, runId: string) {
   for (const a of waiting)
     for (const b of waiting) {
       const ta = truths.get(a.appealId) as Truth;
-      if (b.appealId > a.appealId && ta.mergeKey === truths.get(b.appealId)?.mergeKey)
+      if (b.appealId > a.appealId && ta.mergeKey !== null && ta.mergeKey === truths.get(b.appealId)?.mergeKey)
         return { lead: { id: a.appealId, truth: ta }, dup: { id: b.appealId } };
     }
   return null;
@@ -58,12 +69,12 @@ async function pick(page: Page, appealId: number) {
 
 test.use({ stackOptions: { defaultSpeed: 1 } });
 
-test('a trainee classifies, dispatches with 主办/协办, writes the order, merges a duplicate; the score, hot wash and replay show each step', async ({
+test('a trainee classifies, answers from the knowledge base, dispatches with 主办/协办, writes the order, merges a duplicate; a second trainee records a callback; both see their scores; the hot wash and replay show each step', async ({
   page,
   stack,
   browser,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   for (const r of (await json<{ runs: { id: string }[] }>(stack.api('/api/runs'))).runs)
     await stack.api(`/api/runs/${r.id}/pause`, { method: 'POST' });
   const units = (await json<{ units: Unit[] }>(stack.api('/api/city'))).units;
@@ -74,8 +85,9 @@ test('a trainee classifies, dispatches with 主办/协办, writes the order, mer
         name: 'desk drill',
         scenario,
         difficulty: 'beginner',
-        seats: ['D1'],
-        script: [{ kind: 'duplicates-batch', atHours: 1, hours: 0.25, count: 2 }],
+        seats: ['D1', 'C1'],
+        roles: { C1: 'callback' },
+        script: [{ kind: 'duplicates-batch', atHours: 3, hours: 0.25, count: 2 }],
       },
     }),
   );
@@ -83,18 +95,34 @@ test('a trainee classifies, dispatches with 主办/协办, writes the order, mer
     stack.api(`/api/exercises/${exercise.id}/start`, { method: 'POST' }),
   );
   const runId = started.run.id;
-  const context = await browser.newContext({ baseURL: stack.url, viewport: { width: 1280, height: 900 } });
-  const seat = await context.newPage();
-  await seat.goto('/?lang=en');
-  await seat.getByTestId('login').getByRole('button', { name: 'Join code' }).click();
-  await seat.getByTestId('login-input').fill(started.codes[0]?.code ?? '');
-  await seat.getByTestId('login-submit').click();
+  const code = (name: string) => started.codes.find((c) => c.seat === name)?.code ?? '';
+  const seat = await traineePage(browser, stack.url, code('D1'));
   await expect(seat.getByTestId('seat-view')).toContainText('Dispatcher seat D1');
 
-  // Fast until the duplicates wait at the seat, then slow to decide.
+  // Fast until a question waits at the seat, then slow to answer it from the knowledge base (知识库).
   const speed = (x: number) => stack.api(`/api/runs/${runId}/speed`, { method: 'POST', body: { speed: x } });
-  await speed(600);
+  await speed(300);
   await stack.api(`/api/runs/${runId}/resume`, { method: 'POST' });
+  await expect
+    .poll(async () => (await question(stack, runId)) !== null, { timeout: 90_000, intervals: [200] })
+    .toBe(true);
+  await speed(1);
+  const asked = await question(stack, runId);
+  if (!asked) throw new Error('the question left the seat');
+  await pick(seat, asked.id);
+  await seat.getByTestId('appeal-type').selectOption('consult');
+  await seat.getByTestId('lookup-tab-knowledge').click();
+  const kbSearch = seat.getByTestId('lookup-knowledge').getByRole('searchbox');
+  // The trainee searches the knowledge base with the caller's words.
+  await kbSearch.fill(asked.words);
+  const entry = seat.locator(`[data-testid="lookup-entry"][data-entry="${asked.truth.kbEntry}"]`);
+  await entry.getByTestId('lookup-pick-entry').click();
+  await expect(seat.getByTestId('action-answer')).toBeChecked();
+  await seat.getByTestId('decision-submit').click();
+  await expect(seat.getByTestId('decision-status')).toHaveText(/Decision sent/);
+
+  // Fast until the duplicates wait at the seat, then slow to decide.
+  await speed(600);
   await expect
     .poll(async () => (await duplicates(stack, runId)) !== null, { timeout: 90_000, intervals: [200] })
     .toBe(true);
@@ -137,13 +165,43 @@ test('a trainee classifies, dispatches with 主办/协办, writes the order, mer
     `merged into #${lead.id}`,
   );
 
-  // The exercise ends: the trainee sees the score, item by item.
+  // The second trainee, at the callback seat (回访), records a callback as the citizen said it.
+  const c1 = await traineePage(browser, stack.url, code('C1'));
+  await expect(c1.getByTestId('role-seat')).toContainText('Callback seat (回访) C1');
+  await speed(600);
+  await expect
+    .poll(async () => (await waitingCallback(stack, runId, 'C1', 300)) !== null, {
+      timeout: 120_000,
+      intervals: [200],
+    })
+    .toBe(true);
+  await speed(2);
+  const call = await waitingCallback(stack, runId, 'C1', 300);
+  if (!call) throw new Error('no callback with time left to record');
+  const callItem = c1.locator(`[data-testid="waiting-callback"][data-appeal-id="${call.appealId}"]`);
+  await callItem.getByRole('button').click();
+  await expect(c1.getByTestId('conversation')).toContainText('12345');
+  const { outcome, rating, pressed } = call.truth;
+  await c1.getByTestId(`callback-resolved-${outcome === 'resolved' ? 'yes' : 'no'}`).check();
+  await c1.getByTestId(`callback-rating-${rating}`).check();
+  if (pressed) await c1.getByTestId('callback-pressure').check();
+  await c1.getByTestId('callback-submit').click();
+  await expect(c1.getByTestId('decision-status')).toHaveText('Callback recorded');
+  await expect(callItem).toHaveCount(0);
+
+  // The exercise ends: both trainees see their scores, item by item.
   await stack.api(`/api/runs/${runId}/stop`, { method: 'POST' });
-  await expect(seat.getByTestId('score-counts')).toHaveText('2 decided, 2 right', { timeout: 15_000 });
+  await expect(seat.getByTestId('score-counts')).toHaveText('3 decided, 3 right', { timeout: 15_000 });
+  await expect(seat.getByTestId('score-item-kb-answers')).toContainText('(1/1)');
   await expect(seat.getByTestId('score-item-merges')).toContainText('(1/1)');
-  await expect(seat.getByTestId('score-item-classification')).toContainText('(2/2)');
+  await expect(seat.getByTestId('score-item-classification')).toContainText('(3/3)');
   await expect(seat.getByTestId('score-item-order-summary')).toContainText('(1/1)');
   await expect(seat.getByTestId('score-item-assisting-judgement')).toContainText('(0/1)');
+
+  await expect(c1.getByTestId('score-item-callback-accuracy')).toBeVisible();
+  const recorded = c1.locator('[data-testid="role-row"][data-kind="callback"][data-correct]');
+  await expect(recorded).toHaveCount(1);
+  await expect(recorded).toHaveAttribute('data-correct', 'true');
 
   // The review: the hot wash names the items; the replay shows each step beside the truth.
   await page.goto('/?lang=en');
@@ -164,16 +222,27 @@ test('a trainee classifies, dispatches with 主办/协办, writes the order, mer
   await expect(row(lead.id).locator('[data-testid="summary-fact"][data-present="true"]')).toHaveCount(3);
   await expect(row(dup.id)).toHaveAttribute('data-correct', 'true');
   await expect(row(dup.id).getByTestId('step-merge')).toContainText(`merged into #${lead.id}`);
+  await expect(row(asked.id)).toHaveAttribute('data-correct', 'true');
+  await expect(page.getByTestId('wash-C1').getByTestId('score-item-callback-accuracy')).toBeVisible();
+  const callRow = page
+    .getByTestId('replay')
+    .locator('[data-testid="role-row"][data-kind="callback"][data-correct]');
+  await expect(callRow).toHaveCount(1);
+  await expect(callRow).toHaveAttribute('data-correct', 'true');
+  await expect(callRow).toContainText(`#${call.appealId}`);
 
   // The server's record agrees.
-  const record = await json<{ trainees: { score: { decisions: Review[] } }[] }>(
+  const record = await json<{ trainees: { seat: string; score: { decisions: Review[] } }[] }>(
     stack.api(`/api/training/runs/${runId}/hot-wash`),
   );
-  const decided = record.trainees[0]?.score.decisions.filter((d) => d.decision !== null) ?? [];
+  const d1 = record.trainees.find((t) => t.seat === 'D1');
+  const decided = d1?.score.decisions.filter((d) => d.decision !== null) ?? [];
   expect(decided.map((d) => [d.appealId, d.decision?.action, d.correct])).toEqual([
+    [asked.id, 'answer', true],
     [lead.id, 'dispatch', true],
     [dup.id, 'merge', true],
   ]);
-  expect(decided[0]?.decision).toMatchObject({ unit: lead.truth.unit, assisting: [helper], summary: text });
-  await context.close();
+  expect(decided[1]?.decision).toMatchObject({ unit: lead.truth.unit, assisting: [helper], summary: text });
+  await seat.context().close();
+  await c1.context().close();
 });
