@@ -12,6 +12,7 @@ import { SeatMap } from './SeatMap';
 import { useSeat } from './use-seat';
 import { useUnits } from './use-units';
 import { WaitingItem } from './WaitingItem';
+import { DecisionStatus, SeatMessages, type SeatStatus } from './SeatParts';
 import './training.css';
 
 /**
@@ -42,7 +43,7 @@ export function SeatPanel({
   const { units, districtOf, districts } = useUnits();
   const [selected, setSelected] = useState<number | null>(null);
   // Kept here: the form is remounted for the next appeal once the decided one leaves the list.
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [status, setStatus] = useState<SeatStatus | null>(null);
   useEffect(() => {
     if (!status) return;
     const timer = window.setTimeout(() => setStatus(null), 5000);
@@ -116,36 +117,14 @@ export function SeatPanel({
                 }}
               />
             )}
-            {status && (
-              <p
-                className={status.error ? 'error' : 'muted'}
-                role={status.error ? 'alert' : 'status'}
-                data-testid="decision-status"
-              >
-                {status.text}
-              </p>
-            )}
+            <DecisionStatus status={status} />
           </div>
           <div>
             {/* Beside the waiting appeals (at the top of the second column): where the selected one is. */}
             <h3>{t('seatMapTitle')}</h3>
             <SeatMap appeal={current} />
             <SeatHistory view={view} units={units} lang={lang} now={now} />
-            <h3>{t('seatMessages')}</h3>
-            {view.messages.length === 0 ? (
-              <p className="muted small">{t('seatNoMessages')}</p>
-            ) : (
-              <ul className="training-list" data-testid="seat-messages">
-                {view.messages.map((m) => (
-                  <li key={`${m.sentAt}-${m.text}`}>
-                    <span className="muted small">
-                      {new Date(m.sentAt).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB')}
-                    </span>{' '}
-                    {m.text}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <SeatMessages messages={view.messages} />
             <h3>{t('seatInjects')}</h3>
             <ul className="training-list" data-testid="seat-injects">
               {view.injects.map((i, n) => (

@@ -9,6 +9,7 @@ import { ScoreTable } from '../ScoreTable';
 import { useSeat } from '../use-seat';
 import { useUnits } from '../use-units';
 import { RoleRows } from './RoleRows';
+import { DecisionStatus, SeatMessages, type SeatStatus } from '../SeatParts';
 import '../training.css';
 
 /**
@@ -23,7 +24,7 @@ export function RoleSeatPanel({ runId, seat }: { runId: string; seat: string }) 
   const { units } = useUnits();
   const ended = run !== null && run.id === runId && (run.status === 'finished' || run.status === 'stopped');
   const now = Math.max(run && run.id === runId ? run.virtualTime : 0, view?.virtualTime ?? 0);
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [status, setStatus] = useState<SeatStatus | null>(null);
   useEffect(() => {
     if (!status) return;
     const timer = window.setTimeout(() => setStatus(null), 5000);
@@ -70,27 +71,10 @@ export function RoleSeatPanel({ runId, seat }: { runId: string; seat: string }) 
                 onDone={onDone}
               />
             )}
-            {status && (
-              <p
-                className={status.error ? 'error' : 'muted'}
-                role={status.error ? 'alert' : 'status'}
-                data-testid="decision-status"
-              >
-                {status.text}
-              </p>
-            )}
+            <DecisionStatus status={status} />
           </div>
           <div>
-            <h3>{t('seatMessages')}</h3>
-            {view.messages.length === 0 ? (
-              <p className="muted small">{t('seatNoMessages')}</p>
-            ) : (
-              <ul className="training-list" data-testid="seat-messages">
-                {view.messages.map((m) => (
-                  <li key={`${m.sentAt}-${m.text}`}>{m.text}</li>
-                ))}
-              </ul>
-            )}
+            <SeatMessages messages={view.messages} />
             <h3>{t('seatScore')}</h3>
             {view.score ? (
               <>
