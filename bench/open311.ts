@@ -8,12 +8,10 @@
  * Real and separate, as deployed: a private redis-server (AOF, fsync every second), one server
  * process with its in-process workers and beijing-weekday running live at ×60 (the classroom speed);
  * this process (on the same machine) files appeals (form-encoded, keep-alive) from `concurrency`
- * connections for `seconds` after 5 s of the run alone (its CPU a second, subtracted to give what the
- * requests add, and its effective speed, read again once a second during the POSTs) and a 3 s warm-up.
- * Then, as a baseline for the machine's load, the same connections GET discovery.json (the same HTTP
- * stack, no filing) for up to 5 s: the ratio of the two rates moves less with what else the machine
- * runs than either rate does. Last, it checks that every accepted appeal has an id in the run
- * (answered by the POST, or its token mapped) and no two share one.
+ * connections for `seconds` after a 3 s warm-up. Then, as a baseline for the machine's load, the same
+ * connections GET discovery.json (the same HTTP stack, no filing) for up to 5 s: the ratio of the two
+ * rates moves less with what else the machine runs than either rate does. Last, it checks that every
+ * accepted appeal has an id in the run (answered by the POST, or its token mapped) and no two share one.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -138,50 +136,28 @@ try {
   // The baseline: the same HTTP stack (parsing, routing, rate limit) answering a constant document.
   const discovery = async (): Promise<Answer> => exchange('GET', '/open311/v2/discovery.json');
 
-  /** The run's effective speed, read once a second until `end` (one GET a second beside the load). */
-  const speeds = async (end: number) => {
-    const out: number[] = [];
-    for (await sleep(1000); Date.now() < end; await sleep(1000))
-      out.push((await call<RunInfo>(`/api/runs/${run.id}`)).effectiveSpeed);
-    return out;
-  };
-  const speedLine = (v: number[]) =>
-    v.length === 0
-      ? 'no reading'
-      : `mean ×${(v.reduce((a, b) => a + b, 0) / v.length).toFixed(0)}, min ×${Math.min(...v).toFixed(0)}`;
-
-  // The live run alone: its CPU a second (subtracted below to give the CPU the requests add) and speed.
-  const quietCpu0 = serverCpuMs();
-  const quietT0 = performance.now();
-  const quietSpeeds = await speeds(Date.now() + 5_000);
-  const quietCpuRate = (serverCpuMs() - quietCpu0) / ((performance.now() - quietT0) / 1000);
-
   /** `concurrency` connections, each sending `send` back to back for `forMs`. */
   const measure = async (send: () => Promise<Answer>, forMs: number) => {
     const answers: Answer[] = [];
     const cpu0 = serverCpuMs();
     const t0 = performance.now();
     const end = Date.now() + forMs;
-    const [speedsMeanwhile] = await Promise.all([
-      speeds(end),
-      ...Array.from({ length: concurrency }, async () => {
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
         while (Date.now() < end) answers.push(await send());
       }),
-    ]);
+    );
     const wall = (performance.now() - t0) / 1000;
     const ms = answers.map((a) => a.ms).sort((a, b) => a - b);
     const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))] ?? NaN;
     const statuses = new Map<number, number>();
     for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
-    const cpuMs = serverCpuMs() - cpu0;
-    const cpu = cpuMs / answers.length;
-    const added = (cpuMs - quietCpuRate * wall) / answers.length;
+    const cpu = (serverCpuMs() - cpu0) / answers.length;
     return {
       answers,
       rate: answers.length / wall,
       p99: q(0.99),
-      speeds: speedsMeanwhile,
-      line: `${answers.length} requests, ${(answers.length / wall).toFixed(0)} req/s; latency p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms, max ${q(1).toFixed(1)} ms; server CPU ${cpu.toFixed(2)} ms a request (${added.toFixed(2)} above the live run alone); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      line: `${answers.length} requests, ${(answers.length / wall).toFixed(0)} req/s; latency p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms, max ${q(1).toFixed(1)} ms; server CPU ${cpu.toFixed(2)} ms a request; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
     };
   };
 
@@ -190,10 +166,7 @@ try {
   const baseline = await measure(discovery, Math.min(5, seconds) * 1000);
   const live = await call<RunInfo>(`/api/runs/${run.id}`);
   console.log(
-    `Open311 POST, ${concurrency} connections, ${seconds} s, beijing-weekday live at ×60 (${live.appeals} appeals so far):`,
-  );
-  console.log(
-    `  the live run alone: server CPU ${quietCpuRate.toFixed(0)} ms a second, effective speed ${speedLine(quietSpeeds)}; during the POSTs: ${speedLine(posts.speeds)}`,
+    `Open311 POST, ${concurrency} connections, ${seconds} s, beijing-weekday live at ×60 (effective ×${live.effectiveSpeed.toFixed(0)}, ${live.appeals} appeals so far):`,
   );
   console.log(`  ${posts.line}`);
   console.log(`  baseline GET discovery.json: ${baseline.line}`);

@@ -1,5 +1,4 @@
 import { APPEAL_STATES, type HistoryEntry } from '@hotline-sim/shared';
-import type { ChainableCommander } from 'ioredis';
 import { z } from 'zod';
 import { runKeys } from '../live/keys';
 import type { RedisClient } from '../redis/client';
@@ -147,8 +146,11 @@ export interface StepsToApply {
   fields: AppealFields;
 }
 
-/** The script's arguments for one appeal's steps: the number of keys, the keys, then ARGV. */
-function applyArgs({ run, key, id, steps, fields }: StepsToApply): (string | number)[] {
+/** Write an appeal's steps and record atomically (see {@link APPLY_STEPS}); returns the steps applied. */
+export function applySteps(
+  redis: ApplyClient,
+  { run, key, id, steps, fields }: StepsToApply,
+): Promise<number> {
   const k = runKeys(run);
   const keys = [
     k.appeal(id),
@@ -166,31 +168,5 @@ function applyArgs({ run, key, id, steps, fields }: StepsToApply): (string | num
   const args: (string | number)[] = [id, key, steps.length];
   for (const step of steps) args.push(step.seq, step.from ?? '', step.to, JSON.stringify(step));
   args.push(JSON.stringify(fields satisfies AppealFields), steps[0]?.at ?? 0);
-  return [keys.length, ...keys, ...args];
-}
-
-/** Write an appeal's steps and record atomically (see {@link APPLY_STEPS}); returns the steps applied. */
-export function applySteps(redis: ApplyClient, steps: StepsToApply): Promise<number> {
-  return redis.hotlineApply(...applyArgs(steps));
-}
-
-/**
- * Several appeals' steps in one round trip (one pipeline: each appeal's steps atomic, as
- * {@link applySteps} writes them; all of one run, so one cluster slot). Throws the first failure,
- * after every script has run.
- */
-export async function applyStepsTogether(
-  redis: ApplyClient,
-  all: readonly StepsToApply[],
-): Promise<number[]> {
-  if (all.length === 0) return [];
-  const pipeline = redis.pipeline() as ChainableCommander & {
-    hotlineApply(...args: (string | number)[]): ChainableCommander;
-  };
-  for (const steps of all) pipeline.hotlineApply(...applyArgs(steps));
-  const results = (await pipeline.exec()) ?? [];
-  return results.map(([err, applied]) => {
-    if (err) throw err;
-    return Number(applied);
-  });
+  return redis.hotlineApply(keys.length, ...keys, ...args);
 }

@@ -1,10 +1,5 @@
 import { transition, type AppealState, type AppealStep, type HistoryEntry } from '@hotline-sim/shared';
-import {
-  applySteps,
-  applyStepsTogether,
-  type ApplyClient,
-  type StepsToApply,
-} from '../appeals/appeal-record';
+import { applySteps, type ApplyClient } from '../appeals/appeal-record';
 
 /** One step as a job carries it (the model's transition, compacted): a history entry before it is applied. */
 export type JobStep = Omit<HistoryEntry, 'clock' | 'appliedAt'>;
@@ -65,28 +60,15 @@ export function toJob(
  * (`appeals/appeal-record.ts`, which owns the stored record).
  */
 export async function applyAppealJob(redis: ApplyClient, job: AppealJob): Promise<number> {
-  return applySteps(redis, checkedSteps(job, Date.now()));
-}
-
-/** Several jobs of one run checked and applied as {@link applyAppealJob} does, in one round trip. */
-export async function applyAppealJobs(redis: ApplyClient, jobs: readonly AppealJob[]): Promise<number[]> {
-  const appliedAt = Date.now();
-  return applyStepsTogether(
-    redis,
-    jobs.map((job) => checkedSteps(job, appliedAt)),
-  );
-}
-
-/** A job's steps as the record takes them, once checked against the lifecycle (throws on an illegal step). */
-function checkedSteps(job: AppealJob, appliedAt: number): StepsToApply {
   let state: AppealState | null = job.steps[0]?.from ?? null;
   for (const step of job.steps) {
     if (step.from !== state)
       throw new Error(`appeal ${job.id}: step ${step.seq} starts from ${step.from}, not ${state}`);
     state = step.from === null ? entry(step.to) : transition(step.from, step.to);
   }
+  const appliedAt = Date.now();
   const last = job.steps[job.steps.length - 1] as JobStep;
-  return {
+  return applySteps(redis, {
     run: job.run,
     key: job.key,
     id: job.id,
@@ -103,7 +85,7 @@ function checkedSteps(job: AppealJob, appliedAt: number): StepsToApply {
       rating: last.rating ?? null,
       updated: last.at,
     },
-  };
+  });
 }
 
 /** An appeal enters the lifecycle received (a citizen's call) or dispatched (a grid discovery). */

@@ -15,8 +15,7 @@ import type { Queue } from 'bullmq';
 import type { ChainableCommander } from 'ioredis';
 import type { RedisClient } from '../redis/client';
 import type { Logger } from 'pino';
-import { defineApply, type ApplyClient } from '../appeals/appeal-record';
-import { applyAppealJobs, toJob, type AppealJob } from './appeal-job';
+import { toJob, type AppealJob } from './appeal-job';
 import { runKeys, type RunKeys } from './keys';
 import { CLOCK_PAIR_EVERY, beijingMidnight, clockPair } from './wall-clock';
 import { takeInbox, takeInputs } from './run-inputs';
@@ -125,16 +124,11 @@ export class RunOwner {
   private queued: Promise<Map<string, number>> | undefined;
   /** Steps released by admissions since the last tick: the next tick shows them (moves, whistles). */
   private admitted: AppealStep[][] = [];
-  /** The latest tick's jobs are applied (an admission that moves appeals already in the run waits for it). */
-  private applying: Promise<void> = Promise.resolve();
-  /** The owner's connection with the apply script (admissions store their steps themselves). */
-  private readonly applier: ApplyClient;
   /** An admission take failed: the loop stops on it as on a failed tick (the model may lack what the log got). */
   private failed: { err: unknown } | undefined;
 
   constructor(private readonly deps: RunOwnerDeps) {
     this.keys = runKeys(deps.runId);
-    this.applier = defineApply(deps.redis);
     this.sampled = Math.floor(deps.live.now / SERIES_EVERY);
   }
 
@@ -171,9 +165,8 @@ export class RunOwner {
    * run are the same as if they had waited, and their first steps are stored before this resolves
    * (a client reads the id it was given at once). Resolves, once a take that began after this call is done,
    * to the id that take logged for the external appeal filed with `token`: null when the appeal was
-   * not in it (a tick took it first: then once that tick's jobs are applied; or the run is not
-   * running: a paused run admits at its next tick). A failed take fails the owner as a failed tick
-   * does; the appeal stays logged or in the inbox.
+   * not in it (a tick took it first, or the run is not running: a paused run admits at its next
+   * tick). A failed take fails the owner as a failed tick does; the appeal stays logged or in the inbox.
    */
   async admit(token: string): Promise<number | null> {
     if (!this.running || this.stopped || this.failed) return null;
@@ -184,10 +177,11 @@ export class RunOwner {
       if (taken.length > 0 && this.stamp() <= live.now) {
         // Received now: their first steps are stored before the POST answers, so the id it gets can
         // be read at once, even if the run is paused before its next tick. Holding the turn until
-        // they are stored keeps each appeal's later steps behind them.
+        // they settle keeps each appeal's later steps behind them.
         const groups = live.advanceTo(live.now);
         const jobs = groups.map((steps) => toJob(this.deps.runId, steps, live.now, Date.now()));
-        await this.applyAdmitted(jobs);
+        await this.release(jobs, 0);
+        await this.settle(jobs);
         this.admitted.push(...groups);
       }
       return new Map(taken.flatMap((i) => (i.kind === 'appeal' ? [[i.appeal.token, i.id] as const] : [])));
@@ -196,22 +190,7 @@ export class RunOwner {
       this.poke();
       return new Map<string, number>();
     });
-    const id = (await this.queued).get(token);
-    // Not in this take: a tick took it first, and stores its steps with that tick's jobs.
-    if (id === undefined) await this.applying;
-    return id ?? null;
-  }
-
-  /**
-   * Store an admission's steps here, not through the stage queues: the same checked, idempotent
-   * script a worker runs, all in one pipeline (one round trip instead of a queue's several per job,
-   * and no wait for the tick whose jobs are still being applied). A new appeal's first steps cannot
-   * meet that tick's jobs; steps of an appeal already in the run (a decision or inject taken with
-   * the appeals) wait until that tick's jobs are applied, which keeps each appeal's steps in order.
-   */
-  private async applyAdmitted(jobs: readonly AppealJob[]): Promise<void> {
-    if (jobs.some((job) => job.steps[0]?.from !== null)) await this.applying;
-    await applyAppealJobs(this.applier, jobs);
+    return (await this.queued).get(token) ?? null;
   }
 
   /** Run `work` after every turn before it has finished. */
@@ -328,9 +307,8 @@ export class RunOwner {
       // each tick settles in about `tickMs`, keeping updates (and their lag) near the tick rate.
       this.span = Math.min(tick, this.span || tick);
       const started = Date.now();
-      const waited = await this.tick(Math.min(allowed, live.now + this.span));
-      // The tick's own work: the wait for admissions ahead of its turn is not shortened by a shorter span.
-      const took = Date.now() - started - waited;
+      await this.tick(Math.min(allowed, live.now + this.span));
+      const took = Date.now() - started;
       // Aim at 100 ms of work per tick (or the tick, if longer), and never below a tenth of a tick:
       // a tick's fixed costs would otherwise shrink the span towards nothing on a loaded machine.
       const aim = Math.max(tickMs, 100);
@@ -341,34 +319,21 @@ export class RunOwner {
     }
   }
 
-  /**
-   * One tick: advance the model to `to`, release its transitions, wait for them, commit the clock.
-   * Returns how long (ms) it waited for its turn behind admissions.
-   */
-  private async tick(to: number): Promise<number> {
+  /** One tick: advance the model to `to`, release its transitions, wait for them, commit the clock. */
+  private async tick(to: number): Promise<void> {
     const { redis, live } = this.deps;
     // The clock's restart is on record before anything the tick releases can be read and dated.
     if (this.clockPairs.length > 0) await this.storeClockPairs(redis.multi()).exec();
-    let applied = () => {};
-    const queued = Date.now();
-    let waited = 0;
     const groups = await this.inTurn(async () => {
-      waited = Date.now() - queued;
       if (this.failed) throw this.failed.err;
       await takeInputs(this.inputDeps(), this.stamp(), to);
-      const groups = live.advanceTo(to);
-      this.applying = new Promise((resolve) => (applied = resolve));
-      return groups;
+      return live.advanceTo(to);
     });
     const releasedAt = Date.now();
     const jobs = groups.map((steps) => toJob(this.deps.runId, steps, to, releasedAt));
-    try {
-      await redis.hset(this.keys.meta, 'vt', to);
-      await this.release(jobs, 0);
-      await this.settle(jobs);
-    } finally {
-      applied();
-    }
+    await redis.hset(this.keys.meta, 'vt', to);
+    await this.release(jobs, 0);
+    await this.settle(jobs);
     const wall = Date.now();
     this.samples.push({ wall, vt: to });
     if (Math.floor(to / CLOCK_PAIR_EVERY) > Math.floor(this.lastTick.vt / CLOCK_PAIR_EVERY))
@@ -419,7 +384,6 @@ export class RunOwner {
       status: 'running',
       jobsByStage: countByStage(jobs),
     });
-    return waited;
   }
 
   private async release(jobs: AppealJob[], attempt: number): Promise<void> {
