@@ -86,6 +86,7 @@ export const en = {
   kpisTitle: 'KPIs',
   unitMin: '{v} min',
   unitH: '{v} h',
+  unitD: '{v} d',
   unitS: '{v} s',
   unitPp: '{v} pp',
   kpiNoData: 'no data yet',

@@ -82,6 +82,7 @@ export const zh: Messages = {
   kpisTitle: '关键指标',
   unitMin: '{v} 分钟',
   unitH: '{v} 小时',
+  unitD: '{v} 天',
   unitS: '{v} 秒',
   unitPp: '{v} 个百分点',
   kpiNoData: '暂无数据',

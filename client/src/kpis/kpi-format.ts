@@ -44,6 +44,8 @@ export function formatKpi(i18n: I18n, kpi: KpiName, value: number | undefined): 
       return t('unitMin', { v: fmt.number(value, 1) });
     case 'h':
       return t('unitH', { v: fmt.number(value, 1) });
+    case 'd':
+      return t('unitD', { v: fmt.number(value, 1) });
     case 's':
       return t('unitS', { v: fmt.number(value, 1) });
   }
@@ -61,6 +63,8 @@ export function formatKpiDifference(i18n: I18n, kpi: KpiName, value: number): st
       return t('unitMin', { v: fmt.signed(value, 2) });
     case 'h':
       return t('unitH', { v: fmt.signed(value, 2) });
+    case 'd':
+      return t('unitD', { v: fmt.signed(value, 2) });
     case 's':
       return t('unitS', { v: fmt.signed(value, 2) });
   }

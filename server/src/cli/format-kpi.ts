@@ -1,5 +1,5 @@
 /** Number formats shared by the report, comparison and sweep tables (units as in KPIS). */
-type Unit = 'count' | 'share' | 's' | 'min' | 'h';
+type Unit = 'count' | 'share' | 's' | 'min' | 'h' | 'd';
 
 /** `−0.00` would read as a change: a figure that rounds to zero gets no sign. */
 function signed(x: number, text: (abs: number) => string): string {

@@ -1,5 +1,14 @@
 export { loadBeijing } from './beijing';
 export { defaultCity } from './default-city';
+export {
+  DEFAULT_CITY_KEY,
+  addBuiltInCity,
+  builtInCityKeys,
+  cityByKey,
+  cityOfScenario,
+  knownCityKeys,
+  registerCity,
+} from './registry';
 export { createCity } from './load';
 export { STREET_TYPES, STREET_TYPE_INFO, streetType, type StreetType } from './street-type';
 export { bboxOf, pointInGeometry, pointInPolygon, pointInRing } from './geo';

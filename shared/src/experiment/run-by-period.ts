@@ -1,4 +1,4 @@
-import { defaultCity } from '../city/default-city';
+import { cityOfScenario } from '../city/registry';
 import { SECONDS_PER_HOUR } from '../engine/calendar';
 import { HotlineModel } from '../hotline/hotline-model';
 import { observationTotals } from '../report/hotline-kpis';
@@ -44,7 +44,7 @@ export function runScenarioByPeriod(scenario: Scenario, options: RunOptions = {}
     throw new Error(`replications must be a positive integer, got ${replications}`);
   }
   const seed = options.seed ?? scenario.seed;
-  const city = options.city ?? defaultCity();
+  const city = options.city ?? cityOfScenario(scenario);
   const horizon = scenario.hours * SECONDS_PER_HOUR;
   const boundaries = new Set(periods.flatMap((p) => [p.from, p.to]));
   const stops = [

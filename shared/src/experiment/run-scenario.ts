@@ -1,4 +1,4 @@
-import { defaultCity } from '../city/default-city';
+import { cityOfScenario } from '../city/registry';
 import type { City } from '../city/types';
 import { SECONDS_PER_HOUR } from '../engine/calendar';
 import { HotlineModel } from '../hotline/hotline-model';
@@ -76,7 +76,7 @@ export function* replicationSteps(
   if (!Number.isInteger(steps) || steps < 1)
     throw new Error(`steps must be a positive integer, got ${steps}`);
   const model = scenario.lifecycle
-    ? new HotlineModel(scenario, seed, { city: city ?? defaultCity() })
+    ? new HotlineModel(scenario, seed, { city: city ?? cityOfScenario(scenario) })
     : new IntakeModel(scenario, seed);
   const horizon = model.horizon;
   for (let i = 1; i <= steps; i++) {
@@ -169,7 +169,7 @@ export function buildReport(
   };
   const hotline = replications.flatMap((r) => (r.hotline ? [r.hotline] : []));
   if (hotline.length > 0 && scenario.lifecycle) {
-    report.streets = streetLeague(hotline, scenario.lifecycle, city ?? defaultCity());
+    report.streets = streetLeague(hotline, scenario.lifecycle, city ?? cityOfScenario(scenario));
     report.departments = departmentLeague(hotline, scenario.lifecycle);
   }
   return report;
@@ -196,7 +196,7 @@ export interface RunOptions {
   /** Overrides the scenario's seed. */
   seed?: number;
   onProgress?: ProgressListener;
-  /** The city the scenario runs in. @defaultValue `defaultCity()` (Beijing) */
+  /** The city the scenario runs in. @defaultValue the scenario's city (`scenario.city`, else Beijing) */
   city?: City;
 }
 

@@ -1,5 +1,5 @@
 import type { City } from '../city/types';
-import { defaultCity } from '../city/default-city';
+import { cityOfScenario } from '../city/registry';
 import { Simulation } from '../engine/simulation';
 import { IntakeModel } from '../intake/intake-model';
 import type { Scenario } from '../scenario/schema';
@@ -41,7 +41,7 @@ export type { ExternalAppeal } from './injects/external-appeals';
 export type { AppliedLeverChange, LeverNote, LeverSource } from './lever-changes';
 
 export interface HotlineOptions {
-  /** The city the model runs in. @defaultValue the default city (`defaultCity()`, Beijing) */
+  /** The city the model runs in. @defaultValue the scenario's city (`scenario.city`, else Beijing) */
   city?: City;
   /** Called on every lifecycle transition (tests, and the live runtime's event history). */
   onTransition?: (step: AppealTransition) => void;
@@ -79,7 +79,7 @@ export class HotlineModel {
     const lc = scenario.lifecycle;
     if (!lc) throw new Error(`scenario "${scenario.name}" has no lifecycle section: use the intake model`);
     const sim = this.sim;
-    const s = new ModelState(sim, scenario, lc, seed, options.city ?? defaultCity(), options.onTransition);
+    const s = new ModelState(sim, scenario, lc, seed, options.city ?? cityOfScenario(scenario), options.onTransition);
     this.state = s;
     this.city = s.city;
     this.onSeatEvent = options.onSeatEvent;

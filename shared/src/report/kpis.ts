@@ -8,14 +8,15 @@ import {
   type IntakeKpiName,
   type IntakeKpiValues,
 } from './intake-kpis';
+import { SERVICE_KPIS, type ServiceKpiName } from './service-kpis';
 
-/** Every KPI a report can carry, in report order: intake first, then the lifecycle's. */
-export const KPIS = { ...INTAKE_KPIS, ...HOTLINE_KPIS } as const;
+/** Every KPI a report can carry, in report order: intake first, then the lifecycle's, then service matters'. */
+export const KPIS = { ...INTAKE_KPIS, ...HOTLINE_KPIS, ...SERVICE_KPIS } as const;
 export type KpiName = keyof typeof KPIS;
 /** Intake KPIs are always there; lifecycle KPIs only when the scenario has a lifecycle. */
-export type KpiValues = IntakeKpiValues & Partial<Record<HotlineKpiName, number>>;
+export type KpiValues = IntakeKpiValues & Partial<Record<HotlineKpiName | ServiceKpiName, number>>;
 /** The same shape for any per-KPI value (estimates in reports). */
-export type KpiRecord<T> = Record<IntakeKpiName, T> & Partial<Record<HotlineKpiName, T>>;
+export type KpiRecord<T> = Record<IntakeKpiName, T> & Partial<Record<HotlineKpiName | ServiceKpiName, T>>;
 
 /** What one replication observed: the intake always, the lifecycle when the scenario has one. */
 export interface Replication {

@@ -2,7 +2,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { z } from 'zod';
 import { categoryById } from '../catalogue/categories';
 import { cityUnitById } from '../catalogue/units';
-import { defaultCity } from '../city/default-city';
+import { cityOfScenario } from '../city/registry';
 import type { City } from '../city/types';
 import { parseIsoDate } from '../engine/calendar';
 import { scenarioSchema, type Scenario } from './schema';
@@ -99,7 +99,7 @@ export function validateScenario(input: unknown, source = 'scenario', city?: Cit
     throw new ScenarioError([`start: ${(e as Error).message}`], source);
   }
   // The default city is built only when an inject names a street or district to look up.
-  const problems = referenceProblems(result.data, () => city ?? defaultCity());
+  const problems = referenceProblems(result.data, () => city ?? cityOfScenario(result.data));
   if (problems.length > 0) throw new ScenarioError(problems, source);
   return deepFreeze(result.data) as Scenario;
 }

@@ -34,6 +34,11 @@ const scenarioFields = {
   seed: z.number().int().min(0).max(0xffffffff).default(1),
   /** Calendar date of the run's first day (weekday and month drive the arrival profile). @defaultValue 2025-01-06, a Monday */
   start: z.string().regex(ISO_DATE, { message: 'must be a date written YYYY-MM-DD' }).default('2025-01-06'),
+  /**
+   * The city the run takes place in, by key: a built-in city (`beijing`, …) or one built and cached by
+   * `hotline city`. @defaultValue beijing
+   */
+  city: z.string().min(1).optional(),
   /** Length of the run in virtual hours, warm-up included. */
   hours: z.number().positive(),
   /** Hours at the start whose observations are discarded (warm-up deletion). @defaultValue 0 */
