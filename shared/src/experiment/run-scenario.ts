@@ -3,6 +3,7 @@ import type { City } from '../city/types';
 import { SECONDS_PER_HOUR } from '../engine/calendar';
 import { HotlineModel } from '../hotline/hotline-model';
 import { IntakeModel } from '../intake/intake-model';
+import { runServices } from '../services/service-model';
 import { distributionMean } from '../random/distributions';
 import { hashSeed } from '../random/rng';
 import {
@@ -83,11 +84,19 @@ export function* replicationSteps(
     model.advance((horizon * i) / steps);
     yield i / steps;
   }
+  const services = scenario.services && {
+    services: runServices(scenario.services, {
+      seed,
+      start: scenario.start,
+      days: Math.ceil(scenario.hours / 24),
+      warmupDays: Math.ceil(scenario.warmupHours / 24),
+    }),
+  };
   if (model instanceof HotlineModel) {
     const hotline = model.drain();
-    return { intake: hotline.intake, hotline };
+    return { intake: hotline.intake, hotline, ...services };
   }
-  return { intake: model.finish() };
+  return { intake: model.finish(), ...services };
 }
 
 /** Run one replication to its end (a lifecycle run also drains its open appeals) in `city`. */
@@ -187,7 +196,8 @@ export function isStationary(scenario: Scenario): boolean {
     !a.monthOfYear &&
     !a.trace &&
     !scenario.intake.agentsByHour &&
-    !scenario.lifecycle
+    !scenario.lifecycle &&
+    !scenario.services
   );
 }
 

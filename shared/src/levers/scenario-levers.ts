@@ -2,6 +2,7 @@ import { setNumericPath } from '../experiment/sweep';
 import { LEVERS, type Lever, type LeverKind, type VioteDriver } from '../hotline/levers';
 import { validateScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
+import { SERVICE_LEVERS } from '../services/levers';
 
 /** A lever's value in a scenario. */
 export type LeverValue = number | boolean | string;
@@ -41,12 +42,12 @@ function rangeIn(lever: Lever, value: number): [number, number] | undefined {
 }
 
 /**
- * The levers of a scenario with their current values: every catalogue lever whose path exists in
- * it (an intake-only scenario has no lifecycle levers) and nothing overrides, in catalogue order.
+ * The levers of a scenario with their current values: every catalogue lever (the hotline's, then the
+ * service matters') whose path exists in it (an intake-only scenario has no lifecycle levers) and nothing overrides, in catalogue order.
  */
 export function scenarioLevers(scenario: Scenario): LeverEntry[] {
   const out: LeverEntry[] = [];
-  for (const lever of LEVERS) {
+  for (const lever of [...LEVERS, ...SERVICE_LEVERS]) {
     const value = leverValue(scenario, lever.path);
     const fits =
       (lever.kind === 'boolean' && typeof value === 'boolean') ||

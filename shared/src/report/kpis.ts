@@ -8,7 +8,8 @@ import {
   type IntakeKpiName,
   type IntakeKpiValues,
 } from './intake-kpis';
-import { SERVICE_KPIS, type ServiceKpiName } from './service-kpis';
+import type { ServiceObservation } from '../services/observation';
+import { SERVICE_KPIS, serviceKpis, type ServiceKpiName } from './service-kpis';
 
 /** Every KPI a report can carry, in report order: intake first, then the lifecycle's, then service matters'. */
 export const KPIS = { ...INTAKE_KPIS, ...HOTLINE_KPIS, ...SERVICE_KPIS } as const;
@@ -22,14 +23,23 @@ export type KpiRecord<T> = Record<IntakeKpiName, T> & Partial<Record<HotlineKpiN
 export interface Replication {
   intake: IntakeObservation;
   hotline?: HotlineObservation;
+  /** The service-matter model's counts, when the scenario has a `services` section. */
+  services?: ServiceObservation;
 }
 
 /** KPI values of a whole replication. */
 export function replicationKpis(rep: Replication): KpiValues {
-  return rep.hotline ? { ...intakeKpis(rep.intake), ...hotlineKpis(rep.hotline) } : intakeKpis(rep.intake);
+  return {
+    ...intakeKpis(rep.intake),
+    ...(rep.hotline ? hotlineKpis(rep.hotline) : {}),
+    ...(rep.services ? serviceKpis(rep.services) : {}),
+  };
 }
 
-/** KPI values of each batch of one replication (batch means), counts scaled to the whole run. */
+/**
+ * KPI values of each batch of one replication (batch means), counts scaled to the whole run. Only
+ * stationary scenarios use them, and a scenario with service matters is not one (working days).
+ */
 export function batchKpis(rep: Replication): KpiValues[] {
   const intake = intakeBatchKpis(rep.intake).map((k) => ({
     ...k,

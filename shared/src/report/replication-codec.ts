@@ -1,5 +1,6 @@
 import { HOTLINE_COUNTERS, type HotlineObservation } from '../hotline/observation';
 import { BATCHES, type IntakeObservation } from '../intake/intake-model';
+import { SERVICE_COUNTERS, type ServiceObservation } from '../services/observation';
 import { QuantileSketch, type QuantileSketchState } from '../stats';
 import type { Replication } from './kpis';
 
@@ -30,6 +31,8 @@ export interface EncodedReplication {
   format: typeof REPLICATION_FORMAT;
   intake: EncodedIntake;
   hotline?: EncodedHotline;
+  /** The service-matter counts: plain numbers already, copied. */
+  services?: ServiceObservation;
 }
 
 function encodeIntake(o: IntakeObservation): EncodedIntake {
@@ -68,6 +71,7 @@ function assertJsonSafe(value: unknown, path: string): void {
 export function encodeReplication(rep: Replication): EncodedReplication {
   const intake = encodeIntake(rep.intake);
   const out: EncodedReplication = { format: REPLICATION_FORMAT, intake };
+  if (rep.services) out.services = { ...rep.services };
   const h = rep.hotline;
   if (h) {
     const { intake: own, counters, closeHours, streets, cityUnits, weights, ...rest } = h;
@@ -100,7 +104,8 @@ export function decodeReplication(e: EncodedReplication): Replication {
     );
   }
   const intake = decodeIntake(e.intake);
-  if (!e.hotline) return { intake };
+  const services = e.services && { services: decodeServices(e.services) };
+  if (!e.hotline) return { intake, ...services };
   const { intake: own, counters, closeHours, streets, cityUnits, weights, ...rest } = e.hotline;
   const expected = HOTLINE_COUNTERS.length * BATCHES;
   if (counters.length !== expected || closeHours.length !== BATCHES) {
@@ -118,5 +123,15 @@ export function decodeReplication(e: EncodedReplication): Replication {
     cityUnits: cityUnits.map((s) => ({ ...s })),
     weights: { ...weights },
   };
-  return { intake, hotline };
+  return { intake, hotline, ...services };
+}
+
+function decodeServices(e: ServiceObservation): ServiceObservation {
+  const missing = SERVICE_COUNTERS.filter((k) => typeof e[k] !== 'number');
+  if (missing.length > 0) {
+    throw new Error(
+      `encoded replication: services lacks ${missing.join(', ')} (a worker running another version of the model?)`,
+    );
+  }
+  return { ...e };
 }

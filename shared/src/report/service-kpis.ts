@@ -1,3 +1,6 @@
+import type { ServiceObservation } from '../services/observation';
+import { ratio } from '../util/ratio';
+
 /**
  * KPIs of government service matters (事项) in the service-delivery cities: Shanghai's 一网通办 and
  * Zhejiang's 最多跑一次 (DOMAIN.md §10). A scenario with a `services` section reports them beside the
@@ -30,3 +33,20 @@ export const SERVICE_KPIS = {
 } as const;
 
 export type ServiceKpiName = keyof typeof SERVICE_KPIS;
+
+/** Service KPI values of one replication's observation (shares NaN when nothing was counted). */
+export function serviceKpis(o: ServiceObservation): Record<ServiceKpiName, number> {
+  return {
+    matters: o.matters,
+    onlineShare: ratio(o.online, o.matters),
+    fullyOnlineShare: ratio(o.fullyOnline, o.matters),
+    atMostOneVisitShare: ratio(o.atMostOneVisit, o.matters),
+    visitsPerMatter: ratio(o.visits, o.matters),
+    materialsPerMatter: ratio(o.materials, o.matters),
+    daysPerMatter: ratio(o.days, o.matters),
+    onTimeShare: ratio(o.onTime, o.matters),
+    goodReviewRate: ratio(o.goodReviews, o.rated),
+    serviceSatisfactionRate: ratio(o.satisfied, o.applications),
+    matterCalls: o.matterCalls,
+  };
+}

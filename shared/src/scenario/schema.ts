@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ISO_DATE } from '../engine/calendar';
 import { lifecycleSchema } from '../hotline/lifecycle-schema';
 import { distributionSchema } from '../random/distributions';
+import { servicesSchema } from '../services/schema';
 import type { DeepReadonly } from '../util/deep-readonly';
 import { timelineIssues, timelineSchema } from './timeline';
 
@@ -91,6 +92,11 @@ const scenarioFields = {
   directAnswerShare: z.number().min(0).max(1).default(1),
   /** The 接诉即办 lifecycle after intake; absent: the run models the intake queue only. */
   lifecycle: lifecycleSchema.optional(),
+  /**
+   * Government service matters (事项: 最多跑一次, 一网通办; DOMAIN.md §10) beside the hotline, on their
+   * own random streams; absent: no service-matter model.
+   */
+  services: servicesSchema.optional(),
 };
 
 const untimedScenarioSchema = z.strictObject(scenarioFields);
