@@ -3,6 +3,7 @@ import type { City } from '../city/types';
 import { SECONDS_PER_HOUR } from '../engine/calendar';
 import { HotlineModel } from '../hotline/hotline-model';
 import { IntakeModel } from '../intake/intake-model';
+import type { ServiceObservation } from '../services/observation';
 import { runServices } from '../services/service-model';
 import { distributionMean } from '../random/distributions';
 import { hashSeed } from '../random/rng';
@@ -84,19 +85,27 @@ export function* replicationSteps(
     model.advance((horizon * i) / steps);
     yield i / steps;
   }
-  const services = scenario.services && {
-    services: runServices(scenario.services, {
-      seed,
-      start: scenario.start,
-      days: Math.ceil(scenario.hours / 24),
-      warmupDays: Math.ceil(scenario.warmupHours / 24),
-    }),
-  };
+  const services = scenarioServices(scenario, seed);
   if (model instanceof HotlineModel) {
     const hotline = model.drain();
-    return { intake: hotline.intake, hotline, ...services };
+    return { intake: hotline.intake, hotline, ...(services ? { services } : {}) };
   }
-  return { intake: model.finish(), ...services };
+  return { intake: model.finish(), ...(services ? { services } : {}) };
+}
+
+/**
+ * The service-matter part of a replication (undefined without a `services` section): its own random
+ * streams, the scenario's days (a warm-up's whole days not observed). It depends on nothing the
+ * hotline does, so tests of service KPIs may run it alone.
+ */
+export function scenarioServices(scenario: Scenario, seed: number): ServiceObservation | undefined {
+  if (!scenario.services) return undefined;
+  return runServices(scenario.services, {
+    seed,
+    start: scenario.start,
+    days: Math.ceil(scenario.hours / 24),
+    warmupDays: Math.ceil(scenario.warmupHours / 24),
+  });
 }
 
 /** Run one replication to its end (a lifecycle run also drains its open appeals) in `city`. */

@@ -3,10 +3,12 @@ import type { Scenario } from '../scenario/schema';
 import beijingWeekday from './beijing-weekday.json';
 import beijingWeekdayIntake from './beijing-weekday-intake.json';
 import mmc from './mmc.json';
+import { HANGZHOU_DESCRIPTIONS_ZH, HANGZHOU_SCENARIOS } from './hangzhou';
 import { HELD_OUT } from './hold-out';
 import { REFORM_STAGES } from './reform-stages';
 import { REFORM_TIMELINE, REFORM_TIMELINE_ZH } from './reform-timeline';
 import { SEASONAL_EVENTS } from './seasonal-events';
+import { SHANGHAI_DESCRIPTIONS_ZH, SHANGHAI_SCENARIOS } from './shanghai';
 
 /** Built-in scenarios, runnable by name; their JSON files double as examples to copy. */
 const BUILT_IN: Record<string, unknown> = {
@@ -17,6 +19,8 @@ const BUILT_IN: Record<string, unknown> = {
   ...SEASONAL_EVENTS,
   'beijing-weekday-intake': beijingWeekdayIntake,
   ...Object.fromEntries(HELD_OUT.map((p) => [p.scenario.name, p.scenario])),
+  ...HANGZHOU_SCENARIOS,
+  ...SHANGHAI_SCENARIOS,
 };
 
 /** Names of the built-in scenarios. */
@@ -51,6 +55,8 @@ export const BUILT_IN_DESCRIPTIONS_ZH: Record<string, string> = {
     '验证用（不参与校准）2022 年 12 月：未诉先办（热点、季节性预防、44 个每月一题议题的政策）、热线+网格、智能派单；对照 2022 年底解决率 94 %、满意率 95 %。需求仍为 2019 年水平，运行一周。',
   'holdout-2025':
     '验证用（不参与校准）2025 年：2024 年的杠杆，75 个每月一题议题的政策生效，数据共享与一网通办接近完成；对照 2025 年解决率 97.3 %、满意率 97.7 %。需求仍为 2019 年水平，运行一周。',
+  ...HANGZHOU_DESCRIPTIONS_ZH,
+  ...SHANGHAI_DESCRIPTIONS_ZH,
 };
 
 /** A built-in scenario by name, validated; undefined when there is no such scenario. */

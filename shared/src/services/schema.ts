@@ -17,6 +17,11 @@ export const servicesSchema = z.strictObject({
    */
   staffing: z.number().min(0.3).max(5).default(1.15),
   /**
+   * Work waiting at each back office when the run starts, in days of its capacity (cases from before
+   * the run, not observed): the queue an office works through first. @defaultValue 1 (assumed)
+   */
+  backlogDays: z.number().min(0).max(30).default(1),
+  /**
    * Share of the promised time an office holds a finished case before releasing it (offices use the
    * time they are given). @defaultValue 0.5 (assumed)
    */

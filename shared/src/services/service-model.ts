@@ -74,7 +74,7 @@ function hoursPerApplicant(): Record<ServiceDepartmentId, number> {
 /**
  * One replication of the service-matter model over `days` calendar days from `start`: applicants
  * arrive on working days, choose a channel, submit materials (returning when one is missing), and
- * their cases queue at each department's back office (daily staff-hours, earliest deadline first)
+ * their cases queue at each department's back office (daily staff-hours, first come first served)
  * until every case has a result. Cases arriving before `warmupDays` are served but not observed.
  */
 export function runServices(
@@ -92,6 +92,9 @@ export function runServices(
     ServiceDepartmentId,
     Job[]
   >;
+  const backlog = Object.fromEntries(
+    Object.entries(capacity).map(([d, h]) => [d, h * s.backlogDays]),
+  ) as Record<ServiceDepartmentId, number>;
   const fixes = new Array<number>(MATTERS.length).fill(0);
   const fix = (i: number) => Math.max(FIX_FLOOR, FIX_FACTOR ** (fixes[i] ?? 0));
   const first = parseIsoDate(opts.start);
@@ -224,9 +227,12 @@ export function runServices(
     if (w < workdays.length) arrive(w, (workdays[w] as number) >= warmup);
     for (const dept of Object.keys(queues) as ServiceDepartmentId[]) {
       // A job finishing here may queue its next step at the same department: it goes to the new list.
-      const queue = queues[dept].sort((a, b) => a.app.deadline - b.app.deadline || a.app.id - b.app.id);
+      const queue = queues[dept].sort((a, b) => a.ready - b.ready || a.app.id - b.app.id);
       queues[dept] = [];
-      let hours = capacity[dept];
+      // Work left from before the run comes first (first come, first served).
+      const old = Math.min(capacity[dept], backlog[dept]);
+      backlog[dept] -= old;
+      let hours = capacity[dept] - old;
       const left: Job[] = [];
       for (const job of queue) {
         if (job.ready > w || hours <= 0) {
