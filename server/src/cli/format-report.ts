@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { KPIS, kpiNames, type Report, type StreetRow } from '@hotline-sim/shared';
+import { KPIS, SERVICE_KPIS, kpiNames, type KpiName, type Report, type StreetRow } from '@hotline-sim/shared';
 import { formatKpiValue } from './format-kpi';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -26,17 +26,19 @@ function leagueTable(title: string, rows: readonly StreetRow[]): string {
   return `${title}\n${table.toString()}`;
 }
 
-/** The human-readable report: a header, the KPIs with their 95 % intervals, and the street league. */
-export function formatReport(report: Report): string {
+const isServiceKpi = (name: KpiName) => Object.hasOwn(SERVICE_KPIS, name);
+
+/**
+ * The KPI rows of `names` with their 95 % intervals; a KPI nothing was counted for (a rate of no
+ * callbacks, the epidemic rates outside 2020-22) goes to `empty`, named once below the tables.
+ */
+function kpiTable(report: Report, names: readonly KpiName[], empty: string[]): string {
   const table = new Table({
     head: ['KPI', '指标', 'mean', '95 % CI'],
     colAligns: ['left', 'left', 'right', 'right'],
     style: { head: [], border: [] },
   });
-  // A KPI nothing was counted for (a rate of no callbacks, the epidemic rates outside 2020-22) is
-  // named once below the table rather than given a row of n/a.
-  const empty: string[] = [];
-  for (const name of kpiNames(report.kpis)) {
+  for (const name of names) {
     const { unit, zh } = KPIS[name];
     const kpi = report.kpis[name];
     if (!kpi) continue;
@@ -51,6 +53,23 @@ export function formatReport(report: Report): string {
       `${formatKpiValue(kpi.ci95[0], unit)} … ${formatKpiValue(kpi.ci95[1], unit)}`,
     ]);
   }
+  return table.toString();
+}
+
+/**
+ * The human-readable report: a header, the KPIs with their 95 % intervals (the service matters'
+ * beside the hotline's, in a table of their own), and the street league.
+ */
+export function formatReport(report: Report): string {
+  const empty: string[] = [];
+  const names = kpiNames(report.kpis);
+  const hotlineTable = kpiTable(
+    report,
+    names.filter((n) => !isServiceKpi(n)),
+    empty,
+  );
+  const services = names.filter(isServiceKpi);
+  const serviceTable = services.length > 0 ? kpiTable(report, services, empty) : undefined;
   const w = report.waitSeconds;
   const how =
     report.ciMethod === 'batch-means'
@@ -62,7 +81,8 @@ export function formatReport(report: Report): string {
     `${report.scenario}: ${report.hours} h (warm-up ${report.warmupHours} h), seed ${report.seed}, ` +
       `${report.replications} replication(s), ${how}`,
     `${report.agents} agents, offered load ${(report.offeredLoad * 100).toFixed(1)} %`,
-    table.toString(),
+    hotlineTable,
+    ...(serviceTable ? [`Service matters (办事: 最多跑一次, 一网通办):\n${serviceTable}`] : []),
     ...(empty.length > 0 ? [`no value (nothing counted): ${empty.join(', ')}`] : []),
     `wait of answered contacts (s): p50 ${w.p50.toFixed(1)}, p90 ${w.p90.toFixed(1)}, p99 ${w.p99.toFixed(1)}`,
   ];

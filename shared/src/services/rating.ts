@@ -9,7 +9,7 @@ import type { Services } from './schema';
  * with probability BAD_IF_UNSATISFIED (the others skip the bad button, one reason published 好评率 run
  * above 99 %), and complains to 12345 with probability COMPLAINT_IF_UNSATISFIED.
  */
-const SATISFACTION = { base: 3.4, extraVisit: 0.8, round: 0.6, material: 0.08, day: 0.04, late: 1.2 };
+const SATISFACTION = { base: 3.6, extraVisit: 0.8, round: 0.6, material: 0.08, day: 0.04, late: 1.2 };
 const BAD_IF_UNSATISFIED = 0.25;
 const COMPLAINT_IF_UNSATISFIED = 0.3;
 const P = { satisfied: 20, rated: 21, bad: 22, complaint: 23 };
