@@ -12,10 +12,12 @@ import { SAMPLE_SHARE } from './reform-timeline';
  * 21.893 M residents: Beijing Statistics Bureau, 2021-05-19, 7th census bulletin) times the city's
  * census population, and a tenth of it is simulated (SAMPLE_SHARE, as the reform timeline does): the
  * per-resident rate is assumed to carry over (no comparable published daily count for either city's
- * 12345 was found). Agents are Beijing's 2019 shifts scaled the same way.
+ * 12345 was found). Agents and grid discoveries are Beijing's scaled the same way.
  */
 const BEIJING_POPULATION = 21_893_095;
 const BEIJING_CONTACTS_PER_DAY = 19_000;
+/** Beijing's grid discoveries per cell per day (the lifecycle default, DOMAIN.md §5; assumed). */
+const GRID_PER_CELL_PER_DAY = 3.6;
 const HOUR_OF_DAY = [
   0.25, 0.15, 0.1, 0.08, 0.08, 0.15, 0.4, 0.9, 1.5, 1.85, 1.9, 1.6, 1.2, 1.35, 1.75, 1.8, 1.65, 1.4, 1.15,
   1.05, 0.95, 0.8, 0.55, 0.4,
@@ -58,7 +60,9 @@ export function serviceCityScenario(
       talkMinutes: { lognormal: { mean: 5.3, cv: 0.8 } },
       patienceMinutes: { exponential: { mean: 3 } },
     },
-    lifecycle,
+    // Grid discoveries per cell scaled as the contacts are (the default 3.6 a day is Beijing's whole
+    // volume, DOMAIN.md §5), so 一网统管's patrols stand to the sampled hotline as Beijing's do.
+    lifecycle: { ...lifecycle, grid: { ...lifecycle.grid, perCellPerDay: GRID_PER_CELL_PER_DAY * scale } },
     services: { applicantsPerDay: city.applicantsPerDay, ...services },
   };
 }
