@@ -55,8 +55,8 @@ function withoutLevers(s: Scenario): unknown {
   } = structuredClone(s) as Scenario & {
     services: Record<string, unknown>;
   };
-  const kept = { ...services };
-  for (const l of SERVICE_LEVERS) delete kept[l.path.replace('services.', '')];
+  const levers = new Set(SERVICE_LEVERS.map((l) => l.path.replace('services.', '')));
+  const kept = Object.fromEntries(Object.entries(services).filter(([k]) => !levers.has(k)));
   return { ...rest, services: kept };
 }
 

@@ -8,6 +8,7 @@ import { serviceCityScenario, type ServiceCity } from './service-city';
  * assumptions: docs/CITIES.md.
  */
 const HANGZHOU: ServiceCity = {
+  key: 'hangzhou',
   population: 11_936_010, // sourced: Hangzhou Statistics Bureau, 2021, 7th census bulletin
   start: '2018-01-08',
   seed: 2017,

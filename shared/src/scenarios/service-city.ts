@@ -28,6 +28,8 @@ const BEIJING_AGENTS_BY_HOUR = [
 ];
 
 export interface ServiceCity {
+  /** The built-in city the week runs in (its districts, streets and units: shared/src/city/). */
+  key: 'hangzhou' | 'shanghai';
   /** 2020 census population (7th census bulletin of the city's statistics bureau). */
   population: number;
   /** Start of the simulated week (a Monday), shared by the city's years. */
@@ -49,6 +51,7 @@ export function serviceCityScenario(
   return {
     name,
     description,
+    city: city.key,
     seed: city.seed,
     start: city.start,
     hours: 168,

@@ -7,6 +7,7 @@ import { serviceCityScenario, type ServiceCity } from './service-city';
  * staffing and the hotline's settings and differ by levers only. Sources and assumptions: docs/CITIES.md.
  */
 const SHANGHAI: ServiceCity = {
+  key: 'shanghai',
   population: 24_870_895, // sourced: Shanghai Statistics Bureau, 2021-05-18, 7th census bulletin
   start: '2019-01-07',
   seed: 2018,
