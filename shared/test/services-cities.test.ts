@@ -90,6 +90,20 @@ describe('Shanghai 一网通办: shanghai-2018 → shanghai-2024', () => {
   });
 });
 
+describe('the services section refuses bad input, naming the field', () => {
+  it('a negative volume and a switch given as a word', () => {
+    const input = {
+      name: 'bad',
+      hours: 24,
+      arrivals: { perHour: 1 },
+      intake: { agents: 1, talkMinutes: { exponential: { mean: 1 } } },
+      services: { applicantsPerDay: -5, oneWindow: 'yes' },
+    };
+    expect(() => validateScenario(input, 'bad')).toThrow(/services\.applicantsPerDay: Too small/);
+    expect(() => validateScenario(input, 'bad')).toThrow(/services\.oneWindow: expected boolean/);
+  });
+});
+
 describe('service observations through the replication codec', () => {
   const small = validateScenario(
     {
