@@ -44,3 +44,4 @@ export * from './training';
 export * from './experiment/held-out';
 export * from './lessons';
 export * from './experiment/run-by-period';
+export * from './experiment/cities';
