@@ -45,3 +45,4 @@ export * from './experiment/held-out';
 export * from './lessons';
 export * from './experiment/run-by-period';
 export * from './experiment/cities';
+export * from './experiment/cities-api';

@@ -124,7 +124,7 @@ export function cityEntries(
     const scenario = resolve(name);
     if (scenario) return { city: scenario.city ?? DEFAULT_CITY_KEY, scenario };
     const city = CITY_SCENARIOS.find((c) => c.scenario === name)?.city ?? name;
-    return { city, name, missing: `"${name}" is not a built-in scenario (yet), nor a scenario file` };
+    return { city, name, missing: `"${name}" is not a built-in scenario (yet)` };
   });
 }
 
