@@ -12,6 +12,7 @@ import { scenarioChoices } from './scenario-choices';
 import { ReplicationsField } from './ReplicationsField';
 import { RunButton } from './RunButton';
 import { SweepView } from './SweepView';
+import { CitiesView } from './CitiesView';
 import { useExperiment } from './use-experiment';
 import { WaterfallChart } from './WaterfallChart';
 
@@ -31,7 +32,7 @@ export default function CompareView() {
   const { status, error, start } = useExperiment<ComparisonStatus>(api.comparison);
   const [attempt, setAttempt] = useState(0);
   const chart = useRef<DifferenceChartHandle>(null);
-  const [mode, setMode] = useState<'two' | 'sweep'>('two');
+  const [mode, setMode] = useState<'two' | 'sweep' | 'cities'>('two');
   const [explain, setExplain] = useState(false);
   const [whyKpi, setWhyKpi] = useState<KpiName>('satisfactionRate');
 
@@ -60,7 +61,7 @@ export default function CompareView() {
 
   const modes = (
     <div className="segmented" role="group" aria-label={t('compareModes')}>
-      {(['two', 'sweep'] as const).map((m) => (
+      {(['two', 'sweep', 'cities'] as const).map((m) => (
         <button
           key={m}
           type="button"
@@ -68,11 +69,19 @@ export default function CompareView() {
           onClick={() => setMode(m)}
           data-testid={`mode-${m}`}
         >
-          {t(m === 'two' ? 'compareModeTwo' : 'compareModeSweep')}
+          {t(m === 'two' ? 'compareModeTwo' : m === 'sweep' ? 'compareModeSweep' : 'compareModeCities')}
         </button>
       ))}
     </div>
   );
+
+  if (mode === 'cities' && scenarios)
+    return (
+      <main className="compare" id="main" data-testid="compare-view">
+        {modes}
+        <CitiesView />
+      </main>
+    );
 
   if (mode === 'sweep' && scenarios)
     return (
