@@ -118,7 +118,11 @@ describe('the comparison, run on common random numbers', () => {
     });
     expect(result.hours).toBe(4);
     const lever = result.drivers.find((d) => d.driver === 'institution')?.cities[0]?.levers[0];
-    expect(lever).toMatchObject({ path: 'lifecycle.proactive.monthlyTopic.topicsInForce', off: 0, value: 62 });
+    expect(lever).toMatchObject({
+      path: 'lifecycle.proactive.monthlyTopic.topicsInForce',
+      off: 0,
+      value: 62,
+    });
     const sat = lever?.effects.satisfaction;
     expect(sat?.kpi).toBe('satisfactionRate');
     expect(sat?.ci95[0]).toBeGreaterThan(0);
