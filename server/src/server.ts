@@ -2,8 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Config } from './config';
 import { createApp, type App } from './http/app';
+import { cityComparisonRoutes } from './http/city-comparison-routes';
 import type { Logger } from './logger';
 import { RunManager } from './live/run-manager';
+import { CityComparisons } from './experiments/city-comparisons';
 import { Comparisons } from './experiments/comparisons';
 import { Sweeps } from './experiments/sweeps';
 import { exerciseRoutes } from './training/exercise-routes';
@@ -83,6 +85,7 @@ export async function startServer(
   const metrics: Metrics | undefined = new Metrics(manager);
   const comparisons = new Comparisons({ redis, logger });
   const sweeps = new Sweeps({ redis, logger });
+  const cityComparisons = new CityComparisons({ redis, logger });
   const exercises = new Exercises(store.db, manager, auth.codes);
   training.exercises = exercises;
   // bull-board's handle on the experiments queue (comparisons and `--queue` runs put jobs there).
@@ -103,6 +106,7 @@ export async function startServer(
     allowedOrigins: config.allowedOrigins,
     apiRoutes: [
       exportRoutes(manager),
+      cityComparisonRoutes(cityComparisons),
       exerciseRoutes(exercises, { chromiumPath: config.chromiumPath }),
       lessonApi({ manager, redis, chromiumPath: config.chromiumPath, io: () => app.io }),
     ],
@@ -201,6 +205,7 @@ export async function startServer(
         });
         await comparisons.close();
         await sweeps.close();
+        await cityComparisons.close();
         await experimentsQueue.close();
         boardConnection.close();
         await manager.close();

@@ -318,6 +318,9 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
       ['get', '/training/results', '/training/results?seat=s1'],
       ['get', '/training/results.csv', '/training/results.csv'],
       ['get', '/openapi.json', '/openapi.json'],
+      // Only a city whose scenario is not built in: nothing to run, done at once.
+      ['post', '/comparisons/cities', '/comparisons/cities', { scenarios: ['no-such-city-2030'] }],
+      ['get', '/comparisons/cities/{id}', '/comparisons/cities/00000000'],
       ['get', '/runs/{id}', '/runs/no-such-run'],
       ['post', '/runs/{id}/speed', `/runs/${finished.id}/speed`, { speed: 0 }],
       [

@@ -46,3 +46,5 @@ export * from './training';
 export * from './experiment/held-out';
 export * from './lessons';
 export * from './experiment/run-by-period';
+export * from './experiment/cities';
+export * from './experiment/cities-api';

@@ -14,3 +14,4 @@ export { lessonsApi } from './lessons';
 export { leversApi, type LeverChange } from './levers';
 export { lookupApi } from './lookup';
 export { libraryApi } from './library';
+export { citiesApi } from './cities';

@@ -12,15 +12,22 @@ import { scenarioChoices } from './scenario-choices';
 import { ReplicationsField } from './ReplicationsField';
 import { RunButton } from './RunButton';
 import { SweepView } from './SweepView';
+import { CitiesView } from './CitiesView';
 import { useExperiment } from './use-experiment';
 import { WaterfallChart } from './WaterfallChart';
 
 /**
  * Two scenarios on common random numbers: replications run on the server's experiments queue (a
  * progress bar while they do), then each KPI's difference B − A with its paired 95 % interval, as a
- * chart and a table, exportable as CSV and PNG. Loaded on demand (not in the initial bundle).
+ * chart and a table, exportable as CSV and PNG; or a sweep of one lever, or the three cities side by
+ * side (CitiesView). Loaded on demand (not in the initial bundle).
  */
-export default function CompareView() {
+export default function CompareView({
+  initialMode = 'two',
+}: {
+  /** The mode shown first (a lesson step about the three cities opens `cities`). */
+  initialMode?: 'two' | 'sweep' | 'cities';
+} = {}) {
   const i18n = useI18n();
   const { t, fmt } = i18n;
   const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
@@ -31,7 +38,7 @@ export default function CompareView() {
   const { status, error, start } = useExperiment<ComparisonStatus>(api.comparison);
   const [attempt, setAttempt] = useState(0);
   const chart = useRef<DifferenceChartHandle>(null);
-  const [mode, setMode] = useState<'two' | 'sweep'>('two');
+  const [mode, setMode] = useState<'two' | 'sweep' | 'cities'>(initialMode);
   const [explain, setExplain] = useState(false);
   const [whyKpi, setWhyKpi] = useState<KpiName>('satisfactionRate');
 
@@ -60,7 +67,7 @@ export default function CompareView() {
 
   const modes = (
     <div className="segmented" role="group" aria-label={t('compareModes')}>
-      {(['two', 'sweep'] as const).map((m) => (
+      {(['two', 'sweep', 'cities'] as const).map((m) => (
         <button
           key={m}
           type="button"
@@ -68,11 +75,19 @@ export default function CompareView() {
           onClick={() => setMode(m)}
           data-testid={`mode-${m}`}
         >
-          {t(m === 'two' ? 'compareModeTwo' : 'compareModeSweep')}
+          {t(m === 'two' ? 'compareModeTwo' : m === 'sweep' ? 'compareModeSweep' : 'compareModeCities')}
         </button>
       ))}
     </div>
   );
+
+  if (mode === 'cities' && scenarios)
+    return (
+      <main className="compare" id="main" data-testid="compare-view">
+        {modes}
+        <CitiesView />
+      </main>
+    );
 
   if (mode === 'sweep' && scenarios)
     return (

@@ -14,7 +14,7 @@ export function ExperimentProgress({
   status: { status: 'running' | 'done' | 'failed'; done: number; total: number; error?: string } | null;
   error: string | null;
   /** Which experiment: names the progress bar's test id (`compare-progress`) and the failed and empty notes. */
-  kind: 'compare' | 'sweep';
+  kind: 'compare' | 'sweep' | 'cities';
 }) {
   const { t, fmt } = useI18n();
   const failed: MessageKey = `${kind}Failed`;

@@ -118,10 +118,13 @@ export function PresenterView({
           </p>
         </footer>
       </aside>
-      {/* A step about "why did it move" shows the Compare view (its waterfall) instead of the city. */}
-      {focusPanel(current?.focus) === 'compare' ? (
+      {/* A step about "why did it move" or the three cities shows the Compare view instead of the city. */}
+      {focusPanel(current?.focus) === 'compare' || focusPanel(current?.focus) === 'cities' ? (
         <Suspense fallback={<p className="note">{t('loading')}</p>}>
-          <CompareView />
+          <CompareView
+            key={focusPanel(current?.focus)}
+            initialMode={focusPanel(current?.focus) === 'cities' ? 'cities' : 'two'}
+          />
         </Suspense>
       ) : (
         <LiveView {...city} focus={focusPanel(current?.focus)} place={focusPlace(current?.focus)} />

@@ -3,6 +3,7 @@ import { DEFAULT_REDIS_URL } from '../experiments/default-redis-url';
 import { layoutArg, positiveArg } from '../import/import-args';
 import type { ImportCommandOptions } from '../import/import-command';
 import type { RunFlags } from './commands';
+import { registerCitiesCommand } from './cities-command';
 import { registerExplainCommand } from './explain-command';
 import { registerLeverCommands } from './levers-commands';
 import {
@@ -74,6 +75,7 @@ withQueueOptions(program.command('sweep'))
 
 registerLeverCommands(program);
 registerExplainCommand(program);
+registerCitiesCommand(program);
 registerShowCommand(program);
 
 program

@@ -1,4 +1,5 @@
 import {
+  createCityComparisonSchema,
   createComparisonSchema,
   createSweepSchema,
   exerciseSchema,
@@ -8,6 +9,7 @@ import { z } from 'zod';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { codeSchema, keySchema, loginSchema } from '../auth/auth-routes';
 import { comparisonId, scenarioName, sweepId } from '../http/catalogue-routes';
+import { cityComparisonId } from '../http/city-comparison-routes';
 import { runIdSchema } from '../http/run-id';
 import { copySchema, exerciseId, seatQuery } from '../training/exercise-routes';
 import {
@@ -137,6 +139,31 @@ const OTHER_PATHS: ZodOpenApiPathsObject = {
         400: error('malformed id'),
         ...auth,
         404: error('no such sweep'),
+      },
+    },
+  },
+  '/comparisons/cities': {
+    post: {
+      summary:
+        'The three cities side by side by VIOTE driver (queued): each lever a scenario uses switched off alone, on common random numbers',
+      requestBody: body(createCityComparisonSchema),
+      responses: {
+        202: json(withFields('id', 'status', 'done', 'total'), 'accepted'),
+        400: error('invalid body'),
+        ...auth,
+        422: error('invalid scenario'),
+      },
+    },
+  },
+  '/comparisons/cities/{id}': {
+    get: {
+      summary: 'A three-city comparison with its progress, and its levers by driver when done',
+      requestParams: { path: z.object({ id: cityComparisonId }) },
+      responses: {
+        200: json(withFields('id', 'status', 'done', 'total')),
+        400: error('malformed id'),
+        ...auth,
+        404: error('no such city comparison'),
       },
     },
   },

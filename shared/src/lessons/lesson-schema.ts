@@ -15,7 +15,7 @@ import { KPIS, type KpiName } from '../report/kpis';
 
 /**
  * The dashboard panels a step can point at (ids of the live view's panels, client/src/app/LiveView.tsx,
- * plus the levers panel and the Compare view's "why did it move" waterfall).
+ * plus the levers panel, the Compare view's "why did it move" waterfall and its three-city comparison).
  */
 export const FOCUS_PANELS = [
   'controls',
@@ -27,6 +27,7 @@ export const FOCUS_PANELS = [
   'appeals',
   'levers',
   'compare',
+  'cities',
 ] as const;
 export type FocusPanel = (typeof FOCUS_PANELS)[number];
 

@@ -1,6 +1,10 @@
 import type { Lesson } from '../lesson-schema';
 
-/** Lesson 5: the three cities through the five VIOTE drivers (Beijing's model only, for now). */
+/**
+ * Lesson 5: the three cities side by side through the five VIOTE drivers, read from the Compare
+ * view's three-city comparison (each lever a city's latest scenario uses, switched off alone on common
+ * random numbers), with Beijing running live to try one lever.
+ */
 export const VIOTE: Lesson = {
   id: 'viote',
   title: {
@@ -8,85 +12,72 @@ export const VIOTE: Lesson = {
     en: 'Three cities, five drivers',
   },
   summary: {
-    zh: '用价值、制度、组织、技术、环境五个驱动因素，读北京接诉即办、浙江最多跑一次、上海一网通办。目前模拟器只有北京这座城市：浙江和上海的做法以杠杆的形式放在北京的模型里。',
-    en: "Read Beijing's handling on receipt, Zhejiang's at most one trip and Shanghai's one network for all services through five drivers: value, institution, organization, technology and environment. For now the simulator has one city, Beijing: Zhejiang's and Shanghai's reforms appear as levers in Beijing's model.",
+    zh: '把北京接诉即办、上海一网通办、浙江（杭州）最多跑一次放在一起，按价值、制度、组织、技术、环境五个驱动因素对照：每个城市用了哪些杠杆，每个杠杆对市民办成一件事的用时、跑动次数和满意度有多大作用。',
+    en: "Beijing's handling on receipt, Shanghai's one network for all services and Zhejiang's (Hangzhou's) at most one trip side by side, through five drivers (value, institution, organization, technology, environment): which levers each city uses, and what each does to the time a citizen waits for a result, the visits it takes and satisfaction.",
   },
   steps: [
     {
       narration: {
-        zh: '基层治理的数字化转型可以用五个驱动因素来读：价值（为了谁）、制度（依何规则）、组织（由谁来做）、技术（用何手段）、环境（为何变革）。三个案例：北京接诉即办、浙江最多跑一次、上海一网通办。目前模拟器里只有北京；另外两地的核心做法，我们作为杠杆在北京的模型里打开。这个运行是 2019 年 10 月的北京。',
-        en: "The digital transformation of grassroots governance can be read through five drivers: value (for whom), institution (by which rules), organization (by whom), technology (with what) and environment (why change). Three cases: Beijing's handling on receipt, Zhejiang's at most one trip, Shanghai's one network for all services. For now the simulator has only Beijing; we switch the other two cities' core ideas on as levers in Beijing's model. This run is Beijing in October 2019.",
+        zh: '基层治理的数字化转型可以用五个驱动因素来读：价值（为了谁）、制度（依何规则）、组织（由谁来做）、技术（用何手段）、环境（为何变革）。三个案例：浙江最多跑一次（2016 年起）、上海一网通办（2018 年起）、北京接诉即办（2019 年起）。前两个是政务服务改革：市民为办一件事来找政府；北京是诉求响应改革：市民为一个问题打 12345。这个运行是 2024 年的北京。',
+        en: "The digital transformation of grassroots governance can be read through five drivers: value (for whom), institution (by which rules), organization (by whom), technology (with what) and environment (why change). Three cases: Zhejiang's at most one trip (from 2016), Shanghai's one network for all services (from 2018), Beijing's handling on receipt (from 2019). The first two reform service delivery: citizens come to government for a matter. Beijing's reforms demand response: citizens call 12345 about a problem. This run is Beijing in 2024.",
       },
-      run: { scenario: 'stage-2019-10', speed: 3600 },
+      run: { scenario: 'stage-2024', speed: 3600 },
       focus: { panel: 'levers' },
     },
     {
       narration: {
-        zh: '价值：为了谁。以人民为中心，首先要有人认真办事。基层诚信越高，考核压力下刷分越少，测得的三率越接近真实。把诚信调高。',
-        en: 'Value: for whom. Putting people first starts with units that do the work honestly. The higher their integrity, the less they game the rates under pressure, and the closer the measured rates are to the truth. Raise integrity.',
+        zh: '打开“三城对照”，点击“对照三城”。每个城市运行自己的最新情景；模拟器把该城市启用的每个杠杆逐一关闭，其余不变，用相同的随机数比较。条形是杠杆的作用（开启减关闭），横线是 95% 置信区间。尚未内置的城市会列出来，暂不参与对照。',
+        en: 'Open Three cities and press Compare the cities. Each city runs its own latest scenario; the simulator switches off each lever the city uses, one at a time, everything else unchanged, on the same random numbers. A bar is the lever’s effect (on minus off), its line the 95 % interval. A city whose scenario is not built in yet is listed and left out.',
       },
-      run: { set: { 'lifecycle.assessment.integrity': 0.95 } },
-      focus: { panel: 'levers' },
+      focus: { panel: 'cities' },
     },
     {
       narration: {
-        zh: '制度：依何规则。办理时限写在每张工单上。把一般诉求的时限从 7 天缩短到 4 天：人手不变，超时的工单更多，超时越久，问题越难解决、市民越不满意。',
-        en: 'Institution: by which rules. Each order carries its time limit. Shorten the limit of ordinary appeals from 7 days to 4: with the same staff, more orders run late, and the later they are, the less often the problem is solved and the less satisfied the citizen.',
+        zh: '价值：为了谁。北京的接诉即办“每一个来电都算数”，价值体现在考核看什么：响应、解决、满意。上海的好差评、浙江的满意度调查也把市民的评价放到中心。看价值这一行：哪个城市有价值类杠杆在起作用？没有杠杆的城市，价值体现在哪里？',
+        en: "Value: for whom. Beijing's handling on receipt counts every call; its value shows in what is assessed: response, resolution, satisfaction. Shanghai's good-and-bad reviews and Zhejiang's satisfaction surveys also put the citizen's judgement at the centre. Read the value row: which city has a value lever at work? Where a city has none, where does its value show?",
       },
-      run: { set: { 'lifecycle.timeLimits.7d': 96 } },
+      focus: { panel: 'cities' },
+    },
+    {
+      narration: {
+        zh: '制度：依何规则。北京：三率排名、治理类街乡名单、退单审核、每月一题政策。浙江：承诺时限和材料减半。上海：好差评结果公开并用于整改。比较制度这一行的条形：哪一项规则对满意度的作用最大，置信区间是否排除了 0？',
+        en: 'Institution: by which rules. Beijing: the ranking on the three rates, the governance list, return review, the monthly-topic policies. Zhejiang: promised times and halved materials. Shanghai: reviews published and acted on. Compare the bars of the institution row: which rule does most for satisfaction, and does its interval exclude 0?',
+      },
+      focus: { panel: 'cities' },
+    },
+    {
+      narration: {
+        zh: '组织：由谁来做。北京：街乡吹哨、部门报到，热线+网格，首接负责。浙江：一窗受理，办事人不再在部门之间来回跑。上海：一件事一次办，后台围绕办事人的事情重新组织。哪座城市的组织类杠杆减少跑动次数最多？',
+        en: "Organization: by whom. Beijing: the street whistle with departments reporting, hotline plus grid, the first receiver leads. Zhejiang: one window takes every matter, so applicants stop walking between departments. Shanghai: one thing, one go, the back office reorganised around the applicant's event. Whose organization levers cut visits most?",
+      },
+      focus: { panel: 'cities' },
+    },
+    {
+      narration: {
+        zh: '技术：用何手段。数据共享让数据多跑路、群众少跑腿：浙江的一证通办，上海的两个免于提交和免申即享，北京的数据共享与一网通办自助。看技术这一行：同一类技术在三座城市的作用一样大吗？为什么可能不同？',
+        en: "Technology: with what. Shared data travels instead of citizens: Zhejiang's one ID card suffices, Shanghai's no documents the government already holds and benefits granted from data, Beijing's data sharing and self-service. Read the technology row: does the same kind of technology do as much in all three cities? Why might it not?",
+      },
+      focus: { panel: 'cities' },
+    },
+    {
+      narration: {
+        zh: '环境：为何变革。需求越来越多、越来越多样。北京的未诉先办（热点发现、季节性预防、每月一题）在来电之前治理问题。回到北京的运行，关掉每月一题的政策，看满意率怎样变化。',
+        en: "Environment: why change. Demand keeps growing and diversifying. Beijing's solving problems before anyone calls (hot spots, seasonal pre-emption, the monthly topic) acts before the calls come. Back in Beijing's run, remove the monthly-topic policies and watch the satisfaction rate.",
+      },
+      run: { set: { 'lifecycle.proactive.monthlyTopic.topicsInForce': 0 } },
       focus: { panel: 'kpis' },
     },
     {
       narration: {
-        zh: '组织：由谁来做。打开热线+网格，让网格员巡查发现问题；吹哨报到覆盖所有街乡，部门到现场联合处置。',
-        en: 'Organization: by whom. Switch on hotline plus grid, so grid workers find problems on patrol, and give every street the whistle, so departments come on site to solve problems together.',
+        zh: '讨论：研究认为，上海以技术和制度为主，浙江以组织和制度为主，北京以组织和价值为主。模拟的对照支持这种说法吗？哪些杠杆的区间太宽，还不能下结论？需要更多重复次数吗？',
+        en: 'Discuss: the study reads Shanghai as led by technology and institution, Zhejiang by organization and institution, Beijing by organization and value. Does the simulated comparison agree? Which levers have intervals too wide to conclude anything yet, and would more replications help?',
       },
-      run: { set: { 'lifecycle.grid.enabled': true, 'lifecycle.adoption.whistle.share': 1 } },
-      focus: { panel: 'map' },
+      focus: { panel: 'cities' },
       question: {
-        zh: '缩短时限之后，超时办结的比例变化了多少个百分点？',
-        en: 'Since the limit was shortened, by how many points has the share of late orders changed?',
+        zh: '关掉每月一题的政策之后，满意率变化了多少个百分点？',
+        en: 'Since the monthly-topic policies were removed, by how many points has the satisfaction rate changed?',
       },
-      answer: { kpi: 'overdueRate', change: { fromStep: 2 } },
-    },
-    {
-      narration: {
-        zh: '技术：用何手段。浙江的最多跑一次：数据多跑路、群众少跑腿，错派、退单和重复来电减少。上海的一网通办：渠道合并、自助办理，更多咨询当场解答。再加上智能派单。',
-        en: "Technology: with what. Zhejiang's at most one trip: data travels instead of citizens, so fewer orders are misrouted, returned or called in again. Shanghai's one network: merged channels and self-service, so more questions are answered on the spot. Add smart dispatch.",
-      },
-      run: {
-        set: {
-          'lifecycle.reforms.dataSharing': 0.8,
-          'lifecycle.reforms.oneNetwork': 0.8,
-          'lifecycle.dispatch.mode': 'smart',
-        },
-      },
-      focus: { panel: 'kpis' },
-    },
-    {
-      narration: {
-        zh: '环境：为何变革。需求越来越多、越来越多样，只靠接诉跟不上。打开热点发现：同一街乡同类诉求集中时主动治理，减少后续来电。',
-        en: 'Environment: why change. Demand keeps growing and diversifying, and reacting to calls alone cannot keep up. Switch on hot-spot detection: when one problem recurs in one street, a proactive task cuts the calls that would follow.',
-      },
-      run: { set: { 'lifecycle.proactive.hotSpots.enabled': true } },
-      focus: { panel: 'shift' },
-      question: {
-        zh: '打开数据共享和一网通办之后，退单率变化了多少个百分点？',
-        en: 'Since data sharing and one network came on, by how many points has the return rate changed?',
-      },
-      answer: { kpi: 'returnRate', change: { fromStep: 4 } },
-    },
-    {
-      narration: {
-        zh: '讨论：哪一个驱动因素对三率影响最大？在“方案对比”中比较 2019 年 10 月和 2024 年两个改革阶段，勾选“解释：各指标为何变化？”，瀑布图按驱动因素拆分变化。等模拟器有了浙江和上海，我们再把三座城市放在一起比较。',
-        en: 'Discuss: which driver moves the three rates most? In Compare, compare the October 2019 and 2024 reform stages with "Explain: why did each KPI move?" ticked: the waterfall splits the change by driver. Once the simulator has Zhejiang and Shanghai, we will compare the three cities side by side.',
-      },
-      focus: { panel: 'compare' },
-      question: {
-        zh: '此刻的解决率是多少？',
-        en: 'What is the resolution rate now?',
-      },
-      answer: { kpi: 'resolutionRate', at: 'now' },
+      answer: { kpi: 'satisfactionRate', change: { fromStep: 6 } },
     },
   ],
 };

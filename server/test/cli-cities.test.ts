@@ -1,0 +1,77 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CityComparison } from '@hotline-sim/shared';
+import { hotline } from './run-cli';
+
+/** A tiny lifecycle scenario, 80 contacts an hour for 2 hours, with the grid and data sharing on. */
+const dir = mkdtempSync(join(tmpdir(), 'hotline-cities-'));
+const tiny = join(dir, 'tiny.json');
+writeFileSync(
+  tiny,
+  JSON.stringify({
+    name: 'tiny',
+    seed: 7,
+    hours: 2,
+    arrivals: { perHour: 80 },
+    intake: { agents: 16, talkMinutes: { lognormal: { mean: 5.3, cv: 0.8 } } },
+    lifecycle: { reforms: { dataSharing: 0.8 }, grid: { enabled: true }, dispatch: { mode: 'tiered' } },
+  }),
+);
+
+describe.concurrent('hotline cities', () => {
+  it('--json: every city (a missing one with its note), levers by VIOTE driver, effects with CIs', async () => {
+    const { code, stdout, stderr } = await hotline(
+      'cities',
+      '--scenarios',
+      `${tiny},shanghai-2024`,
+      '-r',
+      '2',
+      '--json',
+    );
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/shanghai: missing/);
+    const c = JSON.parse(stdout) as CityComparison;
+    expect(c).toMatchObject({ replications: 2, hours: 24 });
+    expect(c.cities.map((x) => [x.city, x.scenario])).toEqual([
+      ['beijing', 'tiny'],
+      ['shanghai', 'shanghai-2024'],
+    ]);
+    expect(c.cities[1]?.missing).toMatch(/not a built-in scenario/);
+    expect(c.cities[0]?.measures?.satisfaction).toBe('satisfactionRate');
+    expect(c.drivers.map((d) => d.driver)).toEqual([
+      'value',
+      'institution',
+      'organization',
+      'technology',
+      'environment',
+    ]);
+    const levers = c.drivers.flatMap((d) => d.cities[0]?.levers ?? []);
+    const paths = levers.map((l) => l.path);
+    expect(paths).toContain('lifecycle.grid.enabled');
+    expect(paths).toContain('lifecycle.reforms.dataSharing');
+    expect(paths).not.toContain('lifecycle.dispatch.mode');
+    for (const l of levers) {
+      for (const e of Object.values(l.effects)) {
+        expect(e.ci95[0]).toBeLessThanOrEqual(e.difference + 1e-12);
+        expect(e.ci95[1]).toBeGreaterThanOrEqual(e.difference - 1e-12);
+        expect(e.on - e.off).toBeCloseTo(e.difference, 9);
+      }
+    }
+    expect(c.drivers.every((d) => d.cities[1]?.levers.length === 0)).toBe(true);
+  });
+
+  it('prints a table per driver without --json, and refuses one replication', async () => {
+    const [table, one] = await Promise.all([
+      hotline('cities', '--scenarios', tiny, '-r', '2', '--hours', '1'),
+      hotline('cities', '-r', '1'),
+    ]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Organization \(by whom\) 组织/);
+    expect(table.stdout).toMatch(/lifecycle\.grid\.enabled false → true/);
+    expect(table.stdout).toMatch(/at most 1 h a scenario/);
+    expect(one.code).not.toBe(0);
+    expect(one.stderr).toMatch(/replications must be an integer of at least 2/);
+  });
+});
