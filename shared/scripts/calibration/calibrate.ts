@@ -139,7 +139,7 @@ for (const s of stages) {
 
 console.log('\nHeld out (never fitted; scenarios/hold-out):');
 console.log('scenario         kpi               published  model  95 % CI        error (pp)  caveat');
-for (const r of heldOutTable({ replications: Math.max(2, replications), citizens: citizens(p) })) {
+for (const r of heldOutTable({ replications: Math.max(3, replications), citizens: citizens(p) })) {
   const err = r.error * 100;
   console.log(
     `${r.scenario.padEnd(16)} ${r.kpi.padEnd(17)} ${pct(r.published).padStart(9)}  ${pct(r.model).padStart(5)}  ${ci(r).padEnd(13)}  ${((err >= 0 ? '+' : '') + err.toFixed(1)).padStart(10)}  ${r.caveat}`,
