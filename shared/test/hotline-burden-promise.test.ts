@@ -25,6 +25,15 @@ describe('repeat visits and promised times', () => {
     expectEffect(c, 'repeatVisitsPerOrder', 'down');
   });
 
+  it('closing early to game the rating (low integrity under satisfaction pressure) sends units back more often', () => {
+    const c = comparePolicies(
+      { lifecycle: { assessment: { integrity: 1, weights: { satisfaction: 0.9 } } } },
+      { lifecycle: { assessment: { integrity: 0.2, weights: { satisfaction: 0.9 } } } },
+    );
+    expectEffect(c, 'gamingShare', 'up');
+    expectEffect(c, 'repeatVisitsPerOrder', 'up');
+  });
+
   it('promising every 7- and 15-day order in a twentieth of its limit instead of the limit breaks promises and costs satisfaction', () => {
     const c = comparePolicies(
       { lifecycle: { promise: { share: 1, fraction: 1 } } },

@@ -36,10 +36,12 @@ describe('KPI sanity on beijing-weekday (one replication, seed 2025)', () => {
   const seed = 2025;
   let rep: Replication;
   let report: Report;
+  // One replication takes under a second on a quiet machine; a loaded one (2 cores, load 20+) takes
+  // longer than the default 10 s hook limit.
   beforeAll(() => {
     rep = runReplication(scenario, seed);
     report = buildReport(scenario, seed, [rep]);
-  });
+  }, 120_000);
   const mean = (name: keyof Report['kpis']): number => {
     const v = report.kpis[name]?.mean;
     if (v === undefined) throw new Error(`the report has no ${name}`);

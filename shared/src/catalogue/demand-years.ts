@@ -15,6 +15,17 @@
  * - 2023 onwards (assumed proportions): no epidemic appeals (prevention measures ended in Dec 2022 /
  *   Jan 2023); the other categories keep their 2020 proportions, since no later annual category
  *   figures were found.
+ *
+ * Searched again for other years' shares (2026-12-02; 北京 12345 年度 数据分析 报告 2021-2024 诉求 前十
+ * 类别 占比, 北京市接诉即办 年度报告): the published texts found give volumes and the 三率, not a category
+ * mix. 2020 remains the only year with category figures (the 2020 report above, also
+ * beijing.gov.cn/hudong/jpzt/2020jsjbbps). In kind only: 2019's consultations were mostly about health
+ * and its complaints about market management, parking, noise, garbage, heating and property (2019
+ * hotline data of 2020-01-19, as summarised by 北京天津ジャピオン 2020-02-03, beijing.shvoice.com/?p=32313),
+ * which the 2020 mix also leads with. Volumes only: 2024 January-June 11.2 M contacts (北京青年报 2024,
+ * via 360elib NC522/50729822), January-September 17.64 M (新京报 2024-10-17,
+ * epaper.bjnews.com.cn/html/2024-10/17/content_849299.htm). So every year but 2020 stays assumed:
+ * 2020's proportions with the year's epidemic share (docs/ASSUMPTIONS.md, "Topics, demand and adoption").
  */
 import { CATEGORIES, type AppealCategory } from './categories';
 

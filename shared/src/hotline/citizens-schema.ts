@@ -21,9 +21,9 @@ export const citizensSchema = z
     unresolvedReachLogit: z.number().nonnegative().default(1.5),
     resolution: z
       .strictObject({
-        base: z.number().default(-1.359),
-        effort: z.number().default(3.981),
-        difficulty: z.number().default(1.302),
+        base: z.number().default(-1.477),
+        effort: z.number().default(4.345),
+        difficulty: z.number().default(1.68),
         whistle: z.number().default(1.2),
         /**
          * Per unit of lateness ln(1 + time past the limit / the limit): the problem has grown or the
@@ -45,10 +45,10 @@ export const citizensSchema = z
       .prefault({}),
     satisfaction: z
       .strictObject({
-        resolved: z.number().default(4.748),
-        partly: z.number().default(-1.229),
-        notResolved: z.number().default(-2.229),
-        effort: z.number().default(1.624),
+        resolved: z.number().default(6.23),
+        partly: z.number().default(-1.519),
+        notResolved: z.number().default(-2.519),
+        effort: z.number().default(3.609),
         lateResponse: z.number().default(0.8),
         /** Per unit of lateness (as for resolution): the citizen waited too long (assumed). */
         overdue: z.number().default(0.8),
