@@ -112,11 +112,11 @@ describe('the comparison, run on common random numbers', () => {
     const stage = builtInScenario('stage-2024');
     if (!stage) throw new Error('stage-2024 is built in');
     const result = compareCities([{ city: 'beijing', scenario: stage }], {
-      replications: 3,
-      hours: 4,
+      replications: 5,
+      hours: 12,
       paths: ['lifecycle.proactive.monthlyTopic.topicsInForce'],
     });
-    expect(result.hours).toBe(4);
+    expect(result.hours).toBe(12);
     const lever = result.drivers.find((d) => d.driver === 'institution')?.cities[0]?.levers[0];
     expect(lever).toMatchObject({
       path: 'lifecycle.proactive.monthlyTopic.topicsInForce',
