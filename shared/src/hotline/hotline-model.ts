@@ -79,7 +79,14 @@ export class HotlineModel {
     const lc = scenario.lifecycle;
     if (!lc) throw new Error(`scenario "${scenario.name}" has no lifecycle section: use the intake model`);
     const sim = this.sim;
-    const s = new ModelState(sim, scenario, lc, seed, options.city ?? cityOfScenario(scenario), options.onTransition);
+    const s = new ModelState(
+      sim,
+      scenario,
+      lc,
+      seed,
+      options.city ?? cityOfScenario(scenario),
+      options.onTransition,
+    );
     this.state = s;
     this.city = s.city;
     this.onSeatEvent = options.onSeatEvent;
