@@ -18,6 +18,7 @@ import { open311Routes } from './open311';
 import { ADMIN_QUEUES_PATH, Metrics, OPENAPI, exportRoutes, healthRoutes, queuesBoard } from './ops';
 import { instructorOnly } from './auth';
 import { lessonApi } from './lessons';
+import { cityRoutes } from './http/city-routes';
 
 export interface RunningServer {
   url: string;
@@ -102,6 +103,7 @@ export async function startServer(
     auth,
     allowedOrigins: config.allowedOrigins,
     apiRoutes: [
+      cityRoutes(config.city),
       exportRoutes(manager),
       exerciseRoutes(exercises, { chromiumPath: config.chromiumPath }),
       lessonApi({ manager, redis, chromiumPath: config.chromiumPath, io: () => app.io }),
@@ -177,8 +179,12 @@ export async function startServer(
         speed: config.defaultSpeed,
         startHour: config.defaultStartHour,
         paused: false,
+        city: config.city,
       });
-      logger.info({ run: run.id, scenario: run.scenario, speed: run.speed }, 'started the default run');
+      logger.info(
+        { run: run.id, scenario: run.scenario, city: run.city, speed: run.speed },
+        'started the default run',
+      );
     }
   }
 
