@@ -204,7 +204,7 @@ describe('Beijing: committed data files', () => {
       path.dirname(url.fileURLToPath(String((import.meta as { url?: string }).url))),
       'data',
     );
-    const data = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+    const data = fs.readdirSync(dir).filter((f) => f.startsWith('beijing-') && f.endsWith('.json'));
     expect(data.sort()).toEqual(['beijing-districts.geo.json', 'beijing-units.json']);
     const bytes = sum(data.map((f) => fs.statSync(path.join(dir, f)).size));
     expect(bytes).toBeLessThan(2 * 1024 * 1024);

@@ -1,4 +1,6 @@
 export { loadBeijing } from './beijing';
+export { loadHangzhou } from './hangzhou';
+export { loadShanghai } from './shanghai';
 export { defaultCity } from './default-city';
 export {
   DEFAULT_CITY_KEY,

@@ -1,4 +1,6 @@
 import { loadBeijing } from './beijing';
+import { loadHangzhou } from './hangzhou';
+import { loadShanghai } from './shanghai';
 import type { City } from './types';
 
 /**
@@ -9,6 +11,8 @@ import type { City } from './types';
  */
 const BUILT_IN: Record<string, () => City> = {
   beijing: loadBeijing,
+  shanghai: loadShanghai,
+  hangzhou: loadHangzhou,
 };
 
 const registered = new Map<string, City>();

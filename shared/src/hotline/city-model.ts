@@ -128,7 +128,7 @@ export class CityModel {
       this.cityUnit.set(u.id, this.addUnit(u.kind, u.id, u.zh, u.en, -1, u.hours));
     }
 
-    this.streetType = Uint8Array.from(city.streets, (s) => STREET_TYPES.indexOf(streetType(s)));
+    this.streetType = Uint8Array.from(city.streets, (s) => STREET_TYPES.indexOf(streetType(s, city)));
     this.streetDifficulty = new Float64Array(city.streets.length);
     this.streetWeight = new Float64Array(city.streets.length);
     this.offices = new LocalOffices(city, this.categories, this.streetDistrict);

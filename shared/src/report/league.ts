@@ -115,7 +115,7 @@ export function streetLeague(
 ): StreetRow[] {
   if (observations.length === 0) return [];
   const rows = city.streets.flatMap((street, s): StreetRow[] => {
-    if (streetType(street) === 'devZone') return [];
+    if (streetType(street, city) === 'devZone') return [];
     const pooled = pooledRates(observations, (o) => o.streets, s, lifecycle.streets.minRatedToRank);
     if (!pooled) return [];
     const { id, name, nameEn, districtId } = street;

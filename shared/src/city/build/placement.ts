@@ -13,7 +13,7 @@
  * Every position is rounded to 5 decimals and checked to lie inside its district polygon; a centroid
  * that falls outside (concave outlines) is replaced by its region's sample nearest to it.
  */
-import { pointInGeometry, type AreaGeometry } from '../../src/city/geo';
+import { pointInGeometry, type AreaGeometry } from '../geo';
 
 /** Kilometres per degree around 40° N: equirectangular is plenty at district scale. */
 const KM_PER_DEG_LON = 85.3;

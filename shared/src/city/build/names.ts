@@ -48,7 +48,7 @@ const STREET_SUFFIX: readonly (readonly [string, string])[] = [
   ['乡', 'Township'],
 ];
 
-export function streetNameEn(code: string, name: string): string {
+export function streetNameEn(code: string, name: string, readings: Readings = BEIJING_READINGS): string {
   const fixed = STREET_EN[code];
   if (fixed !== undefined) {
     // WARNING: codes are reused across re-divisions; refuse an override whose name no longer matches.
@@ -56,9 +56,9 @@ export function streetNameEn(code: string, name: string): string {
     return fixed[1];
   }
   for (const [suffix, word] of STREET_SUFFIX) {
-    if (name.endsWith(suffix)) return `${romanize(stem(name, suffix))} ${word}`;
+    if (name.endsWith(suffix)) return `${romanize(stem(name, suffix), readings)} ${word}`;
   }
-  return romanize(name);
+  return romanize(name, readings);
 }
 
 /** Longest first: the first pattern that matches decides the kind and the English word. */
@@ -80,7 +80,10 @@ const COOPERATIVE = '股份经济合作社';
  * A community's kind and English name. Villages turned into shareholding cooperatives keep a
  * "living area" (…股份经济合作社…生活区) and count as villages.
  */
-export function cellKindAndNameEn(name: string): { kind: CellKind; nameEn: string } {
+export function cellKindAndNameEn(
+  name: string,
+  readings: Readings = BEIJING_READINGS,
+): { kind: CellKind; nameEn: string } {
   const coop = name.indexOf(COOPERATIVE);
   if (coop >= 0) {
     const after = name.slice(coop + COOPERATIVE.length).replace(/生活区$/, '');
@@ -88,14 +91,22 @@ export function cellKindAndNameEn(name: string): { kind: CellKind; nameEn: strin
       .slice(0, coop)
       .replace(/（[^）]*）/g, '')
       .replace(/村$/, '');
-    return { kind: 'village', nameEn: `${romanize(after === '' ? before : after)} Living Area` };
+    return { kind: 'village', nameEn: `${romanize(after === '' ? before : after, readings)} Living Area` };
   }
   for (const [suffix, kind, word] of CELL_SUFFIX) {
     if (name.endsWith(suffix) && name.length > suffix.length) {
-      return { kind, nameEn: `${romanize(stem(name, suffix))} ${word}` };
+      return { kind, nameEn: `${romanize(stem(name, suffix), readings)} ${word}` };
     }
   }
-  return { kind: 'community', nameEn: romanize(name) };
+  return { kind: 'community', nameEn: romanize(name, readings) };
+}
+
+/** The kind alone, by the same rules as {@link cellKindAndNameEn} (no pinyin: fast). */
+export function cellKind(name: string): CellKind {
+  if (name.includes(COOPERATIVE)) return 'village';
+  for (const [suffix, kind] of CELL_SUFFIX)
+    if (name.endsWith(suffix) && name.length > suffix.length) return kind;
+  return 'community';
 }
 
 /** The name without its suffix; a one-character proper name keeps the suffix's first character (张镇 → 张镇). */
@@ -104,28 +115,30 @@ function stem(name: string, suffix: string): string {
   return [...proper].length === 1 ? name.slice(0, proper.length + 1) : proper;
 }
 
-/**
- * Readings pinyin-pro gets wrong in Beijing place names: 堡 is "pu" (十里堡 Shilipu), 都 "du"
- * (丽都 Lidu), 大 "da" (大城子), 长 "chang" (长子营).
- */
-const PLACE_READING: Readonly<Record<string, readonly [wrong: string, right: string]>> = {
-  堡: ['bao', 'pu'],
+/** Per character: the reading pinyin-pro gives and the one a place name uses. */
+export type Readings = Readonly<Record<string, readonly [wrong: string, right: string]>>;
+
+/** Readings pinyin-pro gets wrong in place names anywhere: 都 "du" (丽都 Lidu), 大 "da", 长 "chang". */
+export const PLACE_READINGS: Readings = {
   都: ['dou', 'du'],
   大: ['dai', 'da'],
   长: ['zhang', 'chang'],
 };
 
+/** Beijing's, plus 堡 "pu" (十里堡 Shilipu); elsewhere 堡 is often "bao" (崇明 堡镇 Baozhen). */
+export const BEIJING_READINGS: Readings = { 堡: ['bao', 'pu'], ...PLACE_READINGS };
+
 const HAN = /\p{Script=Han}+|[^\p{Script=Han}]+/gu;
 
 /** Pinyin for runs of Chinese characters; other runs (digits, letters) kept, full-width made ASCII. */
-export function romanize(text: string): string {
+export function romanize(text: string, readings: Readings = BEIJING_READINGS): string {
   const words: string[] = [];
   const prepared = text
     .replace(/三0四/g, '304') // 三0四医院, 三0四所: the 304 hospital/institute
     .replace(
       /([甲乙丙])?(\d+)号(院)?/g,
       (_, branch: string | undefined, n: string, yard: string | undefined) => {
-        const number = branch === undefined ? n : `${romanize(branch)} ${n}`;
+        const number = branch === undefined ? n : `${romanize(branch, readings)} ${n}`;
         return ` No. ${number}${yard === undefined ? '' : ' Compound'} `;
       },
     );
@@ -135,7 +148,7 @@ export function romanize(text: string): string {
       const raw = pinyin(run, { toneType: 'none', type: 'array' });
       if (raw.length !== chars.length) throw new Error(`pinyin of ${run} is not one syllable per character`);
       const syllables = raw.map((s, i) => {
-        const fix = PLACE_READING[chars[i] ?? ''];
+        const fix = readings[chars[i] ?? ''];
         return fix !== undefined && s === fix[0] ? fix[1] : s;
       });
       const word = syllables
