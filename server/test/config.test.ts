@@ -67,7 +67,7 @@ describe('config: overrides', () => {
     ['LOG_LEVEL', 'silent', { logLevel: 'silent' }],
     ['DEFAULT_RUN', 'mmc', { defaultRun: 'mmc' }],
     ['DEFAULT_RUN', 'none', { defaultRun: null }],
-    ['CITY', 'beijing', { city: 'beijing' }],
+    ['CITY', 'shanghai', { city: 'shanghai' }],
     ['DEFAULT_SPEED', '0.5', { defaultSpeed: 0.5 }],
     ['DEFAULT_SPEED', '10000', { defaultSpeed: 10_000 }],
     ['DEFAULT_START_HOUR', '0', { defaultStartHour: 0 }],

@@ -89,7 +89,7 @@ describe('live runs in any loaded city', () => {
     expect((await api<CityMap>(server.url, '/api/city?key=beijing')).body.districts).toHaveLength(16);
     const unknown = await api<{ error: string }>(server.url, '/api/city?key=atlantis');
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error).toContain(`known cities: beijing, ${TEST_CITY_KEY}`);
+    expect(unknown.body.error).toContain(`known cities: beijing, shanghai, hangzhou, ${TEST_CITY_KEY}`);
   });
 
   it('refuses a run in an unknown city with 422 naming the known ones', async () => {
@@ -98,7 +98,7 @@ describe('live runs in any loaded city', () => {
     });
     expect(viaBody.status).toBe(422);
     expect(viaBody.body.error).toBe(
-      `city: unknown city "atlantis" (known cities: beijing, ${TEST_CITY_KEY})`,
+      `city: unknown city "atlantis" (known cities: beijing, shanghai, hangzhou, ${TEST_CITY_KEY})`,
     );
     const viaScenario = await api<{ error: string }>(server.url, '/api/runs', {
       body: { scenario: liveTestScenario({ city: 'atlantis' }), paused: true },

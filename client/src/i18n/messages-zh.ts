@@ -430,7 +430,7 @@ export const zh: Messages = {
   kpiFillsInOne: '首批回访后显示，约1虚拟小时',
   kpiFillsNow: '首批回访后显示，即将开始',
   leagueFlagRule: '⚑ 治理类：已排名{ranked}个街乡中最差的{n}个（至多为已排名的十分之一）',
-  mapInsetTitle: '城六区（放大）',
+  mapInsetTitle: '中心城区（放大）',
   // --- new-run start hour ---
   startHour: '从几点开始看',
   startHourTitle: '首日从该虚拟时刻开始显示；此前的时段全速运行，并计入报告',

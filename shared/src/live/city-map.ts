@@ -12,17 +12,14 @@ const BEIJING = { id: '110000', seat: { lon: 116.73, lat: 39.905 } } as const;
 const RING_DEG = { department: 0.07, utility: 0.04 } as const;
 
 /**
- * The centre of the departments' rings: Beijing's sub-centre; for any other city the
- * population-weighted mean of its district seats (assumed: a drawing position inside the city's
- * populous core, not its government's address).
+ * The centre of the departments' rings: Beijing's sub-centre; for any other city the seat of its
+ * lowest-coded district, as NBS codes list the old city first, where municipal governments sit
+ * (Shanghai's in 黄浦, Hangzhou's in 上城): a stated rule, not the government's address.
  */
 export function ringCentre(city: City): { lon: number; lat: number } {
   if (city.id === BEIJING.id) return BEIJING.seat;
-  const total = city.districts.reduce((n, d) => n + d.population, 0) || 1;
-  return {
-    lon: city.districts.reduce((n, d) => n + d.lon * d.population, 0) / total,
-    lat: city.districts.reduce((n, d) => n + d.lat * d.population, 0) / total,
-  };
+  const first = [...city.districts].sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+  return first ? { lon: first.lon, lat: first.lat } : BEIJING.seat;
 }
 
 const round = (x: number) => Math.round(x * 1e5) / 1e5;
