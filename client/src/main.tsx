@@ -3,12 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { prefetch } from './api';
 import { I18nProvider } from './i18n';
-import { loadCity } from './map/city-data';
 import { ThemeProvider } from './theme';
 import './styles.css';
 
-// The city's geometry is the largest download: ask for it before React's first render needs it.
-loadCity().catch(() => undefined);
 prefetch();
 
 const root = document.getElementById('root');

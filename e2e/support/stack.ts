@@ -51,6 +51,8 @@ export interface StackOptions {
    * @defaultValue false
    */
   productStartHour?: boolean;
+  /** The city the default run takes place in (CITY). @defaultValue the server's: beijing */
+  city?: string;
 }
 
 /**
@@ -117,6 +119,7 @@ export class Stack {
         LOG_LEVEL: 'warn',
         DEFAULT_RUN: this.options.defaultRun ?? 'beijing-weekday',
         DEFAULT_SPEED: String(this.options.defaultSpeed ?? 60),
+        ...(this.options.city ? { CITY: this.options.city } : {}),
         ...(this.options.productStartHour ? {} : { DEFAULT_START_HOUR: '0' }),
         INSTRUCTOR_PASSWORD: PASSWORD,
         // Every test logs in from 127.0.0.1: the default 10 a minute would refuse some.

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtInScenarioNames } from '@hotline-sim/shared';
+import { builtInScenarioNames, DEFAULT_CITY_KEY, knownCityKeys } from '@hotline-sim/shared';
 import { z } from 'zod';
 import { parseClusterNodes, type ClusterAddress, type RedisTarget } from './redis/client';
 import { DEFAULT_REDIS_URL } from './experiments/default-redis-url';
@@ -38,6 +38,12 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** DEFAULT_RUN: built-in scenario started live at boot; `none` → null (no run). @defaultValue 'beijing-weekday' */
   readonly defaultRun: string | null;
+  /**
+   * CITY: the city the default run takes place in and the new-run dialog offers first, by key: a
+   * built-in city (beijing, …) or one built by `hotline city` and registered before the config is
+   * read. @defaultValue 'beijing'
+   */
+  readonly city: string;
   /** DEFAULT_SPEED: virtual seconds per wall second of that run, 0.5..10000. @defaultValue 60 */
   readonly defaultSpeed: number;
   /**
@@ -269,6 +275,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqlitePath: resolve(read('SQLITE_PATH', z.string(), 'a file path', join(dataDir, 'hotline.sqlite'))),
     logLevel: read('LOG_LEVEL', z.enum(LOG_LEVELS), LOG_LEVEL_RULE, 'info'),
     defaultRun: defaultRun === 'none' ? null : defaultRun,
+    city: read(
+      'CITY',
+      z.string().refine((key) => knownCityKeys().includes(key)),
+      `a known city (${knownCityKeys().join(', ')})`,
+      DEFAULT_CITY_KEY,
+    ),
     defaultSpeed: read(
       'DEFAULT_SPEED',
       z.coerce.number().min(0.5).max(10_000),

@@ -20,6 +20,7 @@ import { open311Routes } from './open311';
 import { ADMIN_QUEUES_PATH, Metrics, OPENAPI, exportRoutes, healthRoutes, queuesBoard } from './ops';
 import { instructorOnly } from './auth';
 import { lessonApi } from './lessons';
+import { cityRoutes } from './http/city-routes';
 
 export interface RunningServer {
   url: string;
@@ -105,6 +106,7 @@ export async function startServer(
     auth,
     allowedOrigins: config.allowedOrigins,
     apiRoutes: [
+      cityRoutes(config.city),
       exportRoutes(manager),
       cityComparisonRoutes(cityComparisons),
       exerciseRoutes(exercises, { chromiumPath: config.chromiumPath }),
@@ -181,8 +183,12 @@ export async function startServer(
         speed: config.defaultSpeed,
         startHour: config.defaultStartHour,
         paused: false,
+        city: config.city,
       });
-      logger.info({ run: run.id, scenario: run.scenario, speed: run.speed }, 'started the default run');
+      logger.info(
+        { run: run.id, scenario: run.scenario, city: run.city, speed: run.speed },
+        'started the default run',
+      );
     }
   }
 

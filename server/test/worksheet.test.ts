@@ -19,6 +19,7 @@ const lesson: Lesson = {
 const run: RunInfo = {
   id: 'r1',
   scenario: 'beijing-weekday',
+  city: 'beijing',
   seed: 1,
   status: 'paused',
   speed: 60,

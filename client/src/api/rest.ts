@@ -1,5 +1,6 @@
 import type {
   AppealDetail,
+  CityList,
   CityMap,
   ComparisonStatus,
   CreateComparisonBody,
@@ -158,7 +159,10 @@ export const api = {
     call<{ series: SeriesPoint[] }>('GET', `/runs/${encodeURIComponent(id)}/series`).then((r) => r.series),
   scenarios: () => call<{ scenarios: ScenarioSummary[] }>('GET', '/scenarios').then((r) => r.scenarios),
   scenario: (name: string) => call<Record<string, unknown>>('GET', `/scenarios/${encodeURIComponent(name)}`),
-  city: (signal?: AbortSignal) => call<CityMap>('GET', '/city', undefined, signal),
+  /** A city's map by key; without one, the server's default city's (its CITY). */
+  city: (key: string | null, signal?: AbortSignal) =>
+    call<CityMap>('GET', key === null ? '/city' : `/city?key=${encodeURIComponent(key)}`, undefined, signal),
+  cities: () => call<CityList>('GET', '/cities'),
   createComparison: (body: CreateComparisonBody) => call<ComparisonStatus>('POST', '/comparisons', body),
   comparison: (id: string) => call<ComparisonStatus>('GET', `/comparisons/${encodeURIComponent(id)}`),
   createSweep: (body: CreateSweepBody) => call<SweepStatus>('POST', '/sweeps', body),

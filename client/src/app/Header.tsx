@@ -1,7 +1,9 @@
+import { useEffect } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
 import { useSession } from '../session';
 import { useLive, type Connection } from '../live';
 import { useTheme } from '../theme';
+import { useRunCity } from '../map/city-data';
 
 export type ViewName = 'live' | 'compare' | 'lessons' | 'training';
 
@@ -22,16 +24,21 @@ export function Header({
   onLogout?(): void;
 }) {
   const session = useSession();
-  const { t, lang, setLang } = useI18n();
+  const { t, lang, setLang, pick } = useI18n();
   const { theme, setTheme } = useTheme();
   const { connection } = useLive();
+  const city = useRunCity();
+  const cityName = city ? pick({ zh: city.name, en: city.nameEn }) : null;
+  useEffect(() => {
+    document.title = cityName ? `${cityName} · 12345 · hotline-sim` : 'hotline-sim · 12345 接诉即办';
+  }, [cityName]);
   return (
     <header className="app-header">
       <a className="skip" href="#main">
         {t('skipToMain')}
       </a>
-      <h1>
-        {t('appTitle')} <small>{t('appSubtitle')}</small>
+      <h1 data-testid="app-title">
+        {cityName ? t('appTitleCity', { city: cityName }) : t('appTitle')} <small>{t('appSubtitle')}</small>
       </h1>
       {session && (
         <>

@@ -2,6 +2,7 @@ import type { RunInfo } from '@hotline-sim/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, firstRuns } from '../api';
 import type { LiveStore } from '../live';
+import { loadCity } from '../map/city-data';
 
 export type Selection =
   | { kind: 'loading' }
@@ -36,6 +37,8 @@ export function useRunSelection(store: LiveStore) {
             store.follow(null);
             return;
           }
+          // The city's geometry is the largest download: ask for it before the map needs it.
+          loadCity(run.city).catch(() => undefined);
           store.follow(run.id);
           store.patchRun(run);
           setSelection({ kind: 'run', runId: run.id });

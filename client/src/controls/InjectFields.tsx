@@ -1,14 +1,7 @@
-import {
-  CITY_UNITS,
-  STORM_CATEGORY_IDS,
-  isBatchInject,
-  type CityMap,
-  type Inject,
-} from '@hotline-sim/shared';
-import { useEffect, useState } from 'react';
+import { CITY_UNITS, STORM_CATEGORY_IDS, isBatchInject, type Inject } from '@hotline-sim/shared';
 import { NumberField } from '../components';
 import { useI18n, type MessageKey } from '../i18n';
-import { loadCity } from '../map/city-data';
+import { useRunOrDefaultCityMap } from '../map/city-data';
 
 /** What an instructor can inject: the kinds, and a rainstorm (a surge of the storm's categories). */
 export type InjectChoice = Inject['kind'] | 'storm';
@@ -70,13 +63,7 @@ export function InjectFields({
   testid: string;
 }) {
   const { t, pick } = useI18n();
-  const [districts, setDistricts] = useState<CityMap['districts']>([]);
-  useEffect(() => {
-    loadCity().then(
-      (c) => setDistricts(c.districts),
-      () => undefined,
-    );
-  }, []);
+  const districts = useRunOrDefaultCityMap().city?.districts ?? [];
   const number = (value: string) => (value === '' ? 0 : Number(value));
   return (
     <span className="inject-fields" data-testid={testid}>

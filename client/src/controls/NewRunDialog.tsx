@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { LeversPanel } from '../levers';
 import { SLIDER_STEPS, sliderToSpeed, speedToSlider } from './speed';
 import { uploadedScenario } from './uploaded-scenario';
+import { CityField } from './CityField';
 
 type Source = { kind: 'built-in'; name: string } | { kind: 'upload'; file: string };
 
@@ -28,6 +29,11 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
   const [speed, setSpeed] = useState(60);
   const [paused, setPaused] = useState(false);
   const [startHour, setStartHour] = useState('0');
+  // The run's city: the server's default until a scenario names one or the user chooses.
+  const [city, setCity] = useState<string | null>(null);
+  const scenarioCity = (s: Record<string, unknown>) => {
+    if (typeof s.city === 'string') setCity(s.city);
+  };
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -56,6 +62,7 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
         if (!live) return;
         setOriginal(s);
         setScenario(s);
+        scenarioCity(s);
       },
       (err: unknown) => live && setLoadError(errorText(err)),
     );
@@ -72,6 +79,7 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
       setSource({ kind: 'upload', file: file.name });
       setOriginal(whole);
       setScenario(whole);
+      scenarioCity(whole);
     } catch (err) {
       setLoadError(t('uploadInvalid', { message: errorText(err) }));
     }
@@ -86,7 +94,13 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
     setBusy(true);
     setError(null);
     try {
-      const run = await api.createRun({ scenario: body, speed, paused, startHour: Number(startHour) });
+      const run = await api.createRun({
+        scenario: body,
+        speed,
+        paused,
+        startHour: Number(startHour),
+        ...(city !== null ? { city } : {}),
+      });
       onStarted(run);
       ref.current?.close();
     } catch (err) {
@@ -166,6 +180,7 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
                 onChange={(e) => void onUpload(e.target.files?.[0])}
               />
             </label>
+            <CityField value={city} onChange={setCity} />
             <label className="speed">
               {t('speed')}
               <input

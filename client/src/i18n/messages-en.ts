@@ -70,7 +70,7 @@ export const en = {
   heatCategoryLegend: 'Open appeals of {group} (seen since this page opened)',
   mapLegend: 'Legend',
   refresh: 'Refresh',
-  mapLoading: 'Loading the map of Beijing…',
+  mapLoading: 'Loading the city map…',
   mapError: 'The city map could not be loaded ({message}). The other panels still work.',
   mapShed: 'Busy: {shed} of {total} moves a second not animated (counts stay exact)',
   mapLegendAppeal: 'New appeal',
@@ -81,7 +81,6 @@ export const en = {
   mapLegendGrid: 'Grid discovery',
   mapFocus: 'Focused on {name}',
   mapClearFocus: 'Show the whole city',
-  mapAria: 'Map of Beijing with appeals moving from where they arise to the units handling them',
   // kpis
   kpisTitle: 'KPIs',
   unitMin: '{v} min',
@@ -584,6 +583,14 @@ export const en = {
   citiesIdle: 'No lever of this driver in use: {cities}',
   citiesCity: 'City',
   citiesLever: 'Lever (off → on)',
+  // --- livecity ---
+  appTitleCity: '12345 Hotline · live city: {city}',
+  mapAria: 'Map of {city} with appeals moving from where they arise to the units handling them',
+  mapDistricts: 'Districts on the map ({n})',
+  runCity: 'City',
+  runCityTitle: 'The city the run takes place in: its districts, streets and communities',
+  runCityOption: '{name} · {districts} districts, {streets} streets',
+  citiesError: 'Could not load the cities: {message}',
 };
 
 export type MessageKey = keyof typeof en;

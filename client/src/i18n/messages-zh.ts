@@ -67,7 +67,7 @@ export const zh: Messages = {
   heatCategoryLegend: '{group}类未办结诉求（自本页打开后）',
   mapLegend: '图例',
   refresh: '刷新',
-  mapLoading: '正在加载北京地图…',
+  mapLoading: '正在加载城市地图…',
   mapError: '城市地图加载失败（{message}），其他面板仍可使用。',
   mapShed: '繁忙：每秒 {total} 次流转中 {shed} 次未做动画（统计不受影响）',
   mapLegendAppeal: '新诉求',
@@ -78,7 +78,6 @@ export const zh: Messages = {
   mapLegendGrid: '网格发现',
   mapFocus: '聚焦：{name}',
   mapClearFocus: '显示全市',
-  mapAria: '北京地图：诉求从发生地流向承办单位',
   kpisTitle: '关键指标',
   unitMin: '{v} 分钟',
   unitH: '{v} 小时',
@@ -431,7 +430,7 @@ export const zh: Messages = {
   kpiFillsInOne: '首批回访后显示，约1虚拟小时',
   kpiFillsNow: '首批回访后显示，即将开始',
   leagueFlagRule: '⚑ 治理类：已排名{ranked}个街乡中最差的{n}个（至多为已排名的十分之一）',
-  mapInsetTitle: '城六区（放大）',
+  mapInsetTitle: '中心城区（放大）',
   // --- new-run start hour ---
   startHour: '从几点开始看',
   startHourTitle: '首日从该虚拟时刻开始显示；此前的时段全速运行，并计入报告',
@@ -567,4 +566,12 @@ export const zh: Messages = {
   citiesIdle: '未启用此要素杠杆的城市：{cities}',
   citiesCity: '城市',
   citiesLever: '杠杆（关闭 → 开启）',
+  // --- livecity ---
+  appTitleCity: '12345 热线 · 实时城市：{city}',
+  mapAria: '{city}地图：诉求从发生地流向承办单位',
+  mapDistricts: '地图上的区（{n} 个）',
+  runCity: '城市',
+  runCityTitle: '运行所在的城市：其区、街乡镇和社区',
+  runCityOption: '{name} · {districts} 个区、{streets} 个街乡镇',
+  citiesError: '无法加载城市列表：{message}',
 };

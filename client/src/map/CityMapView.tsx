@@ -1,12 +1,11 @@
-import { CATEGORIES, CATEGORY_GROUPS, type CityMap } from '@hotline-sim/shared';
+import { CATEGORIES, CATEGORY_GROUPS } from '@hotline-sim/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorNote } from '../components/Notes';
 import { useI18n } from '../i18n';
 import { useLiveStore } from '../live';
 import { groupColour, MOVE_COLOURS, useTheme } from '../theme';
-import { loadCity } from './city-data';
+import { useRunCityMap } from './city-data';
 import { MapEngine, type EngineFocus, type HeatMode, type ShedStats } from './map-engine';
-import { errorText } from '../api';
 
 type HeatChoice = 'open' | 'category' | 'off';
 
@@ -31,23 +30,11 @@ export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewPr
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const engineRef = useRef<MapEngine | null>(null);
-  const [city, setCity] = useState<CityMap | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  // The followed run's city: switching to a run elsewhere drops the map and draws the other city's.
+  const { city, error, retry } = useRunCityMap();
   const [heat, setHeat] = useState<HeatChoice>('open');
   const [group, setGroup] = useState<string>('public-services');
   const [stats, setStats] = useState<ShedStats>({ total: 0, shed: 0 });
-
-  useEffect(() => {
-    let live = true;
-    loadCity().then(
-      (c) => live && setCity(c),
-      (err: unknown) => live && setError(errorText(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -134,6 +121,19 @@ export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewPr
               ))}
             </select>
           )}
+          {city && (
+            // What the canvas draws, for screen readers and a quick look: the city's districts.
+            <details className="map-districts" data-testid="map-districts">
+              <summary>{t('mapDistricts', { n: fmt.number(city.districts.length) })}</summary>
+              <ul>
+                {city.districts.map((d) => (
+                  <li key={d.id} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+                    {pick({ zh: d.name, en: d.nameEn })}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           {focused && (
             <button type="button" onClick={onClearFocus}>
               {t('mapClearFocus')}
@@ -143,20 +143,14 @@ export function CityMapView({ focus, onClearFocus, onOpenAppeal }: CityMapViewPr
       </header>
       <div className="map-box" ref={boxRef}>
         {error ? (
-          <ErrorNote
-            message={t('mapError', { message: error })}
-            onRetry={() => {
-              setError(null);
-              setAttempt((a) => a + 1);
-            }}
-          />
+          <ErrorNote message={t('mapError', { message: error })} onRetry={retry} />
         ) : !city ? (
           <p className="note">{t('mapLoading')}</p>
         ) : null}
         <canvas
           ref={canvasRef}
           role="img"
-          aria-label={t('mapAria')}
+          aria-label={t('mapAria', { city: city ? pick({ zh: city.name, en: city.nameEn }) : '' })}
           onClick={onClick}
           data-testid="city-map"
           style={{ visibility: city ? 'visible' : 'hidden' }}

@@ -6,8 +6,8 @@ type BBox = CityMap['bbox'];
 /**
  * Beijing's six central districts (城六区: Dongcheng, Xicheng, Chaoyang, Fengtai, Shijingshan,
  * Haidian): most streets, appeals and moves are there, in a twentieth of the city's area. When the
- * panel is wider than the city, they are drawn again, enlarged, beside it. A city without these
- * districts has no inset.
+ * panel is wider than the city, they are drawn again, enlarged, beside it (as are Shanghai's and
+ * Hangzhou's, below). A city without such districts has no inset.
  */
 export const CORE_DISTRICT_IDS: ReadonlySet<string> = new Set([
   '110101',
@@ -16,6 +16,18 @@ export const CORE_DISTRICT_IDS: ReadonlySet<string> = new Set([
   '110106',
   '110107',
   '110108',
+]);
+
+/**
+ * The central districts of the other built-in cities, enlarged the same way. Shanghai: the seven
+ * 中心城区 of its census bulletin (上海市第七次全国人口普查主要数据公报, 2021-05-18: 黄浦, 徐汇, 长宁, 静安,
+ * 普陀, 虹口, 杨浦). Hangzhou: its 主城区 after the 2021 re-division (上城, 拱墅, 西湖, 滨江), an
+ * assumption. Division codes are unique across China, so one set serves every city.
+ */
+const CENTRAL_DISTRICT_IDS: ReadonlySet<string> = new Set([
+  ...CORE_DISTRICT_IDS,
+  ...['310101', '310104', '310105', '310106', '310107', '310109', '310110'],
+  ...['330102', '330105', '330106', '330108'],
 ]);
 
 /** The inset is drawn only when it can be at least this wide, relative to the panel's height. */
@@ -40,7 +52,7 @@ export interface MapLayout {
 
 /** The box around the central districts' outlines, or null when the city has none of them. */
 export function coreBbox(city: Pick<CityMap, 'outline'>): BBox | null {
-  const core = city.outline.features.filter((f) => CORE_DISTRICT_IDS.has(f.properties.id));
+  const core = city.outline.features.filter((f) => CENTRAL_DISTRICT_IDS.has(f.properties.id));
   return core.length > 0 ? bboxOf(core.map((f) => f.geometry)) : null;
 }
 

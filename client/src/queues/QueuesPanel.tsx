@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { EmptyNote } from '../components';
 import { useI18n } from '../i18n';
 import { useLive, useLiveStore } from '../live';
-import { loadCity } from '../map/city-data';
+import { loadCity, useRunCityKey } from '../map/city-data';
 import { THROUGHPUT_WINDOW_S, UnitKindThroughput, type UnitKindRates } from './unit-kind-throughput';
 
 /**
@@ -13,10 +13,13 @@ import { THROUGHPUT_WINDOW_S, UnitKindThroughput, type UnitKindRates } from './u
 function useUnitKindThroughput(): UnitKindRates | null {
   const store = useLiveStore();
   const [rates, setRates] = useState<UnitKindRates | null>(null);
+  // Unit indexes are the run city's: another city's run counts afresh with its units.
+  const cityKey = useRunCityKey();
   useEffect(() => {
+    if (cityKey === null) return;
     let live = true;
     let stop: (() => void)[] = [];
-    loadCity().then(
+    loadCity(cityKey).then(
       (city) => {
         if (!live) return;
         const counter = new UnitKindThroughput(city.units.map((u) => u.kind));
@@ -38,7 +41,7 @@ function useUnitKindThroughput(): UnitKindRates | null {
       live = false;
       for (const s of stop) s();
     };
-  }, [store]);
+  }, [store, cityKey]);
   return rates;
 }
 

@@ -1,7 +1,7 @@
 import { bboxOf, type BBox, type CityMap, type SeatAppealView } from '@hotline-sim/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n, type Lang } from '../i18n';
-import { loadCity } from '../map/city-data';
+import { useRunCityMap } from '../map/city-data';
 import { makeProjection, project, type Projection } from '../map/projection';
 import { canvasColours, OKABE_ITO, useTheme, type CanvasColours } from '../theme';
 
@@ -123,21 +123,10 @@ export function SeatMap({ appeal }: { appeal: SeatAppealView | null }) {
   const { theme } = useTheme();
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const [city, setCity] = useState<CityMap | null>(null);
-  const [failed, setFailed] = useState(false);
+  const { city, error } = useRunCityMap();
+  const failed = error !== null;
   const [size, setSize] = useState({ width: 0, height: 0 });
   const [dpr, setDpr] = useState(() => window.devicePixelRatio || 1);
-
-  useEffect(() => {
-    let live = true;
-    loadCity().then(
-      (c) => live && setCity(c),
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   // The box's size (the canvas fills it) and the screen's pixel ratio (a zoom or another monitor).
   const shown = city !== null && appeal !== null;

@@ -31,6 +31,7 @@ const square = (id: string, name: string, nameEn: string, [a, b, c, d]: BBox) =>
 
 /** A city of three districts: two with outlines (one a thin strip), one without. */
 const city: CityMap = {
+  key: 'test',
   name: '测试市',
   nameEn: 'Test City',
   bbox: [116, 39.5, 117, 40.5],

@@ -1,19 +1,16 @@
 import type { CityMap } from '@hotline-sim/shared';
-import { useEffect, useMemo, useState } from 'react';
-import { loadCity } from '../map/city-data';
+import { useMemo } from 'react';
+import { useRunCityMap } from '../map/city-data';
 
 export type Unit = CityMap['units'][number];
 
-/** The city's units with their district (streets and districts by name; departments are city-wide). */
+/** The run city's units with their district (streets and districts by name; departments are city-wide). */
 export function useUnits(): {
   units: Unit[];
   districtOf: (string | null)[];
   districts: CityMap['districts'];
 } {
-  const [city, setCity] = useState<CityMap | null>(null);
-  useEffect(() => {
-    loadCity().then(setCity, () => undefined);
-  }, []);
+  const { city } = useRunCityMap();
   return useMemo(() => {
     if (!city) return { units: [], districtOf: [], districts: [] };
     const streetDistrict = new Map(city.streets.map((s) => [s.name, s.districtId]));

@@ -2,14 +2,11 @@ import {
   BUILT_IN_DESCRIPTIONS_ZH,
   builtInScenario,
   builtInScenarioNames,
-  cityMap,
   createComparisonSchema,
   createSweepSchema,
   ScenarioError,
   SweepPathError,
   sweepVariants,
-  LiveRun,
-  type CityMap,
   type Scenario,
   type ScenarioSummary,
 } from '@hotline-sim/shared';
@@ -45,17 +42,13 @@ const summaries = (): ScenarioSummary[] =>
     };
   });
 
-let map: CityMap | undefined;
-/** The map of Beijing as every run's model has it (units do not depend on the scenario), built once. */
-const beijingMap = (): CityMap => (map ??= cityMap(new LiveRun(builtIn('beijing-weekday'), 1).model.city));
-
 export const scenarioName = z
   .string()
   .regex(/^[a-z0-9-]{1,80}$/, 'a scenario name is 1-80 lower-case letters, digits or dashes');
 export const comparisonId = z.string().regex(/^[a-f0-9]{8}$/, 'a comparison id is 8 hex digits');
 export const sweepId = z.string().regex(/^[a-f0-9]{8}$/, 'a sweep id is 8 hex digits');
 
-/** What the dashboard reads besides runs: the built-in scenarios, the city's map, comparisons and sweeps. */
+/** What the dashboard reads besides runs and cities: the built-in scenarios, comparisons and sweeps. */
 export function catalogueRoutes(comparisons: Comparisons, sweeps: Sweeps): Router {
   const r = Router();
   r.get(
@@ -67,14 +60,6 @@ export function catalogueRoutes(comparisons: Comparisons, sweeps: Sweeps): Route
     '/scenarios/:name',
     allow('everyone'),
     json(async (req) => builtIn(parse(scenarioName, req.params.name, 'scenario name'))),
-  );
-  r.get(
-    '/city',
-    allow('everyone'),
-    json(async (_req, res) => {
-      res.set('Cache-Control', 'public, max-age=3600');
-      return beijingMap();
-    }),
   );
   r.post(
     '/comparisons',

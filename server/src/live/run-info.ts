@@ -1,9 +1,12 @@
 import {
+  DEFAULT_CITY_KEY,
   ScenarioError,
+  knownCityKeys,
   builtInScenario,
   builtInScenarioNames,
   scenarioLimitProblems,
   scenarioFromData,
+  validateScenario,
   type RunInfo,
   type RunStatus,
   type Scenario,
@@ -15,6 +18,8 @@ export function infoOf(id: string, m: Record<string, string>): RunInfo {
   return {
     id,
     scenario: m.scenarioName ?? '',
+    // Runs made before runs kept their city took place in the default city.
+    city: m.city ?? DEFAULT_CITY_KEY,
     seed: Number(m.seed),
     status: (m.status ?? 'running') as RunStatus,
     speed: Number(m.speed),
@@ -51,8 +56,34 @@ export function resolveScenario(input: string | Record<string, unknown>): Scenar
     if (err instanceof ScenarioError) throw new ApiError(422, err.message);
     throw err;
   }
+  if (scenario.city !== undefined) assertKnownCity(scenario.city, 'scenario.city');
   assertWithinLimits(scenario);
   return scenario;
+}
+
+/**
+ * `scenario` to run in the city `key` (unchanged without one), checked again there: a scenario whose
+ * injects name streets or districts of its own city cannot move to another (422 naming them).
+ */
+export function inCity(scenario: Scenario, key: string | undefined): Scenario {
+  if (key === undefined || key === (scenario.city ?? DEFAULT_CITY_KEY)) return scenario;
+  assertKnownCity(key);
+  try {
+    return validateScenario({ ...scenario, city: key }, `scenario "${scenario.name}" in ${key}`);
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new ApiError(422, err.message);
+    throw err;
+  }
+}
+
+/**
+ * 422 when no city is known as `key` (built in, or built by `hotline city` and registered at
+ * start-up), naming the known ones; `what` names the field.
+ */
+export function assertKnownCity(key: string, what = 'city'): void {
+  const known = knownCityKeys();
+  if (!known.includes(key))
+    throw new ApiError(422, `${what}: unknown city "${key}" (known cities: ${known.join(', ')})`);
 }
 
 /** 422 naming each limit (SCENARIO_LIMITS, issue 13) `scenario` is over: a server runs nothing larger. */

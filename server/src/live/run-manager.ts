@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { beijingToday } from './wall-clock';
 import {
   APPEAL_STATES,
+  DEFAULT_CITY_KEY,
   LiveRun,
   validateScenario,
   type AppealState,
@@ -30,7 +31,7 @@ import { AppealStore, AppealViews } from '../appeals';
 import { FiledRequests } from '../open311/filed-requests';
 import { ApiError, notFound } from '../http/errors';
 import { RUNS_KEY, runKeys } from './keys';
-import { infoOf, resolveScenario } from './run-info';
+import { inCity, infoOf, resolveScenario } from './run-info';
 import { FILE_APPEAL } from './run-inputs';
 import { RunOwner, type TickResult } from './run-owner';
 import { RunLevers } from './run-levers';
@@ -169,10 +170,12 @@ export class RunManager {
     clock?: RunInfo['clock'];
     /** Virtual hour to start watching from: the hours before it play at full pace (see createRunSchema). */
     startHour?: number | undefined;
+    /** The city to run the scenario in, instead of its own (a key of `GET /api/cities`). */
+    city?: string | undefined;
   }): Promise<RunInfo> {
     const wall = body.clock === 'wall';
     const startHour = body.startHour ?? 0;
-    const resolved = resolveScenario(body.scenario);
+    const resolved = inCity(resolveScenario(body.scenario), body.city);
     // Anchored to the wall clock: the scenario starts today, and its virtual time is Beijing time.
     const scenario = wall ? { ...resolved, start: beijingToday() } : resolved;
     const speed = wall ? 1 : body.speed;
@@ -192,6 +195,7 @@ export class RunManager {
     await this.deps.redis.hset(k.meta, {
       scenario: JSON.stringify(scenario),
       scenarioName: scenario.name,
+      city: scenario.city ?? DEFAULT_CITY_KEY,
       seed,
       speed,
       clock: wall ? 'wall' : 'virtual',

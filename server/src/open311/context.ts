@@ -10,6 +10,8 @@ import type { RunClock } from './run-clock';
 export interface Open311Run {
   id: string;
   clock: RunClock;
+  /** The English name of the run's city, which ends its addresses (`…, Chaoyang, Beijing`). */
+  cityEn: string;
 }
 
 /** What a reader may see: every field, or the public ones (no citizen's words, places to the street). */
@@ -39,7 +41,7 @@ export interface Open311Context {
   forms: RequestHandler[];
   /** The POST rate limit (per api key, else per client address). */
   postLimit: RequestHandler;
-  /** The locator of places (one city for every run). */
+  /** The locator of places in the run's city (one per city, built by its first request). */
   locatorOf: (runId: string) => Promise<Locator>;
   /** What the request's reader may see: a session or a valid `api_key` sees all, anyone else the public fields. */
   readerOf: (req: Request, res: Response) => Promise<Reader>;

@@ -14,8 +14,11 @@ export class Locator {
   private readonly lat: Float64Array;
   private readonly byCode = new Map<string, number>();
   private readonly addresses: AddressBook;
+  /** The city's name, for messages (`… lies outside Shanghai`). */
+  readonly cityNameEn: string;
 
   constructor(city: City) {
+    this.cityNameEn = city.nameEn;
     this.lon = Float64Array.from(city.cells, (c) => c.lon);
     this.lat = Float64Array.from(city.cells, (c) => c.lat);
     city.cells.forEach((c, i) => this.byCode.set(c.id, i));

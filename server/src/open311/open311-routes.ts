@@ -5,7 +5,7 @@ import { limitPerMinute, sessionOf, type Auth } from '../auth';
 import { open311Refusal } from '../http/cross-site';
 import { ApiError } from '../http/errors';
 import type { RunManager } from '../live/run-manager';
-import type { RunInfo } from '@hotline-sim/shared';
+import { cityByKey, knownCityKeys, type City, type RunInfo } from '@hotline-sim/shared';
 import type { Open311Context, Open311Run, Reader } from './context';
 import { RunClock } from './run-clock';
 import { FiledRequests } from './filed-requests';
@@ -43,17 +43,16 @@ function apiKeyOf(req: Request): string | undefined {
 export function open311Routes(deps: Open311Deps): Router {
   const { manager, auth } = deps;
   const r = Router();
-  // One locator, built by the first request: requests that arrive while it is built wait for it
-  // (each building its own would block the server for seconds each).
-  let locator: Promise<Locator> | undefined;
-  const locatorOf = (runId: string) => {
-    locator ??= manager.lookup(runId).then(
-      (live) => new Locator(live.model.city.city),
-      (err: unknown) => {
-        locator = undefined;
-        throw err;
-      },
-    );
+  // One locator per city, built by its first request (building is synchronous: a request that
+  // arrives meanwhile finds it built, never builds its own).
+  const locators = new WeakMap<City, Locator>();
+  const locatorOf = async (runId: string) => {
+    const city = (await manager.lookup(runId)).model.city.city;
+    let locator = locators.get(city);
+    if (!locator) {
+      locator = new Locator(city);
+      locators.set(city, locator);
+    }
     return locator;
   };
 
@@ -85,6 +84,7 @@ export function open311Routes(deps: Open311Deps): Router {
   const withClock = async (run: RunInfo): Promise<Open311Run> => ({
     id: run.id,
     clock: await RunClock.of(manager.redis, run),
+    cityEn: knownCityKeys().includes(run.city) ? cityByKey(run.city).nameEn : run.city,
   });
   const open311Run = async (runId: string) => {
     const run = await manager.get(runId);

@@ -42,20 +42,21 @@ export function requestRoutes(r: Router, ctx: Open311Context): void {
         if (body.lat === undefined || body.long === undefined)
           throw new Open311Error(400, 'lat and long go together');
         cell = locate.nearest(body.lat, body.long);
-        if (cell < 0) throw new Open311Error(400, `lat ${body.lat}, long ${body.long} lies outside Beijing`);
+        if (cell < 0)
+          throw new Open311Error(400, `lat ${body.lat}, long ${body.long} lies outside ${locate.cityNameEn}`);
       } else if (body.address_id !== undefined) {
         cell = locate.byId(body.address_id);
         if (cell < 0)
           throw new Open311Error(
             400,
-            `address_id "${body.address_id}" is not a community or street code of Beijing`,
+            `address_id "${body.address_id}" is not a community or street code of ${locate.cityNameEn}`,
           );
       } else if (body.address_string !== undefined) {
         cell = locate.byAddress(body.address_string);
         if (cell < 0)
           throw new Open311Error(
             400,
-            `address_string "${body.address_string.slice(0, 80)}" names no community, street/township, road or district of Beijing: give lat and long`,
+            `address_string "${body.address_string.slice(0, 80)}" names no community, street/township, road or district of ${locate.cityNameEn}: give lat and long`,
           );
       } else {
         throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');

@@ -56,7 +56,7 @@ export function toRequest(
   },
 ) {
   const full = fullRequest(run, appeal, options);
-  return options.publicOnly ? publicView(full, appeal.place) : full;
+  return options.publicOnly ? publicView(full, appeal.place, run.cityEn) : full;
 }
 
 /**
@@ -65,13 +65,17 @@ export function toRequest(
  * withheld, and the place is the street, never the community: the address names the district and
  * street, and lat/long are rounded to 0.01° (about 1 km).
  */
-function publicView<T extends ReturnType<typeof fullRequest>>(request: T, place: AppealDetail['place']): T {
+function publicView<T extends ReturnType<typeof fullRequest>>(
+  request: T,
+  place: AppealDetail['place'],
+  cityEn: string,
+): T {
   const ext = 'extended_attributes' in request ? request.extended_attributes : undefined;
   return {
     ...request,
     description: null,
     media_url: null,
-    address: `${place.district}${place.street} · ${place.streetEn}, ${place.districtEn}, Beijing`,
+    address: `${place.district}${place.street} · ${place.streetEn}, ${place.districtEn}, ${cityEn}`,
     address_id: null,
     lat: Math.round(request.lat * 100) / 100,
     long: Math.round(request.long * 100) / 100,
@@ -102,7 +106,7 @@ function fullRequest(run: Open311Run, appeal: AppealDetail, options: Parameters<
     expected_datetime: appeal.deadline === null ? null : run.clock.toIso(appeal.deadline),
     address:
       filed?.address ??
-      `${place.district}${place.street}${place.community} · ${place.communityEn}, ${place.streetEn}, ${place.districtEn}, Beijing`,
+      `${place.district}${place.street}${place.community} · ${place.communityEn}, ${place.streetEn}, ${place.districtEn}, ${run.cityEn}`,
     address_id: filed?.address_id ?? null,
     zipcode: null,
     lat: filed?.lat !== undefined ? Number(filed.lat) : place.lat,

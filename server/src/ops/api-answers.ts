@@ -68,6 +68,7 @@ export const RunInfo = z
   .looseObject({
     id: str,
     scenario: str,
+    city: str.meta({ description: 'key of the city the run takes place in (GET /api/cities)' }),
     seed: int,
     status: runStatus,
     speed: num,

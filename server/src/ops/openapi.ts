@@ -10,6 +10,7 @@ import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { codeSchema, keySchema, loginSchema } from '../auth/auth-routes';
 import { comparisonId, scenarioName, sweepId } from '../http/catalogue-routes';
 import { cityComparisonId } from '../http/city-comparison-routes';
+import { cityKey } from '../http/city-routes';
 import { runIdSchema } from '../http/run-id';
 import { copySchema, exerciseId, seatQuery } from '../training/exercise-routes';
 import {
@@ -84,11 +85,20 @@ const OTHER_PATHS: ZodOpenApiPathsObject = {
   },
   '/city': {
     get: {
-      summary: "The city's map: outline, districts, streets, cells, units",
+      summary: "A city's map (default: the server's CITY): outline, districts, streets, cells, units",
+      requestParams: { query: z.object({ key: cityKey.optional() }) },
       responses: {
-        200: json(withFields('name', 'bbox', 'outline', 'districts', 'streets', 'cells', 'units')),
+        200: json(withFields('key', 'name', 'bbox', 'outline', 'districts', 'streets', 'cells', 'units')),
+        400: error('malformed key'),
         ...auth,
+        404: error('no such city'),
       },
+    },
+  },
+  '/cities': {
+    get: {
+      summary: 'The cities a run may take place in (built in, and built by `hotline city`), and the default',
+      responses: { 200: json(withFields('cities', 'default')), ...auth },
     },
   },
   '/comparisons': {

@@ -48,6 +48,14 @@ export const createRunSchema = z
      * virtual time is Beijing time. @defaultValue 0
      */
     startHour: z.number().min(0).max(23).default(0),
+    /**
+     * The city the run takes place in, by key (`GET /api/cities` lists them): it replaces the scenario's
+     * own `city`. @defaultValue the scenario's city (Beijing when it names none)
+     */
+    city: z
+      .string()
+      .regex(/^[a-z0-9-]{1,80}$/, 'a city key is 1-80 lower-case letters, digits or dashes')
+      .optional(),
   })
   .refine((b) => b.clock !== 'wall' || b.startHour === 0, {
     path: ['startHour'],
@@ -121,6 +129,8 @@ export type RunStatus = 'running' | 'paused' | 'finished' | 'stopped';
 export interface RunInfo {
   id: string;
   scenario: string;
+  /** Key of the city the run takes place in (`GET /api/city?key=` gives its map). */
+  city: string;
   seed: number;
   status: RunStatus;
   /** Requested speed (× wall time). */
@@ -299,10 +309,13 @@ export interface ScenarioSummary {
 }
 
 /**
- * GET /api/city: what the map draws. Array positions are the indexes `AppealMove` uses (`street`,
- * `cell`, `unit`). Positions are WGS 84 degrees; cells are columns to keep ~7,500 of them small.
+ * GET /api/city?key=: what the map draws of a city. Array positions are the indexes `AppealMove`
+ * uses (`street`, `cell`, `unit`). Positions are WGS 84 degrees; cells are columns to keep ~7,500 of
+ * them small.
  */
 export interface CityMap {
+  /** The city's key (`RunInfo.city`). */
+  key: string;
   name: string;
   nameEn: string;
   /** [minLon, minLat, maxLon, maxLat] */
@@ -314,6 +327,23 @@ export interface CityMap {
   cells: { lon: number[]; lat: number[]; street: number[] };
   /** Units appeals are dispatched to; departments and utilities sit around the city's sub-centre. */
   units: { id: string; kind: string; name: string; nameEn: string; lon: number; lat: number }[];
+}
+
+/** GET /api/cities: a city a run may take place in. */
+export interface CitySummary {
+  key: string;
+  name: string;
+  nameEn: string;
+  districts: number;
+  streets: number;
+  /** Shipped with the product (else built by `hotline city` and registered at start-up). */
+  builtIn: boolean;
+}
+
+/** GET /api/cities: the cities known now, and the one a run takes place in when nothing names one. */
+export interface CityList {
+  cities: CitySummary[];
+  default: string;
 }
 
 /** POST /api/comparisons: two scenarios (built-in names or scenario objects) on common random numbers. */
