@@ -6,6 +6,10 @@ import { z } from 'zod';
 import { parseClusterNodes, type ClusterAddress, type RedisTarget } from './redis/client';
 import { DEFAULT_REDIS_URL } from './experiments/default-redis-url';
 
+// HOTLINE_CITY_DIR is read by cities/city-dir.ts: the CLI's scenario loading needs it without this
+// module's Redis imports (cli-lazy-load.test.ts).
+export { loadCityDir } from './cities/city-dir';
+
 /** pino's levels, plus `silent` (no output). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -333,21 +337,4 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     logLevel: reader(env)('LOG_LEVEL', z.enum(LOG_LEVELS), LOG_LEVEL_RULE, 'info'),
     ...readReplicationCaps(reader(env)),
   });
-}
-
-/**
- * HOTLINE_CITY_DIR: where `hotline city` caches the cities it builds, one folder per key; the CLI, the
- * server and workers register every city cached there. @defaultValue ~/.cache/hotline-sim/cities
- */
-export function loadCityDir(env: NodeJS.ProcessEnv = process.env): string {
-  const dir = env.HOTLINE_CITY_DIR;
-  if (dir !== undefined && dir.trim() !== '') return resolve(dir);
-  const home = env.HOME ?? env.USERPROFILE;
-  if (home === undefined || home === '')
-    throw new ConfigError(
-      'HOME',
-      '',
-      'a home directory for ~/.cache/hotline-sim/cities, or set HOTLINE_CITY_DIR',
-    );
-  return join(home, '.cache', 'hotline-sim', 'cities');
 }

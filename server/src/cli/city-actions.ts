@@ -1,7 +1,7 @@
 import { builtInCityKeys, cityByKey } from '@hotline-sim/shared';
 import { buildAndCacheCity } from '../cities/build-city';
 import { cachedCityMetas } from '../cities/cache';
-import { loadCityDir } from '../config';
+import { loadCityDir } from '../cities/city-dir';
 import { UsageError } from './usage-error';
 
 interface CityRow {

@@ -12,7 +12,7 @@ import {
   validateScenario,
 } from '@hotline-sim/shared';
 import { loadCachedCities } from '../cities/cache';
-import { loadCityDir } from '../config';
+import { loadCityDir } from '../cities/city-dir';
 import { UsageError } from './usage-error';
 
 /** `extends: other.yaml` in a file means that file beside it (or an absolute path). */

@@ -1,6 +1,6 @@
 import { encodeReplication, knownCityKeys, replicationSteps, validateScenario } from '@hotline-sim/shared';
 import { loadCachedCities } from '../cities/cache';
-import { loadCityDir } from '../config';
+import { loadCityDir } from '../cities/city-dir';
 import type { ChildMessage, ParentMessage } from './replication-process';
 
 /*
