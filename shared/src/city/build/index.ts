@@ -5,4 +5,11 @@
 export { buildCity, formatDocument, type BuildInput, type BuildOutput, type DivisionRow } from './build';
 export { CITY_TOTALS_2020 } from './census';
 export type { EchartsMap } from './echarts-decode';
-export { ECHARTS_PROVINCE_FILE, cityRefs, findCity, planCity, type CityRef, type DivisionSource } from './plan';
+export {
+  ECHARTS_PROVINCE_FILE,
+  cityRefs,
+  findCity,
+  planCity,
+  type CityRef,
+  type DivisionSource,
+} from './plan';
