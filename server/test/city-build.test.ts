@@ -7,6 +7,7 @@ import {
   cityByKey,
   pointInGeometry,
   runScenario,
+  streetType,
   validateScenario,
   type Report,
 } from '@hotline-sim/shared';
@@ -68,7 +69,12 @@ describe('a city built at run time: 成都市', () => {
 
   it('is registered from the cache and runs a weekday: appeals land in Chengdu streets', () => {
     expect(loadCachedCities(dir)).toEqual(['chengdu']);
-    expect(cityByKey('chengdu').id).toBe('510100');
+    const chengdu = cityByKey('chengdu');
+    expect(chengdu.id).toBe('510100');
+    // The stated rule for other cities: the lowest-coded 区 (锦江区 510104) is the core.
+    const jinjiang = (chengdu.streetsByDistrict.get('510104') ?? []).filter((s) => s.kind === 'street');
+    expect(jinjiang.length).toBeGreaterThan(0);
+    expect(jinjiang.every((s) => streetType(s, chengdu) === 'core')).toBe(true);
     const report = shortWeekday('chengdu');
     expect(report.kpis.contacts?.mean).toBeGreaterThan(500);
     const streets = report.streets ?? [];
