@@ -4,6 +4,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const shared = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
+const cityBuild = fileURLToPath(new URL('./shared/src/city/build/index.ts', import.meta.url));
 
 /**
  * The edit-test loop (`npm run test:unit`, with the client's): the model's quick tests, the CLI's
@@ -59,7 +60,13 @@ class LongFirst extends BaseSequencer {
 }
 
 export default defineConfig({
-  resolve: { alias: { '@hotline-sim/shared': shared } },
+  resolve: {
+    // The subpath first: an alias matches a prefix.
+    alias: [
+      { find: '@hotline-sim/shared/city-build', replacement: cityBuild },
+      { find: '@hotline-sim/shared', replacement: shared },
+    ],
+  },
   test: {
     projects: [
       // Unit and model files share a worker process (no isolation): the model is imported once per

@@ -6,6 +6,10 @@ import { z } from 'zod';
 import { parseClusterNodes, type ClusterAddress, type RedisTarget } from './redis/client';
 import { DEFAULT_REDIS_URL } from './experiments/default-redis-url';
 
+// HOTLINE_CITY_DIR is read by cities/city-dir.ts: the CLI's scenario loading needs it without this
+// module's Redis imports (cli-lazy-load.test.ts).
+export { loadCityDir } from './cities/city-dir';
+
 /** pino's levels, plus `silent` (no output). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from './config';
+import { loadCachedCities } from './cities/cache';
+import { ConfigError, loadCityDir, loadConfig } from './config';
 import { createLogger } from './logger';
 import { RedisUnavailableError, resolveRedis, type RedisEndpoint } from './redis/connect';
 import { startServer } from './server';
@@ -10,6 +11,7 @@ import { startServer } from './server';
 let config;
 try {
   config = loadConfig();
+  loadCachedCities(loadCityDir()); // cities built by `hotline city`: a run may name one
 } catch (err) {
   if (err instanceof ConfigError) {
     console.error(`hotline-sim: ${err.message}`);

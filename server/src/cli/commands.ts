@@ -33,10 +33,12 @@ export interface RunFlags extends QueueFlags {
   /** compare and sweep: the KPIs to print. */
   kpis?: string[];
   json?: boolean;
+  /** run: the city to run in (a registry key). */
+  city?: string;
 }
 
 export async function run(name: string, opts: RunFlags): Promise<void> {
-  const scenario = loadScenario(name);
+  const scenario = loadScenario(name, opts.city);
   const progress = createProgress(scenario.name);
   const options = {
     replications: opts.replications,

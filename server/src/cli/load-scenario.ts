@@ -4,11 +4,15 @@ import {
   ScenarioError,
   builtInScenario,
   builtInScenarioNames,
+  knownCityKeys,
   parseScenarioData,
   scenarioFromData,
   type Scenario,
   type ScenarioFileLoader,
+  validateScenario,
 } from '@hotline-sim/shared';
+import { loadCachedCities } from '../cities/cache';
+import { loadCityDir } from '../cities/city-dir';
 import { UsageError } from './usage-error';
 
 /** `extends: other.yaml` in a file means that file beside it (or an absolute path). */
@@ -25,8 +29,30 @@ const loadFile: ScenarioFileLoader = (ref, from) => {
   return { data: parseScenarioData(readFileSync(path, 'utf8'), path), source: path };
 };
 
-/** A scenario by built-in name or by file path (JSON or YAML, which may `extends` another). */
-export function loadScenario(nameOrFile: string): Scenario {
+/**
+ * A scenario by built-in name or by file path (JSON or YAML, which may `extends` another), moved to
+ * `city` when given. The cities cached by `hotline city` are registered first, so it may name one.
+ */
+export function loadScenario(nameOrFile: string, city?: string): Scenario {
+  registerCachedCitiesOnce();
+  const scenario = loadNamed(nameOrFile);
+  if (city === undefined) return scenario;
+  if (!knownCityKeys().includes(city)) {
+    throw new UsageError(
+      `--city ${city}: no such city (known: ${knownCityKeys().join(', ')}; build another with \`hotline city <code or name>\`)`,
+    );
+  }
+  return validateScenario({ ...scenario, city }, `${nameOrFile} in ${city}`);
+}
+
+let registered = false;
+function registerCachedCitiesOnce(): void {
+  if (registered) return;
+  registered = true;
+  loadCachedCities(loadCityDir());
+}
+
+function loadNamed(nameOrFile: string): Scenario {
   const builtIn = builtInScenario(nameOrFile);
   if (builtIn) return builtIn;
   if (!existsSync(nameOrFile)) {

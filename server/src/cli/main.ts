@@ -4,6 +4,7 @@ import { layoutArg, positiveArg } from '../import/import-args';
 import type { ImportCommandOptions } from '../import/import-command';
 import type { RunFlags } from './commands';
 import { registerCitiesCommand } from './cities-command';
+import { registerCityCommand } from './city-command';
 import { registerExplainCommand } from './explain-command';
 import { registerLeverCommands } from './levers-commands';
 import {
@@ -24,7 +25,9 @@ import { UsageError } from './usage-error';
 
 const program = new Command()
   .name('hotline')
-  .description('hotline-sim: simulate Beijing 12345 接诉即办 scenarios')
+  .description(
+    'hotline-sim: simulate 12345 接诉即办 scenarios in Beijing, Shanghai, Hangzhou or any Chinese city',
+  )
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text) });
 
@@ -38,6 +41,10 @@ withQueueOptions(program.command('run'))
     1,
   )
   .option('-s, --seed <s>', "override the scenario's seed", seedArg)
+  .option(
+    '--city <key>',
+    'run it in this city: a built-in key or one cached by `hotline city` (hotline city --list)',
+  )
   .option('--json', 'print only the report as JSON on stdout')
   .action(async (name: string, opts: RunFlags) => (await import('./commands')).run(name, opts));
 
@@ -77,6 +84,7 @@ registerLeverCommands(program);
 registerExplainCommand(program);
 registerCitiesCommand(program);
 registerShowCommand(program);
+registerCityCommand(program);
 
 program
   .command('audit')

@@ -1,4 +1,6 @@
-import { encodeReplication, replicationSteps, validateScenario } from '@hotline-sim/shared';
+import { encodeReplication, knownCityKeys, replicationSteps, validateScenario } from '@hotline-sim/shared';
+import { loadCachedCities } from '../cities/cache';
+import { loadCityDir } from '../cities/city-dir';
 import type { ChildMessage, ParentMessage } from './replication-process';
 
 /*
@@ -15,6 +17,9 @@ const send = (message: ChildMessage) => process.send?.(message);
 
 process.on('message', (message: ParentMessage) => {
   try {
+    // A city built by `hotline city` is registered the first time a scenario names one.
+    const city = (message.scenario as { city?: unknown } | null)?.city;
+    if (typeof city === 'string' && !knownCityKeys().includes(city)) loadCachedCities(loadCityDir());
     const scenario = validateScenario(message.scenario, 'the scenario');
     const steps = replicationSteps(scenario, message.seed);
     let reported = performance.now();

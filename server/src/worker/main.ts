@@ -1,5 +1,6 @@
 import { pino } from 'pino';
-import { ConfigError, loadWorkerConfig, type WorkerConfig } from '../config';
+import { loadCachedCities } from '../cities/cache';
+import { ConfigError, loadCityDir, loadWorkerConfig, type WorkerConfig } from '../config';
 import { describeRedis } from '../redis/client';
 import { WORKER_ROLES, startWorkers } from './start-workers';
 
@@ -12,6 +13,7 @@ import { WORKER_ROLES, startWorkers } from './start-workers';
 let config: WorkerConfig;
 try {
   config = loadWorkerConfig();
+  loadCachedCities(loadCityDir()); // cities built by `hotline city`: a job may name one
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   process.stderr.write(`hotline worker: ${err.message}\n`);

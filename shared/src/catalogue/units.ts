@@ -278,3 +278,18 @@ export function cityUnitById(id: string): CityUnit | undefined {
 export function isCityUnitId(id: string): id is CityUnitId {
   return unitsById.has(id);
 }
+
+/**
+ * A city unit's names in a city: the Beijing body's official name with 北京 / Beijing replaced by the
+ * city's (北京市水务局 → 上海市水务局, Beijing Water Authority → Shanghai Water Authority); Beijing's
+ * unchanged. Assumed (docs/ASSUMPTIONS.md): other cities have bodies for the same matters, not always
+ * under these names (杭州's water is 杭州市林业水利局, say); the model only needs one per matter.
+ */
+export function cityUnitNames(
+  unit: Pick<CityUnit, 'zh' | 'en'>,
+  city: { readonly name: string; readonly nameEn: string },
+): { zh: string; en: string } {
+  if (city.name === '北京市') return { zh: unit.zh, en: unit.en };
+  const stem = city.name.replace(/市$/, '');
+  return { zh: unit.zh.replaceAll('北京', stem), en: unit.en.replaceAll('Beijing', city.nameEn) };
+}

@@ -187,8 +187,9 @@ export function buildReport(
   };
   const hotline = replications.flatMap((r) => (r.hotline ? [r.hotline] : []));
   if (hotline.length > 0 && scenario.lifecycle) {
-    report.streets = streetLeague(hotline, scenario.lifecycle, city ?? cityOfScenario(scenario));
-    report.departments = departmentLeague(hotline, scenario.lifecycle);
+    const where = city ?? cityOfScenario(scenario);
+    report.streets = streetLeague(hotline, scenario.lifecycle, where);
+    report.departments = departmentLeague(hotline, scenario.lifecycle, where);
   }
   return report;
 }

@@ -1,6 +1,12 @@
 import { CATEGORIES, SLA_CLASSES, seasonalMultiplier, type AppealCategory } from '../catalogue/categories';
 import { categorySharesForYear } from '../catalogue/demand-years';
-import { CITY_UNITS, UNIT_KIND_DEFAULTS, UNIT_KIND_INFO, type WorkingHours } from '../catalogue/units';
+import {
+  CITY_UNITS,
+  UNIT_KIND_DEFAULTS,
+  cityUnitNames,
+  UNIT_KIND_INFO,
+  type WorkingHours,
+} from '../catalogue/units';
 import { STREET_TYPES, streetType } from '../city/street-type';
 import type { City } from '../city/types';
 import { AliasTable } from '../random/alias-table';
@@ -125,7 +131,8 @@ export class CityModel {
     });
     this.firstCityUnit = this.units.length;
     for (const u of CITY_UNITS) {
-      this.cityUnit.set(u.id, this.addUnit(u.kind, u.id, u.zh, u.en, -1, u.hours));
+      const { zh, en } = cityUnitNames(u, city);
+      this.cityUnit.set(u.id, this.addUnit(u.kind, u.id, zh, en, -1, u.hours));
     }
 
     this.streetType = Uint8Array.from(city.streets, (s) => STREET_TYPES.indexOf(streetType(s, city)));

@@ -1,4 +1,4 @@
-import { CITY_UNITS } from '../catalogue/units';
+import { CITY_UNITS, cityUnitNames } from '../catalogue/units';
 import { streetType } from '../city/street-type';
 import type { City } from '../city/types';
 import { emptyRecord, type HotlineObservation, type StreetRecord } from '../hotline/observation';
@@ -137,6 +137,7 @@ export function streetLeague(
 export function departmentLeague(
   observations: readonly HotlineObservation[],
   lifecycle: Lifecycle,
+  city?: Pick<City, 'name' | 'nameEn'>,
 ): DepartmentRow[] {
   if (observations.length === 0) return [];
   const w = lifecycle.whistle.streetAssessmentWeight;
@@ -146,13 +147,14 @@ export function departmentLeague(
       if (!pooled) return [];
       const { rates, reports, reportsOnTime } = pooled;
       const reportRate = reports > 0 ? reportsOnTime / reports : undefined;
+      const names = city === undefined ? unit : cityUnitNames(unit, city);
       const score = reportRate === undefined ? rates.score : (1 - w) * rates.score + w * reportRate;
       return [
         {
           rank: 0,
           id: unit.id,
-          name: unit.zh,
-          nameEn: unit.en,
+          name: names.zh,
+          nameEn: names.en,
           kind: unit.kind,
           ...rates,
           score,

@@ -94,11 +94,15 @@ function ref(id: string, name: string, provinceCode: string, prefix: string, mun
   return { id, name, nameEn: placeNameEn(name), provinceCode, prefix, municipality };
 }
 
+/** The nationalities in autonomous prefectures' and counties' names (凉山彝族自治州, 石柱土家族自治县 …). */
+const NATIONALITY =
+  /(土家|苗|彝|藏|羌|回|蒙古|朝鲜|壮|瑶|侗|布依|哈尼|傣|景颇|白|傈僳|纳西|哈萨克|柯尔克孜|畲|黎|仡佬|满|达斡尔|鄂温克|鄂伦春|锡伯|水|毛南|仫佬|拉祜|佤|布朗|普米|独龙|怒|撒拉|土|东乡|保安|裕固|各)族?$/u;
+
 /** Pinyin of a city's or district's proper name: the administrative suffix (and any nationality) dropped. */
 export function placeNameEn(name: string): string {
-  const stem = name
-    .replace(/(\p{Script=Han}{1,6}?族)*自治(州|县|旗)$/u, '')
-    .replace(/(新区|地区|盟|市|区|县|旗|林区|特区)$/u, '');
+  let stem = name.replace(/自治(州|县|旗)$/u, '');
+  if (stem !== name) while (NATIONALITY.test(stem)) stem = stem.replace(NATIONALITY, '');
+  stem = stem.replace(/(新区|地区|盟|市|区|县|旗|林区|特区)$/u, '');
   return romanize(stem === '' ? name : stem, PLACE_READINGS);
 }
 
