@@ -4,6 +4,8 @@
  *
  *   node --import tsx bench/open311.ts [seconds=20] [concurrency=32] [rate=500]
  *   BENCH_CPU_PROF=<dir> node --import tsx bench/open311.ts …   (the server writes a V8 CPU profile)
+ *   BENCH_SERVER_ROOT=<checkout> node --import tsx bench/open311.ts …   (that checkout's server, this bench:
+ *     to compare two versions in the same minute)
  *
  * Real and separate, as deployed: a private redis-server (AOF, fsync every second), one server
  * process with its in-process workers and beijing-weekday running live at ×60 (the classroom speed);
@@ -35,7 +37,8 @@ import { Redis } from 'ioredis';
 import { freePort, spawnRedis } from '../server/src/redis/spawn-redis';
 import { instructorSession } from './support/instructor';
 
-const root = join(import.meta.dirname, '..');
+// The server measured: this checkout's, or another's (BENCH_SERVER_ROOT) under the same bench.
+const root = process.env.BENCH_SERVER_ROOT ?? join(import.meta.dirname, '..');
 const seconds = Number(process.argv[2] ?? 20);
 const concurrency = Number(process.argv[3] ?? 32);
 const rate = Number(process.argv[4] ?? 500);
