@@ -126,13 +126,14 @@ export async function takeInbox(deps: RunInputsDeps, at: number): Promise<LiveIn
 
 /**
  * A tick's inputs: the inbox's take effect at `at` ({@link takeInbox}); then the scheduled injects
- * due by `to` join the log at their own time (`at` if that has passed).
+ * due by `to` join the log at their own time (`at` if that has passed). Returns the inbox's inputs.
  */
-export async function takeInputs(deps: RunInputsDeps, at: number, to: number): Promise<void> {
+export async function takeInputs(deps: RunInputsDeps, at: number, to: number): Promise<LiveInput[]> {
   const { redis, keys: k } = deps;
-  await takeInbox(deps, at);
+  const fromInbox = await takeInbox(deps, at);
   addTaken(
     deps,
     (await redis.eval(TAKE_DUE, 3, k.schedule, k.scheduled, k.inputs, String(at), String(to))) as string[],
   );
+  return fromInbox;
 }
