@@ -21,6 +21,13 @@ const digest = (key: string) => createHash('sha256').update(key).digest('hex');
 export class ApiKeys {
   /** Recent answers of `check` (an Open311 POST asks twice: the rate limit and the write check). */
   private readonly recent = new Map<string, { info: ApiKeyInfo | undefined; until: number }>();
+  /**
+   * Lookups in flight, by digest: checks of one key that miss the cache together share one HGET
+   * (single flight) instead of each asking Redis when a second's answer expires under load.
+   */
+  private readonly inFlight = new Map<string, Promise<ApiKeyInfo | undefined>>();
+  /** Revocations so far: a lookup that began before one does not remember its answer. */
+  private revocations = 0;
 
   constructor(private readonly redis: RedisClient) {}
 
@@ -53,11 +60,22 @@ export class ApiKeys {
     const now = Date.now();
     const hit = this.recent.get(id);
     if (hit && hit.until > now) return hit.info;
+    let lookup = this.inFlight.get(id);
+    if (!lookup) {
+      lookup = this.lookup(id).finally(() => this.inFlight.delete(id));
+      this.inFlight.set(id, lookup);
+    }
+    return lookup;
+  }
+
+  /** One HGET of a key's info; a valid key's answer is remembered for a second. */
+  private async lookup(id: string): Promise<ApiKeyInfo | undefined> {
+    const revocations = this.revocations;
     const text = await this.redis.hget(KEYS_KEY, id);
     const info = text ? (JSON.parse(text) as ApiKeyInfo) : undefined;
-    if (info) {
+    if (info && revocations === this.revocations) {
       if (this.recent.size >= 1_000) this.recent.clear();
-      this.recent.set(id, { info, until: now + 1_000 });
+      this.recent.set(id, { info, until: Date.now() + 1_000 });
     }
     return info;
   }
@@ -68,7 +86,9 @@ export class ApiKeys {
     const hit = Object.entries(all).find(([, t]) => (JSON.parse(t) as ApiKeyInfo).id === id);
     if (!hit) return false;
     await this.redis.hdel(KEYS_KEY, hit[0]);
+    this.revocations++;
     this.recent.delete(hit[0]);
+    this.inFlight.delete(hit[0]);
     return true;
   }
 }

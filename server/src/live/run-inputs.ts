@@ -38,14 +38,38 @@ return outs`;
 const TAKE_BATCH = 200;
 
 /**
- * File an external appeal into a run that takes appeals (KEYS[1]: its meta): the channel's record
- * (KEYS[2], hash fields ARGV[2..]) and the appeal in the inbox (KEYS[3], ARGV[1]) in one atomic step.
- * Returns the run's status (nil: no such run); writes nothing when it has ended.
+ * File an external appeal into a run that takes appeals (KEYS[1]: its meta): the appeal (ARGV[1]) in
+ * its inbox (KEYS[2]), if its status allows. Returns the run's status (nil: no such run); writes
+ * nothing when it has ended.
  */
-export const FILE_APPEAL = `local status = redis.call('HGET', KEYS[1], 'status')
+const FILE_APPEAL = `local status = redis.call('HGET', KEYS[1], 'status')
 if not status or status == 'finished' or status == 'stopped' then return status end
 redis.call('RPUSH', KEYS[2], ARGV[1])
 return status`;
+
+/** A client with the inbox's scripts registered (sent once, then called by their SHA1: EVALSHA). */
+type InputsClient = RedisClient & {
+  hotlineTakeInput(...args: (string | number)[]): Promise<string[]>;
+  hotlineFileAppeal(...args: string[]): Promise<string | null>;
+};
+
+/** Register the inbox's scripts on a client (once per client). */
+function inputsClient(redis: RedisClient): InputsClient {
+  const client = redis as InputsClient;
+  if (typeof (client as Partial<InputsClient>).hotlineTakeInput !== 'function') {
+    redis.defineCommand('hotlineTakeInput', { lua: TAKE_INPUT, numberOfKeys: 5 });
+    redis.defineCommand('hotlineFileAppeal', { lua: FILE_APPEAL, numberOfKeys: 2 });
+  }
+  return client;
+}
+
+/**
+ * Put an external appeal (`input`, a JSON line) in the inbox of run `k` if the run takes appeals
+ * ({@link FILE_APPEAL}); returns the run's status (null: no such run).
+ */
+export function fileInput(redis: RedisClient, k: RunKeys, input: string): Promise<string | null> {
+  return inputsClient(redis).hotlineFileAppeal(k.meta, k.inbox, input);
+}
 
 /** Where a run's inputs come from and go to. */
 export interface RunInputsDeps {
@@ -85,9 +109,7 @@ export async function takeInbox(deps: RunInputsDeps, at: number): Promise<LiveIn
   const { redis, keys: k } = deps;
   const taken: LiveInput[] = [];
   for (;;) {
-    const texts = (await redis.eval(
-      TAKE_INPUT,
-      5,
+    const texts = await inputsClient(redis).hotlineTakeInput(
       k.inbox,
       k.inputs,
       k.meta,
@@ -96,7 +118,7 @@ export async function takeInbox(deps: RunInputsDeps, at: number): Promise<LiveIn
       String(at),
       EXTERNAL_ID_BASE,
       TAKE_BATCH,
-    )) as string[];
+    );
     taken.push(...addTaken(deps, texts));
     if (texts.length < TAKE_BATCH) return taken;
   }
@@ -104,13 +126,14 @@ export async function takeInbox(deps: RunInputsDeps, at: number): Promise<LiveIn
 
 /**
  * A tick's inputs: the inbox's take effect at `at` ({@link takeInbox}); then the scheduled injects
- * due by `to` join the log at their own time (`at` if that has passed).
+ * due by `to` join the log at their own time (`at` if that has passed). Returns the inbox's inputs.
  */
-export async function takeInputs(deps: RunInputsDeps, at: number, to: number): Promise<void> {
+export async function takeInputs(deps: RunInputsDeps, at: number, to: number): Promise<LiveInput[]> {
   const { redis, keys: k } = deps;
-  await takeInbox(deps, at);
+  const fromInbox = await takeInbox(deps, at);
   addTaken(
     deps,
     (await redis.eval(TAKE_DUE, 3, k.schedule, k.scheduled, k.inputs, String(at), String(to))) as string[],
   );
+  return fromInbox;
 }

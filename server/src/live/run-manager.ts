@@ -32,7 +32,7 @@ import { FiledRequests } from '../open311/filed-requests';
 import { ApiError, notFound } from '../http/errors';
 import { RUNS_KEY, runKeys } from './keys';
 import { inCity, infoOf, resolveScenario } from './run-info';
-import { FILE_APPEAL } from './run-inputs';
+import { fileInput } from './run-inputs';
 import { RunOwner, type TickResult } from './run-owner';
 import { RunLevers } from './run-levers';
 import { InjectSchedule } from './schedule';
@@ -316,7 +316,7 @@ export class RunManager {
     const k = runKeys(id);
     await this.deps.redis.hset(recordKey, record);
     const input = JSON.stringify({ kind: 'appeal', appeal });
-    const status = (await this.deps.redis.eval(FILE_APPEAL, 2, k.meta, k.inbox, input)) as string | null;
+    const status = await fileInput(this.deps.redis, k, input);
     if (status === null || status === 'finished' || status === 'stopped')
       await this.deps.redis.del(recordKey);
     if (status === null) throw notFound(`run "${id}"`);

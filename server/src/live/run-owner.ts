@@ -68,6 +68,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** Re-release a tick's unapplied jobs when nothing has been applied for this long (a lost job). */
 const STALL_MS = 3_000;
 const REPORT_EVERY_MS = 1_000;
+/** Longest an admission waits for the tick that took its appeal to settle (then the POST answers the token alone). */
+const TICK_WAIT_MS = 10_000;
 /** Virtual seconds a catching-up tick (a wall-clock run, or a run's hours before its start hour) covers at most (before load shortens it). */
 const CATCH_UP_SPAN = 3600;
 /** Virtual seconds between series points. */
@@ -124,6 +126,11 @@ export class RunOwner {
   private queued: Promise<Map<string, number>> | undefined;
   /** Steps released by admissions since the last tick: the next tick shows them (moves, whistles). */
   private admitted: AppealStep[][] = [];
+  /**
+   * The external appeals the tick in progress took from the inbox (token → id) and when its jobs
+   * are applied: an admission whose appeal that tick took first answers its id once it is stored.
+   */
+  private tickTaken: { ids: Map<string, number>; settled: Promise<boolean> } | undefined;
   /** An admission take failed: the loop stops on it as on a failed tick (the model may lack what the log got). */
   private failed: { err: unknown } | undefined;
 
@@ -164,9 +171,11 @@ export class RunOwner {
    * inputs are stamped with the released time, as the next tick would stamp them, so the log and the
    * run are the same as if they had waited, and their first steps are stored before this resolves
    * (a client reads the id it was given at once). Resolves, once a take that began after this call is done,
-   * to the id that take logged for the external appeal filed with `token`: null when the appeal was
-   * not in it (a tick took it first, or the run is not running: a paused run admits at its next
-   * tick). A failed take fails the owner as a failed tick does; the appeal stays logged or in the inbox.
+   * to the id that take logged for the external appeal filed with `token`; when the tick in progress
+   * took it first, to that tick's id once the tick's jobs are applied (its first steps stored by the
+   * stage workers, at most {@link TICK_WAIT_MS} later); null otherwise (the run is not running: a
+   * paused run admits at its next tick). A failed take fails the owner as a failed tick does; the
+   * appeal stays logged or in the inbox.
    */
   async admit(token: string): Promise<number | null> {
     if (!this.running || this.stopped || this.failed) return null;
@@ -190,7 +199,19 @@ export class RunOwner {
       this.poke();
       return new Map<string, number>();
     });
-    return (await this.queued).get(token) ?? null;
+    const id = (await this.queued).get(token);
+    if (id !== undefined) return id;
+    const byTick = this.tickTaken;
+    const taken = byTick?.ids.get(token);
+    if (byTick === undefined || taken === undefined) return null;
+    // Whether the tick's jobs were all applied (false: it failed or the owner stopped), within the bound.
+    let timer: NodeJS.Timeout | undefined;
+    const stored = await Promise.race([
+      byTick.settled,
+      new Promise<false>((r) => (timer = setTimeout(() => r(false), TICK_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+    return stored && !this.stopped ? taken : null;
   }
 
   /** Run `work` after every turn before it has finished. */
@@ -324,16 +345,27 @@ export class RunOwner {
     const { redis, live } = this.deps;
     // The clock's restart is on record before anything the tick releases can be read and dated.
     if (this.clockPairs.length > 0) await this.storeClockPairs(redis.multi()).exec();
+    let settled = (_applied: boolean) => {};
     const groups = await this.inTurn(async () => {
       if (this.failed) throw this.failed.err;
-      await takeInputs(this.inputDeps(), this.stamp(), to);
+      const taken = await takeInputs(this.inputDeps(), this.stamp(), to);
+      const ids = new Map(
+        taken.flatMap((i) => (i.kind === 'appeal' ? [[i.appeal.token, i.id] as const] : [])),
+      );
+      // Set before the turn ends: an admission's take, next in turn, finds what this tick took.
+      this.tickTaken = ids.size > 0 ? { ids, settled: new Promise((r) => (settled = r)) } : undefined;
       return live.advanceTo(to);
     });
     const releasedAt = Date.now();
     const jobs = groups.map((steps) => toJob(this.deps.runId, steps, to, releasedAt));
-    await redis.hset(this.keys.meta, 'vt', to);
-    await this.release(jobs, 0);
-    await this.settle(jobs);
+    try {
+      await redis.hset(this.keys.meta, 'vt', to);
+      await this.release(jobs, 0);
+      await this.settle(jobs);
+      settled(!this.stopped);
+    } finally {
+      settled(false);
+    }
     const wall = Date.now();
     this.samples.push({ wall, vt: to });
     if (Math.floor(to / CLOCK_PAIR_EVERY) > Math.floor(this.lastTick.vt / CLOCK_PAIR_EVERY))
