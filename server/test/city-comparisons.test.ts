@@ -39,7 +39,7 @@ describe('a three-city comparison', () => {
 
   it('runs each lever in use switched off on the queue, exactly as in process; a missing city is listed', async () => {
     const started = await api<CityComparisonStatus>(server.url, '/api/comparisons/cities', {
-      body: { scenarios: [tiny, 'shanghai-2024'], replications: 2, hours: 2, seed: 7 },
+      body: { scenarios: [tiny, 'wuhan-2030'], replications: 2, hours: 2, seed: 7 },
     });
     expect(started.status).toBe(202);
     // The scenario as it is and with each of its 2 levers off: 3 runs × 2 replications.
@@ -58,15 +58,15 @@ describe('a three-city comparison', () => {
     const c = done.comparison;
     expect(c?.cities.map((x) => [x.city, x.missing === undefined])).toEqual([
       ['beijing', true],
-      ['shanghai', false],
+      ['wuhan-2030', false],
     ]);
     const local = compareCities(
       [
         { city: 'beijing', scenario: validateScenario(tiny) },
         {
-          city: 'shanghai',
-          name: 'shanghai-2024',
-          missing: '"shanghai-2024" is not a built-in scenario (yet)',
+          city: 'wuhan-2030',
+          name: 'wuhan-2030',
+          missing: '"wuhan-2030" is not a built-in scenario (yet)',
         },
       ],
       { replications: 2, hours: 2, seed: 7 },

@@ -25,18 +25,18 @@ describe.concurrent('hotline cities', () => {
     const { code, stdout, stderr } = await hotline(
       'cities',
       '--scenarios',
-      `${tiny},shanghai-2024`,
+      `${tiny},wuhan-2030`,
       '-r',
       '2',
       '--json',
     );
     expect(code).toBe(0);
-    expect(stderr).toMatch(/shanghai: missing/);
+    expect(stderr).toMatch(/wuhan-2030: missing/);
     const c = JSON.parse(stdout) as CityComparison;
     expect(c).toMatchObject({ replications: 2, hours: 24 });
     expect(c.cities.map((x) => [x.city, x.scenario])).toEqual([
       ['beijing', 'tiny'],
-      ['shanghai', 'shanghai-2024'],
+      ['wuhan-2030', 'wuhan-2030'],
     ]);
     expect(c.cities[1]?.missing).toMatch(/not a built-in scenario/);
     expect(c.cities[0]?.measures?.satisfaction).toBe('satisfactionRate');
