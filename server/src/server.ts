@@ -49,7 +49,7 @@ export async function startServer(
   target: RedisTarget,
   logger: Logger,
 ): Promise<RunningServer> {
-  const redis = createRedisClient(target, 'hotline-server', { autoPipelining: true });
+  const redis = createRedisClient(target, 'hotline-server');
   redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'));
   const pub = createRedisClient(target, 'hotline-io-pub');
   const sub = createRedisClient(target, 'hotline-io-sub');

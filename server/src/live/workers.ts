@@ -26,7 +26,7 @@ export interface LiveWorkers {
  * retried elsewhere after its lock expires (the script's idempotence makes the retry harmless).
  */
 export function startLiveWorkers(target: RedisTarget, options: LiveWorkerOptions = {}): LiveWorkers {
-  const redis = defineApply(createRedisClient(target, 'hotline-live-apply', { autoPipelining: true }));
+  const redis = defineApply(createRedisClient(target, 'hotline-live-apply'));
   redis.on('error', (err: Error) =>
     options.logger?.warn({ err: err.message }, 'live apply connection error'),
   );

@@ -57,28 +57,19 @@ export function describeRedis(target: RedisTarget): string {
  * of failing) and a ready check. `name` shows in `CLIENT LIST` (no spaces). Attach an `error`
  * listener, or ioredis prints every connection error to the console.
  *
- * `autoPipelining` (ioredis' `enableAutoPipelining`): the commands issued in one event-loop turn go
- * out in one write, so many concurrent requests (Open311 POSTs, the stage workers' scripts) share
- * socket writes instead of a system call each; each command's order and answer are unchanged. For
- * a client many requests share, not for one that blocks (BullMQ makes its own).
+ * No auto-pipelining: ioredis' `enableAutoPipelining` threw an uncaught `results[i] is not iterable`
+ * when a connection closed with commands in flight (fresh-clone CI at 5361b6b, open311-edges;
+ * redis/ioredis#1931 reports the same crash in production) and mis-routes EVALSHA on a Cluster
+ * (redis/ioredis#2109).
  */
-export function createRedisClient(
-  target: RedisTarget,
-  name?: string,
-  { autoPipelining = false }: { autoPipelining?: boolean } = {},
-): RedisClient {
+export function createRedisClient(target: RedisTarget, name?: string): RedisClient {
   const options = {
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
     ...(name === undefined ? {} : { connectionName: name }),
   };
-  if (typeof target === 'string')
-    return new Redis(target, { ...options, enableAutoPipelining: autoPipelining });
-  return new Cluster([...target.cluster], {
-    redisOptions: options,
-    enableReadyCheck: true,
-    enableAutoPipelining: autoPipelining,
-  });
+  if (typeof target === 'string') return new Redis(target, options);
+  return new Cluster([...target.cluster], { redisOptions: options, enableReadyCheck: true });
 }
 
 /** Whether `value` is a client (rather than a URL or a cluster's nodes). */
