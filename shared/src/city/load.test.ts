@@ -69,6 +69,15 @@ describe('createCity', () => {
     expect(city.bbox).toEqual([0, 0, 1, 1]);
   });
 
+  it('takes the data files as JSON text too (the server bundle keeps city data as text until used)', () => {
+    const fromText = createCity(JSON.stringify(makeUnits()), JSON.stringify(outline));
+    const fromValue = createCity(makeUnits(), outline);
+    expect(fromText.streets).toEqual(fromValue.streets);
+    expect(fromText.outline).toEqual(fromValue.outline);
+    expect(() => createCity('{"format":', outline, 'x.json')).toThrow(/^x\.json is not valid JSON: /);
+    expect(() => createCity(makeUnits(), '[', 'x.json')).toThrow(/^x\.json outline is not valid JSON: /);
+  });
+
   it('names the field and the rule when a value is wrong', () => {
     const units = makeUnits();
     (units.cells as unknown[][])[1] = [

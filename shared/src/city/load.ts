@@ -9,14 +9,16 @@ import {
 import type { CellKind, City, District, GridCell, Street, StreetKind } from './types';
 
 /**
- * Build a frozen {@link City} from its two data files (already parsed JSON): the units document
+ * Build a frozen {@link City} from its two data files (parsed JSON, or its text: the server bundle
+ * carries the built-in cities' data as text so that a run parses only the city it uses, see
+ * server/scripts/build.mjs): the units document
  * (format `hotline-sim/city@1`: city, districts, streets, and cells as tuples named by `cellFields`)
  * and the district outlines (GeoJSON FeatureCollection, feature id = district id). Everything is
  * checked; an error names the file, the field and the rule. Weights are derived here from the
  * populations, so they add up exactly (to rounding) whatever the file holds.
  */
 export function createCity(units: unknown, outline: unknown, source = 'city data'): City {
-  const doc = object(units, source);
+  const doc = object(parsed(units, source), source);
   const format = string(doc.format, `${source}.format`);
   if (format !== 'hotline-sim/city@1')
     throw new Error(`${source}.format must be 'hotline-sim/city@1', got '${format}'`);
@@ -117,7 +119,7 @@ export function createCity(units: unknown, outline: unknown, source = 'city data
     Object.freeze({ ...c, weight: c.population / (streetPopulation.get(c.streetId) ?? 1) }),
   );
 
-  const outlines = parseOutlines(outline, districtIds, `${source} outline`);
+  const outlines = parseOutlines(parsed(outline, `${source} outline`), districtIds, `${source} outline`);
   return Object.freeze({
     id: string(city.id, `${source}.city.id`),
     name: string(city.name, `${source}.city.name`),
@@ -271,4 +273,14 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): ReadonlyMap<
   }
   for (const list of groups.values()) Object.freeze(list);
   return groups;
+}
+
+/** A data file's value: JSON text is parsed (an error names the file), anything else is as given. */
+function parsed(data: unknown, source: string): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch (e) {
+    throw new Error(`${source} is not valid JSON: ${(e as Error).message}`, { cause: e });
+  }
 }
