@@ -85,18 +85,21 @@ export function* replicationSteps(
     model.advance((horizon * i) / steps);
     yield i / steps;
   }
-  const services = scenarioServices(scenario, seed);
   if (model instanceof HotlineModel) {
     const hotline = model.drain();
+    // The hotline model ran the services model itself: its matter calls are the hotline's callers.
+    const services = model.services;
     return { intake: hotline.intake, hotline, ...(services ? { services } : {}) };
   }
+  const services = scenarioServices(scenario, seed);
   return { intake: model.finish(), ...(services ? { services } : {}) };
 }
 
 /**
  * The service-matter part of a replication (undefined without a `services` section): its own random
  * streams, the scenario's days (a warm-up's whole days not observed). It depends on nothing the
- * hotline does, so tests of service KPIs may run it alone.
+ * hotline does, so tests of service KPIs may run it alone (a lifecycle scenario's hotline model runs
+ * the same, with the same seed, and feeds its matter calls to 12345: injects/matter-calls.ts).
  */
 export function scenarioServices(scenario: Scenario, seed: number): ServiceObservation | undefined {
   if (!scenario.services) return undefined;

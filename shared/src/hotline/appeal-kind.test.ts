@@ -9,7 +9,13 @@ describe('appeal kind', () => {
   });
 
   it('gives each kind its own ids, read back with their number, all below 2^31', () => {
-    for (const kind of ['surge', 'grid', 'external', 'batch'] as const satisfies readonly AppealKind[]) {
+    for (const kind of [
+      'matter',
+      'surge',
+      'grid',
+      'external',
+      'batch',
+    ] as const satisfies readonly AppealKind[]) {
       for (const n of [0, 1, 123_456]) {
         const id = appealId(kind, n);
         expect(appealKind(id)).toBe(kind);
@@ -24,5 +30,7 @@ describe('appeal kind', () => {
     expect(appealKind(key)).toBe('citizen');
     expect(key).toBeGreaterThan(10_000_000);
     expect(key).toBeLessThan(appealId('surge', 0));
+    // 2^27 surge candidates fit below the first caller about a matter.
+    expect(surgeKey(2 ** 27 - 1)).toBeLessThan(appealId('matter', 0));
   });
 });

@@ -4,12 +4,16 @@
  * module alone knows the ranges.
  */
 
-/** citizen: a regular caller; surge: a caller an inject's surge adds; grid: a grid worker's discovery;
- * external: filed from outside (Open311); batch: sent to the training seats by a batch inject. */
-export type AppealKind = 'citizen' | 'surge' | 'grid' | 'external' | 'batch';
+/** citizen: a regular caller; matter: a caller about a government service matter (the services
+ * model's questions and complaints, in a service city); surge: a caller an inject's surge adds; grid:
+ * a grid worker's discovery; external: filed from outside (Open311); batch: sent to the training
+ * seats by a batch inject. */
+export type AppealKind = 'citizen' | 'matter' | 'surge' | 'grid' | 'external' | 'batch';
 
 /** Keys of surge arrival gaps (draw keys, not appeals): a range of their own, far above regular contacts. */
 const SURGE_KEY_BASE = 1 << 29;
+/** Callers about service matters: the upper half of the surge keys' range (2^27 keys stay for surges). */
+const MATTER_ID_BASE = (1 << 29) + (1 << 27);
 const SURGE_CONTACT_BASE = (1 << 29) + (1 << 28);
 const GRID_ID_BASE = 1 << 30;
 /** Id of the first appeal filed from outside (Open311), above the grid's: the live runtime's Lua script numbers them from it. */
@@ -19,7 +23,9 @@ const BATCH_ID_BASE = (1 << 30) + (1 << 29) + (1 << 28);
 
 /** The kind of the appeal with this id. */
 export function appealKind(id: number): AppealKind {
-  if (id < SURGE_CONTACT_BASE) return 'citizen';
+  // Below the matter callers: regular callers' contact numbers (and surge draw keys, never appeals).
+  if (id < MATTER_ID_BASE) return 'citizen';
+  if (id < SURGE_CONTACT_BASE) return 'matter';
   if (id < GRID_ID_BASE) return 'surge';
   if (id < EXTERNAL_ID_BASE) return 'grid';
   if (id < BATCH_ID_BASE) return 'external';
@@ -32,6 +38,7 @@ export function appealId(kind: Exclude<AppealKind, 'citizen'>, n: number): numbe
 }
 
 const BASES = {
+  matter: MATTER_ID_BASE,
   surge: SURGE_CONTACT_BASE,
   grid: GRID_ID_BASE,
   external: EXTERNAL_ID_BASE,

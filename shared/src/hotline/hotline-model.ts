@@ -3,6 +3,8 @@ import { cityOfScenario } from '../city/registry';
 import { Simulation } from '../engine/simulation';
 import { IntakeModel } from '../intake/intake-model';
 import type { Scenario } from '../scenario/schema';
+import type { ServiceObservation } from '../services/observation';
+import type { MatterCall } from '../services/service-model';
 import {
   decideAtRole,
   roleDesks,
@@ -19,6 +21,7 @@ import { Batches } from './injects/batches';
 import { ExternalAppeals, type ExternalAppeal } from './injects/external-appeals';
 import { Injects } from './injects/injects';
 import { LeverChanges, type AppliedLeverChange, type LeverNote } from './lever-changes';
+import { MatterCalls } from './injects/matter-calls';
 import { Surges } from './injects/surges';
 import type { Inject } from './lifecycle-schema';
 import { ModelState } from './model-state';
@@ -74,6 +77,8 @@ export class HotlineModel {
   private readonly roles: RoleDesks;
   private readonly onSeatEvent: HotlineOptions['onSeatEvent'];
   private readonly levers: LeverChanges;
+  /** The integrated hotline's callers about service matters (a scenario with a `services` section). */
+  private readonly matters: MatterCalls | undefined;
 
   constructor(scenario: Scenario, seed: number = scenario.seed, options: HotlineOptions = {}) {
     const lc = scenario.lifecycle;
@@ -148,6 +153,8 @@ export class HotlineModel {
     const governance = new Governance(s, work, topic);
     const grid = new GridPatrol(s, dispatch.dispatch.bind(dispatch));
     const surges = new Surges(s, this.intake);
+    const matters = scenario.services ? new MatterCalls(s, this.intake, scenario, seed) : undefined;
+    this.matters = matters;
     // Batch appeals go to a seat when there are seats, else to the model's own intake.
     const batches: Batches = new Batches(s, (id, category, street, received, waitMinutes) =>
       seats
@@ -162,11 +169,16 @@ export class HotlineModel {
     this.injects = new Injects(s, work, surges, batches);
     this.external = new ExternalAppeals(s, toDispatch);
     Object.assign(hooks, {
-      placement: surges.placement.bind(surges),
+      placement: matters
+        ? (contact: number) => matters.placement(contact) ?? surges.placement(contact)
+        : surges.placement.bind(surges),
       release: surges.release.bind(surges),
       gridFactor: grid.factor.bind(grid),
       proactiveFactor: governance.factor.bind(governance),
-      presetDecision: batches.presetDecision.bind(batches),
+      presetDecision: matters
+        ? (contact: number, category: number) =>
+            matters.presetDecision(contact) ?? batches.presetDecision(contact, category)
+        : batches.presetDecision.bind(batches),
       firstReceipt: governance.firstReceipt.bind(governance),
       workStretch: topic.workStretch.bind(topic),
       topicPolicies: topic.policies.bind(topic),
@@ -180,6 +192,7 @@ export class HotlineModel {
     governance.start();
     assessment.start();
     grid.start();
+    matters?.start();
     this.injects.start();
     this.levers = new LeverChanges(s, this.intake);
     this.levers.scheduleTimeline();
@@ -215,6 +228,16 @@ export class HotlineModel {
       scores: Array.from(this.city.streetUnit, (unit) => a.pressure.score(unit, minRated)),
       pressure: Array.from(this.city.streetUnit, (unit) => a.pressure.of(unit)),
     };
+  }
+
+  /** The service-matter model's observation (a scenario with a `services` section), else undefined. */
+  get services(): ServiceObservation | undefined {
+    return this.matters?.observation;
+  }
+
+  /** The call to 12345 about a matter that an appeal stands for (an appeal of kind `matter`), else undefined. */
+  matterCallOf(appealId: number): MatterCall | undefined {
+    return this.matters?.callOf(appealId);
   }
 
   /** Virtual seconds of arrivals; the run continues past it until every appeal has closed. */

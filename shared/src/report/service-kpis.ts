@@ -26,8 +26,13 @@ export const SERVICE_KPIS = {
     unit: 'share',
   },
   matterCalls: {
-    en: 'Hotline contacts about service matters (questions and complaints)',
-    zh: '涉及办事事项的12345来电',
+    en: 'Calls to 12345 about service matters in the service sample (questions and complaints)',
+    zh: '办事样本中涉及事项的12345来电',
+    unit: 'count',
+  },
+  matterContacts: {
+    en: "Contacts the hotline received about service matters (in the hotline's sample)",
+    zh: '12345热线受理的办事事项来电',
     unit: 'count',
   },
 } as const;
@@ -48,5 +53,6 @@ export function serviceKpis(o: ServiceObservation): Record<ServiceKpiName, numbe
     goodReviewRate: ratio(o.goodReviews, o.rated),
     serviceSatisfactionRate: ratio(o.satisfied, o.applications),
     matterCalls: o.matterCalls,
+    matterContacts: o.matterContacts,
   };
 }

@@ -14,6 +14,9 @@ const HANGZHOU: ServiceCity = {
   seed: 2017,
   // assumed: Shanghai's sample (shanghai.ts) scaled by population (11.94 M / 24.87 M × 560)
   applicantsPerDay: 270,
+  // fitted: with a scale of 1, 8 replications of hangzhou-2016 average 50.1 matter contacts (complaints
+  // only) beside 6,482 others: 0.1 / 0.9 × 6,482 / 50.1 = 14.4 (service-city.ts, MATTER_CONTACT_SHARE)
+  callsPerMatterCall: 14.4,
 };
 
 /**

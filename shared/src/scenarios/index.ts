@@ -69,3 +69,4 @@ export function builtInScenario(name: string): Scenario | undefined {
 export { REFORM_STAGES, STAGE_LEVERS, STAGE_TARGETS, type StageName } from './reform-stages';
 export { REFORM_TIMELINE, SAMPLE_SHARE, CONTACTS_PER_DAY } from './reform-timeline';
 export { HELD_OUT, type HeldOutFigure, type HeldOutPeriod } from './hold-out';
+export { MATTER_CONTACT_SHARE } from './service-city';

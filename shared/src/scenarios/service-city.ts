@@ -16,6 +16,12 @@ import { SAMPLE_SHARE } from './reform-timeline';
  */
 const BEIJING_POPULATION = 21_893_095;
 const BEIJING_CONTACTS_PER_DAY = 19_000;
+/**
+ * Share of the city's 12345 contacts that are about service matters (questions and complaints) in its
+ * first year (assumed: no published split was found). They come from the services model
+ * (hotline/injects/matter-calls.ts); the rest of the demand is Beijing's per-resident rate × (1 − this).
+ */
+export const MATTER_CONTACT_SHARE = 0.1;
 /** Beijing's grid discoveries per cell per day (the lifecycle default, DOMAIN.md §5; assumed). */
 const GRID_PER_CELL_PER_DAY = 3.6;
 const HOUR_OF_DAY = [
@@ -37,6 +43,13 @@ export interface ServiceCity {
   seed: number;
   /** Applicants for service matters per working day (a sample; see each city's file). */
   applicantsPerDay: number;
+  /**
+   * Hotline contacts per matter call of the services sample, fitted so that in the city's first year
+   * the matter contacts are MATTER_CONTACT_SHARE of its contacts: share / (1 − share) × the other
+   * contacts ÷ the matter contacts at a scale of 1 (services-hotline.test.ts checks the fit). A
+   * fitted scale, not a reform effect: it is the same in both of the city's years.
+   */
+  callsPerMatterCall: number;
 }
 
 export function serviceCityScenario(
@@ -44,7 +57,7 @@ export function serviceCityScenario(
   name: string,
   description: string,
   lifecycle: LifecycleInput,
-  services: Omit<ServicesInput, 'applicantsPerDay'>,
+  services: Omit<ServicesInput, 'applicantsPerDay' | 'callsPerMatterCall'>,
 ): ScenarioInput {
   const scale = (city.population / BEIJING_POPULATION) * SAMPLE_SHARE;
   const agentsByHour = BEIJING_AGENTS_BY_HOUR.map((a) => Math.max(1, Math.round(a * scale)));
@@ -56,7 +69,10 @@ export function serviceCityScenario(
     start: city.start,
     hours: 168,
     warmupHours: 0,
-    arrivals: { perHour: (BEIJING_CONTACTS_PER_DAY * scale) / 24, hourOfDay: HOUR_OF_DAY },
+    arrivals: {
+      perHour: (BEIJING_CONTACTS_PER_DAY * scale * (1 - MATTER_CONTACT_SHARE)) / 24,
+      hourOfDay: HOUR_OF_DAY,
+    },
     intake: {
       agents: Math.max(...agentsByHour),
       agentsByHour,
@@ -66,6 +82,10 @@ export function serviceCityScenario(
     // Grid discoveries per cell scaled as the contacts are (the default 3.6 a day is Beijing's whole
     // volume, DOMAIN.md §5), so 一网统管's patrols stand to the sampled hotline as Beijing's do.
     lifecycle: { ...lifecycle, grid: { ...lifecycle.grid, perCellPerDay: GRID_PER_CELL_PER_DAY * scale } },
-    services: { applicantsPerDay: city.applicantsPerDay, ...services },
+    services: {
+      applicantsPerDay: city.applicantsPerDay,
+      callsPerMatterCall: city.callsPerMatterCall,
+      ...services,
+    },
   };
 }

@@ -14,6 +14,9 @@ const SHANGHAI: ServiceCity = {
   // A sample: 1/500 of 2022's daily cases (over 280,000 a day: Shanghai government office, reply to
   // proposal 0618, 2023-06-01); the sample share is assumed.
   applicantsPerDay: 560,
+  // fitted: with a scale of 1, 8 replications of shanghai-2018 average 514 matter contacts beside
+  // 13,329 others: 0.1 / 0.9 × 13,329 / 514 = 2.88 (service-city.ts, MATTER_CONTACT_SHARE)
+  callsPerMatterCall: 2.9,
 };
 
 /** Shanghai's 12345 (since 2012): orders through the districts; no Beijing 三率 ranking (assumed). */

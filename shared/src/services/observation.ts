@@ -25,6 +25,11 @@ export interface ServiceObservation {
   complaintCalls: number;
   /** Hotline contacts about matters: questions (when 12345 answers them) and complaints. */
   matterCalls: number;
+  /**
+   * Contacts the hotline model received about matters in the observed window (the matter calls
+   * scaled by `callsPerMatterCall`, in the hotline's sample); 0 when they are not fed to it.
+   */
+  matterContacts: number;
 }
 
 export const SERVICE_COUNTERS = [
@@ -45,6 +50,7 @@ export const SERVICE_COUNTERS = [
   'questionCalls',
   'complaintCalls',
   'matterCalls',
+  'matterContacts',
 ] as const satisfies readonly (keyof ServiceObservation)[];
 
 export function emptyServiceObservation(): ServiceObservation {

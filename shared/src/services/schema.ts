@@ -51,6 +51,13 @@ export const servicesSchema = z.strictObject({
   reviewsActedOn: share.default(0),
   /** 12345 answers matter questions from one knowledge base (integrated hotline). @defaultValue false */
   hotlineAnswers: z.boolean().default(false),
+  /**
+   * Hotline contacts each matter call of this (sampled) model stands for: the calls enter the 12345
+   * intake queue as contacts about matters (政策咨询及其他). Set per city so that the matter contacts
+   * of its first year are an assumed share of its hotline's contacts (scenarios/service-city.ts).
+   * 0: the calls are counted, not fed to the hotline. @defaultValue 0
+   */
+  callsPerMatterCall: z.number().min(0).max(1000).default(0),
   /** Share of applications the applicant rates (好差评). @defaultValue 0.6 (assumed) */
   ratedShare: share.default(0.6),
 });

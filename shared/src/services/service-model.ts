@@ -72,6 +72,23 @@ function hoursPerApplicant(): Record<ServiceDepartmentId, number> {
 }
 
 /**
+ * A call to 12345 about a matter (the integrated hotline): a question before applying (when 12345
+ * answers matter questions) or a complaint after the result. The hotline model turns these into
+ * contacts (hotline/injects/matter-calls.ts).
+ */
+export interface MatterCall {
+  /** Calendar day of the call, counted from the run's start (0 = the first day). */
+  day: number;
+  kind: 'question' | 'complaint';
+  /** The application's first matter (index into MATTERS) and what the applicant went through. */
+  matter: number;
+  matters: number;
+  channel: 'counter' | 'online';
+  visits: number;
+  materials: number;
+}
+
+/**
  * One replication of the service-matter model over `days` calendar days from `start`: applicants
  * arrive on working days, choose a channel, submit materials (returning when one is missing), and
  * their cases queue at each department's back office (daily staff-hours, first come first served)
@@ -79,7 +96,14 @@ function hoursPerApplicant(): Record<ServiceDepartmentId, number> {
  */
 export function runServices(
   s: DeepReadonly<Services>,
-  opts: { seed: number; start: string; days: number; warmupDays?: number },
+  opts: {
+    seed: number;
+    start: string;
+    days: number;
+    warmupDays?: number;
+    /** Told of every call to 12345 within the run's days (warm-up included), in time order per kind. */
+    onCall?: (call: MatterCall) => void;
+  },
 ): ServiceObservation {
   const seed = hashSeed(opts.seed, 0x5e7c);
   const rng = new KeyedRng(seed);
@@ -102,6 +126,29 @@ export function runServices(
   for (let d = 0; d < opts.days; d++) if (dayOfWeek(first + d) < 5) workdays.push(d);
   let nextId = 0;
   let open = 0;
+
+  /** A call on working day w (none after the run's last working day: nothing is observed then). */
+  const call = (
+    w: number,
+    kind: MatterCall['kind'],
+    matters: readonly number[],
+    online: boolean,
+    visits: number,
+    materials: number,
+  ) => {
+    const day = workdays[w];
+    if (day === undefined || !opts.onCall) return;
+    const channel = online ? 'online' : 'counter';
+    opts.onCall({
+      day,
+      kind,
+      matter: matters[0] as number,
+      matters: matters.length,
+      channel,
+      visits,
+      materials,
+    });
+  };
 
   const enqueue = (app: Application, part: Part, step: number, ready: number) => {
     const dept = MATTERS[part.matter]?.steps[step]?.[0] as ServiceDepartmentId;
@@ -169,6 +216,7 @@ export function runServices(
     const promised = Math.max(
       ...ms.map((mt) => Math.max(1, Math.round(mt.promisedDays * (1 - s.timeLimitCut)))),
     );
+    if (asked && s.hotlineAnswers) call(w, 'question', matters, online, visits, submitted.size);
     const ready = w + rounds * RETURN_DAYS[online ? 'online' : 'counter'];
     const app: Application = {
       id,
@@ -198,6 +246,15 @@ export function runServices(
     const days = done - app.applied + 1;
     const late = done > app.deadline;
     const rating = rateApplication(app, days, late, seed, s);
+    if (rating.complaint)
+      call(
+        w,
+        'complaint',
+        app.parts.map((p) => p.matter),
+        app.channel === 'online',
+        app.visits,
+        app.materials,
+      );
     if (rating.badReview)
       for (const part of app.parts)
         if (keyedUniform(seed, app.id, P.fix, part.matter) < s.reviewsActedOn)
@@ -258,7 +315,7 @@ export function runServices(
 }
 
 /** Poisson count by inversion from keyed uniforms (one per step: the count is its own stream). */
-function poisson(mean: number, u: (k: number) => number): number {
+export function poisson(mean: number, u: (k: number) => number): number {
   // A normal approximation above 50 keeps the count cheap and exact enough for hundreds a day.
   if (mean > 50) {
     const z = Math.sqrt(-2 * Math.log(u(0))) * Math.cos(2 * Math.PI * u(1));
