@@ -7,7 +7,8 @@ import { sliderOf, snap } from '../support/views';
  * dashboard draws Shanghai (title, the 16 districts of the map); a run started from the new-run dialog
  * (the city preset to the server's) fills the street league with Shanghai's streets and places its
  * appeals in Shanghai's districts. The default run creeps at ×1; the dialog's run is a short day whose
- * time limits and league threshold are cut so rated orders arrive within virtual hours.
+ * time limits and league threshold are cut so rated orders arrive within virtual hours, with service
+ * matters whose questions reach 12345: a caller's detail names the matter (事项) it is about.
  */
 test.use({ stackOptions: { city: 'shanghai', defaultSpeed: 1 } });
 
@@ -28,9 +29,16 @@ const QUICK_DAY = {
     response: { hours: { lognormal: { mean: 0.5, cv: 1 } }, limitHours: 2 },
     streets: { minRatedToRank: 1 },
   },
+  // 一网通办's service matters, their questions to 12345 callers in the hotline's queue (about 50 in
+  // the six hours, hotline/injects/matter-calls.ts).
+  services: { applicantsPerDay: 560, hotlineAnswers: true, callsPerMatterCall: 3 },
 };
 
-test('Shanghai live: its districts on the map, its streets in the league, an appeal placed there', async ({
+interface AppealsAnswer {
+  appeals: { id: number; matter: { zh: string } | null }[];
+}
+
+test('Shanghai live: its districts on the map, its streets in the league, an appeal placed there, a matter', async ({
   page,
   stack,
 }, testInfo) => {
@@ -82,4 +90,24 @@ test('Shanghai live: its districts on the map, its streets in the league, an app
   expect(districts).toContain(district);
   expect(streets.has(street ?? '')).toBe(true);
   await snap(page, testInfo, 'shanghai-appeal');
+  await detail.getByRole('button', { name: '关闭' }).click();
+
+  // A caller about a service matter (一网通办's questions reach 12345): its detail names the matter.
+  const runId = new URL(page.url()).searchParams.get('run') ?? '';
+  let about: AppealsAnswer['appeals'][number] | undefined;
+  await expect(async () => {
+    const res = await stack.api(`/api/runs/${runId}/appeals?category=policy-consultation`);
+    about = ((await res.json()) as AppealsAnswer).appeals.find((a) => a.matter);
+    expect(about).toBeDefined();
+  }).toPass({ timeout: 60_000 });
+  await page.goto(`/?lang=zh&run=${runId}&appeal=${about?.id}`);
+  const matter = page.getByTestId('appeal-detail').getByTestId('appeal-matter');
+  await expect(matter).toContainText(about?.matter?.zh ?? '?');
+  await expect(matter).toContainText(/咨询|投诉/);
+  await expect(matter).toContainText(/跑动 \d+ 次/);
+  // The caller's words are about that matter too.
+  await expect(page.getByTestId('appeal-detail').locator('.appeal-text')).toContainText(
+    about?.matter?.zh ?? '?',
+  );
+  await snap(page, testInfo, 'shanghai-matter');
 });

@@ -101,6 +101,24 @@ export function AppealDetailDialog({
                   en: `${a.place.communityEn}, ${a.place.streetEn}, ${a.place.districtEn}`,
                 })}
             </dd>
+            {a.matter && (
+              <>
+                <dt>{t('appealMatter')}</dt>
+                <dd data-testid="appeal-matter">
+                  {pick(a.matter)}
+                  {a.matter.matters > 1 && t('matterBundle', { n: fmt.number(a.matter.matters) })}
+                  <br />
+                  <span className="muted">
+                    {t('matterFacts', {
+                      kind: t(a.matter.kind === 'question' ? 'matterQuestion' : 'matterComplaint'),
+                      channel: t(a.matter.channel === 'online' ? 'matterOnline' : 'matterCounter'),
+                      visits: fmt.number(a.matter.visits),
+                      materials: fmt.number(a.matter.materials),
+                    })}
+                  </span>
+                </dd>
+              </>
+            )}
             <dt>{t('appealSource')}</dt>
             <dd>{a.source === 'grid' ? t('sourceGrid') : t('sourceCitizen')}</dd>
             <dt>{t('appealUnit')}</dt>

@@ -70,7 +70,15 @@ export function AppealsList({ runId, onOpen }: { runId: string; onOpen(id: numbe
               >
                 <span className="num">#{a.id}</span>
                 <span className="state">{pick(a.stateLabel)}</span>
-                <span>{pick(a.category)}</span>
+                <span>
+                  {pick(a.category)}
+                  {a.matter && (
+                    <span className="muted" data-testid="appeal-row-matter">
+                      {' '}
+                      · {t('matterTag')}: {pick(a.matter)}
+                    </span>
+                  )}
+                </span>
                 <span className="muted">{pick({ zh: a.place.street, en: a.place.streetEn })}</span>
               </button>
             </li>

@@ -591,6 +591,15 @@ export const en = {
   runCityTitle: 'The city the run takes place in: its districts, streets and communities',
   runCityOption: '{name} · {districts} districts, {streets} streets',
   citiesError: 'Could not load the cities: {message}',
+  // --- matter calls ---
+  appealMatter: 'Service matter',
+  matterQuestion: 'Question',
+  matterComplaint: 'Complaint',
+  matterOnline: 'applied online',
+  matterCounter: 'at a counter',
+  matterFacts: '{kind} · {channel} · {visits} visits · {materials} materials',
+  matterBundle: ' (one life event, {n} matters)',
+  matterTag: 'matter',
 };
 
 export type MessageKey = keyof typeof en;

@@ -574,4 +574,13 @@ export const zh: Messages = {
   runCityTitle: '运行所在的城市：其区、街乡镇和社区',
   runCityOption: '{name} · {districts} 个区、{streets} 个街乡镇',
   citiesError: '无法加载城市列表：{message}',
+  // --- matter calls ---
+  appealMatter: '办事事项',
+  matterQuestion: '咨询',
+  matterComplaint: '投诉',
+  matterOnline: '网上办理',
+  matterCounter: '窗口办理',
+  matterFacts: '{kind} · {channel} · 跑动 {visits} 次 · 提交材料 {materials} 份',
+  matterBundle: '（一件事，共 {n} 个事项）',
+  matterTag: '办事',
 };

@@ -5,7 +5,9 @@ import {
   appealSite,
   appealWords,
   locateAppeal,
+  MATTERS,
   type AppealDetail,
+  type AppealMatter,
   type AppealState,
   type HistoryEntry,
   type LiveRun,
@@ -117,6 +119,7 @@ function toDetail(
   const cat = city.categories[f.category];
   const unit = city.units[f.unit];
   const place = appealSite(locateAppeal(city.city, f.street, f.cell));
+  const matter = matterOf(live, record.id);
   return {
     id: record.id,
     state: record.state,
@@ -135,7 +138,33 @@ function toDetail(
     updated: f.updated ?? null,
     outcome: f.outcome,
     rating: f.rating,
-    text: own ? { zh: own, en: own } : appealWords(cat?.id, place, seed, record.id),
+    text: own ? { zh: own, en: own } : (matterWords(matter) ?? appealWords(cat?.id, place, seed, record.id)),
+    matter,
     history,
+  };
+}
+
+/** The service matter a caller about matters stands for (the run's model draws them up front), else null. */
+function matterOf(live: LiveRun, appealId: number): AppealMatter | null {
+  const call = live.model.matterCallOf(appealId);
+  const matter = call && MATTERS[call.matter];
+  if (!call || !matter) return null;
+  const { kind, matters, channel, visits, materials } = call;
+  return { kind, id: matter.id, zh: matter.zh, en: matter.en, matters, channel, visits, materials };
+}
+
+/** What a caller about a matter says: the question before applying, or the complaint after the result. */
+function matterWords(m: AppealMatter | null): { zh: string; en: string } | null {
+  if (!m) return null;
+  if (m.kind === 'question')
+    return {
+      zh: `我想办理${m.zh}，请问需要准备哪些材料、在哪里办、能不能网上办？`,
+      en: `I want to apply for “${m.en}”: which papers do I need, where do I apply, and can it be done online?`,
+    };
+  const trips = m.visits === 0 ? '' : `，前后跑了${m.visits}趟`;
+  const tripsEn = m.visits === 0 ? '' : `, ${m.visits} trip${m.visits === 1 ? '' : 's'} in all`;
+  return {
+    zh: `我办${m.zh}${trips}，交了${m.materials}份材料，到现在还不满意，要投诉办理过程。`,
+    en: `I applied for “${m.en}”${tripsEn} and ${m.materials} papers, and I am still not satisfied: I want to complain about how it was handled.`,
   };
 }

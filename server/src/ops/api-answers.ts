@@ -137,6 +137,22 @@ export const AppealDetail = z
     outcome: str.nullable(),
     rating: str.nullable(),
     text: zhEn,
+    matter: z
+      .looseObject({
+        kind: z.enum(['question', 'complaint']),
+        id: str,
+        zh: str,
+        en: str,
+        matters: int,
+        channel: z.enum(['counter', 'online']),
+        visits: int,
+        materials: int,
+      })
+      .nullable()
+      .meta({
+        description:
+          'the government service matter (事项) a caller about matters asked or complained about (service cities), else null',
+      }),
     history: array(HistoryEntry),
   })
   .meta({ id: 'AppealDetail' });

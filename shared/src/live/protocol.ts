@@ -434,5 +434,20 @@ export interface AppealDetail {
   outcome: string | null;
   rating: string | null;
   text: { zh: string; en: string };
+  /** The service matter a caller of kind `matter` asked or complained about (service cities); else null. */
+  matter: AppealMatter | null;
   history: HistoryEntry[];
+}
+
+/** What a call to 12345 about a government service matter is about (services/service-model.ts). */
+export interface AppealMatter {
+  kind: 'question' | 'complaint';
+  /** The application's first matter (事项), and how many matters it held (一件事 bundles several). */
+  id: string;
+  zh: string;
+  en: string;
+  matters: number;
+  channel: 'counter' | 'online';
+  visits: number;
+  materials: number;
 }
