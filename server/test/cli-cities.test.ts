@@ -71,6 +71,7 @@ describe.concurrent('hotline cities', () => {
     expect(table.stdout).toMatch(/Organization \(by whom\) 组织/);
     expect(table.stdout).toMatch(/lifecycle\.grid\.enabled false → true/);
     expect(table.stdout).toMatch(/at most 1 h a scenario/);
+    expect(table.stdout).toMatch(/can show nothing in 1 h: run with --hours 168 or more/);
     expect(one.code).not.toBe(0);
     expect(one.stderr).toMatch(/replications must be an integer of at least 2/);
   });

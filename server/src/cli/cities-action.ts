@@ -81,6 +81,10 @@ export function formatCities(c: CityComparison): string {
     'effect = the scenario as it is − the same scenario with the lever off (paired 95 % CI; * excludes 0).',
     "time to a result in days (hotline: P90 hours from receipt to close / 24; service matters: days per matter); visits: a service matter's visits per matter, the hotline's repeat site visits per order.",
   );
+  if (c.hours !== null && c.hours < 24 * 7)
+    lines.push(
+      `levers that act over weeks or months (hot spots, seasonal work, the monthly topic, 好差评 fixes, the next month's pressure) can show nothing in ${c.hours} h: run with --hours 168 or more to see them.`,
+    );
   return lines.join('\n');
 }
 
