@@ -16,6 +16,8 @@ export class IntakeStage {
   /** Contacts in flight: regular ones, and surge ones (a table each: each id range is contiguous). */
   private readonly contacts = new ContactTable();
   private readonly surgeContacts = new ContactTable();
+  /** Callers about matters (a service city): ids ≡ citizens' mod 2^27, so one ring would grow until they part. */
+  private readonly matterContacts = new ContactTable();
   private readonly traceCategories: (number | undefined)[] | undefined;
 
   constructor(
@@ -72,7 +74,8 @@ export class IntakeStage {
   }
 
   private tableOf(contact: number): ContactTable {
-    return appealKind(contact) === 'surge' ? this.surgeContacts : this.contacts;
+    const kind = appealKind(contact);
+    return kind === 'surge' ? this.surgeContacts : kind === 'matter' ? this.matterContacts : this.contacts;
   }
 
   /** The contact hung up (or never called): forget it. */
