@@ -93,6 +93,26 @@ describe('matter calls become hotline contacts', () => {
     expect(change(a, b, 'meanWaitSeconds').ci95[0]).toBeGreaterThan(0);
   });
 
+  it('callers about matters in flight beside the first citizens do not blow up the intake (ids ≡ mod 2^27)', () => {
+    // A flat day from midnight: matter callers 0, 1, … call while citizens 0, 1, … are still on the
+    // line. In one contact ring they shared slots and the ring doubled to 2^28 slots (gigabytes).
+    const { name: _n, ...rest } = structuredClone(base);
+    const flat = validateScenario(
+      {
+        ...rest,
+        name: 'flat',
+        hours: 3,
+        arrivals: { perHour: base.arrivals.perHour },
+        services: { ...base.services, callsPerMatterCall: 20 },
+      },
+      'test',
+    );
+    const before = process.memoryUsage().arrayBuffers;
+    const rep = runReplication(flat, 5);
+    expect(rep.services?.matterContacts).toBeGreaterThan(10);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(200 * 2 ** 20);
+  });
+
   it('a scale of 0 feeds nothing: the hotline is as without matter calls', () => {
     const off = kpis(variant({ callsPerMatterCall: 0 }, 24));
     const none = kpis(variant({ callsPerMatterCall: 0, hotlineAnswers: false, oneWindow: true }, 24));
