@@ -54,8 +54,8 @@ export const VIOTE: Lesson = {
     },
     {
       narration: {
-        zh: '技术：用何手段。数据共享让数据多跑路、群众少跑腿：浙江的一证通办，上海的两个免于提交和免申即享，北京的数据共享与一网通办自助。看技术这一行：同一类技术在三座城市的作用一样大吗？为什么可能不同？',
-        en: "Technology: with what. Shared data travels instead of citizens: Zhejiang's one ID card suffices, Shanghai's no documents the government already holds and benefits granted from data, Beijing's data sharing and self-service. Read the technology row: does the same kind of technology do as much in all three cities? Why might it not?",
+        zh: '技术：用何手段。数据共享让数据多跑路、群众少跑腿：浙江的一证通办，上海的两个免于提交和免申即享，北京的数据共享与一网通办自助。看技术这一行：同一类技术在三座城市的作用一样大吗？为什么可能不同？上海和杭州办事人的咨询和投诉也打进 12345：少交材料（数据共享、材料减半），热线的排队也短一些。',
+        en: "Technology: with what. Shared data travels instead of citizens: Zhejiang's one ID card suffices, Shanghai's no documents the government already holds and benefits granted from data, Beijing's data sharing and self-service. Read the technology row: does the same kind of technology do as much in all three cities? Why might it not? In Shanghai and Hangzhou applicants' questions and complaints also call 12345: fewer papers to bring (data sharing, materials halved), and the hotline's queue is shorter too.",
       },
       focus: { panel: 'cities' },
     },
