@@ -15,7 +15,7 @@ import type { Queue } from 'bullmq';
 import type { ChainableCommander } from 'ioredis';
 import type { RedisClient } from '../redis/client';
 import type { Logger } from 'pino';
-import { toJob, type AppealJob } from './appeal-job';
+import { BATCH_MAX, toJob, type AppealBatch, type AppealJob } from './appeal-job';
 import { runKeys, type RunKeys } from './keys';
 import { CLOCK_PAIR_EVERY, beijingMidnight, clockPair } from './wall-clock';
 import { takeInbox, takeInputs } from './run-inputs';
@@ -46,7 +46,7 @@ export interface TickResult {
 
 export interface RunOwnerDeps {
   redis: RedisClient;
-  queues: Record<Stage, Queue<AppealJob>>;
+  queues: Record<Stage, Queue<AppealBatch>>;
   runId: string;
   ownerId: string;
   live: LiveRun;
@@ -418,34 +418,43 @@ export class RunOwner {
     });
   }
 
+  /**
+   * Put a tick's appeal jobs on the stage queues, in batches of one stage and one priority (at most
+   * {@link BATCH_MAX} appeals each); each appeal stays pending until its own script has run.
+   */
   private async release(jobs: AppealJob[], attempt: number): Promise<void> {
     if (jobs.length === 0) return;
     const { redis, queues, live } = this.deps;
     await redis.sadd(this.keys.pending, ...jobs.map((j) => j.key));
-    const byStage = new Map<Stage, AppealJob[]>();
+    const categories = live.model.city.categories;
+    const groups = new Map<string, { stage: Stage; priority: number; jobs: AppealJob[] }>();
     for (const job of jobs) {
       const stage = stageOf((job.steps[job.steps.length - 1] as AppealJob['steps'][number]).to);
-      const list = byStage.get(stage);
-      if (list) list.push(job);
-      else byStage.set(stage, [job]);
+      const priority = PRIORITY[categories[job.category]?.slaClass ?? '7d'];
+      const group = groups.get(`${stage} ${priority}`);
+      if (group) group.jobs.push(job);
+      else groups.set(`${stage} ${priority}`, { stage, priority, jobs: [job] });
     }
-    const categories = live.model.city.categories;
-    await Promise.all(
-      [...byStage].map(([stage, list]) =>
-        queues[stage].addBulk(
-          list.map((job) => ({
-            name: queueName(stage),
-            data: job,
-            opts: {
-              jobId: `${job.run}.${job.key.replace(':', '.')}.${attempt}`,
-              priority: PRIORITY[categories[job.category]?.slaClass ?? '7d'],
-              attempts: 5,
-              backoff: { type: 'fixed', delay: 200 },
-            },
-          })),
-        ),
-      ),
-    );
+    const byStage = new Map<Stage, { name: string; data: AppealBatch; opts: object }[]>();
+    for (const { stage, priority, jobs: list } of groups.values()) {
+      const bulk = byStage.get(stage) ?? [];
+      byStage.set(stage, bulk);
+      for (let i = 0; i < list.length; i += BATCH_MAX) {
+        const batch = list.slice(i, i + BATCH_MAX);
+        bulk.push({
+          name: queueName(stage),
+          data: { run: this.deps.runId, jobs: batch },
+          // Run-unique: a job key is in one batch of an attempt, and names that batch.
+          opts: {
+            jobId: `${this.deps.runId}.${(batch[0] as AppealJob).key.replace(':', '.')}.${attempt}`,
+            priority,
+            attempts: 5,
+            backoff: { type: 'fixed', delay: 200 },
+          },
+        });
+      }
+    }
+    await Promise.all([...byStage].map(([stage, bulk]) => queues[stage].addBulk(bulk)));
   }
 
   /**
