@@ -131,6 +131,10 @@ export class RunOwner {
    * are applied: an admission whose appeal that tick took first answers its id once it is stored.
    */
   private tickTaken: { ids: Map<string, number>; settled: Promise<boolean> } | undefined;
+  /** A tick is between its advance and its last write (which stores the appeals created, admissions' too). */
+  private inTick = false;
+  /** The count of appeals created last written to the run's meta. */
+  private createdStored = 0;
   /** An admission take failed: the loop stops on it as on a failed tick (the model may lack what the log got). */
   private failed: { err: unknown } | undefined;
 
@@ -192,6 +196,9 @@ export class RunOwner {
         await this.release(jobs, 0);
         await this.settle(jobs);
         this.admitted.push(...groups);
+        // Between ticks the settled tick's count of appeals takes them in (the audit compares it with
+        // the appeals stored by then); a tick in progress counts them when it ends.
+        if (!this.inTick) await this.storeCreated();
       }
       return new Map(taken.flatMap((i) => (i.kind === 'appeal' ? [[i.appeal.token, i.id] as const] : [])));
     }).catch((err: unknown) => {
@@ -342,6 +349,24 @@ export class RunOwner {
 
   /** One tick: advance the model to `to`, release its transitions, wait for them, commit the clock. */
   private async tick(to: number): Promise<void> {
+    this.inTick = true;
+    try {
+      await this.tickWork(to);
+    } finally {
+      this.inTick = false;
+    }
+    // Admissions after the tick's last write read its count: they are counted now.
+    if (this.deps.live.created !== this.createdStored) await this.storeCreated();
+  }
+
+  /** Appeals created so far, in the run's meta (the settled tick's count, between ticks). */
+  private async storeCreated(): Promise<void> {
+    const created = this.deps.live.created;
+    await this.deps.redis.hset(this.keys.meta, 'appeals', created);
+    this.createdStored = Math.max(this.createdStored, created);
+  }
+
+  private async tickWork(to: number): Promise<void> {
     const { redis, live } = this.deps;
     // The clock's restart is on record before anything the tick releases can be read and dated.
     if (this.clockPairs.length > 0) await this.storeClockPairs(redis.multi()).exec();
@@ -391,6 +416,7 @@ export class RunOwner {
       appeals: live.created,
       effectiveSpeed,
     });
+    this.createdStored = live.created;
     const open = report ? live.openAppeals() : undefined;
     if (report) multi.set(this.keys.report, JSON.stringify(report)).set(this.keys.open, JSON.stringify(open));
     if (point) multi.rpush(this.keys.series, JSON.stringify(point));
