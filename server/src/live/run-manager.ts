@@ -314,9 +314,12 @@ export class RunManager {
     record: Record<string, string>,
   ): Promise<{ status: 'running' | 'paused'; appealId: number | null }> {
     const k = runKeys(id);
-    await this.deps.redis.hset(recordKey, record);
     const input = JSON.stringify({ kind: 'appeal', appeal });
-    const status = await fileInput(this.deps.redis, k, input);
+    // Sent together (one round trip): the record is written before the POST answers either way.
+    const [, status] = await Promise.all([
+      this.deps.redis.hset(recordKey, record),
+      fileInput(this.deps.redis, k, input),
+    ]);
     if (status === null || status === 'finished' || status === 'stopped')
       await this.deps.redis.del(recordKey);
     if (status === null) throw notFound(`run "${id}"`);

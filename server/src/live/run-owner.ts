@@ -15,7 +15,8 @@ import type { Queue } from 'bullmq';
 import type { ChainableCommander } from 'ioredis';
 import type { RedisClient } from '../redis/client';
 import type { Logger } from 'pino';
-import { BATCH_MAX, toJob, type AppealBatch, type AppealJob } from './appeal-job';
+import { defineApply } from '../appeals/appeal-record';
+import { BATCH_MAX, applyAppealBatch, toJob, type AppealBatch, type AppealJob } from './appeal-job';
 import { runKeys, type RunKeys } from './keys';
 import { CLOCK_PAIR_EVERY, beijingMidnight, clockPair } from './wall-clock';
 import { takeInbox, takeInputs } from './run-inputs';
@@ -193,8 +194,7 @@ export class RunOwner {
         // they settle keeps each appeal's later steps behind them.
         const groups = live.advanceTo(live.now);
         const jobs = groups.map((steps) => toJob(this.deps.runId, steps, live.now, Date.now()));
-        await this.release(jobs, 0);
-        await this.settle(jobs);
+        await this.applyHere(jobs);
         this.admitted.push(...groups);
         // Between ticks the settled tick's count of appeals takes them in (the audit compares it with
         // the appeals stored by then); a tick in progress counts them when it ends.
@@ -481,6 +481,24 @@ export class RunOwner {
       }
     }
     await Promise.all([...byStage].map(([stage, bulk]) => queues[stage].addBulk(bulk)));
+  }
+
+  /**
+   * An admission's jobs (the filed appeals' first steps, on the POSTs' path) applied by this owner
+   * with the stage workers' own processor and scripts, in one round trip rather than through the
+   * queues (which cost a POST a worker's pickup and the owner's polling of the run's pending set, where
+   * it also waited for the tick in flight). Should that fail, they go to the queues as a tick's do;
+   * either way they are stored when this resolves.
+   */
+  private async applyHere(jobs: AppealJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    try {
+      await applyAppealBatch(defineApply(this.deps.redis), { run: this.deps.runId, jobs });
+    } catch (err) {
+      this.deps.logger.warn({ run: this.deps.runId, err }, 'admission applied through the queues');
+      await this.release(jobs, 0);
+      await this.settle(jobs);
+    }
   }
 
   /**
