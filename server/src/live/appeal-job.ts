@@ -117,7 +117,7 @@ function checkedSteps(job: AppealJob, appliedAt: number): StepsToApply {
   for (const step of job.steps) {
     if (step.from !== state)
       throw new Error(`appeal ${job.id}: step ${step.seq} starts from ${step.from}, not ${state}`);
-    state = step.from === null ? entry(step.to) : transition(step.from, step.to);
+    state = step.from === null ? entry(job.id, step.to) : transition(step.from, step.to);
   }
   const last = job.steps[job.steps.length - 1] as JobStep;
   return {
@@ -141,7 +141,7 @@ function checkedSteps(job: AppealJob, appliedAt: number): StepsToApply {
 }
 
 /** An appeal enters the lifecycle received (a citizen's call) or dispatched (a grid discovery). */
-function entry(to: AppealState): AppealState {
-  if (to !== 'received' && to !== 'dispatched') throw new Error(`an appeal cannot enter at ${to}`);
+function entry(id: number, to: AppealState): AppealState {
+  if (to !== 'received' && to !== 'dispatched') throw new Error(`appeal ${id} cannot enter at ${to}`);
   return to;
 }
