@@ -26,7 +26,7 @@ import {
 } from '@hotline-sim/shared';
 import { Queue } from 'bullmq';
 import type { Logger } from 'pino';
-import type { AppealJob } from './appeal-job';
+import type { AppealBatch } from './appeal-job';
 import { AppealStore, AppealViews } from '../appeals';
 import { FiledRequests } from '../open311/filed-requests';
 import { ApiError, notFound } from '../http/errors';
@@ -80,7 +80,7 @@ export interface RunManagerDeps {
 export class RunManager {
   readonly serverId = randomUUID();
   private readonly owners = new Map<string, RunOwner>();
-  readonly queues: Record<Stage, Queue<AppealJob>>;
+  readonly queues: Record<Stage, Queue<AppealBatch>>;
   private readonly queueConnections: (() => void)[] = [];
   private scan: NodeJS.Timeout | undefined;
   private closing = false;
@@ -105,12 +105,12 @@ export class RunManager {
     this.queues = Object.fromEntries(
       STAGES.map((s) => [
         s,
-        new Queue<AppealJob>(queueName(s), {
+        new Queue<AppealBatch>(queueName(s), {
           connection: this.queueClient(`hotline-queue-${s}`),
           prefix: bullPrefix(queueName(s)),
         }),
       ]),
-    ) as Record<Stage, Queue<AppealJob>>;
+    ) as Record<Stage, Queue<AppealBatch>>;
     this.lookups = new LRUCache({ max: deps.modelCache ?? 4 });
     this.appealStore = new AppealStore(deps.redis);
     const filed = new FiledRequests(deps.redis);
@@ -314,9 +314,12 @@ export class RunManager {
     record: Record<string, string>,
   ): Promise<{ status: 'running' | 'paused'; appealId: number | null }> {
     const k = runKeys(id);
-    await this.deps.redis.hset(recordKey, record);
     const input = JSON.stringify({ kind: 'appeal', appeal });
-    const status = await fileInput(this.deps.redis, k, input);
+    // Sent together (one round trip): the record is written before the POST answers either way.
+    const [, status] = await Promise.all([
+      this.deps.redis.hset(recordKey, record),
+      fileInput(this.deps.redis, k, input),
+    ]);
     if (status === null || status === 'finished' || status === 'stopped')
       await this.deps.redis.del(recordKey);
     if (status === null) throw notFound(`run "${id}"`);

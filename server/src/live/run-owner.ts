@@ -15,7 +15,8 @@ import type { Queue } from 'bullmq';
 import type { ChainableCommander } from 'ioredis';
 import type { RedisClient } from '../redis/client';
 import type { Logger } from 'pino';
-import { toJob, type AppealJob } from './appeal-job';
+import { defineApply } from '../appeals/appeal-record';
+import { BATCH_MAX, applyAppealBatch, toJob, type AppealBatch, type AppealJob } from './appeal-job';
 import { runKeys, type RunKeys } from './keys';
 import { CLOCK_PAIR_EVERY, beijingMidnight, clockPair } from './wall-clock';
 import { takeInbox, takeInputs } from './run-inputs';
@@ -46,7 +47,7 @@ export interface TickResult {
 
 export interface RunOwnerDeps {
   redis: RedisClient;
-  queues: Record<Stage, Queue<AppealJob>>;
+  queues: Record<Stage, Queue<AppealBatch>>;
   runId: string;
   ownerId: string;
   live: LiveRun;
@@ -131,6 +132,10 @@ export class RunOwner {
    * are applied: an admission whose appeal that tick took first answers its id once it is stored.
    */
   private tickTaken: { ids: Map<string, number>; settled: Promise<boolean> } | undefined;
+  /** A tick is between its advance and its last write (which stores the appeals created, admissions' too). */
+  private inTick = false;
+  /** The count of appeals created last written to the run's meta. */
+  private createdStored = 0;
   /** An admission take failed: the loop stops on it as on a failed tick (the model may lack what the log got). */
   private failed: { err: unknown } | undefined;
 
@@ -189,9 +194,11 @@ export class RunOwner {
         // they settle keeps each appeal's later steps behind them.
         const groups = live.advanceTo(live.now);
         const jobs = groups.map((steps) => toJob(this.deps.runId, steps, live.now, Date.now()));
-        await this.release(jobs, 0);
-        await this.settle(jobs);
+        await this.applyHere(jobs);
         this.admitted.push(...groups);
+        // Between ticks the settled tick's count of appeals takes them in (the audit compares it with
+        // the appeals stored by then); a tick in progress counts them when it ends.
+        if (!this.inTick) await this.storeCreated();
       }
       return new Map(taken.flatMap((i) => (i.kind === 'appeal' ? [[i.appeal.token, i.id] as const] : [])));
     }).catch((err: unknown) => {
@@ -342,6 +349,24 @@ export class RunOwner {
 
   /** One tick: advance the model to `to`, release its transitions, wait for them, commit the clock. */
   private async tick(to: number): Promise<void> {
+    this.inTick = true;
+    try {
+      await this.tickWork(to);
+    } finally {
+      this.inTick = false;
+    }
+    // Admissions after the tick's last write read its count: they are counted now.
+    if (this.deps.live.created !== this.createdStored) await this.storeCreated();
+  }
+
+  /** Appeals created so far, in the run's meta (the settled tick's count, between ticks). */
+  private async storeCreated(): Promise<void> {
+    const created = this.deps.live.created;
+    await this.deps.redis.hset(this.keys.meta, 'appeals', created);
+    this.createdStored = Math.max(this.createdStored, created);
+  }
+
+  private async tickWork(to: number): Promise<void> {
     const { redis, live } = this.deps;
     // The clock's restart is on record before anything the tick releases can be read and dated.
     if (this.clockPairs.length > 0) await this.storeClockPairs(redis.multi()).exec();
@@ -391,6 +416,7 @@ export class RunOwner {
       appeals: live.created,
       effectiveSpeed,
     });
+    this.createdStored = live.created;
     const open = report ? live.openAppeals() : undefined;
     if (report) multi.set(this.keys.report, JSON.stringify(report)).set(this.keys.open, JSON.stringify(open));
     if (point) multi.rpush(this.keys.series, JSON.stringify(point));
@@ -418,34 +444,61 @@ export class RunOwner {
     });
   }
 
+  /**
+   * Put a tick's appeal jobs on the stage queues, in batches of one stage and one priority (at most
+   * {@link BATCH_MAX} appeals each); each appeal stays pending until its own script has run.
+   */
   private async release(jobs: AppealJob[], attempt: number): Promise<void> {
     if (jobs.length === 0) return;
     const { redis, queues, live } = this.deps;
     await redis.sadd(this.keys.pending, ...jobs.map((j) => j.key));
-    const byStage = new Map<Stage, AppealJob[]>();
+    const categories = live.model.city.categories;
+    const groups = new Map<string, { stage: Stage; priority: number; jobs: AppealJob[] }>();
     for (const job of jobs) {
       const stage = stageOf((job.steps[job.steps.length - 1] as AppealJob['steps'][number]).to);
-      const list = byStage.get(stage);
-      if (list) list.push(job);
-      else byStage.set(stage, [job]);
+      const priority = PRIORITY[categories[job.category]?.slaClass ?? '7d'];
+      const group = groups.get(`${stage} ${priority}`);
+      if (group) group.jobs.push(job);
+      else groups.set(`${stage} ${priority}`, { stage, priority, jobs: [job] });
     }
-    const categories = live.model.city.categories;
-    await Promise.all(
-      [...byStage].map(([stage, list]) =>
-        queues[stage].addBulk(
-          list.map((job) => ({
-            name: queueName(stage),
-            data: job,
-            opts: {
-              jobId: `${job.run}.${job.key.replace(':', '.')}.${attempt}`,
-              priority: PRIORITY[categories[job.category]?.slaClass ?? '7d'],
-              attempts: 5,
-              backoff: { type: 'fixed', delay: 200 },
-            },
-          })),
-        ),
-      ),
-    );
+    const byStage = new Map<Stage, { name: string; data: AppealBatch; opts: object }[]>();
+    for (const { stage, priority, jobs: list } of groups.values()) {
+      const bulk = byStage.get(stage) ?? [];
+      byStage.set(stage, bulk);
+      for (let i = 0; i < list.length; i += BATCH_MAX) {
+        const batch = list.slice(i, i + BATCH_MAX);
+        bulk.push({
+          name: queueName(stage),
+          data: { run: this.deps.runId, jobs: batch },
+          // Run-unique: a job key is in one batch of an attempt, and names that batch.
+          opts: {
+            jobId: `${this.deps.runId}.${(batch[0] as AppealJob).key.replace(':', '.')}.${attempt}`,
+            priority,
+            attempts: 5,
+            backoff: { type: 'fixed', delay: 200 },
+          },
+        });
+      }
+    }
+    await Promise.all([...byStage].map(([stage, bulk]) => queues[stage].addBulk(bulk)));
+  }
+
+  /**
+   * An admission's jobs (the filed appeals' first steps, on the POSTs' path) applied by this owner
+   * with the stage workers' own processor and scripts, in one round trip rather than through the
+   * queues (which cost a POST a worker's pickup and the owner's polling of the run's pending set, where
+   * it also waited for the tick in flight). Should that fail, they go to the queues as a tick's do;
+   * either way they are stored when this resolves.
+   */
+  private async applyHere(jobs: AppealJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    try {
+      await applyAppealBatch(defineApply(this.deps.redis), { run: this.deps.runId, jobs });
+    } catch (err) {
+      this.deps.logger.warn({ run: this.deps.runId, err }, 'admission applied through the queues');
+      await this.release(jobs, 0);
+      await this.settle(jobs);
+    }
   }
 
   /**

@@ -2,7 +2,7 @@ import { Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { defineApply } from '../appeals/appeal-record';
 import { bullConnection, bullPrefix, createRedisClient, type RedisTarget } from '../redis/client';
-import { applyAppealJob, type AppealJob } from './appeal-job';
+import { applyAppealBatch, type AppealBatch } from './appeal-job';
 import { STAGES, queueName } from './stages';
 
 export interface LiveWorkerOptions {
@@ -35,9 +35,9 @@ export function startLiveWorkers(target: RedisTarget, options: LiveWorkerOptions
   const workers = STAGES.map((stage) => {
     const { connection, close } = bullConnection(target, `hotline-live-${stage}`);
     connections.push(close);
-    const worker = new Worker<AppealJob, number>(
+    const worker = new Worker<AppealBatch, number>(
       queueName(stage),
-      async (job) => applyAppealJob(redis, job.data),
+      async (job) => applyAppealBatch(redis, job.data),
       {
         connection,
         prefix: bullPrefix(queueName(stage)),
@@ -53,7 +53,13 @@ export function startLiveWorkers(target: RedisTarget, options: LiveWorkerOptions
     );
     worker.on('failed', (job, err) =>
       options.logger?.warn(
-        { stage, job: job?.data.key, run: job?.data.run, err: err.message },
+        {
+          stage,
+          job: job?.data.jobs[0]?.key,
+          appeals: job?.data.jobs.length,
+          run: job?.data.run,
+          err: err.message,
+        },
         'live job failed',
       ),
     );
