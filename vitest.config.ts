@@ -29,21 +29,24 @@ const MODEL = ['shared/test/**/*.test.ts'];
 const SERVER = ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'];
 
 /**
- * Files that take a minute or more of wall time, most of it waiting for a live run to drain or for
- * killed processes to be replaced; longest first. They start before everything else: on a clean clone
- * vitest has no timings and starts the largest files first, which left these (small files) for last,
- * one worker running a 100 s file alone at the end while the others sat idle.
+ * Files that take half a minute or more of wall time, most of it waiting for a live run to drain
+ * (paced at ×10,000) or for killed processes to be replaced; longest first (measured at 147211a+,
+ * `--project slow` at load 5–9: open311 108 s before its Monday drain, fuzz 76, live-clock 71,
+ * live-faults 62, live-lock 58, dashboard-api 56, redis-cluster 46, experiments-queue 36,
+ * role-seats-api 34). They start before everything else: on a clean clone vitest has no timings and
+ * starts the largest files first, which left some of these (small files) for last, one worker running
+ * a long file alone at the end while the others sat idle.
  */
 const LONG = [
-  'server/test/live-faults.test.ts',
+  'server/test/fuzz.test.ts',
   'server/test/live-clock.test.ts',
-  'server/test/live-lock.test.ts',
-  'server/test/redis-cluster.test.ts',
-  'server/test/live-equivalence.test.ts',
   'server/test/open311.test.ts',
+  'server/test/live-faults.test.ts',
+  'server/test/live-lock.test.ts',
   'server/test/dashboard-api.test.ts',
-  'server/test/live-api.test.ts',
-  'server/test/live-socket.test.ts',
+  'server/test/redis-cluster.test.ts',
+  'server/test/experiments-queue.test.ts',
+  'server/test/role-seats-api.test.ts',
 ];
 
 /** Vitest's order (measured durations when it has them, else file size), with LONG moved to the front. */

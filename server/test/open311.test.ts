@@ -7,7 +7,15 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKeys } from '../src/live/keys';
 import type { RunningServer } from '../src/server';
-import { api, liveTestScenario, login, startTestServer, waitFor, waitForEnd } from './helpers/live';
+import {
+  api,
+  liveTestScenario,
+  login,
+  MONDAY_DRAIN,
+  startTestServer,
+  waitFor,
+  waitForEnd,
+} from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 
 const SCHEMAS = join(import.meta.dirname, '../src/open311/schemas');
@@ -74,7 +82,7 @@ describe('Open311 GeoReport v2', () => {
   let run: RunInfo;
   let key: string;
   let v: ReturnType<typeof validators>;
-  const scenario = validateScenario(liveTestScenario(), 'live test');
+  const scenario = validateScenario(liveTestScenario(MONDAY_DRAIN), 'live test');
   const cell = new LiveRun(scenario, scenario.seed).model.city.city.cells[100];
 
   beforeAll(async () => {
@@ -83,7 +91,7 @@ describe('Open311 GeoReport v2', () => {
     server = await startTestServer(redis.url, { OPEN311_RATE_LIMIT: '100000' });
     run = (
       await api<RunInfo>(server.url, '/api/runs', {
-        body: { scenario: liveTestScenario(), speed: 10_000, paused: true },
+        body: { scenario: liveTestScenario(MONDAY_DRAIN), speed: 10_000, paused: true },
       })
     ).body;
     const created = await api<{ key: string; runId: string | null }>(server.url, '/api/open311/keys', {
