@@ -36,6 +36,8 @@ export class MatterCalls {
   private next = 0;
   private readonly category: number;
   private readonly event: number;
+  /** Callers before this virtual time are not observed (the scenario's warm-up). */
+  private warmup = 0;
 
   constructor(
     private readonly s: ModelState,
@@ -58,8 +60,7 @@ export class MatterCalls {
     const k = services.callsPerMatterCall;
     if (k <= 0 || this.category < 0) return;
     this.drawCallers(k, days, scenario.arrivals.hourOfDay, hashSeed(seed, 0x3a77));
-    const warmup = scenario.warmupHours * SECONDS_PER_HOUR;
-    this.observation.matterContacts = this.times.filter((t) => t >= warmup && t < s.end).length;
+    this.warmup = scenario.warmupHours * SECONDS_PER_HOUR;
   }
 
   /** Every caller of the run, drawn up front (keyed by day and by caller: the same seed, the same callers). */
@@ -112,7 +113,9 @@ export class MatterCalls {
   private onArrival(n: number): void {
     this.next = n + 1;
     this.schedule();
-    this.intake.arrive(appealId('matter', n));
+    // Counted when the caller reaches the queue (一网通办's self-service answers some before they call).
+    const admitted = this.intake.arrive(appealId('matter', n)) >= 0;
+    if (admitted && this.s.sim.now >= this.warmup) this.observation.matterContacts++;
   }
 
   /** A caller about a matter calls in the matter category; its street is drawn as any caller's. */
