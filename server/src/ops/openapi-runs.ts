@@ -19,14 +19,10 @@ import {
   Report,
   RunInfo,
   RunLevers,
-  RunSchedule,
-  ScheduledInject,
-  SeatMessage,
-  SeatSummary,
-  SeatView,
   States,
   withFields,
 } from './api-answers';
+import { RunSchedule, ScheduledInject, SeatMessage, SeatSummary, SeatView } from './training-answers';
 import { auth, body, csv, error, json, listOf, runOp, runPath } from './openapi-parts';
 
 const entryPath = runPath.extend({ entry: scheduleEntrySchema });

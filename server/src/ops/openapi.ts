@@ -13,20 +13,18 @@ import { cityComparisonId } from '../http/city-comparison-routes';
 import { cityKey } from '../http/city-routes';
 import { runIdSchema } from '../http/run-id';
 import { copySchema, exerciseId, seatQuery } from '../training/exercise-routes';
+import { ApiKeyInfo, Session, withFields } from './api-answers';
 import {
-  ApiKeyInfo,
   Exercise,
   HotWash,
   JoinCode,
   LibraryExercise,
   ScenarioSummary,
-  Session,
   StartedExercise,
   TraineeProgress,
   TrainingResult,
   TrainingRun,
-  withFields,
-} from './api-answers';
+} from './training-answers';
 import { auth, body, csv, error, json, listOf, revoke } from './openapi-parts';
 import { LOOKUP_PATHS } from './openapi-lookup';
 import { RUN_PATHS } from './openapi-runs';
