@@ -134,7 +134,13 @@ describe('Open311 spec edges (issue 13, point 9)', () => {
     const raw = await get(server.url, `${base}&end_date=${mid}`);
     expect(raw.status, raw.text).toBe(200);
     expect(ids(raw.body)).toEqual(ids(encoded.body));
-    expect(ids(raw.body).length).toBeLessThan(ids(midnight.body).length);
+    // The end date bites: nothing after it is listed, though the unfiltered list has some. (Counts are
+    // no test here: a busy machine lets the run pass a page's 1,000 requests before it pauses.)
+    const after = (body: unknown) =>
+      (body as { requested_datetime: string }[]).filter((r) => r.requested_datetime > mid).length;
+    expect(after(midnight.body)).toBeGreaterThan(0);
+    expect(ids(raw.body).length).toBeGreaterThan(0);
+    expect(after(raw.body)).toBe(0);
     expect((await get(server.url, `${base}&start_date=not-a-date`)).status).toBe(400);
   });
 });
