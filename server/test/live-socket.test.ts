@@ -7,7 +7,7 @@ import type {
 } from '@hotline-sim/shared';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { TickResult } from '../src/live/run-owner';
+import type { TickResult } from '../src/live/tick-result';
 import type { RunningServer } from '../src/server';
 import { api, cookieFor, liveTestScenario, sleep, startTestServer, waitFor } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';

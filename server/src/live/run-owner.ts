@@ -1,49 +1,22 @@
 import {
-  type AppealMove,
   type AppealStep,
   type LiveInput,
   type LiveRun,
   type Report,
-  type RunStatus,
   type SeriesPoint,
-  type OpenAppeals,
-  type SeatEvent,
-  type LeverChangeView,
   MAX_MOVES,
 } from '@hotline-sim/shared';
 import type { Queue } from 'bullmq';
 import type { ChainableCommander } from 'ioredis';
 import type { RedisClient } from '../redis/client';
 import type { Logger } from 'pino';
-import { defineApply } from '../appeals/appeal-record';
-import { BATCH_MAX, applyAppealBatch, toJob, type AppealBatch, type AppealJob } from './appeal-job';
+import { toJob, type AppealBatch } from './appeal-job';
 import { runKeys, type RunKeys } from './keys';
 import { CLOCK_PAIR_EVERY, beijingMidnight, clockPair } from './wall-clock';
 import { takeInbox, takeInputs } from './run-inputs';
-import { PRIORITY, queueName, stageOf, type Stage } from './stages';
-
-/** What the owner of a run tells the rest of the server after each settled tick. */
-export interface TickResult {
-  runId: string;
-  virtualTime: number;
-  effectiveSpeed: number;
-  moves: AppealMove[];
-  movesDropped: number;
-  /** The report, when it was refreshed this tick. */
-  report?: Report;
-  /** Open appeals, with the report. */
-  open?: OpenAppeals;
-  /** What happened at training seats this tick. */
-  seatEvents?: SeatEvent[];
-  /** Lever changes that took effect this tick (timeline entries and instructors'). */
-  leverChanges?: LeverChangeView[];
-  /** The series point, when this tick crossed a virtual hour (or ended the run). */
-  point?: SeriesPoint;
-  releasedAt: number;
-  status: RunStatus;
-  /** Jobs this tick released and settled, per stage queue (metrics). */
-  jobsByStage?: Partial<Record<Stage, number>>;
-}
+import { StageRelease } from './stage-release';
+import type { Stage } from './stages';
+import { countByStage, movesOf, type TickResult } from './tick-result';
 
 export interface RunOwnerDeps {
   redis: RedisClient;
@@ -66,8 +39,6 @@ export interface RunOwnerDeps {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-/** Re-release a tick's unapplied jobs when nothing has been applied for this long (a lost job). */
-const STALL_MS = 3_000;
 const REPORT_EVERY_MS = 1_000;
 /** Longest an admission waits for the tick that took its appeal to settle (then the POST answers the token alone). */
 const TICK_WAIT_MS = 10_000;
@@ -89,6 +60,7 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
  */
 export class RunOwner {
   private readonly keys: RunKeys;
+  private readonly stages: StageRelease;
   private stopped = false;
   private loop: Promise<void> | undefined;
   /** Virtual time and wall time the pacing counts from; reset on resume, speed change and falling behind. */
@@ -141,6 +113,12 @@ export class RunOwner {
 
   constructor(private readonly deps: RunOwnerDeps) {
     this.keys = runKeys(deps.runId);
+    this.stages = new StageRelease({
+      ...deps,
+      keys: this.keys,
+      categories: deps.live.model.city.categories,
+      stopped: () => this.stopped,
+    });
     this.sampled = Math.floor(deps.live.now / SERIES_EVERY);
   }
 
@@ -194,7 +172,7 @@ export class RunOwner {
         // they settle keeps each appeal's later steps behind them.
         const groups = live.advanceTo(live.now);
         const jobs = groups.map((steps) => toJob(this.deps.runId, steps, live.now, Date.now()));
-        await this.applyHere(jobs);
+        await this.stages.applyHere(jobs);
         this.admitted.push(...groups);
         // Between ticks the settled tick's count of appeals takes them in (the audit compares it with
         // the appeals stored by then); a tick in progress counts them when it ends.
@@ -385,8 +363,8 @@ export class RunOwner {
     const jobs = groups.map((steps) => toJob(this.deps.runId, steps, to, releasedAt));
     try {
       await redis.hset(this.keys.meta, 'vt', to);
-      await this.release(jobs, 0);
-      await this.settle(jobs);
+      await this.stages.release(jobs, 0);
+      await this.stages.settle(jobs);
       settled(!this.stopped);
     } finally {
       settled(false);
@@ -444,96 +422,6 @@ export class RunOwner {
     });
   }
 
-  /**
-   * Put a tick's appeal jobs on the stage queues, in batches of one stage and one priority (at most
-   * {@link BATCH_MAX} appeals each); each appeal stays pending until its own script has run.
-   */
-  private async release(jobs: AppealJob[], attempt: number): Promise<void> {
-    if (jobs.length === 0) return;
-    const { redis, queues, live } = this.deps;
-    await redis.sadd(this.keys.pending, ...jobs.map((j) => j.key));
-    const categories = live.model.city.categories;
-    const groups = new Map<string, { stage: Stage; priority: number; jobs: AppealJob[] }>();
-    for (const job of jobs) {
-      const stage = stageOf((job.steps[job.steps.length - 1] as AppealJob['steps'][number]).to);
-      const priority = PRIORITY[categories[job.category]?.slaClass ?? '7d'];
-      const group = groups.get(`${stage} ${priority}`);
-      if (group) group.jobs.push(job);
-      else groups.set(`${stage} ${priority}`, { stage, priority, jobs: [job] });
-    }
-    const byStage = new Map<Stage, { name: string; data: AppealBatch; opts: object }[]>();
-    for (const { stage, priority, jobs: list } of groups.values()) {
-      const bulk = byStage.get(stage) ?? [];
-      byStage.set(stage, bulk);
-      for (let i = 0; i < list.length; i += BATCH_MAX) {
-        const batch = list.slice(i, i + BATCH_MAX);
-        bulk.push({
-          name: queueName(stage),
-          data: { run: this.deps.runId, jobs: batch },
-          // Run-unique: a job key is in one batch of an attempt, and names that batch.
-          opts: {
-            jobId: `${this.deps.runId}.${(batch[0] as AppealJob).key.replace(':', '.')}.${attempt}`,
-            priority,
-            attempts: 5,
-            backoff: { type: 'fixed', delay: 200 },
-          },
-        });
-      }
-    }
-    await Promise.all([...byStage].map(([stage, bulk]) => queues[stage].addBulk(bulk)));
-  }
-
-  /**
-   * An admission's jobs (the filed appeals' first steps, on the POSTs' path) applied by this owner
-   * with the stage workers' own processor and scripts, in one round trip rather than through the
-   * queues (which cost a POST a worker's pickup and the owner's polling of the run's pending set, where
-   * it also waited for the tick in flight). Should that fail, they go to the queues as a tick's do;
-   * either way they are stored when this resolves.
-   */
-  private async applyHere(jobs: AppealJob[]): Promise<void> {
-    if (jobs.length === 0) return;
-    try {
-      await applyAppealBatch(defineApply(this.deps.redis), { run: this.deps.runId, jobs });
-    } catch (err) {
-      this.deps.logger.warn({ run: this.deps.runId, err }, 'admission applied through the queues');
-      await this.release(jobs, 0);
-      await this.settle(jobs);
-    }
-  }
-
-  /**
-   * Wait until every job of the tick has been applied. A job lost with a crashed Redis, or stuck with
-   * a killed worker, is released again (under a new job id) when nothing moves for a while; the
-   * apply script skips whatever was already applied, so the extra copy is harmless.
-   */
-  private async settle(jobs: AppealJob[]): Promise<void> {
-    if (jobs.length === 0) return;
-    const { redis } = this.deps;
-    let left = await redis.scard(this.keys.pending);
-    let lastProgress = Date.now();
-    let attempt = 0;
-    while (left > 0) {
-      if (this.stopped) return;
-      await sleep(left > 50 ? 10 : 3);
-      const now = await redis.scard(this.keys.pending);
-      if (now < left) lastProgress = Date.now();
-      left = now;
-      if (left > 0 && Date.now() - lastProgress > STALL_MS) {
-        const missing = new Set(await redis.smembers(this.keys.pending));
-        attempt++;
-        this.deps.logger.warn(
-          { run: this.deps.runId, jobs: missing.size, attempt },
-          're-releasing unapplied jobs',
-        );
-        await this.release(
-          jobs.filter((j) => missing.has(j.key)),
-          attempt,
-        );
-        lastProgress = Date.now();
-      }
-    }
-  }
-
   private async renew(): Promise<boolean> {
     const ok = await this.deps.redis.eval(RENEW, 1, this.keys.owner, this.deps.ownerId, this.deps.lockMs);
     return ok === 1;
@@ -568,38 +456,4 @@ export class RunOwner {
       status,
     });
   }
-}
-
-function countByStage(jobs: readonly AppealJob[]): Partial<Record<Stage, number>> {
-  const out: Partial<Record<Stage, number>> = {};
-  for (const job of jobs) {
-    const stage = stageOf((job.steps[job.steps.length - 1] as AppealJob['steps'][number]).to);
-    out[stage] = (out[stage] ?? 0) + 1;
-  }
-  return out;
-}
-
-/**
- * One move per appeal with its latest place; a whistle blown within the tick (its `handled` step)
- * travels with the move even when later steps followed.
- */
-function movesOf(
-  groups: readonly (readonly AppealStep[])[],
-  whistleUnits: readonly Int32Array[],
-): AppealMove[] {
-  return groups.map((steps) => {
-    const s = steps[steps.length - 1] as AppealStep;
-    const whistled = steps.some((step) => step.to === 'handled' && step.whistle);
-    return {
-      id: s.id,
-      to: s.to,
-      at: s.at,
-      source: s.source,
-      category: s.category,
-      street: s.street,
-      cell: s.cell,
-      unit: s.unit,
-      ...(whistled ? { whistle: Array.from(whistleUnits[s.category] ?? []) } : {}),
-    };
-  });
 }

@@ -1,7 +1,7 @@
 import type { KpiEstimate, Report } from '@hotline-sim/shared';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RunManager } from '../live/run-manager';
-import type { TickResult } from '../live/run-owner';
+import type { TickResult } from '../live/tick-result';
 import { STAGES } from '../live/stages';
 
 /**

@@ -11,7 +11,7 @@ import {
 import type { Logger } from 'pino';
 import type { Server as IoServer, Socket } from 'socket.io';
 import { mayWatch, type Session } from '../auth';
-import type { TickResult } from '../live/run-owner';
+import type { TickResult } from '../live/tick-result';
 import type { RunManager } from '../live/run-manager';
 import { STAGES } from '../live/stages';
 import { runIdSchema } from '../http/run-id';
