@@ -14,12 +14,7 @@ import {
   type Report,
   type RunInfo,
   type RunStatus,
-  type SeatDecision,
-  type RoleInput,
   type SeatEvent,
-  mergeTargets,
-  waitingOffers,
-  waitingRoleOffers,
   type OpenAppeals,
   type Scenario,
   type SeriesPoint,
@@ -36,6 +31,7 @@ import { fileInput } from './run-inputs';
 import { RunOwner } from './run-owner';
 import type { TickResult } from './tick-result';
 import { RunLevers } from './run-levers';
+import { RunSeats } from './run-seats';
 import { InjectSchedule } from './schedule';
 import { STAGES, queueName, type Stage } from './stages';
 import { bullConnection, bullPrefix, type RedisClient, type RedisTarget } from '../redis/client';
@@ -97,6 +93,8 @@ export class RunManager {
   readonly schedule = new InjectSchedule(this);
   /** Each run's levers: changes during the run (instructors') and their values now. */
   readonly levers = new RunLevers(this);
+  /** Decisions at each run's training seats (trainees' and the review and callback desks'). */
+  readonly seats = new RunSeats(this);
   /** The runs' stored appeals (records, pages, external tokens). */
   readonly appealStore: AppealStore;
   /** The runs' appeals as the API shows them. */
@@ -353,57 +351,6 @@ export class RunManager {
     await this.info(id);
     const items = await this.deps.redis.lrange(runKeys(id).seatEvents, 0, -1);
     return items.map((text) => JSON.parse(text) as SeatEvent);
-  }
-
-  /**
-   * A trainee's decision at their seat: logged at the owner's next tick like any input. Refused
-   * (409) when the appeal is not waiting at that seat any more: decided, or taken by the model.
-   */
-  async decide(id: string, seat: string, decision: SeatDecision): Promise<void> {
-    await this.seatInput(id, { kind: 'decision', seat, decision }, (events) =>
-      waitingOffers(events, seat).some((o) => o.appealId === decision.appealId),
-    );
-  }
-
-  /** A review (退单审核) or callback (回访) seat's decision, as {@link decide}. */
-  async decideRole(id: string, input: RoleInput): Promise<void> {
-    await this.seatInput(id, input, (events) => {
-      const waiting = waitingRoleOffers(events, input.seat);
-      const list = input.kind === 'review' ? waiting.returns : waiting.callbacks;
-      return list.some((o) => o.appealId === input.decision.appealId);
-    });
-  }
-
-  private async seatInput(
-    id: string,
-    input: RoleInput | { kind: 'decision'; seat: string; decision: SeatDecision },
-    waiting: (events: SeatEvent[]) => boolean,
-  ): Promise<void> {
-    const { seat, decision } = input;
-    const run = await this.info(id);
-    if (run.status === 'finished' || run.status === 'stopped')
-      throw new ApiError(409, `run "${id}" is ${run.status}: no more decisions`);
-    const seats = (await this.scenarioOf(id)).lifecycle?.training?.seats ?? [];
-    if (!seats.includes(seat)) throw notFound(`seat "${seat}" in run "${id}"`);
-    const events = await this.seatEvents(id);
-    if (!waiting(events))
-      throw new ApiError(
-        409,
-        `appeal ${decision.appealId} is not waiting at seat "${seat}" (already decided, taken by the model, or another seat's)`,
-      );
-    if (input.kind === 'decision') {
-      const d = input.decision;
-      if (d.mergeInto !== undefined && !mergeTargets(events, seat).includes(d.mergeInto))
-        throw new ApiError(
-          409,
-          `mergeInto: appeal ${d.mergeInto} is neither waiting at seat "${seat}" nor an order it dispatched`,
-        );
-      // No 协办 is logged as none: the log's Lua round trip would turn an empty array into an object.
-      const { assisting, ...rest } = d;
-      if (!assisting || assisting.length === 0) input = { ...input, decision: rest };
-    }
-    await this.deps.redis.rpush(runKeys(id).inbox, JSON.stringify(input));
-    this.owners.get(id)?.poke();
   }
 
   /** The run's series points (one per virtual hour), oldest first. */

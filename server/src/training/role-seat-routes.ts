@@ -24,7 +24,7 @@ export function roleSeatRoutes(manager: RunManager): Router {
     json(async (req, res) => {
       const { id, seat } = ids(req);
       const decision = parseBody(returnDecisionSchema, req.body, 'return decision');
-      await manager.decideRole(id, { kind: 'review', seat, decision });
+      await manager.seats.decideRole(id, { kind: 'review', seat, decision });
       res.status(202);
       return { ok: true };
     }),
@@ -35,7 +35,7 @@ export function roleSeatRoutes(manager: RunManager): Router {
     json(async (req, res) => {
       const { id, seat } = ids(req);
       const decision = parseBody(callbackDecisionSchema, req.body, 'callback record');
-      await manager.decideRole(id, { kind: 'callback', seat, decision });
+      await manager.seats.decideRole(id, { kind: 'callback', seat, decision });
       res.status(202);
       return { ok: true };
     }),

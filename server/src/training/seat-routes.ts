@@ -109,7 +109,7 @@ export function seatRoutes(
     allow('seat-decide'),
     json(async (req, res) => {
       const { id, seat } = ids(req);
-      await manager.decide(id, seat, parseBody(seatDecisionSchema, req.body, 'decision'));
+      await manager.seats.decide(id, seat, parseBody(seatDecisionSchema, req.body, 'decision'));
       res.status(202);
       return { ok: true };
     }),
