@@ -7,8 +7,9 @@ import { useLiveStore } from '../live';
 const LOOK_MS = 3000;
 
 /**
- * The lesson and step the run is being presented at: asked once when the run changes (a late
- * joiner), then moved by the room's `lesson:step`. `undefined` while asking, null for none.
+ * The lesson and step the run is being presented at: asked when the run changes (a late joiner) and
+ * again on every rejoin of its room (a `lesson:step` sent while the connection was down is missed),
+ * then moved by the room's `lesson:step`. `undefined` while asking, null for none.
  */
 export function useLessonPosition(runId: string | null): RunLesson | undefined {
   const store = useLiveStore();
@@ -19,18 +20,26 @@ export function useLessonPosition(runId: string | null): RunLesson | undefined {
 
   useEffect(() => {
     if (!runId) return;
-    let live = true;
+    // Only the latest question's answer counts, and none asked before an event (it is newer).
+    let asked = 0;
+    let gone = false;
+    const ask = () => {
+      const mine = ++asked;
+      const take = (at: RunLesson) => {
+        if (!gone && mine === asked) setPosition({ runId, at: at ?? null });
+      };
+      lessonsApi.position(runId).then(take, () => take(null));
+    };
     const off = store.onLessonStep((e) => {
-      live = false; // the event is newer than any answer still on its way
+      asked++;
       setPosition({ runId, at: { lessonId: e.lessonId, step: e.step } });
     });
-    lessonsApi.position(runId).then(
-      (at) => live && setPosition({ runId, at: at ?? null }),
-      () => live && setPosition({ runId, at: null }),
-    );
+    const offJoined = store.onJoined(ask);
+    ask();
     return () => {
-      live = false;
+      gone = true;
       off();
+      offJoined();
     };
   }, [runId, store]);
 

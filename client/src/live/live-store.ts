@@ -70,6 +70,7 @@ export class LiveStore {
   private readonly listeners = new Set<() => void>();
   private readonly moveListeners = new Set<(batch: MoveBatch) => void>();
   private readonly leverListeners = new Set<(changes: readonly LeverChange[]) => void>();
+  private readonly joinListeners = new Set<() => void>();
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private lastQueues: { at: number; queues: Record<string, StageDepth> } | null = null;
   private seriesLoading = false;
@@ -130,6 +131,15 @@ export class LiveStore {
     return () => {
       this.socket.off('lesson:step', handler);
     };
+  }
+
+  /**
+   * Called on every snapshot of the followed run: after each (re)join, so after whatever the room
+   * sent while this page was away (a dropped connection, a server restart). Returns the unsubscribe.
+   */
+  onJoined(listener: () => void): () => void {
+    this.joinListeners.add(listener);
+    return () => this.joinListeners.delete(listener);
   }
 
   /** Lever changes of the followed run that took effect in an update (the levers panel keeps them). */
@@ -203,6 +213,7 @@ export class LiveStore {
       joinError: null,
       receivedAt: performance.now(),
     });
+    for (const listener of this.joinListeners) listener();
   }
 
   private applyUpdate(u: RunUpdate): void {
