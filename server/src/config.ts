@@ -97,6 +97,12 @@ export interface Config {
    */
   readonly allowedOrigins: readonly string[];
   /**
+   * METRICS_TOKEN: when set (16-200 characters), /metrics answers only `Authorization: Bearer <token>`
+   * (Prometheus' `authorization` setting); unset, /metrics is public: run counts, queue depths and
+   * live KPIs, no appeal or citizen. @defaultValue null
+   */
+  readonly metricsToken: string | null;
+  /**
    * REPLICATION_MEMORY_MB: heap of each experiment replication's process (it dies beyond, and the job
    * is tried again, then fails), 64..65536. @defaultValue 2048
    */
@@ -318,6 +324,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'comma-separated origins: http:// or https://, a host and an optional port, no path (https://hotline.example,http://127.0.0.1:5173)',
       Object.freeze([]),
     ),
+    metricsToken: read('METRICS_TOKEN', z.string().min(16).max(200), '16 to 200 characters', null),
     ...readReplicationCaps(read),
     chromiumPath: resolve(read('CHROMIUM_PATH', z.string(), 'a file path', '/usr/bin/chromium')),
   };

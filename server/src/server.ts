@@ -17,7 +17,15 @@ import { bullConnection, bullPrefix, createRedisClient, type RedisTarget } from 
 import { openStore, type RunStore } from './store';
 import { Auth, ensureInstructorPassword } from './auth';
 import { open311Routes } from './open311';
-import { ADMIN_QUEUES_PATH, Metrics, OPENAPI, exportRoutes, healthRoutes, queuesBoard } from './ops';
+import {
+  ADMIN_QUEUES_PATH,
+  Metrics,
+  OPENAPI,
+  exportRoutes,
+  healthRoutes,
+  metricsRoutes,
+  queuesBoard,
+} from './ops';
 import { instructorOnly } from './auth';
 import { lessonApi } from './lessons';
 import { cityRoutes } from './http/city-routes';
@@ -114,13 +122,7 @@ export async function startServer(
     ],
     extraRoutes: (app) => {
       app.use(healthRoutes({ manager, pingStore: () => store.ping() }));
-      app.get('/metrics', async (_req, res, next) => {
-        try {
-          res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-        } catch (err) {
-          next(err);
-        }
-      });
+      app.use(metricsRoutes(metrics, config.metricsToken));
       app.get('/api/openapi.json', (_req, res) => {
         res.json(OPENAPI);
       });

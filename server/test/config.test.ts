@@ -29,6 +29,7 @@ describe('config: defaults', () => {
       open311ReadRateLimit: 1200,
       runModelCache: 4,
       allowedOrigins: [],
+      metricsToken: null,
       replicationMemoryMb: 2048,
       replicationTimeoutSeconds: 600,
       chromiumPath: '/usr/bin/chromium',
@@ -81,6 +82,7 @@ describe('config: overrides', () => {
     ['TRUST_PROXY', '1', { trustProxy: 1 }],
     ['TRUST_PROXY', '127.0.0.1', { trustProxy: ['127.0.0.1'] }],
     ['TRUST_PROXY', '10.0.0.0/8, fd00::/8,loopback', { trustProxy: ['10.0.0.0/8', 'fd00::/8', 'loopback'] }],
+    ['METRICS_TOKEN', 'scrape-me-0123456', { metricsToken: 'scrape-me-0123456' }],
   ])('%s=%s', (name, value, expected) => {
     expect(loadConfig({ [name]: value })).toMatchObject(expected);
   });
@@ -122,6 +124,7 @@ describe('config: bad values', () => {
     ['LOG_LEVEL', 'verbose', 'fatal, error, warn, info, debug, trace, silent'],
     ['DEFAULT_RUN', 'beijing-weekend', 'beijing-weekday'],
     ['CITY', 'atlantis', 'a known city (beijing'],
+    ['METRICS_TOKEN', 'short', '16 to 200 characters'],
     ['DEFAULT_SPEED', '0.4', 'number from 0.5 to 10000'],
     ['DEFAULT_SPEED', '10001', 'number from 0.5 to 10000'],
     ['DEFAULT_SPEED', 'fast', 'number from 0.5 to 10000'],

@@ -49,6 +49,18 @@ interface ComposeService {
 const compose = parseYaml(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, ComposeService>;
 };
+/**
+ * A service's environment as compose gives it when the host sets none of the variables it
+ * interpolates: `${NAME:-default}` is its default (`METRICS_TOKEN: ${METRICS_TOKEN:-}` is empty,
+ * which the server reads as unset).
+ */
+const composeEnv = (service: ComposeService | undefined): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(service?.environment ?? {}).map(([k, v]) => [
+      k,
+      String(v).replace(/\$\{\w+:-([^}]*)\}/g, '$1'),
+    ]),
+  );
 const { server: serverService, worker: workerService } = compose.services;
 
 /** A process as the container runs it: `node` is this Node, the environment the image's and compose's. */
@@ -116,7 +128,7 @@ describe('the image: server CMD, HEALTHCHECK and worker command, outside Docker'
     env = {
       ...containerBase,
       ...imageEnv,
-      ...serverService?.environment,
+      ...composeEnv(serverService),
       PORT: String(port),
       DATA_DIR: dataDir,
       REDIS_URL: redis.url,
@@ -142,9 +154,10 @@ describe('the image: server CMD, HEALTHCHECK and worker command, outside Docker'
     });
     expect(runtime).toContain('USER node');
     expect(runtime).toContain('EXPOSE 3000');
-    expect(serverService?.environment).toMatchObject({
+    expect(composeEnv(serverService)).toMatchObject({
       REDIS_URL: 'redis://redis:6379',
       WORKERS: 'external',
+      METRICS_TOKEN: '',
     });
     expect(workerService?.command).toEqual(['node', 'server/bin/worker.js']);
   });
@@ -172,7 +185,7 @@ describe('the image: server CMD, HEALTHCHECK and worker command, outside Docker'
     worker = start(workerService?.command ?? [], {
       ...containerBase,
       ...imageEnv,
-      ...workerService?.environment,
+      ...composeEnv(workerService),
       REDIS_URL: redis.url,
     });
     const { output } = worker;

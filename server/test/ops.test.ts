@@ -104,6 +104,33 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
       expect(text).toMatch(line);
   });
 
+  it('/metrics with METRICS_TOKEN: only a scrape with that bearer token is answered', async () => {
+    const token = 'scrape-token-0123456789';
+    const guarded = await startTestServer(redis.url, { METRICS_TOKEN: token });
+    try {
+      const scrape = (authorization?: string) =>
+        fetch(`${guarded.url}/metrics`, authorization ? { headers: { authorization } } : {});
+      for (const wrong of [undefined, `Bearer ${token}x`, `Basic ${token}`, 'Bearer ', token]) {
+        const res = await scrape(wrong);
+        expect(res.status, String(wrong)).toBe(401);
+        expect(res.headers.get('www-authenticate')).toContain('Bearer');
+        expect(((await res.json()) as { error: string }).error).toContain('METRICS_TOKEN');
+      }
+      // The instructor's session is no substitute: a scraper holds the token, not a cookie.
+      const withCookie = await fetch(`${guarded.url}/metrics`, {
+        headers: { cookie: cookieFor(guarded.url) },
+      });
+      expect(withCookie.status).toBe(401);
+      const res = await scrape(`Bearer ${token}`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/^hotline_runs\{status="finished"\} \d+$/m);
+    } finally {
+      await guarded.close();
+    }
+    // Without the setting (the server above), /metrics stays public.
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
+  });
+
   it('bull-board at /admin/queues: the instructor only', async () => {
     expect((await api(server.url, '/admin/queues', { cookie: null })).status).toBe(401);
     const code = (await api<{ code: string }>(server.url, '/api/codes', { body: { role: 'observer' } })).body
