@@ -2,6 +2,7 @@ import type { RunInfo } from '@hotline-sim/shared';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server';
+import { endpoints } from './helpers/endpoints';
 import { api, cookieFor, liveTestScenario, login, startTestServer } from './helpers/live';
 import { startTestRedis, type TestRedis } from './helpers/redis';
 
@@ -19,35 +20,6 @@ type Role = 'instructor' | 'observer' | 'trainee' | 'none';
  * only when they answer; writes count as soon as they reach a handler.
  */
 type Outcome = 'refused' | 'unmatched' | 'reached' | 'answered';
-
-interface Endpoint {
-  method: string;
-  /** The route as declared, under /api (e.g. `/api/runs/:id/seats/:seat`). */
-  path: string;
-}
-
-/** Every route of the app: app-level routes and those of the routers mounted at /api. */
-function endpoints(server: RunningServer): Endpoint[] {
-  const stack = (server.app.express as unknown as { router: { stack: Layer[] } }).router.stack;
-  interface Layer {
-    rawPath?: unknown;
-    route?: { path: string; methods: Record<string, boolean> };
-    handle: { stack?: unknown };
-  }
-  const out: Endpoint[] = [];
-  for (const layer of stack) {
-    if (layer.route) {
-      for (const method of Object.keys(layer.route.methods))
-        out.push({ method: method.toUpperCase(), path: layer.route.path });
-    } else if (layer.rawPath === '/api' && Array.isArray(layer.handle.stack)) {
-      for (const inner of layer.handle.stack as Layer[])
-        for (const method of Object.keys(inner.route?.methods ?? {}))
-          out.push({ method: method.toUpperCase(), path: `/api${inner.route?.path ?? ''}` });
-    }
-  }
-  // The dashboard's fallback (a RegExp, when client/dist exists) is not an API route.
-  return out.filter((e) => typeof e.path === 'string' && e.path.startsWith('/api/'));
-}
 
 /** Outcome of an answer: 401/403 refused; the API's fallback 404 (or Express's own) unmatched. */
 function outcome(status: number, body: unknown): Outcome {

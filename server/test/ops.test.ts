@@ -3,6 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPENAPI } from '../src/ops';
+import { endpoints, type Endpoint } from './helpers/endpoints';
 import type { RunningServer } from '../src/server';
 import {
   api,
@@ -161,6 +162,19 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
     expect(JSON.stringify(bad.body)).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+/);
   });
 
+  it('the OpenAPI document has every route of the REST API, with its method', () => {
+    // A route's parameters (`:id`, `report.:format`) match any documented value (`{id}`, `report.json`).
+    const documented = Object.entries(OPENAPI.paths).flatMap(([path, item]) =>
+      Object.keys(item as object).map((method) => `${method.toUpperCase()} /api${path}`),
+    );
+    const pattern = (e: Endpoint) =>
+      new RegExp(`^${e.method} ${e.path.replace(/[.]/g, '\\.').replace(/:\w+/g, '[^/]+')}$`);
+    const routes = endpoints(server);
+    expect(routes.length).toBeGreaterThan(60);
+    const missing = routes.filter((e) => !documented.some((d) => pattern(e).test(d)));
+    expect(missing.map((e) => `${e.method} ${e.path}`)).toEqual([]);
+  });
+
   it('the OpenAPI document matches the real answers of every documented operation', async () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
@@ -247,6 +261,12 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
         })
       ).body.id;
     const [toFire, toDelete] = [await entry(2), await entry(3)];
+    // A built-in lesson, and a copy of it under another id to upload.
+    const lesson = (await api<{ id: string }[]>(server.url, '/api/lessons')).body[0]?.id ?? '';
+    const upload = {
+      ...(await api<Record<string, unknown>>(server.url, `/api/lessons/${lesson}`)).body,
+      id: 'openapi-lesson',
+    };
     // One real request per documented operation (path parameters filled, bodies that succeed).
     const calls: [string, string, string, unknown?][] = [
       ['post', '/session', '/session', { password: 'test-instructor-password' }],
@@ -349,6 +369,18 @@ describe('operations: health, metrics, admin, OpenAPI, exports', () => {
       ['get', '/training/results', '/training/results?seat=s1'],
       ['get', '/training/results.csv', '/training/results.csv'],
       ['get', '/openapi.json', '/openapi.json'],
+      ['get', '/lessons', '/lessons'],
+      ['post', '/lessons', '/lessons', upload],
+      ['get', '/lessons/schema.json', '/lessons/schema.json'],
+      ['get', '/lessons/{id}', `/lessons/${lesson}`],
+      ['post', '/lessons/{id}/present', `/lessons/${lesson}/present`, { runId: finished.id, step: 0 }],
+      ['get', '/runs/{id}/lesson', `/runs/${finished.id}/lesson`],
+      ['get', '/lessons/{id}/answers', `/lessons/${lesson}/answers?run=${finished.id}`],
+      ['get', '/lessons/{id}/worksheet.html', `/lessons/${lesson}/worksheet.html?run=${finished.id}&lang=en`],
+      ['get', '/lessons/{id}/worksheet.pdf', `/lessons/${lesson}/worksheet.pdf`],
+      ['get', '/training/trainees/{seat}/certificate.html', '/training/trainees/s1/certificate.html?lang=en'],
+      ['get', '/training/trainees/{seat}/certificate.pdf', '/training/trainees/s1/certificate.pdf'],
+      ['get', '/lessons/{id}', '/lessons/no-such-lesson'],
       // Only a city whose scenario is not built in: nothing to run, done at once.
       ['post', '/comparisons/cities', '/comparisons/cities', { scenarios: ['no-such-city-2030'] }],
       ['get', '/comparisons/cities/{id}', '/comparisons/cities/00000000'],

@@ -38,13 +38,15 @@ export const presentSchema = z.strictObject({
 });
 
 /** The body of POST /api/lessons: a lesson as JSON, or a file's text as `{ yaml }` (JSON is YAML too). */
-const yamlBodySchema = z.strictObject({ yaml: z.string().max(1_000_000) });
+export const yamlBodySchema = z.strictObject({ yaml: z.string().max(1_000_000) });
 
-const worksheetQuerySchema = z.strictObject({
+/** GET /api/lessons/:id/worksheet.html and .pdf */
+export const worksheetQuerySchema = z.strictObject({
   run: runIdSchema.optional(),
   lang: z.enum(['zh', 'en']).default('zh'),
 });
-const answersQuerySchema = z.strictObject({ run: runIdSchema });
+/** GET /api/lessons/:id/answers */
+export const answersQuerySchema = z.strictObject({ run: runIdSchema });
 
 /** Turn a lesson file's problems into a 422 naming each field. */
 function readUpload(body: unknown): Lesson {

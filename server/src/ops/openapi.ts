@@ -26,6 +26,7 @@ import {
   TrainingRun,
 } from './training-answers';
 import { auth, body, csv, error, json, listOf, revoke } from './openapi-parts';
+import { LESSON_PATHS } from './openapi-lessons';
 import { LOOKUP_PATHS } from './openapi-lookup';
 import { RUN_PATHS } from './openapi-runs';
 
@@ -362,7 +363,7 @@ const document = createDocument({
     securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hotline_session' } },
   },
   security: [{ session: [] }],
-  paths: { ...OTHER_PATHS, ...RUN_PATHS, ...LOOKUP_PATHS },
+  paths: { ...OTHER_PATHS, ...RUN_PATHS, ...LOOKUP_PATHS, ...LESSON_PATHS },
 });
 
 /** The OpenAPI document, with the parts every generated document has. */

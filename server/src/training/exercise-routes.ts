@@ -22,7 +22,8 @@ export const seatQuery = z.strictObject({
 
 /** POST /api/exercises/:id/copy: the copy's name (the original's when omitted). */
 export const copySchema = z.strictObject({ name: exerciseSchema.shape.name.optional() });
-const certificateQuery = z.strictObject({ lang: z.enum(['zh', 'en']).default('zh') });
+/** GET /api/training/trainees/:seat/certificate.html and .pdf */
+export const certificateQuery = z.strictObject({ lang: z.enum(['zh', 'en']).default('zh') });
 
 /**
  * Exercises and training results (issue 7), the library of built-in exercises and each trainee's
