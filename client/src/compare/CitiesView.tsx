@@ -5,10 +5,12 @@ import {
   VIOTE_DRIVERS,
   type CitizenKpi,
   type CityComparisonStatus,
+  type CitySummary,
 } from '@hotline-sim/shared';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { citiesApi } from '../api';
 import { EmptyNote } from '../components';
+import { loadCities } from '../map/city-data';
 import { useI18n, type I18n } from '../i18n';
 import { cityEffects, type EffectBar } from './city-effects';
 import { ExperimentProgress } from './ExperimentProgress';
@@ -18,15 +20,29 @@ import { useExperiment } from './use-experiment';
 
 const HOURS = [24, 72, 168] as const;
 
-/** A city's name in the page's language (a key the dashboard does not know is shown as it is). */
-function cityName(i18n: I18n, city: string): string {
-  const names: Record<string, [string, string]> = {
-    beijing: ['北京', 'Beijing'],
-    shanghai: ['上海', 'Shanghai'],
-    hangzhou: ['杭州', 'Hangzhou'],
-  };
-  const n = names[city];
-  return n ? (i18n.lang === 'zh' ? n[0] : n[1]) : city;
+/**
+ * A city's name in the page's language, from the server's list of cities (GET /api/cities: the
+ * built-in ones and those built by `hotline city`); its key until the list is there.
+ */
+function cityName(i18n: I18n, cities: readonly CitySummary[], key: string): string {
+  const city = cities.find((c) => c.key === key);
+  return city ? (i18n.lang === 'zh' ? city.name : city.nameEn) : key;
+}
+
+/** The cities' names, fetched once per page; [] until they come (or when they cannot). */
+function useCityNames(): readonly CitySummary[] {
+  const [cities, setCities] = useState<readonly CitySummary[]>([]);
+  useEffect(() => {
+    let live = true;
+    loadCities().then(
+      (list) => live && setCities(list.cities),
+      () => undefined, // the keys are shown instead
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return cities;
 }
 
 /** A change in the citizen KPI's unit: days, a count per matter, or points of a share. */
@@ -65,6 +81,8 @@ function Bar({ bar, label }: { bar: EffectBar; label: string }) {
 export function CitiesView() {
   const i18n = useI18n();
   const { t, pick } = i18n;
+  const cities = useCityNames();
+  const nameOf = (key: string) => cityName(i18n, cities, key);
   const [replications, setReplications] = useState(3);
   const [hours, setHours] = useState<number>(24);
   const { status, error, start } = useExperiment<CityComparisonStatus>(citiesApi.get);
@@ -83,7 +101,13 @@ export function CitiesView() {
         <header className="panel-head">
           <h2>{t('citiesTitle')}</h2>
         </header>
-        <p className="muted small">{t('citiesIntro')}</p>
+        <p className="muted small">
+          {t('citiesIntro', {
+            scenarios: CITY_SCENARIOS.map((c) => `${nameOf(c.city)} ${c.scenario}`).join(
+              i18n.lang === 'zh' ? '、' : ', ',
+            ),
+          })}
+        </p>
         <form className="compare-form" onSubmit={run}>
           <ReplicationsField
             value={replications}
@@ -117,11 +141,11 @@ export function CitiesView() {
       {view && (
         <section className="panel" data-testid="cities-result">
           <header className="panel-head">
-            <h2>{view.present.map((c) => cityName(i18n, c)).join(' · ') || t('citiesNone')}</h2>
+            <h2>{view.present.map((c) => nameOf(c)).join(' · ') || t('citiesNone')}</h2>
           </header>
           {view.missing.map((m) => (
             <p key={m.city} className="note" data-testid="cities-missing">
-              {t('citiesMissing', { city: cityName(i18n, m.city), scenario: m.scenario })}
+              {t('citiesMissing', { city: nameOf(m.city), scenario: m.scenario })}
             </p>
           ))}
           <p className="muted small">{t('citiesNote')}</p>
@@ -147,7 +171,7 @@ export function CitiesView() {
                     <tbody>
                       {d.rows.map((r) => (
                         <tr key={`${r.city}/${r.path}`}>
-                          <td>{cityName(i18n, r.city)}</td>
+                          <td>{nameOf(r.city)}</td>
                           <th scope="row" title={r.path}>
                             {pick(r)} <span className="muted small">{`${r.off} → ${r.on}`}</span>
                           </th>
@@ -169,7 +193,7 @@ export function CitiesView() {
               )}
               {d.idle.length > 0 && d.rows.length > 0 && (
                 <p className="muted small">
-                  {t('citiesIdle', { cities: d.idle.map((c) => cityName(i18n, c)).join(', ') })}
+                  {t('citiesIdle', { cities: d.idle.map((c) => nameOf(c)).join(', ') })}
                 </p>
               )}
             </div>

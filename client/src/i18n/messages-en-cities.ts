@@ -7,7 +7,7 @@ export const enCities = {
   compareModeCities: 'Three cities',
   citiesTitle: 'Three cities side by side, by VIOTE driver',
   citiesIntro:
-    'Each city runs its latest scenario (Beijing stage-2024, Shanghai shanghai-2024, Hangzhou hangzhou-2018). Every lever it uses is switched off alone, on the same random numbers, and the bar shows what the lever does: the scenario as it is minus the scenario without it.',
+    'Each city runs its latest scenario ({scenarios}). Every lever it uses is switched off alone, on the same random numbers, and the bar shows what the lever does: the scenario as it is minus the scenario without it.',
   citiesHours: 'Hours per scenario (at most)',
   citiesRun: 'Compare the cities',
   citiesFailed: 'The three-city comparison failed: {message}',

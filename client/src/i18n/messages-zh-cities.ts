@@ -6,7 +6,7 @@ export const zhCities: Record<keyof typeof enCities, string> = {
   compareModeCities: '三城对照',
   citiesTitle: '三城对照：按 VIOTE 五要素',
   citiesIntro:
-    '每个城市运行其最新情景（北京 stage-2024、上海 shanghai-2024、杭州 hangzhou-2018）。逐一关闭该城市启用的每个杠杆（使用相同随机数），条形显示该杠杆的作用：原情景减去关闭该杠杆后的情景。',
+    '每个城市运行其最新情景（{scenarios}）。逐一关闭该城市启用的每个杠杆（使用相同随机数），条形显示该杠杆的作用：原情景减去关闭该杠杆后的情景。',
   citiesHours: '每个情景最多运行（小时）',
   citiesRun: '对照三城',
   citiesFailed: '三城对照失败：{message}',
