@@ -11,6 +11,7 @@ import {
   builtInScenario,
   runScenario,
   validateScenario,
+  type CityComparison,
   type Scenario,
   type ScenarioInput,
 } from '@hotline-sim/shared';
@@ -293,6 +294,37 @@ describe('hotline … --queue', () => {
       expect(queued?.stdout).toBe(local?.stdout);
     }
     expect(JSON.parse(results[0]?.stdout ?? '').replications).toBe(3);
+  });
+
+  it('prints the same three-city comparison as in-process (hotline cities --queue)', async () => {
+    startWorkers(2);
+    // A small lifecycle scenario with levers in use (data sharing, the grid …) and a missing city.
+    const tiny = join(dir, 'tiny.json');
+    writeFileSync(
+      tiny,
+      JSON.stringify({
+        name: 'tiny',
+        seed: 7,
+        hours: 2,
+        arrivals: { perHour: 80 },
+        intake: { agents: 16, talkMinutes: { lognormal: { mean: 5.3, cv: 0.8 } } },
+        lifecycle: { reforms: { dataSharing: 0.8 }, grid: { enabled: true }, dispatch: { mode: 'tiered' } },
+      }),
+    );
+    const args = ['cities', '--scenarios', `${tiny},wuhan-2030`, '-r', '2', '--json'];
+    const [local, queued] = await Promise.all([
+      hotline(...args),
+      hotline(...args, '--queue', '--redis', redis.url),
+    ]);
+    expect(local.code).toBe(0);
+    expect(queued.code).toBe(0);
+    expect(queued.stderr).toBe(local.stderr);
+    expect(queued.stdout).toBe(local.stdout);
+    const c = JSON.parse(queued.stdout) as CityComparison;
+    const levers = c.drivers.flatMap((d) => d.cities.flatMap((x) => x.levers.map((l) => l.path)));
+    expect(levers).toEqual(
+      expect.arrayContaining(['lifecycle.reforms.dataSharing', 'lifecycle.grid.enabled']),
+    );
   });
 
   it('names an unreachable Redis in one line and exits 2', async () => {

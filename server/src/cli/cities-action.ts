@@ -12,10 +12,12 @@ import {
   type CityComparison,
 } from '@hotline-sim/shared';
 import { loadScenario } from './load-scenario';
+import type { QueueFlags } from './options';
 import { createProgress } from './progress';
+import { queueRun } from './queue-run';
 
 /** What `hotline cities` takes from its command line. */
-export interface CitiesFlags {
+export interface CitiesFlags extends QueueFlags {
   scenarios?: string[];
   replications: number;
   seed?: number;
@@ -93,7 +95,7 @@ const resolve = (name: string) =>
   builtInScenario(name) ?? (existsSync(name) ? loadScenario(name) : undefined);
 
 /** `hotline cities`, loaded by cities-command.ts only when it runs. */
-export function cities(opts: CitiesFlags): void {
+export async function cities(opts: CitiesFlags): Promise<void> {
   const entries = cityEntries(resolve, opts.scenarios);
   for (const e of entries) {
     process.stderr.write(
@@ -101,14 +103,18 @@ export function cities(opts: CitiesFlags): void {
     );
   }
   const progress = createProgress('cities', 0);
+  const options = {
+    replications: opts.replications,
+    hours: opts.hours,
+    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+    onProgress: (f: number) => progress.update(f),
+  };
+  const queue = await queueRun(opts, progress);
   let result: CityComparison;
   try {
-    result = compareCities(entries, {
-      replications: opts.replications,
-      hours: opts.hours,
-      ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-      onProgress: (f) => progress.update(f),
-    });
+    result = queue
+      ? await (await import('../experiments')).compareCitiesOnQueue(entries, { ...options, ...queue })
+      : compareCities(entries, options);
   } finally {
     progress.stop();
   }

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CitiesFlags } from './cities-action';
-import { pairedReplications, seedArg } from './options';
+import { pairedReplications, seedArg, withQueueOptions } from './options';
 
 function hoursArg(text: string): number {
   const h = Number(text);
@@ -24,8 +24,7 @@ function scenarioListArg(text: string): string[] {
  * here; what it does (cities-action.ts) loads when it runs.
  */
 export function registerCitiesCommand(program: Command): void {
-  program
-    .command('cities')
+  withQueueOptions(program.command('cities'))
     .description(
       "the three cities side by side by VIOTE driver: the levers each city's latest scenario uses, each switched off one at a time on common random numbers, and its effect on time to a result, visits per matter and satisfaction (95 % CIs)",
     )

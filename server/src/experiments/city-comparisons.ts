@@ -1,14 +1,12 @@
 import {
   cityPlan,
-  citiesFromSamples,
-  replicationKpis,
   type CityComparison,
   type CityComparisonStatus,
   type CityEntry,
 } from '@hotline-sim/shared';
 import type { Logger } from 'pino';
 import type { RedisClient } from '../redis/client';
-import { runReplicationBatchesOnQueue } from './queue';
+import { compareCitiesOnQueue } from './queued-runs';
 import { TrackedExperiments } from './tracked';
 
 /** The three-city comparisons the dashboard starts: every city's runs on the experiments queue. */
@@ -27,14 +25,9 @@ export class CityComparisons {
     const plan = cityPlan(entries, options);
     const total = plan.runs.length * plan.replications;
     const fields = { replications: plan.replications, hours: options.hours };
-    const id = await this.tracked.start(fields, total, async (run) => {
-      if (plan.runs.length === 0) return citiesFromSamples(plan, []);
-      const runs = await runReplicationBatchesOnQueue(plan.runs, { connection: this.deps.redis, ...run });
-      return citiesFromSamples(
-        plan,
-        runs.map((r) => r.map(replicationKpis)),
-      );
-    });
+    const id = await this.tracked.start(fields, total, (run) =>
+      compareCitiesOnQueue(entries, { ...options, connection: this.deps.redis, ...run }),
+    );
     return { id, status: 'running', ...fields, done: 0, total };
   }
 

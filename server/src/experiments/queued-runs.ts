@@ -1,10 +1,14 @@
 import {
   buildReport,
+  citiesFromSamples,
+  cityPlan,
   compareKpiSamples,
   explainFromSamples,
   explainPlan,
   replicationKpis,
   sweepVariants,
+  type CityComparison,
+  type CityEntry,
   type Comparison,
   type Explanation,
   type Report,
@@ -14,7 +18,7 @@ import {
 import { runReplicationBatchesOnQueue, type QueueRunOptions } from './queue';
 
 /*
- * `runScenario`, `compareScenarios` and `sweepScenario` with the replications run by queue workers:
+ * `runScenario`, `compareScenarios`, `sweepScenario` and `compareCities` with the replications run by queue workers:
  * the same seeds and the same report code, so the same output as in-process.
  */
 
@@ -119,4 +123,27 @@ export async function sweepScenarioOnQueue(
       report: buildReport(v.scenario, seeds[i] as number, runs[i] ?? []),
     })),
   };
+}
+
+/**
+ * `compareCities` on the experiments queue: every city's scenario as it is and with each lever in use
+ * switched off, all their replications on the queue at once; the same plan and seeds, so the same
+ * comparison as in-process.
+ */
+export async function compareCitiesOnQueue(
+  entries: readonly CityEntry[],
+  options: QueuedRunOptions & { hours?: number },
+): Promise<CityComparison> {
+  const { replications, seed, hours, ...queue } = options;
+  const plan = cityPlan(entries, {
+    ...(replications === undefined ? {} : { replications }),
+    ...(seed === undefined ? {} : { seed }),
+    ...(hours === undefined ? {} : { hours }),
+  });
+  if (plan.runs.length === 0) return citiesFromSamples(plan, []);
+  const runs = await runReplicationBatchesOnQueue(plan.runs, queue);
+  return citiesFromSamples(
+    plan,
+    runs.map((r) => r.map(replicationKpis)),
+  );
 }
