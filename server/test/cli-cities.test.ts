@@ -3,22 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CityComparison } from '@hotline-sim/shared';
+import { TINY_LIFECYCLE } from './helpers/tiny-lifecycle';
 import { hotline } from './run-cli';
 
-/** A tiny lifecycle scenario, 80 contacts an hour for 2 hours, with the grid and data sharing on. */
 const dir = mkdtempSync(join(tmpdir(), 'hotline-cities-'));
 const tiny = join(dir, 'tiny.json');
-writeFileSync(
-  tiny,
-  JSON.stringify({
-    name: 'tiny',
-    seed: 7,
-    hours: 2,
-    arrivals: { perHour: 80 },
-    intake: { agents: 16, talkMinutes: { lognormal: { mean: 5.3, cv: 0.8 } } },
-    lifecycle: { reforms: { dataSharing: 0.8 }, grid: { enabled: true }, dispatch: { mode: 'tiered' } },
-  }),
-);
+writeFileSync(tiny, JSON.stringify(TINY_LIFECYCLE));
 
 describe.concurrent('hotline cities', () => {
   it('--json: every city (a missing one with its note), levers by VIOTE driver, effects with CIs', async () => {

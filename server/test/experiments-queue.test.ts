@@ -24,6 +24,7 @@ import {
   runScenarioOnQueue,
 } from '../src/experiments';
 import { startTestRedis, type TestRedis } from './helpers/redis';
+import { TINY_LIFECYCLE } from './helpers/tiny-lifecycle';
 import { hotline } from './run-cli';
 
 const workerBin = fileURLToPath(new URL('../bin/worker.js', import.meta.url));
@@ -300,17 +301,7 @@ describe('hotline … --queue', () => {
     startWorkers(2);
     // A small lifecycle scenario with levers in use (data sharing, the grid …) and a missing city.
     const tiny = join(dir, 'tiny.json');
-    writeFileSync(
-      tiny,
-      JSON.stringify({
-        name: 'tiny',
-        seed: 7,
-        hours: 2,
-        arrivals: { perHour: 80 },
-        intake: { agents: 16, talkMinutes: { lognormal: { mean: 5.3, cv: 0.8 } } },
-        lifecycle: { reforms: { dataSharing: 0.8 }, grid: { enabled: true }, dispatch: { mode: 'tiered' } },
-      }),
-    );
+    writeFileSync(tiny, JSON.stringify(TINY_LIFECYCLE));
     const args = ['cities', '--scenarios', `${tiny},wuhan-2030`, '-r', '2', '--json'];
     const [local, queued] = await Promise.all([
       hotline(...args),
