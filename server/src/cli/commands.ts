@@ -19,6 +19,7 @@ import { parseSet } from './parse-set';
 import { createProgress } from './progress';
 import { queueRun } from './queue-run';
 import { UsageError } from './usage-error';
+import { withFields } from './with-fields';
 
 // What `hotline run`, `compare` and `sweep` do, loaded by main.ts (dynamic import) only when one of
 // them runs, so `--help` and argument errors load neither the model nor BullMQ; BullMQ and ioredis
@@ -35,10 +36,14 @@ export interface RunFlags extends QueueFlags {
   json?: boolean;
   /** run: the city to run in (a registry key). */
   city?: string;
+  /** run: fields to change (`path=value`, repeatable). */
+  set?: string[];
+  /** compare: fields of b to change (`path=value`, repeatable). */
+  setB?: string[];
 }
 
 export async function run(name: string, opts: RunFlags): Promise<void> {
-  const scenario = loadScenario(name, opts.city);
+  const scenario = withFields(loadScenario(name, opts.city), opts.set);
   const progress = createProgress(scenario.name);
   const options = {
     replications: opts.replications,
@@ -73,7 +78,7 @@ export async function run(name: string, opts: RunFlags): Promise<void> {
 export async function compare(nameA: string, nameB: string, opts: RunFlags): Promise<void> {
   const kpis = checkedKpis(opts.kpis);
   const a = loadScenario(nameA);
-  const b = loadScenario(nameB);
+  const b = withFields(loadScenario(nameB), opts.setB, '--set-b');
   const progress = createProgress(`${a.name} vs ${b.name}`);
   const options = {
     replications: opts.replications,

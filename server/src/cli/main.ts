@@ -9,6 +9,7 @@ import { registerExplainCommand } from './explain-command';
 import { registerLeverCommands } from './levers-commands';
 import {
   KPIS_OPTION_HELP,
+  collect,
   kpiListArg,
   pairedReplications,
   positiveInt,
@@ -45,6 +46,11 @@ withQueueOptions(program.command('run'))
     '--city <key>',
     'run it in this city: a built-in key or one cached by `hotline city` (hotline city --list)',
   )
+  .option(
+    '--set <path=value>',
+    'change a field of the scenario, e.g. lifecycle.whistle.enabled=false or hours=48 (repeatable)',
+    collect,
+  )
   .option('--json', 'print only the report as JSON on stdout')
   .action(async (name: string, opts: RunFlags) => (await import('./commands')).run(name, opts));
 
@@ -60,6 +66,11 @@ withQueueOptions(program.command('compare'))
   )
   .option('-s, --seed <s>', "base seed of both (default: a's seed)", seedArg)
   .option('--kpis <list>', KPIS_OPTION_HELP, kpiListArg)
+  .option(
+    '--set-b <path=value>',
+    'change a field of b, e.g. compare stage-2024 stage-2024 --set-b lifecycle.whistle.enabled=false (repeatable)',
+    collect,
+  )
   .option('--json', 'print only the comparison as JSON on stdout')
   .action(async (a: string, b: string, opts: RunFlags) => (await import('./commands')).compare(a, b, opts));
 

@@ -72,3 +72,6 @@ export function withQueueOptions(command: Command): Command {
       redisUrlArg,
     );
 }
+
+/** A repeatable option's values in the order given (`--set a=1 --set b=2`). */
+export const collect = (value: string, previous: readonly string[] = []): string[] => [...previous, value];

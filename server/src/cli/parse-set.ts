@@ -26,3 +26,31 @@ export function parseSet(text: string): SetOption {
   });
   return { path, values };
 }
+
+/**
+ * `--set path=value` (repeatable): each field and its value. A value is read as JSON when it is JSON
+ * (`60`, `false`, `0.35`, `[1,2]`, `"text"`), else as text (`tiered`). Throws UsageError naming what is
+ * wrong; the scenario's own rules judge the values when they are applied.
+ */
+export function parseFieldSets(items: readonly string[], flag = '--set'): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const text of items) {
+    const eq = text.indexOf('=');
+    const path = text.slice(0, eq).trim();
+    const raw = text.slice(eq + 1).trim();
+    if (eq < 0 || path === '' || /\s/.test(path) || raw === '') {
+      throw new UsageError(
+        `${flag} must look like path=value (e.g. ${flag} lifecycle.whistle.enabled=false), got "${text}"`,
+      );
+    }
+    if (Object.hasOwn(out, path)) throw new UsageError(`${flag} ${path}: given twice`);
+    let value: unknown = raw;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      // not JSON: the text itself (a choice such as tiered)
+    }
+    out[path] = value;
+  }
+  return out;
+}
