@@ -92,6 +92,7 @@ export default defineConfig({
       './client/vitest.config.ts',
     ],
     setupFiles: ['./vitest.setup.ts'],
+    globalSetup: ['./vitest.global-setup.ts'],
     sequence: { sequencer: LongFirst },
     testTimeout: 120_000,
     // Two cores. Many server tests wait on Redis, sockets and live runs at virtual speed, so a third

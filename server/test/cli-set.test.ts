@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Comparison } from '@hotline-sim/shared';
 import { describe, expect, it } from 'vitest';
 import { parseFieldSets } from '../src/cli/parse-set';
@@ -37,6 +40,31 @@ describe('parseFieldSets', () => {
 });
 
 describe.concurrent('hotline run --set and compare --set-b', () => {
+  it('run --set city=… runs the scenario in that city', async () => {
+    const { code, stdout } = await hotline(
+      'run',
+      'beijing-weekday',
+      '--set',
+      'city=shanghai',
+      '--set',
+      'hours=1',
+      '--json',
+    );
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as RunJson).scenario).toBe('beijing-weekday with city=shanghai, hours=1');
+  });
+
+  it('a scenario file naming an unknown city: one line naming it, exit 2 (not a stack trace)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hotline-set-'));
+    const file = join(dir, 'atlantis.json');
+    writeFileSync(file, JSON.stringify({ extends: 'beijing-weekday', city: 'atlantis', hours: 1 }));
+    const { code, stdout, stderr } = await hotline('run', file);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/atlantis\.json: city atlantis: no such city/);
+  });
+
   it('run --set changes the field, names the change and moves the KPI it drives', async () => {
     const [base, more] = await Promise.all([
       hotline('run', 'mmc', '--json'),
@@ -79,6 +107,7 @@ describe.concurrent('hotline run --set and compare --set-b', () => {
     [['--set', 'intake.agentz=3'], /intake: unknown field\(s\) agentz/],
     [['--set', 'name=mine'], /--set: name: name the scenario in a file/],
     [['--set', 'agents'], /--set must look like path=value/],
+    [['--set', 'city=atlantis'], /--set city atlantis: no such city \(known: beijing, shanghai, hangzhou/],
   ])('run stage-2024 %j: one line naming the problem, exit 2', async (args, message) => {
     const { code, stdout, stderr } = await hotline('run', 'stage-2024', ...args);
     expect(code).toBe(2);

@@ -35,14 +35,24 @@ const loadFile: ScenarioFileLoader = (ref, from) => {
  */
 export function loadScenario(nameOrFile: string, city?: string): Scenario {
   registerCachedCitiesOnce();
-  const scenario = loadNamed(nameOrFile);
+  const scenario = knownCity(loadNamed(nameOrFile), `${nameOrFile}: city`);
   if (city === undefined) return scenario;
-  if (!knownCityKeys().includes(city)) {
-    throw new UsageError(
-      `--city ${city}: no such city (known: ${knownCityKeys().join(', ')}; build another with \`hotline city <code or name>\`)`,
-    );
-  }
-  return validateScenario({ ...scenario, city }, `${nameOrFile} in ${city}`);
+  return validateScenario(
+    { ...scenario, city: knownCity({ city }, '--city').city },
+    `${nameOrFile} in ${city}`,
+  );
+}
+
+/**
+ * `scenario` when its city (if it names one) is known: built in or cached by `hotline city`; else a
+ * UsageError naming `where` and the known cities (one line, exit 2, not a stack trace at run time).
+ */
+export function knownCity<T extends { readonly city?: string | undefined }>(scenario: T, where: string): T {
+  const city = scenario.city;
+  if (city === undefined || knownCityKeys().includes(city)) return scenario;
+  throw new UsageError(
+    `${where} ${city}: no such city (known: ${knownCityKeys().join(', ')}; build another with \`hotline city <code or name>\`)`,
+  );
 }
 
 let registered = false;

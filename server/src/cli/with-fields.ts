@@ -1,4 +1,5 @@
 import { plainCopy, setPlainPath, validateScenario, type Scenario } from '@hotline-sim/shared';
+import { knownCity } from './load-scenario';
 import { parseFieldSets } from './parse-set';
 import { UsageError } from './usage-error';
 
@@ -27,5 +28,9 @@ export function withFields(
   const change = Object.entries(set)
     .map(([path, value]) => `${path}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join(', ');
-  return validateScenario({ ...input, name: `${scenario.name} with ${change}` }, `${scenario.name} ${flag}`);
+  const next = validateScenario(
+    { ...input, name: `${scenario.name} with ${change}` },
+    `${scenario.name} ${flag}`,
+  );
+  return knownCity(next, `${flag} city`);
 }
