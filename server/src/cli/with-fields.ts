@@ -7,8 +7,8 @@ import { UsageError } from './usage-error';
  * The scenario with the fields of `--set path=value` changed (any field: `hours`, `intake.agents`,
  * `lifecycle.whistle.enabled` …), validated by the scenario's rules, and named for the change so that
  * reports and comparisons say what ran (`stage-2024 with lifecycle.whistle.enabled=false`). Nothing
- * given: the scenario as it is. A path that is no field, or a value the rules refuse, is a ScenarioError
- * naming it (exit 2).
+ * given: the scenario as it is. A path that is no field is a UsageError, a value the rules refuse a
+ * ScenarioError, each naming it (one line, exit 2).
  */
 export function withFields(
   scenario: Scenario,
@@ -20,7 +20,7 @@ export function withFields(
   const input = plainCopy(scenario) as unknown as Record<string, unknown>;
   const problems: string[] = [];
   for (const [path, value] of Object.entries(set)) {
-    if (path === 'name') problems.push('name: name the scenario in a file, not with --set');
+    if (path === 'name') problems.push(`name: name the scenario in a file, not with ${flag}`);
     const problem = setPlainPath(input, path, value);
     if (problem) problems.push(`${path}: ${problem}`);
   }
