@@ -96,6 +96,15 @@ test.describe('training exercise', () => {
     await page.getByTestId('ex-difficulty').selectOption('advanced');
     await page.getByTestId('ex-seats').fill('A1, A2');
     await page.getByTestId('script-add').click();
+    // A surge's districts are the exercise's city's, not those of the run the page follows (Beijing).
+    const chosen = await page.getByTestId('ex-scenario').inputValue();
+    await page.getByTestId('ex-scenario').selectOption('shanghai-2024');
+    await page.getByTestId('script-0-kind').selectOption('surge');
+    const districts = page.getByTestId('script-0-district');
+    await expect(districts).toContainText('Pudong');
+    await expect(districts).not.toContainText('Chaoyang');
+    await page.getByTestId('ex-scenario').selectOption(chosen);
+    await expect(districts).toContainText('Chaoyang');
     await page.getByTestId('script-0-kind').selectOption('heating-start');
     await page.getByTestId('script-0-at').fill('2');
     await page.getByTestId('ex-create').click();

@@ -1,7 +1,7 @@
 import { CITY_UNITS, STORM_CATEGORY_IDS, isBatchInject, type Inject } from '@hotline-sim/shared';
 import { NumberField } from '../components';
 import { useI18n, type MessageKey } from '../i18n';
-import { useRunOrDefaultCityMap } from '../map/city-data';
+import { useCityMap, useRunCityKey } from '../map/city-data';
 
 /** What an instructor can inject: the kinds, and a rainstorm (a surge of the storm's categories). */
 export type InjectChoice = Inject['kind'] | 'storm';
@@ -56,14 +56,21 @@ export function InjectFields({
   onChange,
   withHour,
   testid,
+  city,
 }: {
   inject: Inject;
   onChange(next: Inject): void;
   withHour: boolean;
   testid: string;
+  /**
+   * The city whose districts a surge may name, by key (null: the server's default city). Left out:
+   * the followed run's city (an inject into that run); an exercise's script names its own.
+   */
+  city?: string | null;
 }) {
   const { t, pick } = useI18n();
-  const districts = useRunOrDefaultCityMap().city?.districts ?? [];
+  const runCity = useRunCityKey();
+  const districts = useCityMap(city === undefined ? runCity : city).city?.districts ?? [];
   const number = (value: string) => (value === '' ? 0 : Number(value));
   return (
     <span className="inject-fields" data-testid={testid}>

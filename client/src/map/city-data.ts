@@ -86,11 +86,6 @@ export function useRunCityMap(): CityMapState {
   return useCityMap(useRunCityKey() ?? undefined);
 }
 
-/** The map of the followed run's city, else (no run followed, e.g. editing an exercise) the default city's. */
-export function useRunOrDefaultCityMap(): CityMapState {
-  return useCityMap(useRunCityKey());
-}
-
 /**
  * The followed run's city as GET /api/cities lists it (its names), null until known. A city the list
  * lacks (registered after the page loaded it) asks again once.

@@ -10,6 +10,7 @@ import { useEffect, useState } from 'react';
 import { api, errorText, trainingApi } from '../api';
 import { Select } from '../components';
 import { InjectFields, injectOf } from '../controls/InjectFields';
+import { exerciseCity } from './exercise-city';
 import { useI18n } from '../i18n';
 import { DIFFICULTY_LABELS } from './format';
 import { ROLE_LABELS } from './library/roles';
@@ -61,6 +62,8 @@ export function ExerciseForm({
   const [script, setScript] = useState<Inject[]>(editing?.script ?? []);
   const [goals, setGoals] = useState((editing?.goals ?? []).map((g) => `${g.zh} | ${g.en}`).join('\n'));
   const [busy, setBusy] = useState(false);
+  // The script's districts are those of the exercise's city, not of the run the page follows.
+  const cityKey = exerciseCity(scenario, scenarios) ?? null;
 
   useEffect(() => {
     api.scenarios().then(
@@ -174,6 +177,7 @@ export function ExerciseForm({
           <div key={n}>
             <InjectFields
               inject={inject}
+              city={cityKey}
               withHour
               testid={`script-${n}`}
               onChange={(next) => setScript(script.map((x, i) => (i === n ? next : x)))}

@@ -1,5 +1,6 @@
 import {
   BUILT_IN_DESCRIPTIONS_ZH,
+  DEFAULT_CITY_KEY,
   builtInScenario,
   builtInScenarioNames,
   createComparisonSchema,
@@ -39,6 +40,7 @@ const summaries = (): ScenarioSummary[] =>
       start: s.start,
       hours: s.hours,
       lifecycle: s.lifecycle !== undefined,
+      city: s.city ?? DEFAULT_CITY_KEY,
     };
   });
 

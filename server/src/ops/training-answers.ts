@@ -299,6 +299,7 @@ export const ScenarioSummary = z.looseObject({
   start: str,
   hours: num,
   lifecycle: bool,
+  city: str,
 });
 
 export const TrainingRun = z.looseObject({ runId: str, exerciseId: str, startedAt: dateTime });

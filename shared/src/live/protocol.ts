@@ -306,6 +306,8 @@ export interface ScenarioSummary {
   hours: number;
   /** False for intake-only scenarios (no work orders, no 三率). */
   lifecycle: boolean;
+  /** The city it takes place in, by key (`GET /api/cities`). */
+  city: string;
 }
 
 /**
