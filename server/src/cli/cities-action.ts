@@ -6,6 +6,7 @@ import {
   VIOTE_DRIVERS,
   builtInScenario,
   cityEntries,
+  cityPlan,
   compareCities,
   type CitizenEffect,
   type CitizenKpi,
@@ -113,7 +114,7 @@ export async function cities(opts: CitiesFlags): Promise<void> {
   let result: CityComparison;
   try {
     result = queue
-      ? await (await import('../experiments')).compareCitiesOnQueue(entries, { ...options, ...queue })
+      ? await (await import('../experiments')).compareCitiesOnQueue(cityPlan(entries, options), queue)
       : compareCities(entries, options);
   } finally {
     progress.stop();

@@ -26,7 +26,7 @@ export class CityComparisons {
     const total = plan.runs.length * plan.replications;
     const fields = { replications: plan.replications, hours: options.hours };
     const id = await this.tracked.start(fields, total, (run) =>
-      compareCitiesOnQueue(entries, { ...options, connection: this.deps.redis, ...run }),
+      compareCitiesOnQueue(plan, { connection: this.deps.redis, ...run }),
     );
     return { id, status: 'running', ...fields, done: 0, total };
   }

@@ -1,14 +1,13 @@
 import {
   buildReport,
   citiesFromSamples,
-  cityPlan,
   compareKpiSamples,
   explainFromSamples,
   explainPlan,
   replicationKpis,
   sweepVariants,
   type CityComparison,
-  type CityEntry,
+  type CityPlan,
   type Comparison,
   type Explanation,
   type Report,
@@ -126,20 +125,11 @@ export async function sweepScenarioOnQueue(
 }
 
 /**
- * `compareCities` on the experiments queue: every city's scenario as it is and with each lever in use
- * switched off, all their replications on the queue at once; the same plan and seeds, so the same
- * comparison as in-process.
+ * `compareCities` on the experiments queue: the plan's runs (every city's scenario as it is and with
+ * each lever in use switched off), all their replications on the queue at once; the same plan and
+ * seeds, so the same comparison as in-process.
  */
-export async function compareCitiesOnQueue(
-  entries: readonly CityEntry[],
-  options: QueuedRunOptions & { hours?: number },
-): Promise<CityComparison> {
-  const { replications, seed, hours, ...queue } = options;
-  const plan = cityPlan(entries, {
-    ...(replications === undefined ? {} : { replications }),
-    ...(seed === undefined ? {} : { seed }),
-    ...(hours === undefined ? {} : { hours }),
-  });
+export async function compareCitiesOnQueue(plan: CityPlan, queue: QueueRunOptions): Promise<CityComparison> {
   if (plan.runs.length === 0) return citiesFromSamples(plan, []);
   const runs = await runReplicationBatchesOnQueue(plan.runs, queue);
   return citiesFromSamples(
