@@ -58,17 +58,39 @@ test('Shanghai live: its districts on the map, its streets in the league, an app
   await onMap.locator('summary').click();
 
   // A quick day, uploaded in the new-run dialog, in the city the dialog offers first: the server's.
+  // The dialog's default scenario (beijing-weekday) answers only after the file is read: its late
+  // answer must not replace the file's scenario, and the run started is the file's (checked on the
+  // POST). A loaded CI run started beijing-weekday: the default's answer landed in the few ms between
+  // the file's state update and its commit, a window a test cannot force; this holds one ordering.
+  let askedDefault!: () => void;
+  let answerDefault!: () => void;
+  const defaultAsked = new Promise<void>((done) => (askedDefault = done));
+  const fileRead = new Promise<void>((done) => (answerDefault = done));
+  await page.route('**/api/scenarios/beijing-weekday', async (route) => {
+    askedDefault();
+    await fileRead;
+    await route.continue();
+  });
   await page.getByTestId('new-run').click();
   const dialog = page.getByTestId('new-run-dialog');
   await expect(dialog.getByTestId('run-city')).toHaveValue('shanghai');
+  await defaultAsked;
   await dialog.locator('input[type=file]').setInputFiles({
     name: 'shanghai-quick.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(QUICK_DAY)),
   });
   await expect(dialog.getByTestId('scenario-select')).toContainText('shanghai-quick.json');
+  const lateDefault = page.waitForResponse('**/api/scenarios/beijing-weekday');
+  answerDefault();
+  await lateDefault;
+  await page.unroute('**/api/scenarios/beijing-weekday');
   await dialog.locator('.speed input[type=range]').fill(String(sliderOf(2000)));
+  const created = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/runs'));
   await dialog.getByTestId('start-run').click();
+  expect(((await created).postDataJSON() as { scenario: { name?: string } }).scenario.name).toBe(
+    'shanghai-quick',
+  );
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(/[?&]run=/);
 

@@ -43,12 +43,18 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
+  // Only the scenario asked for last (a built-in chosen, a file read) fills the form: a built-in's
+  // answer that arrives after a file was read must not replace the file's scenario (a loaded CI run
+  // started beijing-weekday with the uploaded file shown as chosen).
+  const latest = useRef(0);
+
   useEffect(() => {
     api.scenarios().then(
       (list) => {
         setScenarios(list);
         const first = list.find((s) => s.name === 'beijing-weekday') ?? list[0];
-        if (first) setSource((s) => s ?? { kind: 'built-in', name: first.name });
+        // The default, unless a file is already being read (the user's choice wins).
+        if (first && latest.current === 0) setSource((s) => s ?? { kind: 'built-in', name: first.name });
       },
       (err: unknown) => setListError(errorText(err)),
     );
@@ -56,32 +62,31 @@ export function NewRunDialog({ onClose, onStarted }: { onClose(): void; onStarte
 
   useEffect(() => {
     if (source?.kind !== 'built-in') return;
-    let live = true;
+    const mine = ++latest.current;
     api.scenario(source.name).then(
       (s) => {
-        if (!live) return;
+        if (mine !== latest.current) return;
         setOriginal(s);
         setScenario(s);
         scenarioCity(s);
       },
-      (err: unknown) => live && setLoadError(errorText(err)),
+      (err: unknown) => mine === latest.current && setLoadError(errorText(err)),
     );
-    return () => {
-      live = false;
-    };
   }, [source]);
 
   const onUpload = async (file: File | undefined) => {
     if (!file) return;
+    const mine = ++latest.current;
     setLoadError(null);
     try {
       const whole = await uploadedScenario(await file.text(), (name) => api.scenario(name));
+      if (mine !== latest.current) return;
       setSource({ kind: 'upload', file: file.name });
       setOriginal(whole);
       setScenario(whole);
       scenarioCity(whole);
     } catch (err) {
-      setLoadError(t('uploadInvalid', { message: errorText(err) }));
+      if (mine === latest.current) setLoadError(t('uploadInvalid', { message: errorText(err) }));
     }
   };
 
