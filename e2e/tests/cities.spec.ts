@@ -59,4 +59,19 @@ test.describe('three cities', () => {
     await expect(institution.getByRole('row').filter({ hasText: '时限减半' })).toHaveCount(2);
     await snap(page, testInfo, 'cities-zh');
   });
+
+  test('the Compare view whose code cannot be fetched says so and offers a reload, not a blank page', async ({
+    page,
+  }) => {
+    // As when the server restarted with a new build under an open page: the view's chunk is gone.
+    await page.route('**/assets/CompareView-*.js', (route) => route.abort());
+    await page.goto('/?lang=en');
+    await page.getByTestId('nav-compare').click();
+    const failed = page.getByTestId('view-failed');
+    await expect(failed).toContainText('This view could not be loaded');
+    await expect(page.getByTestId('app-title')).toBeVisible(); // the header stays: the other views still work
+    await page.unroute('**/assets/CompareView-*.js');
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByTestId('mode-cities')).toBeVisible();
+  });
 });

@@ -1,7 +1,7 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { api, ApiError, firstSession, setUnauthorizedHandler, type SessionInfo } from '../api';
 import { AppealDetailDialog } from '../appeal';
-import { EmptyNote } from '../components';
+import { EmptyNote, LazyView } from '../components';
 import { NewRunDialog } from '../controls';
 import { useI18n } from '../i18n';
 import { LiveContext, LiveStore, useLive } from '../live';
@@ -105,7 +105,6 @@ export function App() {
 }
 
 function Shell({ store, onLogout }: { store: LiveStore; onLogout(): void }) {
-  const { t } = useI18n();
   const [view, setView] = useState<ViewName>(initialView);
   const { selection, follow } = useRunSelection(store);
   const { run } = useLive();
@@ -138,11 +137,11 @@ function Shell({ store, onLogout }: { store: LiveStore; onLogout(): void }) {
       {session?.role === 'trainee' ? (
         <SeatHome />
       ) : view === 'training' && session?.role === 'instructor' ? (
-        <Suspense fallback={<p className="note">{t('loading')}</p>}>
+        <LazyView>
           <TrainingView />
-        </Suspense>
+        </LazyView>
       ) : view === 'lessons' ? (
-        <Suspense fallback={<p className="note">{t('loading')}</p>}>
+        <LazyView>
           <LessonsView
             selection={selection}
             follow={follow}
@@ -150,7 +149,7 @@ function Shell({ store, onLogout }: { store: LiveStore; onLogout(): void }) {
             onOpenAppeal={setAppeal}
             onMessage={(text, error = false) => setMessage({ text, error })}
           />
-        </Suspense>
+        </LazyView>
       ) : view === 'live' ? (
         <LiveView
           selection={selection}
@@ -159,9 +158,9 @@ function Shell({ store, onLogout }: { store: LiveStore; onLogout(): void }) {
           onMessage={(text, error = false) => setMessage({ text, error })}
         />
       ) : (
-        <Suspense fallback={<p className="note">{t('loading')}</p>}>
+        <LazyView>
           <CompareView />
-        </Suspense>
+        </LazyView>
       )}
       {message && (
         <p

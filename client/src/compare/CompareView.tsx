@@ -81,7 +81,8 @@ export default function CompareView({
     </div>
   );
 
-  if (mode === 'cities' && scenarios)
+  // The three cities read their own list (GET /api/cities): they do not wait for the scenarios.
+  if (mode === 'cities')
     return (
       <main className="compare" id="main" data-testid="compare-view">
         {modes}
@@ -99,7 +100,7 @@ export default function CompareView({
 
   return (
     <main className="compare" id="main" data-testid="compare-view">
-      {scenarios && modes}
+      {modes}
       <section className="panel">
         <header className="panel-head">
           <h2>{t('compareTitle')}</h2>

@@ -56,6 +56,7 @@ export const en = {
   appeals: 'Appeals',
   transitions: 'Transitions',
   loading: 'Loading…',
+  viewFailed: 'This view could not be loaded ({message}). Reload the page to try again.',
   retry: 'Try again',
   errorPrefix: 'Something went wrong: {message}',
   noRunTitle: 'No live run',

@@ -52,6 +52,7 @@ export const zh: Messages = {
   appeals: '诉求',
   transitions: '状态变更',
   loading: '加载中…',
+  viewFailed: '此页面未能加载（{message}）。请刷新页面重试。',
   retry: '重试',
   errorPrefix: '出错了：{message}',
   noRunTitle: '没有正在进行的运行',
