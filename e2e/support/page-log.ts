@@ -14,7 +14,7 @@ export class PageLog {
     const at = () => `${((Date.now() - this.started) / 1000).toFixed(1)} s`;
     const add = (line: string) => {
       this.lines.push(`${at()} ${line}`);
-      if (this.lines.length > 200) this.lines.shift();
+      if (this.lines.length > 40) this.lines.shift(); // the latest: CI shows the output's tail
     };
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') add(`console.${m.type()}: ${m.text()}`);
