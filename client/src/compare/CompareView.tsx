@@ -103,7 +103,8 @@ export default function CompareView({
       {modes}
       <section className="panel">
         <header className="panel-head">
-          <h2>{t('compareTitle')}</h2>
+          {/* A sweep asked for before the scenarios came: its title over the loading note. */}
+          <h2>{t(mode === 'sweep' ? 'sweepTitle' : 'compareTitle')}</h2>
         </header>
         {listError ? (
           <ErrorNote
